@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface LocalWixConfig {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  host: string;
+  /** Where bytes, the SQLite database and the keys live. */
+  dataDir: string;
+  /** Largest upload accepted over tus, in bytes (413 above it). */
+  maxUploadBytes: number;
+  /** How long the Media Manager "processes" a file before it is READY or FAILED. */
+  processingDelayMs: number;
+  /** How long a generated upload token stays valid. */
+  uploadTokenTtlSeconds: number;
+  /** Where events are POSTed; by default the local app runtime on the same origin. */
+  webhookUrl?: string;
+}
+
+const GIB = 1024 ** 3;
+
+export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
+  port: 5173,
+  host: '127.0.0.1',
+  maxUploadBytes: 50 * GIB,
+  processingDelayMs: 1500,
+  uploadTokenTtlSeconds: 7 * 24 * 3600,
+};
+
+function integer(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`${name} must be a whole number, got "${value}"`);
+  }
+  return parsed;
+}
+
+/** The configuration `npm start` uses: defaults, overridden by environment variables. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixConfig {
+  return {
+    port: integer(env.PORT, 'PORT', DEFAULT_CONFIG.port),
+    host: env.HOST || DEFAULT_CONFIG.host,
+    dataDir: path.resolve(env.DATA_DIR || '.local-data'),
+    maxUploadBytes: integer(env.MAX_UPLOAD_BYTES, 'MAX_UPLOAD_BYTES', DEFAULT_CONFIG.maxUploadBytes),
+    processingDelayMs: integer(env.PROCESSING_DELAY_MS, 'PROCESSING_DELAY_MS', DEFAULT_CONFIG.processingDelayMs),
+    uploadTokenTtlSeconds: integer(env.UPLOAD_TOKEN_TTL_SECONDS, 'UPLOAD_TOKEN_TTL_SECONDS', DEFAULT_CONFIG.uploadTokenTtlSeconds),
+    webhookUrl: env.WEBHOOK_URL || undefined,
+  };
+}

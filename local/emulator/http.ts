@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WixApiError } from './api-error.js';
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+}
+
+export type RouteHandler = (ctx: RequestContext) => Promise<void> | void;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: RouteHandler;
+}
+
+/** A minimal method + path router; `:name` segments become params, a trailing `*` matches the rest. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  on(method: string, path: string, handler: RouteHandler): this {
+    const keys: string[] = [];
+    const source = path
+      .split('/')
+      .map((segment) => {
+        if (segment.startsWith(':')) {
+          keys.push(segment.slice(1));
+          return '([^/]+)';
+        }
+        if (segment === '*') {
+          keys.push('rest');
+          return '(.*)';
+        }
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+    return this;
+  }
+
+  /** Runs the matching route; false when no route matched the path. */
+  async dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const match = route.pattern.exec(url.pathname);
+      if (!match) continue;
+      pathMatched = true;
+      if (route.method !== req.method && !(route.method === 'GET' && req.method === 'HEAD')) continue;
+      const params: Record<string, string> = {};
+      route.keys.forEach((key, index) => {
+        params[key] = decodeURIComponent(match[index + 1] ?? '');
+      });
+      await route.handler({ req, res, url, params });
+      return true;
+    }
+    if (pathMatched) {
+      throw WixApiError.application(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+    }
+    return false;
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+const DEFAULT_JSON_LIMIT = 1024 * 1024;
+
+/** Reads a JSON request body; an empty body reads as {}. Client faults become 4xx WixApiErrors. */
+export async function readJsonBody(req: IncomingMessage, limitBytes = DEFAULT_JSON_LIMIT): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limitBytes) {
+      throw WixApiError.application(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes`);
+    }
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw WixApiError.application(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+  }
+}
+
+export function sendError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error instanceof WixApiError) {
+    sendJson(res, error.status, error.body);
+    return;
+  }
+  console.error('[local-wix] unexpected error', error);
+  sendJson(res, 500, {
+    message: 'Internal error in the local Wix emulator',
+    details: { applicationError: { code: 'INTERNAL_ERROR', description: String(error), data: {} } },
+  });
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LocalWixConfig } from './config.js';
+import { openDatabase, type SqlDatabase } from './database.js';
+import { loadOrCreateSite, TokenSigner, type LocalSite } from './identity.js';
+import { Router } from './http.js';
+import { FolderStore } from './folders.js';
+import { MediaFiles } from './media-files.js';
+import { UploadSessions } from './upload-sessions.js';
+import { UploadHashes } from './upload-hashes.js';
+import { HashingFileStore } from './hashing-file-store.js';
+import { EventOutbox } from './outbox.js';
+import { MediaProcessing } from './media-processing.js';
+import { mountMediaApi } from './media-api.js';
+import { mountUploadApi, UPLOAD_PATH } from './upload-api.js';
+import { mountMediaBytes } from './media-bytes.js';
+import { mountDataApi } from './data-api.js';
+import { webhookDelivery } from './webhook-delivery.js';
+
+/** The app id the local site has the app installed under (wix.config.json's appId). */
+export interface LocalWixOptions {
+  config: LocalWixConfig;
+  appId: string;
+  /** The app's webhook endpoint when config.webhookUrl is not set. */
+  defaultWebhookUrl: () => string;
+  /** The origin clients reach the emulator at, known once the server listens. */
+  origin: () => string;
+}
+
+/** The emulated Wix services of one local site, mounted on a router; no HTTP server of its own. */
+export interface LocalWix {
+  site: LocalSite;
+  signer: TokenSigner;
+  db: SqlDatabase;
+  outbox: EventOutbox;
+  router: Router;
+  /** Resumes what a previous run left: half-done finalizes, PENDING files, undelivered events. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix> {
+  const { config, origin } = options;
+  const tusDir = path.join(config.dataDir, 'uploads');
+  const mediaDir = path.join(config.dataDir, 'media');
+  for (const dir of [config.dataDir, tusDir, mediaDir]) fs.mkdirSync(dir, { recursive: true });
+
+  const site = await loadOrCreateSite(config.dataDir, options.appId);
+  const signer = new TokenSigner(site);
+  const db = openDatabase(config.dataDir);
+  const folders = new FolderStore(db);
+  const files = new MediaFiles(db);
+  const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
+  const hashes = new UploadHashes(db, (id) => path.join(tusDir, id));
+  const store = new HashingFileStore(tusDir, hashes);
+  const outbox = new EventOutbox(db, webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()));
+  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, origin);
+
+  const router = new Router();
+  mountMediaApi(router, { signer, folders, files, sessions, origin, uploadPath: UPLOAD_PATH });
+  const uploads = mountUploadApi(router, {
+    db,
+    store,
+    hashes,
+    sessions,
+    files,
+    processing,
+    mediaDir,
+    mediaPrefix: site.mediaPrefix,
+    maxUploadBytes: config.maxUploadBytes,
+    origin,
+  });
+  mountMediaBytes(router, files, mediaDir);
+  mountDataApi(router, db, signer);
+
+  return {
+    site,
+    signer,
+    db,
+    outbox,
+    router,
+    async start() {
+      await uploads.recover();
+      processing.resumePending();
+      outbox.start();
+    },
+    async stop() {
+      processing.stop();
+      await outbox.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Router } from './http.js';
+import { readJsonBody, sendJson } from './http.js';
+import { WixApiError } from './api-error.js';
+import { requireAppOrUser, type TokenSigner } from './identity.js';
+import type { FolderStore } from './folders.js';
+import { folderToRest } from './folders.js';
+import type { MediaFiles, FileFilter } from './media-files.js';
+import type { UploadSessions } from './upload-sessions.js';
+import { toFileDescriptor } from './descriptor.js';
+import { readCursorPaging, nextCursor } from './paging.js';
+import {
+  MEDIA_ROOT_FOLDER_ID,
+  findUploadRequestViolations,
+  splitFilePath,
+  type UploadRequest,
+} from '../../src/shared/upload-request.js';
+
+export interface MediaApiDeps {
+  signer: TokenSigner;
+  folders: FolderStore;
+  files: MediaFiles;
+  sessions: UploadSessions;
+  origin: () => string;
+  uploadPath: string;
+}
+
+const MAX_FILE_IDS = 100;
+
+function optionalBoolean(value: string | null, field: string): boolean | undefined {
+  if (value === null || value === '') return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw WixApiError.validation([{ field, description: 'must be true or false', violatedRule: 'TYPE' }]);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The Media Manager REST API at the paths of www.wixapis.com/site-media/v1. */
+export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
+  const { signer, folders, files, sessions, origin } = deps;
+  const describe = (file: Parameters<typeof toFileDescriptor>[0]) => toFileDescriptor(file, origin());
+
+  router.on('POST', '/site-media/v1/files/generate-resumable-upload-url', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const body = await readJsonBody(req);
+    const violations = findUploadRequestViolations(body);
+    if (violations.length > 0) throw WixApiError.validation(violations);
+    const request = body as UploadRequest;
+    const parentFolderId = request.parentFolderId || MEDIA_ROOT_FOLDER_ID;
+    folders.require(parentFolderId);
+    const folderId = folders.ensurePath(parentFolderId, splitFilePath(request.filePath));
+    const uploadToken = await sessions.issue({
+      mimeType: request.mimeType,
+      fileName: request.fileName || undefined,
+      sizeInBytes: request.sizeInBytes !== undefined ? Number(request.sizeInBytes) : undefined,
+      parentFolderId: folderId,
+      private: request.private ?? false,
+      labels: request.labels ?? [],
+    });
+    sendJson(res, 200, { uploadProtocol: 'TUS', uploadUrl: `${origin()}${deps.uploadPath}`, uploadToken });
+  });
+
+  router.on('GET', '/site-media/v1/files/get-file-by-id', async ({ req, res, url }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const fileId = url.searchParams.get('fileId');
+    if (!fileId) {
+      throw WixApiError.validation([{ field: 'fileId', description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
+    }
+    sendJson(res, 200, { file: describe(files.require(fileId)) });
+  });
+
+  router.on('POST', '/site-media/v1/files/get-files', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const { fileIds } = record(await readJsonBody(req));
+    if (!Array.isArray(fileIds) || fileIds.length === 0 || fileIds.some((id) => typeof id !== 'string')) {
+      throw WixApiError.validation([{ field: 'fileIds', description: 'must be a non-empty list of file ids', violatedRule: 'REQUIRED_FIELD' }]);
+    }
+    if (fileIds.length > MAX_FILE_IDS) {
+      throw WixApiError.validation([
+        { field: 'fileIds', description: `must have at most ${MAX_FILE_IDS} items`, violatedRule: 'MAX_SIZE', data: { threshold: MAX_FILE_IDS } },
+      ]);
+    }
+    sendJson(res, 200, { files: (fileIds as string[]).map((id) => describe(files.require(id))) });
+  });
+
+  router.on('GET', '/site-media/v1/files', async ({ req, res, url }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const params = url.searchParams;
+    const parentFolderId = params.get('parentFolderId') || MEDIA_ROOT_FOLDER_ID;
+    folders.require(parentFolderId);
+    const page = readCursorPaging(params.get('paging.limit'), params.get('paging.cursor'));
+    const filter: FileFilter = {
+      parentFolderId,
+      mediaTypes: params.getAll('mediaTypes'),
+      private: optionalBoolean(params.get('private'), 'private'),
+    };
+    const found = files.find(filter, page);
+    sendJson(res, 200, { files: found.files.map(describe), nextCursor: nextCursor(page, found.hasMore) });
+  });
+
+  router.on('POST', '/site-media/v1/files/search', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const body = record(await readJsonBody(req));
+    const paging = record(body.paging);
+    const page = readCursorPaging(paging.limit, paging.cursor);
+    if (body.search !== undefined && typeof body.search !== 'string') {
+      throw WixApiError.validation([{ field: 'search', description: 'must be a string', violatedRule: 'TYPE' }]);
+    }
+    const filter: FileFilter = {
+      search: body.search as string | undefined,
+      mediaTypes: Array.isArray(body.mediaTypes) ? body.mediaTypes.map(String) : undefined,
+      private: typeof body.private === 'boolean' ? body.private : undefined,
+    };
+    const sort = record(body.sort);
+    const found = files.find(filter, page, sort.order !== 'ASC');
+    sendJson(res, 200, { files: found.files.map(describe), nextCursor: nextCursor(page, found.hasMore) });
+  });
+
+  router.on('GET', '/site-media/v1/folders', async ({ req, res, url }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const parentFolderId = url.searchParams.get('parentFolderId') || MEDIA_ROOT_FOLDER_ID;
+    folders.require(parentFolderId);
+    const page = readCursorPaging(url.searchParams.get('paging.limit'), url.searchParams.get('paging.cursor'));
+    const found = folders.list(parentFolderId, page);
+    sendJson(res, 200, { folders: found.folders.map(folderToRest), nextCursor: nextCursor(page, found.hasMore) });
+  });
+
+  router.on('POST', '/site-media/v1/folders', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const body = record(await readJsonBody(req));
+    if (typeof body.displayName !== 'string') {
+      throw WixApiError.validation([{ field: 'displayName', description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
+    }
+    const parentFolderId = typeof body.parentFolderId === 'string' && body.parentFolderId ? body.parentFolderId : MEDIA_ROOT_FOLDER_ID;
+    sendJson(res, 200, { folder: folderToRest(folders.create(body.displayName, parentFolderId)) });
+  });
+
+  router.on('GET', '/site-media/v1/folders/:folderId', async ({ req, res, params }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    sendJson(res, 200, { folder: folderToRest(folders.require(params.folderId!)) });
+  });
+}

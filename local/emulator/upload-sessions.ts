@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDatabase } from './database.js';
+import type { TokenSigner } from './identity.js';
+import { WixApiError } from './api-error.js';
+
+/**
+ * issued: the token was handed out; uploading: a tus upload was created with it;
+ * finalizing: a finalize PUT is under way; finalized: the file exists (the token is spent);
+ * terminated: the tus upload was deleted (the token is spent).
+ */
+export type SessionState = 'issued' | 'uploading' | 'finalizing' | 'finalized' | 'terminated';
+
+export interface UploadSession {
+  id: string;
+  mimeType: string;
+  fileName?: string;
+  sizeInBytes?: number;
+  parentFolderId: string;
+  private: boolean;
+  labels: string[];
+  state: SessionState;
+  tusUploadId?: string;
+  fileId?: string;
+  createdAt: string;
+  expiresAt: number;
+}
+
+interface SessionRow {
+  id: string;
+  mime_type: string;
+  file_name: string | null;
+  size_in_bytes: number | null;
+  parent_folder_id: string;
+  private: number;
+  labels: string;
+  state: SessionState;
+  tus_upload_id: string | null;
+  file_id: string | null;
+  created_at: string;
+  expires_at: number;
+}
+
+function fromRow(row: SessionRow): UploadSession {
+  return {
+    id: row.id,
+    mimeType: row.mime_type,
+    fileName: row.file_name ?? undefined,
+    sizeInBytes: row.size_in_bytes ?? undefined,
+    parentFolderId: row.parent_folder_id,
+    private: row.private === 1,
+    labels: JSON.parse(row.labels) as string[],
+    state: row.state,
+    tusUploadId: row.tus_upload_id ?? undefined,
+    fileId: row.file_id ?? undefined,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** Like Wix's token audience in the documented example. */
+const UPLOAD_TOKEN_AUDIENCE = 'urn:service:upload';
+
+export type NewSession = Pick<UploadSession, 'mimeType' | 'fileName' | 'sizeInBytes' | 'parentFolderId' | 'private' | 'labels'>;
+
+/** Single-use upload tokens and the upload each one is bound to. */
+export class UploadSessions {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly signer: TokenSigner,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  /** Records a new session and returns its signed token. */
+  async issue(request: NewSession): Promise<string> {
+    const id = randomUUID();
+    const now = Date.now();
+    this.db
+      .prepare(
+        `INSERT INTO upload_sessions (id, mime_type, file_name, size_in_bytes, parent_folder_id, private, labels, state, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
+      )
+      .run(
+        id,
+        request.mimeType,
+        request.fileName ?? null,
+        request.sizeInBytes ?? null,
+        request.parentFolderId,
+        request.private ? 1 : 0,
+        JSON.stringify(request.labels),
+        new Date(now).toISOString(),
+        now + this.ttlSeconds * 1000,
+      );
+    return this.signer.sign({ protocol: 'tus', mimeType: request.mimeType }, UPLOAD_TOKEN_AUDIENCE, this.ttlSeconds, id);
+  }
+
+  /** The session a token names; 401 for a missing, forged, expired or unknown token. */
+  async resolve(token: string | undefined | null): Promise<UploadSession> {
+    if (!token) throw WixApiError.application(401, 'MISSING_UPLOAD_TOKEN', 'The upload token is missing');
+    const claims = await this.signer.verify(token, UPLOAD_TOKEN_AUDIENCE);
+    const session = typeof claims?.jti === 'string' ? this.get(claims.jti) : undefined;
+    if (!session) {
+      throw WixApiError.application(401, 'INVALID_UPLOAD_TOKEN', 'The upload token is not valid or has expired');
+    }
+    return session;
+  }
+
+  get(id: string): UploadSession | undefined {
+    const row = this.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    return row && fromRow(row);
+  }
+
+  byTusUpload(tusUploadId: string): UploadSession | undefined {
+    const row = this.db.prepare('SELECT * FROM upload_sessions WHERE tus_upload_id = ?').get(tusUploadId) as
+      | SessionRow
+      | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Binds the token's one tus upload; 409 when it already has one, 410 when it is spent. */
+  bindTusUpload(session: UploadSession, tusUploadId: string): void {
+    const result = this.db
+      .prepare("UPDATE upload_sessions SET tus_upload_id = ?, state = 'uploading' WHERE id = ? AND state = 'issued'")
+      .run(tusUploadId, session.id);
+    if (result.changes === 1) return;
+    const current = this.get(session.id);
+    if (current?.state === 'finalized' || current?.state === 'terminated') {
+      throw WixApiError.application(410, 'UPLOAD_TOKEN_USED', 'This upload token was already used; generate a new upload URL');
+    }
+    throw WixApiError.application(409, 'UPLOAD_ALREADY_STARTED', 'An upload already exists for this token; resume it instead', {
+      tusUploadId: current?.tusUploadId,
+    });
+  }
+
+  /** Claims the session for one finalize; the file id is chosen now so a crash can be cleaned up. */
+  beginFinalize(session: UploadSession, fileId: string): void {
+    const result = this.db
+      .prepare("UPDATE upload_sessions SET state = 'finalizing', file_id = ? WHERE id = ? AND state = 'uploading'")
+      .run(fileId, session.id);
+    if (result.changes !== 1) {
+      throw WixApiError.application(409, 'FINALIZE_IN_PROGRESS', 'This upload is already being finalized');
+    }
+  }
+
+  markFinalized(sessionId: string): void {
+    this.db.prepare("UPDATE upload_sessions SET state = 'finalized' WHERE id = ?").run(sessionId);
+  }
+
+  abandonFinalize(sessionId: string): void {
+    this.db
+      .prepare("UPDATE upload_sessions SET state = 'uploading', file_id = NULL WHERE id = ? AND state = 'finalizing'")
+      .run(sessionId);
+  }
+
+  markTerminated(tusUploadId: string): void {
+    this.db
+      .prepare("UPDATE upload_sessions SET state = 'terminated' WHERE tus_upload_id = ? AND state = 'uploading'")
+      .run(tusUploadId);
+  }
+
+  /** Sessions a crash left in the middle of a finalize. */
+  interruptedFinalizes(): UploadSession[] {
+    return (this.db.prepare("SELECT * FROM upload_sessions WHERE state = 'finalizing'").all() as SessionRow[]).map(fromRow);
+  }
+}

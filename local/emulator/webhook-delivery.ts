@@ -1,0 +1,30 @@
+import type { TokenSigner, LocalSite } from './identity.js';
+import type { OutboxEvent } from './outbox.js';
+
+export const WEBHOOK_AUDIENCE = 'urn:local-wix:webhook';
+const DELIVERY_TIMEOUT_MS = 30_000;
+
+/**
+ * Delivers an event the way Wix calls an app's webhook: a POST whose body is a JWT signed by Wix,
+ * whose `data` claim is the JSON the SDK's `webhooks.process()` parses.
+ */
+export function webhookDelivery(signer: TokenSigner, site: LocalSite, webhookUrl: () => string) {
+  return async (event: OutboxEvent): Promise<void> => {
+    const data = JSON.stringify({
+      eventType: event.eventType,
+      instanceId: site.instanceId,
+      data: JSON.stringify(event.payload),
+      identity: JSON.stringify({ identityType: 'APP', appId: site.appId }),
+    });
+    const jwt = await signer.sign({ data }, WEBHOOK_AUDIENCE, 3600, event.eventId);
+    const response = await fetch(webhookUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: jwt,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    if (!response.ok) {
+      throw new Error(`webhook answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    }
+  };
+}

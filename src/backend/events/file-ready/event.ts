@@ -1,0 +1,10 @@
+import { files } from '@wix/media';
+import { recordInUploadLog } from '../../upload-log';
+import { uploadLogUpdateFromFile } from '../../media-file';
+
+files.onFileDescriptorFileReady(async (event) => {
+  const file = event.data.file;
+  const fileId = file?._id ?? event.metadata.entityId;
+  if (!file || !fileId) return;
+  await recordInUploadLog({ ...uploadLogUpdateFromFile({ ...file, _id: fileId }), status: 'READY' });
+});

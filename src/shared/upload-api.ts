@@ -1,0 +1,50 @@
+import type { FieldViolation, UploadRequest } from './upload-request';
+import type { UploadStatus } from '../backend/upload-log';
+
+/** What the page asks for: the Generate File Resumable Upload URL parameters, without the protocol. */
+export type UploadSessionRequest = Omit<UploadRequest, 'uploadProtocol'>;
+
+export interface UploadSession {
+  uploadUrl: string;
+  uploadToken: string;
+}
+
+/**
+ * Web methods answer refusals as values: the Wix runtime replaces the message of a thrown error
+ * with a generic one in production, and the user must see why a file was refused.
+ */
+export type CreateUploadSessionResult =
+  | { ok: true; session: UploadSession }
+  | { ok: false; violations: FieldViolation[] };
+
+export interface FinalizedUpload {
+  fileId: string;
+  displayName: string;
+  sizeInBytes: string;
+  mimeType: string;
+  parentFolderId?: string;
+  private?: boolean;
+  labels?: string[];
+}
+
+export interface UploadStatusReport {
+  fileId: string;
+  status: UploadStatus;
+  displayName?: string;
+  url?: string;
+  thumbnailUrl?: string;
+  mediaType?: string;
+  sizeInBytes?: string;
+  failureCode?: string;
+  failureDescription?: string;
+  updatedDate?: string;
+}
+
+export interface FolderSummary {
+  id: string;
+  displayName: string;
+  parentFolderId: string;
+}
+
+export const MAX_STATUS_BATCH = 100;
+export const MAX_RECENT_UPLOADS = 100;

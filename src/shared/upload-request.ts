@@ -1,0 +1,140 @@
+/**
+ * The parameters of Generate File Resumable Upload URL and their limits, as Wix documents them.
+ * The backend checks them before calling Wix, so the user sees the reason without a round trip;
+ * the local emulator checks them the way Wix does.
+ */
+export const MEDIA_ROOT_FOLDER_ID = 'media-root';
+
+export const UPLOAD_REQUEST_LIMITS = {
+  mimeTypeMaxLength: 100,
+  fileNameMaxLength: 200,
+  parentFolderIdMaxLength: 100,
+  labelsMaxItems: 500,
+  labelMaxLength: 200,
+  filePathMaxLength: 100,
+} as const;
+
+export const UPLOAD_PROTOCOLS = ['TUS'] as const;
+export type UploadProtocol = (typeof UPLOAD_PROTOCOLS)[number];
+
+export interface UploadRequest {
+  mimeType: string;
+  fileName?: string;
+  sizeInBytes?: string;
+  parentFolderId?: string;
+  private?: boolean;
+  labels?: string[];
+  uploadProtocol?: UploadProtocol;
+  filePath?: string;
+}
+
+export type ViolatedRule =
+  | 'REQUIRED_FIELD'
+  | 'MAX_LENGTH'
+  | 'MAX_SIZE'
+  | 'INVALID_ENUM_VALUE'
+  | 'FORMAT'
+  | 'TYPE';
+
+export interface FieldViolation {
+  field: string;
+  description: string;
+  violatedRule: ViolatedRule;
+  data?: { threshold: number };
+}
+
+const MIME_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkOptionalString(
+  body: Record<string, unknown>,
+  field: string,
+  maxLength: number,
+  violations: FieldViolation[],
+): void {
+  const value = body[field];
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'string') {
+    violations.push({ field, description: 'must be a string', violatedRule: 'TYPE' });
+  } else if (value.length > maxLength) {
+    violations.push({
+      field,
+      description: `must be at most ${maxLength} characters long (got ${value.length})`,
+      violatedRule: 'MAX_LENGTH',
+      data: { threshold: maxLength },
+    });
+  }
+}
+
+/** Every rule the input breaks; an empty list means the request is valid. */
+export function findUploadRequestViolations(input: unknown): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  if (!isRecord(input)) {
+    return [{ field: '', description: 'the request body must be a JSON object', violatedRule: 'TYPE' }];
+  }
+  const { mimeType, labels, uploadProtocol, filePath } = input;
+  const limits = UPLOAD_REQUEST_LIMITS;
+
+  if (mimeType === undefined || mimeType === null || mimeType === '') {
+    violations.push({ field: 'mimeType', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
+  } else {
+    checkOptionalString(input, 'mimeType', limits.mimeTypeMaxLength, violations);
+    if (typeof mimeType === 'string' && mimeType.length <= limits.mimeTypeMaxLength && !MIME_TYPE_PATTERN.test(mimeType)) {
+      violations.push({ field: 'mimeType', description: 'must look like type/subtype, e.g. video/mp4', violatedRule: 'FORMAT' });
+    }
+  }
+  checkOptionalString(input, 'fileName', limits.fileNameMaxLength, violations);
+  checkOptionalString(input, 'parentFolderId', limits.parentFolderIdMaxLength, violations);
+  checkOptionalString(input, 'filePath', limits.filePathMaxLength, violations);
+  if (typeof filePath === 'string' && filePath.split('/').some((segment) => segment === '.' || segment === '..')) {
+    violations.push({ field: 'filePath', description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' });
+  }
+  if (input.private !== undefined && input.private !== null && typeof input.private !== 'boolean') {
+    violations.push({ field: 'private', description: 'must be true or false', violatedRule: 'TYPE' });
+  }
+  if (input.sizeInBytes !== undefined && input.sizeInBytes !== null && !/^\d+$/.test(String(input.sizeInBytes))) {
+    violations.push({ field: 'sizeInBytes', description: 'must be a whole number of bytes', violatedRule: 'FORMAT' });
+  }
+  if (uploadProtocol !== undefined && uploadProtocol !== null && !UPLOAD_PROTOCOLS.includes(uploadProtocol as UploadProtocol)) {
+    violations.push({
+      field: 'uploadProtocol',
+      description: `must be one of ${UPLOAD_PROTOCOLS.join(', ')}`,
+      violatedRule: 'INVALID_ENUM_VALUE',
+    });
+  }
+  if (labels !== undefined && labels !== null) {
+    if (!Array.isArray(labels)) {
+      violations.push({ field: 'labels', description: 'must be a list of strings', violatedRule: 'TYPE' });
+    } else {
+      if (labels.length > limits.labelsMaxItems) {
+        violations.push({
+          field: 'labels',
+          description: `must have at most ${limits.labelsMaxItems} items (got ${labels.length})`,
+          violatedRule: 'MAX_SIZE',
+          data: { threshold: limits.labelsMaxItems },
+        });
+      }
+      labels.forEach((label, index) => {
+        if (typeof label !== 'string') {
+          violations.push({ field: `labels[${index}]`, description: 'must be a string', violatedRule: 'TYPE' });
+        } else if (label.length > limits.labelMaxLength) {
+          violations.push({
+            field: `labels[${index}]`,
+            description: `must be at most ${limits.labelMaxLength} characters long (got ${label.length})`,
+            violatedRule: 'MAX_LENGTH',
+            data: { threshold: limits.labelMaxLength },
+          });
+        }
+      });
+    }
+  }
+  return violations;
+}
+
+/** The folder names of a filePath such as "/videos/2024/december"; empty segments are ignored. */
+export function splitFilePath(filePath: string | undefined): string[] {
+  return (filePath ?? '').split('/').map((segment) => segment.trim()).filter((segment) => segment.length > 0);
+}

@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** Writes `size` random bytes and returns the path and md5. */
+export function writeRandomFile(dir: string, name: string, size: number): { path: string; md5: string } {
+  const file = path.join(dir, name);
+  const fd = fs.openSync(file, 'w');
+  const hash = crypto.createHash('md5');
+  const chunk = Buffer.alloc(Math.max(1, Math.min(size, 4 * 1024 * 1024)));
+  let written = 0;
+  while (written < size) {
+    const part = crypto.randomFillSync(chunk).subarray(0, Math.min(chunk.length, size - written));
+    fs.writeSync(fd, part);
+    hash.update(part);
+    written += part.length;
+  }
+  fs.closeSync(fd);
+  return { path: file, md5: hash.digest('hex') };
+}
+
+export function md5OfFile(file: string): string {
+  return crypto.createHash('md5').update(fs.readFileSync(file)).digest('hex');
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(typeAndData));
+  return Buffer.concat([length, typeAndData, crc]);
+}
+
+/** A valid RGB PNG of the given size, filled with one colour. */
+export function makePng(width: number, height: number, rgb: [number, number, number] = [56, 153, 236]): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // colour type: RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', pixels),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -1,0 +1,36 @@
+/** Plain HTTP calls as a client that follows only Wix's documentation would make them. */
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+export async function requestJson<T = Record<string, unknown>>(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.Authorization = init.token;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** Calls a web method the way the Wix CLI's frontend code does. */
+export async function callWebMethod<T>(origin: string, token: string, method: string, ...args: unknown[]): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
+  return requestJson(`${origin}/_webMethods/src/backend/uploads.web.ts/${method}.ajax`, { token, body: args });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { Upload } from 'tus-js-client';
+import { startTestApp, tempDir } from './support/local-app.js';
+import { callWebMethod, requestJson, waitFor } from './support/wix-http.js';
+import { makePng, writeRandomFile } from './support/files.js';
+import type { CreateUploadSessionResult, UploadStatusReport } from '../src/shared/upload-api.js';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+
+function tusUpload(filePath: string, uploadUrl: string, metadata: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const upload = new Upload(fs.createReadStream(filePath), {
+      endpoint: uploadUrl,
+      chunkSize: 4 * 1024 * 1024,
+      retryDelays: [],
+      metadata,
+      onError: reject,
+      onSuccess: () => resolve(upload.url!),
+    });
+    upload.start();
+  });
+}
+
+describe('the upload flow, end to end on the local Wix', () => {
+  let app: App;
+  let owner: string;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    owner = await app.issueToken('USER');
+  });
+  afterAll(() => app.close());
+
+  it('creates a session through the web method, uploads over tus, finalizes and ends READY in the upload log', async () => {
+    const source = writeRandomFile(dir, 'clip.bin', 9 * 1024 * 1024 + 17);
+    const created = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
+      mimeType: 'application/octet-stream',
+      fileName: 'clip.bin',
+      filePath: '/videos/2024/december',
+      labels: ['raw'],
+    });
+    expect(created.status).toBe(200);
+    const result = created.body.result;
+    if (!result.ok) throw new Error(JSON.stringify(result.violations));
+    const { uploadUrl, uploadToken } = result.session;
+    expect(uploadUrl).toBe(`${app.url}/upload/tus`);
+
+    await tusUpload(source.path, uploadUrl, { filename: 'clip.bin', contentType: 'application/octet-stream', token: uploadToken });
+    const finalized = await requestJson<{ file: Record<string, unknown> }>(
+      `${uploadUrl}/${uploadToken}?filename=${encodeURIComponent('clip.bin')}`,
+      { method: 'PUT' },
+    );
+    expect(finalized.status).toBe(200);
+    const file = finalized.body.file;
+    expect(file.id).toMatch(new RegExp(`^${app.wix.site.mediaPrefix}_[0-9a-f]{32}~mv2\\.bin$`));
+    expect(file).toMatchObject({
+      displayName: 'clip.bin',
+      hash: source.md5,
+      sizeInBytes: String(9 * 1024 * 1024 + 17),
+      private: false,
+      mediaType: 'OTHER',
+      operationStatus: 'PENDING',
+      labels: ['raw'],
+    });
+
+    const recorded = await callWebMethod<UploadStatusReport>(app.url, owner, 'recordUpload', {
+      fileId: file.id,
+      displayName: 'clip.bin',
+      sizeInBytes: file.sizeInBytes,
+      mimeType: 'application/octet-stream',
+    });
+    expect(recorded.status).toBe(200);
+
+    const ready = await waitFor(async () => {
+      const { body } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'getUploadStatus', [file.id]);
+      return body.result[0]?.status === 'READY' ? body.result[0] : undefined;
+    }, 'READY');
+    expect(ready).toMatchObject({ fileId: file.id, displayName: 'clip.bin', url: file.url });
+
+    const bytes = await fetch(String(file.url));
+    expect(bytes.headers.get('content-type')).toBe('application/octet-stream');
+    expect(Buffer.from(await bytes.arrayBuffer()).equals(fs.readFileSync(source.path))).toBe(true);
+
+    // the folders of filePath were created under media-root
+    const videos = await requestJson<{ folders: { id: string; displayName: string }[] }>(`${app.url}/site-media/v1/folders`, {
+      token: owner,
+    });
+    expect(videos.body.folders.map((f) => f.displayName)).toContain('videos');
+  });
+
+  it('reports an image with its dimensions, serves it with Range, and the event handler records READY', async () => {
+    const png = makePng(370, 226);
+    const pngPath = `${dir}/shirt.png`;
+    fs.writeFileSync(pngPath, png);
+    const created = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
+      mimeType: 'image/png',
+      fileName: 'shirt.png',
+    });
+    if (!created.body.result.ok) throw new Error('refused');
+    const { uploadUrl, uploadToken } = created.body.result.session;
+    await tusUpload(pngPath, uploadUrl, { filename: 'shirt.png', contentType: 'image/png', token: uploadToken });
+    const { body } = await requestJson<{ file: Record<string, any> }>(`${uploadUrl}/${uploadToken}?filename=shirt.png`, { method: 'PUT' });
+    expect(body.file.mediaType).toBe('IMAGE');
+    expect(body.file.media.image.image).toMatchObject({ width: 370, height: 226, filename: 'shirt.png', sizeInBytes: String(png.length) });
+    expect(body.file.thumbnailUrl).toBe(body.file.url);
+
+    const ranged = await fetch(body.file.url, { headers: { Range: 'bytes=0-7' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(png.subarray(0, 8))).toBe(true);
+
+    // no recordUpload here: only the File Ready event writes the upload log
+    const logged = await waitFor(async () => {
+      const { body: recent } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 10);
+      return recent.result.find((entry) => entry.fileId === body.file.id && entry.status === 'READY');
+    }, 'the event handler to log READY');
+    expect(logged.thumbnailUrl).toBe(body.file.url);
+  });
+
+  it('fails a file whose bytes are not what the declared type says, with a reason, through File Failed', async () => {
+    const fake = writeRandomFile(dir, 'not-a-video.mp4', 64 * 1024);
+    const created = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', { mimeType: 'video/mp4', fileName: 'not-a-video.mp4' });
+    if (!created.body.result.ok) throw new Error('refused');
+    const { uploadUrl, uploadToken } = created.body.result.session;
+    await tusUpload(fake.path, uploadUrl, { filename: 'not-a-video.mp4', contentType: 'video/mp4', token: uploadToken });
+    const { body } = await requestJson<{ file: Record<string, any> }>(`${uploadUrl}/${uploadToken}`, { method: 'PUT' });
+    expect(body.file.operationStatus).toBe('PENDING');
+    const failed = await waitFor(async () => {
+      const { body: recent } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 10);
+      return recent.result.find((entry) => entry.fileId === body.file.id && entry.status === 'FAILED');
+    }, 'FAILED in the log');
+    expect(failed.failureCode).toBe('UNRECOGNIZED_CONTENT');
+    expect(failed.failureDescription).toMatch(/video\/mp4/);
+    const described = await requestJson<{ file: Record<string, unknown> }>(
+      `${app.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(body.file.id)}`,
+      { token: owner },
+    );
+    expect(described.body.file.operationStatus).toBe('FAILED');
+  });
+});
