@@ -31,14 +31,21 @@ export async function mountEventHandlers(router: Router, projectDir: string, app
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const jwt = Buffer.concat(chunks).toString('utf8');
+    let event: Awaited<ReturnType<LocalClient['webhooks']['parseJWT']>>;
     try {
-      await runAsCaller(appClient, () => appClient.webhooks.process(jwt));
+      event = await appClient.webhooks.parseJWT(jwt);
+    } catch (error) {
+      return void res.writeHead(400, { 'Content-Type': 'text/plain' }).end(`The body is not an event signed by Wix: ${String(error)}`);
+    }
+    if (!appClient.webhooks.getRegisteredEvents().has(event.eventType)) {
+      return void res.writeHead(400, { 'Content-Type': 'text/plain' }).end(`The app handles no ${event.eventType} events`);
+    }
+    try {
+      await runAsCaller(appClient, () => appClient.webhooks.executeHandlers(event));
       res.writeHead(200).end();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const clientFault = /JWT|Unexpected event type|signature|JWS/i.test(message);
-      if (!clientFault) console.error('[webhooks] handler failed', error);
-      res.writeHead(clientFault ? 400 : 500, { 'Content-Type': 'text/plain' }).end(message);
+      console.error(`[webhooks] a ${event.eventType} handler failed`, error);
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
     }
   });
   return names;

@@ -46,8 +46,10 @@ export class EventOutbox {
       .run(eventId, eventType, JSON.stringify(payload), Date.now());
   }
 
+  /** Starts delivering; events left by a previous run are due at once rather than after their backoff. */
   start(): void {
     this.stopped = false;
+    this.db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE delivered_at IS NULL AND next_attempt_at > ?').run(Date.now(), Date.now());
     this.kick();
   }
 

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_DIR } from '../../local/server.js';
+
+export interface ChildApp {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** Ends the process at once, like a crash or a power cut of the server. */
+  kill(): Promise<void>;
+}
+
+const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;
+
+/** Runs `npm start`'s entry point in its own process, as a user would, with the given environment. */
+export function startChildApp(env: Record<string, string>): Promise<ChildApp> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'local', 'main.ts')], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the app did not start in time:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = READY_LINE.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      resolve({
+        url: match[1]!,
+        port: Number(match[2]),
+        process: child,
+        async kill() {
+          child.kill('SIGKILL');
+          await exited;
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited with ${code}:\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files, folders } from '@wix/media';
+import { items } from '@wix/data';
+import { createClient } from '@wix/sdk';
+import { startTestApp } from './support/local-app.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../local/shared/local-client.js';
+import { createTusUpload, finalizeUpload } from './support/upload-session.js';
+import { makePng } from './support/files.js';
+import { waitFor } from './support/wix-http.js';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+
+/** The official SDK, pointed at the emulator only by its fetch: the shapes must be what it expects. */
+describe('the Wix SDK against the local Wix', () => {
+  let app: App;
+  let wix: ReturnType<typeof createWix>;
+  const createWix = (origin: string, token: string) =>
+    createClient({ auth: localTokenAuth(token), fetch: fetchThroughLocalWix(origin), modules: { files, folders, items } });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    wix = createWix(app.url, await app.issueToken('APP'));
+  });
+  afterAll(() => app.close());
+
+  async function uploadPng(name: string, parentFolderId?: string): Promise<string> {
+    const { uploadUrl, uploadToken } = await wix.files.generateFileResumableUploadUrl('image/png', {
+      fileName: name,
+      parentFolderId,
+      uploadProtocol: 'TUS',
+    });
+    const png = makePng(40, 30);
+    await createTusUpload(uploadUrl!, png.length, { filename: name, contentType: 'image/png', token: uploadToken! }, png);
+    const { body } = await finalizeUpload(uploadUrl!, uploadToken!, name);
+    return String(body.file.id);
+  }
+
+  it('generates an upload URL, then reads the file back with getFileDescriptor, listFiles and searchFiles', async () => {
+    const folder = await wix.folders.createFolder('Shirts');
+    const fileId = await uploadPng('t-shirt.png', folder.folder!._id!);
+    const ready = await waitFor(async () => {
+      const file = await wix.files.getFileDescriptor(fileId);
+      return file.operationStatus === 'READY' ? file : undefined;
+    }, 'READY');
+    expect(ready).toMatchObject({ _id: fileId, displayName: 't-shirt.png', mediaType: 'IMAGE', parentFolderId: folder.folder!._id });
+    expect(ready._createdDate).toBeInstanceOf(Date);
+    expect(ready.media?.image?.image).toMatch(/^wix:image:\/\/v1\//);
+
+    const listed = await wix.files.listFiles({ parentFolderId: folder.folder!._id!, paging: { limit: 10 } });
+    expect(listed.files?.map((file) => file._id)).toEqual([fileId]);
+    const found = await wix.files.searchFiles({ search: 't-shirt' });
+    expect(found.files?.map((file) => file._id)).toContain(fileId);
+    const many = await wix.files.getFileDescriptors([fileId]);
+    expect(many.files?.[0]?._id).toBe(fileId);
+  });
+
+  it('pages listFiles with cursors', async () => {
+    const folder = await wix.folders.createFolder('Paged');
+    const ids = [];
+    for (const name of ['a.png', 'b.png', 'c.png']) ids.push(await uploadPng(name, folder.folder!._id!));
+    const first = await wix.files.listFiles({ parentFolderId: folder.folder!._id!, paging: { limit: 2 } });
+    expect(first.files).toHaveLength(2);
+    const next = first.nextCursor?.cursors?.next;
+    expect(next).toBeTruthy();
+    const second = await wix.files.listFiles({ parentFolderId: folder.folder!._id!, paging: { limit: 2, cursor: next } });
+    expect(second.files).toHaveLength(1);
+    expect(second.nextCursor?.cursors?.next ?? undefined).toBeUndefined();
+    expect(new Set([...first.files!, ...second.files!].map((file) => file._id))).toEqual(new Set(ids));
+  });
+
+  it('throws the SDK error with the validation details for bad input', async () => {
+    await expect(wix.files.generateFileResumableUploadUrl('image/png', { fileName: 'x'.repeat(201) })).rejects.toMatchObject({
+      details: { validationError: { fieldViolations: [expect.objectContaining({ field: 'options.fileName', violatedRule: 'MAX_LENGTH' })] } },
+    });
+    await expect(wix.files.getFileDescriptor('missing~mv2.png')).rejects.toThrow();
+  });
+
+  it('stores, reads and queries Wix Data items', async () => {
+    const saved = await wix.items.save('Notes', { _id: 'n1', title: 'first', tags: ['a'], when: new Date('2024-01-02T00:00:00Z') });
+    expect(saved._createdDate).toBeInstanceOf(Date);
+    await wix.items.insert('Notes', { _id: 'n2', title: 'second', tags: ['b'] });
+    await expect(wix.items.insert('Notes', { _id: 'n2', title: 'dup' })).rejects.toThrow();
+    expect(await wix.items.get('Notes', 'nope')).toBeNull();
+    expect((await wix.items.get('Notes', 'n1'))?.when).toEqual(new Date('2024-01-02T00:00:00Z'));
+    const some = await wix.items.query('Notes').hasSome('tags', ['b', 'c']).find();
+    expect(some.items.map((item) => item._id)).toEqual(['n2']);
+    const page = await wix.items.query('Notes').ascending('title').limit(1).find();
+    expect(page.items.map((item) => item.title)).toEqual(['first']);
+    expect(page.hasNext()).toBe(true);
+    expect((await page.next()).items.map((item) => item.title)).toEqual(['second']);
+    expect(await wix.items.query('Notes').eq('title', 'second').count()).toBe(1);
+  });
+});
