@@ -1,0 +1,67 @@
+import type { UploadSession } from '../shared/upload-api';
+import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from './server-error';
+import { UploadFailure } from './upload-error';
+
+export type FetchLike = (url: string, init: { method: string; signal?: AbortSignal }) => Promise<Response>;
+
+/** The file descriptor the finalize answers with (the fields the engine uses). */
+export interface FinalizedFile {
+  id: string;
+  url?: string;
+  thumbnailUrl?: string;
+  operationStatus?: string;
+  mediaType?: string;
+  sizeInBytes?: string;
+  hash?: string;
+}
+
+export interface FinalizeResult {
+  fileId: string;
+  /** Absent when an earlier finalize had already succeeded and only its file id is known. */
+  file?: FinalizedFile;
+}
+
+function readFile(text: string): FinalizedFile | undefined {
+  try {
+    const body = JSON.parse(text) as { file?: Partial<FinalizedFile> } | null;
+    const file = body?.file;
+    return typeof file?.id === 'string' ? (file as FinalizedFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns the uploaded bytes into a Media Manager file: `PUT {uploadUrl}/{uploadToken}?filename=`.
+ * Throws an UploadFailure (transient ones are worth retrying).
+ */
+export async function finalizeUpload(
+  fetchFn: FetchLike,
+  session: UploadSession,
+  fileName: string,
+  signal?: AbortSignal,
+): Promise<FinalizeResult> {
+  const url = `${session.uploadUrl}/${encodeURIComponent(session.uploadToken)}?filename=${encodeURIComponent(fileName)}`;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchFn(url, { method: 'PUT', signal });
+    text = await response.text();
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw failureFromNetworkError(error, 'The upload server');
+  }
+  if (response.ok) {
+    const file = readFile(text);
+    if (!file) {
+      throw new UploadFailure({ code: 'UNEXPECTED', message: 'The upload server finalized the file but named no file id', fatal: false });
+    }
+    return { fileId: file.id, file };
+  }
+  const info = readWixErrorBody(text);
+  // The token is single-use: this answer means an earlier finalize succeeded and its response was lost.
+  if (response.status === 409 && info.code === 'UPLOAD_TOKEN_USED' && typeof info.data?.fileId === 'string') {
+    return { fileId: info.data.fileId };
+  }
+  throw failureFromResponse(response.status, text, 'The upload server');
+}

@@ -1,0 +1,36 @@
+/** The upload engine, without Node-only parts (sourceFromPath is in ./node-source). */
+export type { UploadBackend } from './upload-backend';
+export {
+  DEFAULT_MIME_TYPE,
+  resolveUploadMeta,
+  sourceFromFile,
+  uploadFingerprint,
+  type UploadData,
+  type UploadMeta,
+  type UploadMetaInput,
+  type UploadSource,
+} from './upload-source';
+export { checkBeforeUpload, formatBytes, sessionRequestFor } from './preflight';
+export { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
+export {
+  UPLOAD_ITEM_STATES,
+  type PauseReason,
+  type UploadItem,
+  type UploadItemState,
+  type UploadQueueSnapshot,
+  type UploadTotals,
+} from './upload-item';
+export { UploadQueue, type UploadMetaChoice, type UploadQueueOptions } from './upload-queue';
+export { MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
+export { LocalStorageResumeStore, type KeyValueStorage } from './local-storage-resume-store';
+export {
+  alwaysOnline,
+  browserConnectivity,
+  defaultConnectivity,
+  ManualConnectivity,
+  type Connectivity,
+  type ConnectivityEventTarget,
+} from './connectivity';
+export type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
+export { createTusTransport, DEFAULT_CHUNK_SIZE, DEFAULT_RETRY_DELAYS, type TusTransportOptions } from './tus-transport';
+export { secondsLeft, SpeedMeter } from './speed-meter';

@@ -1,0 +1,81 @@
+import type { UploadMeta } from './upload-source';
+
+/** Enough to continue an upload after a reload, once the user selects the same file again. */
+export interface ResumeRecord {
+  fingerprint: string;
+  name: string;
+  size: number;
+  lastModified: number;
+  relativePath?: string;
+  /** The metadata the server session was created with. */
+  meta: UploadMeta;
+  uploadUrl: string;
+  uploadToken: string;
+  /** The tus upload's URL; tus-js-client asks it for the offset and sends only the rest. */
+  tusUrl?: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface ResumeStore {
+  get(fingerprint: string): ResumeRecord | undefined;
+  save(record: ResumeRecord): void;
+  remove(fingerprint: string): void;
+  /** Uploads begun and not finished, oldest first, e.g. to say "select clip.mp4 again to resume". */
+  listUnfinished(): ResumeRecord[];
+}
+
+export class MemoryResumeStore implements ResumeStore {
+  private readonly records = new Map<string, ResumeRecord>();
+
+  get(fingerprint: string): ResumeRecord | undefined {
+    return this.records.get(fingerprint);
+  }
+
+  save(record: ResumeRecord): void {
+    this.records.set(record.fingerprint, record);
+  }
+
+  remove(fingerprint: string): void {
+    this.records.delete(fingerprint);
+  }
+
+  listUnfinished(): ResumeRecord[] {
+    return [...this.records.values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const optional = (value: unknown, type: 'string' | 'boolean') => value === undefined || typeof value === type;
+
+function isUploadMeta(value: unknown): value is UploadMeta {
+  return (
+    isRecord(value) &&
+    typeof value.displayName === 'string' &&
+    typeof value.mimeType === 'string' &&
+    optional(value.parentFolderId, 'string') &&
+    optional(value.filePath, 'string') &&
+    optional(value.private, 'boolean') &&
+    (value.labels === undefined || (Array.isArray(value.labels) && value.labels.every((label) => typeof label === 'string')))
+  );
+}
+
+/** Checks what came back from storage, which any other code (or version of this code) may have written. */
+export function isResumeRecord(value: unknown): value is ResumeRecord {
+  return (
+    isRecord(value) &&
+    typeof value.fingerprint === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.size === 'number' &&
+    typeof value.lastModified === 'number' &&
+    optional(value.relativePath, 'string') &&
+    isUploadMeta(value.meta) &&
+    typeof value.uploadUrl === 'string' &&
+    typeof value.uploadToken === 'string' &&
+    optional(value.tusUrl, 'string') &&
+    typeof value.createdAt === 'number'
+  );
+}

@@ -1,0 +1,71 @@
+import type { CreateUploadSessionResult, FinalizedUpload, UploadSession, UploadSessionRequest, UploadStatusReport } from '../shared/upload-api';
+import { whenOnline, type Connectivity } from './connectivity';
+import { finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
+import { withRetries, type RetryPolicy } from './retry';
+import type { UploadBackend } from './upload-backend';
+import { describeViolations, errorMessageOf, UploadFailure } from './upload-error';
+
+/**
+ * The calls around a file's bytes: the session before, the finalize and the upload log after.
+ * Each is retried with backoff (waiting for the network when it is down) unless the error is final.
+ */
+export class ServerCalls {
+  constructor(
+    private readonly backend: UploadBackend,
+    private readonly fetchFn: FetchLike,
+    private readonly connectivity: Connectivity,
+    private readonly retryDelays: readonly number[],
+  ) {}
+
+  /** Throws an UploadFailure: fatal with the reasons when refused, retriable when the backend could not be reached. */
+  async createSession(request: UploadSessionRequest, signal: AbortSignal): Promise<UploadSession> {
+    let result: CreateUploadSessionResult;
+    try {
+      result = await withRetries(() => this.backend.createUploadSession(request), this.policy(signal));
+    } catch (error) {
+      signal.throwIfAborted();
+      throw new UploadFailure({ code: 'SERVER_ERROR', message: `The upload could not be started: ${errorMessageOf(error)}`, fatal: false });
+    }
+    if (!result.ok) {
+      throw new UploadFailure({
+        code: 'INVALID_REQUEST',
+        message: describeViolations(result.violations),
+        fatal: true,
+        violations: result.violations,
+      });
+    }
+    return result.session;
+  }
+
+  finalize(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult> {
+    return withRetries(() => finalizeUpload(this.fetchFn, session, fileName, signal), this.policy(signal));
+  }
+
+  /** One finalize attempt, for a session whose upload is gone: it tells whether an earlier finalize succeeded. */
+  async finalizedEarlier(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult | undefined> {
+    try {
+      return await finalizeUpload(this.fetchFn, session, fileName, signal);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The upload log entry; undefined if the backend could not be reached (polling still finds the file). */
+  async record(upload: FinalizedUpload, signal: AbortSignal): Promise<UploadStatusReport | undefined> {
+    try {
+      return await withRetries(() => this.backend.recordUpload(upload), this.policy(signal));
+    } catch {
+      signal.throwIfAborted();
+      return undefined;
+    }
+  }
+
+  private policy(signal: AbortSignal): RetryPolicy {
+    return {
+      delays: this.retryDelays,
+      signal,
+      shouldRetry: (error) => !(error instanceof UploadFailure) || error.options.transient === true,
+      beforeRetry: () => whenOnline(this.connectivity, signal),
+    };
+  }
+}

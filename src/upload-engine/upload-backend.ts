@@ -1,0 +1,17 @@
+import type {
+  CreateUploadSessionResult,
+  FinalizedUpload,
+  UploadSessionRequest,
+  UploadStatusReport,
+} from '../shared/upload-api';
+
+/**
+ * What the engine needs from the app's backend. The web methods of src/backend/uploads.web.ts
+ * match it, so the page passes them as they are; tests pass an HTTP client of the same methods.
+ */
+export interface UploadBackend {
+  createUploadSession(request: UploadSessionRequest): Promise<CreateUploadSessionResult>;
+  recordUpload(upload: FinalizedUpload): Promise<UploadStatusReport>;
+  /** At most MAX_STATUS_BATCH ids per call. */
+  getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]>;
+}

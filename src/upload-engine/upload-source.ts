@@ -1,0 +1,89 @@
+import type { Upload } from 'tus-js-client';
+import { splitFilePath } from '../shared/upload-request';
+
+/** What tus-js-client reads: a File or Blob in the browser, an fs.ReadStream in Node (see node-source.ts). */
+export type UploadData = ConstructorParameters<typeof Upload>[0];
+
+/** One file to upload, from wherever it came. */
+export interface UploadSource {
+  name: string;
+  size: number;
+  /** The MIME type the platform reports; may be empty. */
+  type: string;
+  lastModified: number;
+  /** The file's path inside a dropped or picked folder, e.g. "trip/day1/a.jpg". */
+  relativePath?: string;
+  data: UploadData;
+}
+
+/** What the page chooses for a file; everything is optional. */
+export interface UploadMetaInput {
+  displayName?: string;
+  parentFolderId?: string;
+  /** Folders to create under the parent, e.g. "/videos/2024"; a dropped folder's subfolders are appended. */
+  filePath?: string;
+  labels?: string[];
+  private?: boolean;
+  mimeType?: string;
+}
+
+/** The metadata a file is uploaded with, defaults applied. */
+export interface UploadMeta {
+  displayName: string;
+  mimeType: string;
+  parentFolderId?: string;
+  filePath?: string;
+  labels?: string[];
+  private?: boolean;
+}
+
+export const DEFAULT_MIME_TYPE = 'application/octet-stream';
+
+/** A browser File as an UploadSource; webkitRelativePath is set when a folder was picked. */
+export function sourceFromFile(file: File, relativePath?: string): UploadSource {
+  const path = relativePath ?? (file.webkitRelativePath || undefined);
+  return { name: file.name, size: file.size, type: file.type, lastModified: file.lastModified, relativePath: path, data: file };
+}
+
+/** "text/plain; charset=utf-8" → "text/plain": parameters would break the type/subtype check. */
+function bareMimeType(type: string | undefined): string | undefined {
+  const bare = type?.split(';')[0]?.trim();
+  return bare ? bare : undefined;
+}
+
+function foldersOf(relativePath: string | undefined): string[] {
+  return splitFilePath(relativePath).slice(0, -1);
+}
+
+function joinFilePath(...parts: string[][]): string | undefined {
+  const segments = parts.flat();
+  return segments.length > 0 ? `/${segments.join('/')}` : undefined;
+}
+
+export function resolveUploadMeta(source: UploadSource, input: UploadMetaInput = {}): UploadMeta {
+  const meta: UploadMeta = {
+    displayName: input.displayName ?? source.name,
+    mimeType: bareMimeType(input.mimeType) ?? bareMimeType(source.type) ?? DEFAULT_MIME_TYPE,
+  };
+  const filePath = joinFilePath(splitFilePath(input.filePath), foldersOf(source.relativePath));
+  if (input.parentFolderId !== undefined) meta.parentFolderId = input.parentFolderId;
+  if (filePath !== undefined) meta.filePath = filePath;
+  if (input.labels !== undefined) meta.labels = [...input.labels];
+  if (input.private !== undefined) meta.private = input.private;
+  return meta;
+}
+
+/**
+ * Identifies "the same file to the same place": it keys duplicate detection and the resume store.
+ * Files carry no stable identity in the browser, so name, size, modification time and folder stand in.
+ */
+export function uploadFingerprint(source: UploadSource, meta: Pick<UploadMeta, 'parentFolderId' | 'filePath'>): string {
+  return JSON.stringify([
+    source.name,
+    source.size,
+    source.lastModified,
+    source.relativePath ?? '',
+    meta.parentFolderId ?? '',
+    meta.filePath ?? '',
+  ]);
+}
