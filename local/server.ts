@@ -9,6 +9,8 @@ import { sendError, sendJson, readJsonBody } from './emulator/http.js';
 import { WixApiError } from './emulator/api-error.js';
 import { SUBJECT_TYPES, type SubjectType } from './emulator/identity.js';
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
+import { buildDashboard } from './dashboard-host/build.js';
+import { mountDashboard } from './dashboard-host/serve.js';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,7 +33,15 @@ function readAppId(projectDir: string): string {
  * The whole local product on one origin: the emulated Wix services, the app's backend running in
  * a Wix-like runtime, and (when built) the dashboard page.
  */
-export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT_DIR): Promise<LocalApp> {
+export interface LocalAppOptions {
+  /** Serve the dashboard page at `/` (built with Vite when its sources changed). */
+  dashboard?: boolean;
+  projectDir?: string;
+}
+
+export async function startLocalApp(config: LocalWixConfig, options: LocalAppOptions = {}): Promise<LocalApp> {
+  const projectDir = options.projectDir ?? PROJECT_DIR;
+  const dashboardDir = options.dashboard ? await buildDashboard(projectDir) : undefined;
   let origin = '';
   const server = http.createServer();
   const wix = await createLocalWix({
@@ -41,6 +51,7 @@ export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT
     defaultWebhookUrl: () => `${origin}${runtime.webhooksPath}`,
   });
   const { router, signer, site } = wix;
+  if (dashboardDir) mountDashboard(router, dashboardDir);
 
   router.on('POST', '/_local/identities', async ({ req, res }) => {
     const body = (await readJsonBody(req)) as { subjectType?: unknown };

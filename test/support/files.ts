@@ -3,15 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-/** Writes `size` random bytes and returns the path and md5. */
-export function writeRandomFile(dir: string, name: string, size: number): { path: string; md5: string } {
+/** The start of an MP4 file (an ftyp box), enough for content sniffing to see a video. */
+export const MP4_HEADER = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypmp42', 'ascii'),
+  Buffer.from([0, 0, 0, 0]),
+  Buffer.from('mp42isom', 'ascii'),
+]);
+
+/** Writes `size` bytes (random after an optional header) and returns the path and md5. */
+export function writeRandomFile(dir: string, name: string, size: number, header = Buffer.alloc(0)): { path: string; md5: string } {
   const file = path.join(dir, name);
   const fd = fs.openSync(file, 'w');
   const hash = crypto.createHash('md5');
   const chunk = Buffer.alloc(Math.max(1, Math.min(size, 4 * 1024 * 1024)));
   let written = 0;
   while (written < size) {
-    const part = crypto.randomFillSync(chunk).subarray(0, Math.min(chunk.length, size - written));
+    crypto.randomFillSync(chunk);
+    if (written === 0) header.copy(chunk, 0, 0, Math.min(header.length, size));
+    const part = chunk.subarray(0, Math.min(chunk.length, size - written));
     fs.writeSync(fd, part);
     hash.update(part);
     written += part.length;

@@ -1,0 +1,176 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, tempDir } from '../test/support/local-app.js';
+import { MP4_HEADER, makePng, writeRandomFile } from '../test/support/files.js';
+import { tusOffset } from '../test/support/upload-session.js';
+import { launchChromium, throttleUpload } from './support/browser.js';
+import { UploadPageDriver } from './support/dashboard.js';
+import { PROJECT_DIR } from '../local/server.js';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+const MiB = 1024 * 1024;
+const SCREENSHOTS = path.join(PROJECT_DIR, 'docs', 'screenshots');
+
+describe('the Upload page in Chromium', () => {
+  let app: App;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let ui: UploadPageDriver;
+  const files = tempDir('rmu-e2e-');
+
+  beforeAll(async () => {
+    app = await startTestApp({ processingDelayMs: 300 }, { dashboard: true });
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    page = await context.newPage();
+    ui = new UploadPageDriver(page);
+    await ui.open(app.url);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('uploads three files, one of 200 MiB, to READY; progress never moves backwards', async () => {
+    const big = writeRandomFile(files, 'film.mp4', 200 * MiB, MP4_HEADER);
+    const small = writeRandomFile(files, 'notes.bin', 3 * MiB);
+    const png = path.join(files, 'poster.png');
+    fs.writeFileSync(png, makePng(320, 200));
+    await throttleUpload(context, page, 80 * MiB);
+
+    await ui.chooseFiles([big.path, small.path, png]);
+    await ui.startUpload();
+    const seen: number[] = [];
+    await ui.waitForState('film.mp4', 'Uploading');
+    let shot = false;
+    while (!(await ui.row('film.mp4').locator('[data-hook="item-state"]', { hasText: /Processing|Ready|Failed/ }).count())) {
+      const percent = await ui.progressPercent('film.mp4');
+      if (!Number.isNaN(percent)) seen.push(percent);
+      if (!shot && percent >= 30) {
+        await ui.row('film.mp4').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-in-progress.png') });
+        shot = true;
+      }
+      await page.waitForTimeout(100);
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+
+    for (const name of ['film.mp4', 'notes.bin', 'poster.png']) await ui.waitForState(name, 'Ready');
+    await expect.poll(() => page.locator('[data-testid="host-toast"]').allInnerTexts()).toContainEqual(
+      expect.stringContaining('3 files uploaded'),
+    );
+    await page.locator('[data-hook="recent-upload"]', { hasText: 'film.mp4' }).waitFor();
+    await ui.row('film.mp4').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-finished.png') });
+    expect(await ui.row('film.mp4').innerText()).toContain('200 MB');
+
+    const filmUrl = await ui.row('film.mp4').locator('[data-hook="open-file"]').getAttribute('href');
+    const served = await fetch(filmUrl!, { method: 'HEAD' });
+    expect(Number(served.headers.get('content-length'))).toBe(200 * MiB);
+    expect(served.headers.get('content-type')).toBe('video/mp4');
+  }, 180_000);
+
+  it('shows an image READY with its thumbnail', async () => {
+    const png = path.join(files, 'shirt.png');
+    fs.writeFileSync(png, makePng(370, 226, [200, 40, 40]));
+    await ui.chooseFiles([png]);
+    await ui.startUpload();
+    await ui.waitForState('shirt.png', 'Ready');
+    const thumbnail = ui.row('shirt.png').locator('[data-hook="thumbnail"] img, img[data-hook="thumbnail"]').first();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(370);
+  });
+
+  it('pauses and resumes a file, continuing from where it stopped', async () => {
+    const file = writeRandomFile(files, 'pause.bin', 64 * MiB);
+    await throttleUpload(context, page, 8 * MiB);
+    await ui.chooseFiles([file.path]);
+    await ui.startUpload();
+    await expect.poll(() => ui.progressPercent('pause.bin'), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+    await ui.row('pause.bin').getByRole('button', { name: 'Pause pause.bin' }).click();
+    await ui.waitForState('pause.bin', 'Paused');
+    const paused = await ui.progressPercent('pause.bin');
+    await page.waitForTimeout(1000);
+    expect(await ui.progressPercent('pause.bin')).toBe(paused);
+
+    await throttleUpload(context, page, 200 * MiB);
+    await ui.row('pause.bin').getByRole('button', { name: 'Resume pause.bin' }).click();
+    await ui.waitForState('pause.bin', 'Ready');
+  });
+
+  it('continues after a reload from the server offset: only the rest is sent', async () => {
+    const file = writeRandomFile(files, 'reload.bin', 64 * MiB);
+    await throttleUpload(context, page, 8 * MiB);
+    await ui.chooseFiles([file.path]);
+    await ui.startUpload();
+    await expect.poll(() => ui.progressPercent('reload.bin'), { timeout: 30_000 }).toBeGreaterThanOrEqual(15);
+
+    const records = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('resumable-media-uploader/resume/'))
+        .map((key) => JSON.parse(localStorage.getItem(key)!) as { tusUrl?: string; name: string }),
+    );
+    const tusUrl = records.find((record) => record.name === 'reload.bin')?.tusUrl;
+    expect(tusUrl).toBeTruthy();
+
+    await page.reload();
+    await page.getByText('Re-select', { exact: false }).waitFor();
+    expect(await page.locator('[data-hook="unfinished-upload"]').innerText()).toContain('reload.bin');
+    const offset = await tusOffset(tusUrl!);
+    expect(offset).toBeGreaterThan(0);
+
+    const creations: string[] = [];
+    const patchOffsets: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/upload/tus')) creations.push(request.url());
+      if (request.method() === 'PATCH') patchOffsets.push(Number(request.headers()['upload-offset']));
+    });
+    await throttleUpload(context, page, 200 * MiB);
+    await ui.chooseFiles([file.path]);
+    await expect(page.locator('[data-hook="staged-row"]', { hasText: 'Continues the upload started before' }).count()).resolves.toBe(1);
+    await ui.startUpload();
+    await ui.waitForState('reload.bin', 'Ready');
+    expect(creations).toEqual([]);
+    expect(patchOffsets[0]).toBe(offset);
+    expect(await ui.row('reload.bin').innerText()).toContain('resumed');
+  });
+
+  it('shows why a file is refused: bytes that are not the type they claim', async () => {
+    const fake = writeRandomFile(files, 'holiday.mp4', 256 * 1024);
+    await ui.chooseFiles([fake.path]);
+    await ui.startUpload();
+    await ui.waitForState('holiday.mp4', 'Failed');
+    expect(await ui.row('holiday.mp4').locator('[data-hook="failure-reason"]').innerText()).toMatch(/declared as video\/mp4/);
+  });
+
+  it('refuses a file name over the limit before sending anything', async () => {
+    const name = `${'n'.repeat(197)}.bin`;
+    const longName = writeRandomFile(files, 'short.bin', 1024);
+    await ui.chooseFiles([longName.path]);
+    await page.getByRole('textbox', { name: 'Display name of short.bin' }).fill(`${name}x`);
+    await expect.poll(() => page.locator('[data-hook="staged-problem"]').innerText()).toMatch(/at most 200 characters/);
+    expect(await page.locator('[data-hook="start-upload"]').isDisabled()).toBe(true);
+  });
+
+  it('pauses while offline and resumes by itself when back online', async () => {
+    const file = writeRandomFile(files, 'offline.bin', 48 * MiB);
+    await throttleUpload(context, page, 8 * MiB);
+    await ui.chooseFiles([file.path]);
+    await ui.startUpload();
+    await expect.poll(() => ui.progressPercent('offline.bin'), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+    await context.setOffline(true);
+    await ui.waitForState('offline.bin', 'Paused: offline');
+    await page.locator('[data-hook="offline-notice"]').waitFor();
+    await context.setOffline(false);
+    await throttleUpload(context, page, 200 * MiB);
+    await ui.waitForState('offline.bin', 'Ready');
+  });
+});

@@ -1,0 +1,62 @@
+import type { ToastConfig } from '@wix/dashboard';
+
+/**
+ * What the Wix dashboard does for a page through its host channel, done locally: toasts are shown
+ * in the host's toast area (an aria-live region), navigation requests are logged.
+ */
+export interface LocalDashboardChrome {
+  toasts: HTMLElement;
+  navigationLog: HTMLElement;
+}
+
+const TOAST_MS = 6000;
+
+export function createHostChannel(chrome: LocalDashboardChrome, accessToken: string) {
+  return {
+    showToast(config: ToastConfig) {
+      const toast = document.createElement('div');
+      toast.className = `toast toast-${config.type ?? 'standard'}`;
+      toast.setAttribute('role', config.type === 'error' ? 'alert' : 'status');
+      toast.dataset.testid = 'host-toast';
+      toast.textContent = config.message;
+      if (config.action) {
+        const button = document.createElement('button');
+        button.textContent = config.action.text;
+        button.addEventListener('click', () => {
+          config.action?.onClick();
+          if (config.action?.removeToastOnClick) toast.remove();
+        });
+        toast.append(' ', button);
+      }
+      chrome.toasts.append(toast);
+      config.onToastSeen?.();
+      const timer = config.timeout === 'none' ? undefined : window.setTimeout(() => toast.remove(), TOAST_MS);
+      return {
+        remove() {
+          window.clearTimeout(timer);
+          toast.remove();
+        },
+      };
+    },
+    navigate(destination: unknown) {
+      const entry = document.createElement('li');
+      entry.textContent = `navigate ${JSON.stringify(destination)}`;
+      chrome.navigationLog.append(entry);
+      console.info('[local dashboard] navigate', destination);
+    },
+    navigateBack() {
+      chrome.navigationLog.append(Object.assign(document.createElement('li'), { textContent: 'navigate back' }));
+    },
+    observeState(callback: (props: unknown, environment: unknown) => void) {
+      callback({}, {});
+      return { disconnect() {} };
+    },
+    getAccessToken: () => Promise.resolve(accessToken),
+    setPageTitle(title: string | null) {
+      document.title = title ? `${title} · Local Wix dashboard` : 'Local Wix dashboard';
+    },
+    onBeforeUnload() {
+      return { remove() {} };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import type { InlineConfig } from 'vite';
+import { webMethodsPlugin } from './web-methods-plugin.js';
+
+/** The Vite configuration of the local dashboard host, for `vite build` and the dev middleware. */
+export function dashboardViteConfig(projectDir: string, outDir: string): InlineConfig {
+  return {
+    configFile: false,
+    root: path.join(projectDir, 'local', 'dashboard-host'),
+    base: '/',
+    logLevel: 'warn',
+    plugins: [webMethodsPlugin(projectDir)],
+    define: { 'import.meta.env.BASE_API_URL': JSON.stringify('/functions') },
+    esbuild: { jsx: 'transform', jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment' },
+    resolve: { dedupe: ['react', 'react-dom'] },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: true,
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // React Server Components directives in WDS's dependencies mean nothing to a client bundle.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import React, { type FC } from 'react';
+import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
+import type { UploadError } from '../../upload-engine';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import type { FolderSummary } from '../../shared/upload-api';
+import { formatBytes } from '../format';
+import type { StagedFile } from '../staging';
+
+interface Props {
+  staged: StagedFile[];
+  problems: Map<string, UploadError>;
+  folders: FolderSummary[];
+  selectedIds: string[];
+  onSelectionChanged(ids: string[]): void;
+  onRename(id: string, displayName: string): void;
+  onRemove(ids: string[]): void;
+  onStart(): void;
+}
+
+const ROW_HEIGHT = 64;
+const VISIBLE_ROWS = 8;
+
+/** Files chosen but not sent: rename them, select some to change their settings, then start. */
+export const StagedFilesTable: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
+  const folderName = (id: string) => (id === MEDIA_ROOT_FOLDER_ID ? 'Media Manager' : folders.find((f) => f.id === id)?.displayName ?? id);
+  const sendable = staged.filter((file) => !problems.has(file.id)).length;
+  const columns = [
+    {
+      title: 'Name',
+      width: '34%',
+      render: (file: StagedFile) => (
+        <Box direction="vertical" gap="SP1">
+          <Input
+            size="small"
+            ariaLabel={`Display name of ${file.source.name}`}
+            value={file.displayName}
+            disabled={file.resumes !== undefined}
+            onChange={(event) => onRename(file.id, event.target.value)}
+          />
+          {file.resumes ? (
+            <Text size="tiny" skin="success">
+              Continues the upload started before
+            </Text>
+          ) : null}
+        </Box>
+      ),
+    },
+    {
+      title: 'Destination',
+      render: (file: StagedFile) => {
+        const folders = [file.settings.filePath, file.source.relativePath?.split('/').slice(0, -1).join('/')].filter(Boolean).join('/');
+        return (
+          <Text size="small">
+            {folderName(file.settings.parentFolderId)}
+            {folders ? ` / ${folders}` : ''}
+            {file.settings.private ? ' · private' : ''}
+            {file.settings.labels.length > 0 ? ` · ${file.settings.labels.join(', ')}` : ''}
+          </Text>
+        );
+      },
+    },
+    { title: 'Size', width: '90px', render: (file: StagedFile) => <Text size="small">{formatBytes(file.source.size)}</Text> },
+    {
+      title: 'Check',
+      width: '28%',
+      render: (file: StagedFile) => {
+        const problem = problems.get(file.id);
+        return problem ? (
+          <Text size="small" skin="error" dataHook="staged-problem">
+            {problem.message}
+          </Text>
+        ) : (
+          <Text size="small" skin="success">
+            Ready
+          </Text>
+        );
+      },
+    },
+  ];
+
+  return (
+    <Card>
+      <Card.Header
+        title={`Files to upload (${staged.length})`}
+        subtitle="Checked before any byte is sent."
+        suffix={
+          <Box gap="SP2">
+            <Button size="small" priority="secondary" disabled={selectedIds.length === 0} onClick={() => onRemove(selectedIds)}>
+              Remove selected
+            </Button>
+            <Button size="small" disabled={sendable === 0} onClick={onStart} dataHook="start-upload">
+              {`Upload ${sendable} file${sendable === 1 ? '' : 's'}`}
+            </Button>
+          </Box>
+        }
+      />
+      <Table
+        data={staged}
+        columns={columns}
+        rowDataHook="staged-row"
+        showSelection
+        selectedIds={selectedIds}
+        onSelectionChanged={(ids) => onSelectionChanged((ids ?? []).map(String))}
+        virtualized={staged.length > VISIBLE_ROWS}
+        virtualizedTableHeight={ROW_HEIGHT * VISIBLE_ROWS}
+        virtualizedLineHeight={ROW_HEIGHT}
+      >
+        <Table.Content />
+      </Table>
+    </Card>
+  );
+};

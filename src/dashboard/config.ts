@@ -1,0 +1,7 @@
+/** The largest file the page accepts; larger ones are refused before any byte is sent. */
+export const MAX_FILE_SIZE_BYTES = 50 * 1024 ** 3;
+
+/** Files uploaded at the same time, unless the owner changes it. */
+export const DEFAULT_CONCURRENCY = 3;
+
+export const RECENT_UPLOADS_SHOWN = 20;

@@ -1,0 +1,60 @@
+/** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
+export interface PickedFile {
+  file: File;
+  /** "" for a file dropped on its own; "Shoot/day 1" for a file inside a dropped folder. */
+  folderPath: string;
+}
+
+function parentPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** Files from an <input type="file">; a folder picker (webkitdirectory) gives each one's relative path. */
+export function pickedFromFileList(files: FileList | readonly File[]): PickedFile[] {
+  return Array.from(files).map((file) => ({ file, folderPath: parentPath(file.webkitRelativePath ?? '') }));
+}
+
+/**
+ * The entries of a drop. It must run during the drop event itself: the browser empties the
+ * DataTransfer as soon as the event handler returns.
+ */
+export function entriesOfDrop(dataTransfer: DataTransfer): FileSystemEntry[] {
+  return Array.from(dataTransfer.items)
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry())
+    .filter((entry): entry is FileSystemEntry => entry !== null);
+}
+
+function fileOf(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise((resolve, reject) => entry.file(resolve, reject));
+}
+
+/** All children of a directory: readEntries answers in batches until it answers none. */
+async function childrenOf(directory: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+  const reader = directory.createReader();
+  const children: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) return children;
+    children.push(...batch);
+  }
+}
+
+const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry => entry.isDirectory;
+const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
+
+/** Walks dropped files and folders; a dropped folder keeps its tree in each file's folderPath. */
+export async function pickedFromEntries(entries: FileSystemEntry[]): Promise<PickedFile[]> {
+  const picked: PickedFile[] = [];
+  const walk = async (entry: FileSystemEntry, folderPath: string): Promise<void> => {
+    if (isFile(entry)) {
+      picked.push({ file: await fileOf(entry), folderPath });
+    } else if (isDirectory(entry)) {
+      const inner = folderPath ? `${folderPath}/${entry.name}` : entry.name;
+      for (const child of await childrenOf(entry)) await walk(child, inner);
+    }
+  };
+  for (const entry of entries) await walk(entry, '');
+  return picked;
+}

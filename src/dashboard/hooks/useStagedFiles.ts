@@ -1,0 +1,69 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import type { PickedFile } from '../files/picked-files';
+import { MAX_FILE_SIZE_BYTES } from '../config';
+import { applySettings, metaInputOf, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
+
+const INITIAL_SETTINGS: UploadSettings = { parentFolderId: MEDIA_ROOT_FOLDER_ID, filePath: '', labels: [], private: false };
+
+export interface StagedFiles {
+  staged: StagedFile[];
+  problems: Map<string, UploadError>;
+  settings: UploadSettings;
+  selectedIds: string[];
+  setSettings(settings: UploadSettings): void;
+  setSelectedIds(ids: string[]): void;
+  add(picked: PickedFile[]): void;
+  rename(id: string, displayName: string): void;
+  remove(ids: string[]): void;
+  applyToSelected(): void;
+  /** Hands the files that pass the checks to the queue; the others stay, with their reason. */
+  start(): void;
+}
+
+/** The files chosen but not yet sent, their settings and the checks made before sending. */
+export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot): StagedFiles {
+  const [staged, setStaged] = useState<StagedFile[]>([]);
+  const [settings, setSettings] = useState(INITIAL_SETTINGS);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+
+  const queuedFingerprints = useMemo(
+    () => new Set(snapshot.items.filter((item) => item.state !== 'cancelled' && item.state !== 'failed').map((item) => item.fingerprint)),
+    [snapshot.items],
+  );
+  const problems = useMemo(() => problemsOf(staged, queuedFingerprints, MAX_FILE_SIZE_BYTES), [staged, queuedFingerprints]);
+
+  const add = useCallback(
+    (picked: PickedFile[]) => setStaged((current) => [...current, ...stageFiles(picked, settings, queue.unfinishedUploads())]),
+    [settings, queue],
+  );
+  const remove = useCallback((ids: string[]) => {
+    const removed = new Set(ids);
+    setStaged((current) => current.filter((file) => !removed.has(file.id)));
+    setSelectedIds((current) => current.filter((id) => !removed.has(id)));
+  }, []);
+  const start = useCallback(() => {
+    const sendable = staged.filter((file) => !problems.has(file.id));
+    const inputs = new Map(sendable.map((file) => [file.source, metaInputOf(file)]));
+    queue.add(
+      sendable.map((file) => file.source),
+      (source) => inputs.get(source) ?? {},
+    );
+    remove(sendable.map((file) => file.id));
+  }, [staged, problems, queue, remove]);
+
+  return {
+    staged,
+    problems,
+    settings,
+    selectedIds,
+    setSettings,
+    setSelectedIds,
+    add,
+    rename: (id, displayName) => setStaged((current) => rename(current, id, displayName)),
+    remove,
+    applyToSelected: () => setStaged((current) => applySettings(current, new Set(selectedIds), settings)),
+    start,
+  };
+}
