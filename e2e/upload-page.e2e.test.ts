@@ -22,7 +22,7 @@ describe('the Upload page in Chromium', () => {
   const files = tempDir('rmu-e2e-');
 
   beforeAll(async () => {
-    app = await startTestApp({ processingDelayMs: 300 }, { dashboard: true });
+    app = await startTestApp({ processingDelayMs: 300, dashboard: true });
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {

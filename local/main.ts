@@ -2,7 +2,7 @@ import { configFromEnv } from './emulator/config.js';
 import { startLocalApp } from './server.js';
 
 const config = configFromEnv();
-const app = await startLocalApp(config, { dashboard: true });
+const app = await startLocalApp(config);
 console.log(`Resumable Media Uploader is running on the local Wix at ${app.url}`);
 console.log(`  data: ${config.dataDir}`);
 

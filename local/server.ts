@@ -33,15 +33,8 @@ function readAppId(projectDir: string): string {
  * The whole local product on one origin: the emulated Wix services, the app's backend running in
  * a Wix-like runtime, and (when built) the dashboard page.
  */
-export interface LocalAppOptions {
-  /** Serve the dashboard page at `/` (built with Vite when its sources changed). */
-  dashboard?: boolean;
-  projectDir?: string;
-}
-
-export async function startLocalApp(config: LocalWixConfig, options: LocalAppOptions = {}): Promise<LocalApp> {
-  const projectDir = options.projectDir ?? PROJECT_DIR;
-  const dashboardDir = options.dashboard ? await buildDashboard(projectDir) : undefined;
+export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT_DIR): Promise<LocalApp> {
+  const dashboardDir = config.dashboard ? await buildDashboard(projectDir) : undefined;
   let origin = '';
   const server = http.createServer();
   const wix = await createLocalWix({

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Folders whose files make up the local dashboard bundle. */
 const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/shared'];
+/** Builds kept: a server started earlier may still serve an older one. */
+const BUILDS_KEPT = 3;
 
 function newestChange(dir: string): number {
   let newest = 0;
@@ -12,30 +14,37 @@ function newestChange(dir: string): number {
     if (!entry.isFile()) continue;
     newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
-  return newest;
+  return Math.floor(newest);
 }
 
 /**
- * The local dashboard, built for production with Vite (React 16 and WDS as Wix serves them), and
- * rebuilt only when a source file changed since the last build.
+ * The local dashboard, built for production with Vite (React 16 and WDS as Wix serves them), once
+ * per state of its sources: each build has its own folder, named after the newest source change,
+ * so a server keeps serving the build it started with while another process builds a newer one.
  */
 export async function buildDashboard(projectDir: string): Promise<string> {
-  const outDir = path.join(projectDir, 'dist-local', 'dashboard');
-  const stamp = path.join(outDir, '.built-at');
-  const sourcesChanged = Math.max(...SOURCE_DIRS.map((dir) => newestChange(path.join(projectDir, dir))));
-  const builtAt = fs.existsSync(stamp) ? Number(fs.readFileSync(stamp, 'utf8')) : 0;
-  if (builtAt >= sourcesChanged && fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
+  const buildsDir = path.join(projectDir, 'dist-local', 'dashboard');
+  const version = String(Math.max(...SOURCE_DIRS.map((dir) => newestChange(path.join(projectDir, dir)))));
+  const outDir = path.join(buildsDir, version);
+  if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
 
   const started = Date.now();
   console.log('Building the local dashboard (only after a source change)…');
-  // Built aside, then swapped in: two processes starting at once never see a half-written bundle.
-  const staging = `${outDir}-building-${process.pid}`;
+  const staging = `${outDir}.building-${process.pid}`;
   await runViteBuild(projectDir, staging);
-  fs.writeFileSync(path.join(staging, '.built-at'), String(sourcesChanged));
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(staging, outDir);
+  pruneOldBuilds(buildsDir);
   console.log(`  built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return outDir;
+}
+
+function pruneOldBuilds(buildsDir: string): void {
+  const builds = fs
+    .readdirSync(buildsDir)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a));
+  for (const old of builds.slice(BUILDS_KEPT)) fs.rmSync(path.join(buildsDir, old), { recursive: true, force: true });
 }
 
 /** Vite runs in a child process: its memory (over 1 GiB for WDS) never counts against the server's. */

@@ -14,6 +14,8 @@ export interface LocalWixConfig {
   uploadTokenTtlSeconds: number;
   /** Where events are POSTed; by default the local app runtime on the same origin. */
   webhookUrl?: string;
+  /** Serve the dashboard page at `/` (false: the Wix APIs and the app's backend only). */
+  dashboard: boolean;
 }
 
 const GIB = 1024 ** 3;
@@ -24,6 +26,7 @@ export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
   maxUploadBytes: 50 * GIB,
   processingDelayMs: 1500,
   uploadTokenTtlSeconds: 7 * 24 * 3600,
+  dashboard: true,
 };
 
 function integer(value: string | undefined, name: string, fallback: number): number {
@@ -45,5 +48,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixCon
     processingDelayMs: integer(env.PROCESSING_DELAY_MS, 'PROCESSING_DELAY_MS', DEFAULT_CONFIG.processingDelayMs),
     uploadTokenTtlSeconds: integer(env.UPLOAD_TOKEN_TTL_SECONDS, 'UPLOAD_TOKEN_TTL_SECONDS', DEFAULT_CONFIG.uploadTokenTtlSeconds),
     webhookUrl: env.WEBHOOK_URL || undefined,
+    dashboard: env.DASHBOARD !== 'off',
   };
 }

@@ -16,7 +16,7 @@ const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;
 export function startChildApp(env: Record<string, string>): Promise<ChildApp> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'local', 'main.ts')], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', DASHBOARD: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalApp, type LocalApp, type LocalAppOptions } from '../../local/server.js';
+import { startLocalApp, type LocalApp } from '../../local/server.js';
 import { DEFAULT_CONFIG, type LocalWixConfig } from '../../local/emulator/config.js';
 
 export function tempDir(prefix = 'rmu-test-'): string {
@@ -9,11 +9,8 @@ export function tempDir(prefix = 'rmu-test-'): string {
 }
 
 /** Starts the whole local product in this process on a free 127.0.0.1 port with its own data. */
-export async function startTestApp(
-  overrides: Partial<LocalWixConfig> = {},
-  options: LocalAppOptions = {},
-): Promise<LocalApp & { dataDir: string }> {
+export async function startTestApp(overrides: Partial<LocalWixConfig> = {}): Promise<LocalApp & { dataDir: string }> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const app = await startLocalApp({ ...DEFAULT_CONFIG, port: 0, processingDelayMs: 50, ...overrides, dataDir }, options);
+  const app = await startLocalApp({ ...DEFAULT_CONFIG, port: 0, processingDelayMs: 50, dashboard: false, ...overrides, dataDir });
   return Object.assign(app, { dataDir });
 }

@@ -1,10 +1,10 @@
 import React, { type FC } from 'react';
 import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
-import type { UploadError } from '../../upload-engine';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import { resolveUploadMeta, type UploadError } from '../../upload-engine';
+import { MEDIA_ROOT_FOLDER_ID, splitFilePath } from '../../shared/upload-request';
 import type { FolderSummary } from '../../shared/upload-api';
 import { formatBytes } from '../format';
-import type { StagedFile } from '../staging';
+import { metaInputOf, type StagedFile } from '../staging';
 
 interface Props {
   staged: StagedFile[];
@@ -48,13 +48,16 @@ export const StagedFilesTable: FC<Props> = ({ staged, problems, folders, selecte
     {
       title: 'Destination',
       render: (file: StagedFile) => {
-        const folders = [file.settings.filePath, file.source.relativePath?.split('/').slice(0, -1).join('/')].filter(Boolean).join('/');
+        // What the file is sent with: a file continuing an earlier upload keeps that upload's metadata.
+        const meta = resolveUploadMeta(file.source, metaInputOf(file));
+        const folders = splitFilePath(meta.filePath).join('/');
+        const labels = meta.labels ?? [];
         return (
           <Text size="small">
-            {folderName(file.settings.parentFolderId)}
+            {folderName(meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID)}
             {folders ? ` / ${folders}` : ''}
-            {file.settings.private ? ' · private' : ''}
-            {file.settings.labels.length > 0 ? ` · ${file.settings.labels.join(', ')}` : ''}
+            {meta.private ? ' · private' : ''}
+            {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
           </Text>
         );
       },

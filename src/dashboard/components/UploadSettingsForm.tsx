@@ -1,5 +1,5 @@
 import React, { useState, type FC } from 'react';
-import { Box, Button, Card, Dropdown, FormField, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
+import { Box, Button, Card, Dropdown, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
 import { MEDIA_ROOT_FOLDER_ID, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
 import type { FolderSummary } from '../../shared/upload-api';
 import type { UploadSettings } from '../staging';
@@ -45,7 +45,14 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
           <FormField
             label="New subfolders (optional)"
             id="new-path"
-            infoContent={`Created under the destination when missing, e.g. videos/2024. At most ${UPLOAD_REQUEST_LIMITS.filePathMaxLength} characters.`}
+            // Not infoContent: FormField gives that icon (a role="button") no accessible name.
+            suffix={
+              <InfoIcon
+                size="small"
+                ariaLabel="About new subfolders"
+                content={`Created under the destination when missing, e.g. videos/2024. At most ${UPLOAD_REQUEST_LIMITS.filePathMaxLength} characters.`}
+              />
+            }
           >
             <Input
               id="new-path"
@@ -74,9 +81,12 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
               </Box>
               <Box gap="SP1" flexWrap="wrap">
                 {settings.labels.map((value) => (
-                  <Tag key={value} id={value} size="small" onRemove={() => onChange({ ...settings, labels: settings.labels.filter((l) => l !== value) })}>
-                    {value}
-                  </Tag>
+                  // Tag's remove button is an icon with no accessible name (and Tag takes no label for it): name it here.
+                  <span key={value} style={{ display: 'contents' }} ref={(span) => span?.querySelector('button')?.setAttribute('aria-label', `Remove label ${value}`)}>
+                    <Tag id={value} size="small" onRemove={() => onChange({ ...settings, labels: settings.labels.filter((l) => l !== value) })}>
+                      {value}
+                    </Tag>
+                  </span>
                 ))}
               </Box>
             </Box>

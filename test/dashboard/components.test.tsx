@@ -1,0 +1,654 @@
+// @vitest-environment jsdom
+/**
+ * The dashboard's components, rendered in the page's WDS provider (one file: each test file pays
+ * for loading WDS in its own worker).
+ */
+import React, { useState } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UploadQueueTable } from '../../src/dashboard/components/UploadQueueTable.js';
+import { QueueSummary } from '../../src/dashboard/components/QueueSummary.js';
+import { QueueAnnouncer } from '../../src/dashboard/components/QueueAnnouncer.js';
+import { StagedFilesTable } from '../../src/dashboard/components/StagedFilesTable.js';
+import { UploadSettingsForm } from '../../src/dashboard/components/UploadSettingsForm.js';
+import { FileDropzone } from '../../src/dashboard/components/FileDropzone.js';
+import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
+import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
+import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
+import type { FolderSummary } from '../../src/shared/upload-api.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { resolveUploadMeta, uploadFingerprint, type ResumeRecord, type UploadItem, type UploadItemState } from '../../src/upload-engine/index.js';
+import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons, uploadItem } from './support/ui.js';
+import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function queueRowOf(displayName: string): HTMLElement {
+  const row = screen.getByText(displayName).closest('tr');
+  if (!row) throw new Error(`no row for ${displayName}`);
+  return row;
+}
+
+const actionNames = (row: HTMLElement) => within(row).queryAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+
+describe('UploadQueueTable', () => {
+  const expected: Array<[UploadItemState, string, string[]]> = [
+    ['queued', 'Queued', ['Pause', 'Cancel']],
+    ['uploading', 'Uploading', ['Pause', 'Cancel']],
+    ['paused', 'Paused', ['Resume', 'Cancel']],
+    ['finalizing', 'Finalizing', []],
+    ['processing', 'Processing', []],
+    ['ready', 'Ready', []],
+    ['failed', 'Failed', ['Retry', 'Cancel']],
+    ['cancelled', 'Cancelled', ['Retry']],
+  ];
+
+  it.each(expected)('a %s file shows "%s" and the actions %j', (state, label, actions) => {
+    const { fake, queue } = fakeQueue();
+    const item = uploadItem(state, { displayName: `clip-${state}.mp4` });
+    renderInWds(<UploadQueueTable items={[item]} queue={queue} />);
+    const row = queueRowOf(`clip-${state}.mp4`);
+    expect(within(row).getByText(label)).toBeTruthy();
+    const actionButtons = actions.map((action) => within(row).getByRole('button', { name: `${action} clip-${state}.mp4` }));
+    expect(actionNames(row)).toEqual(actions.map((action) => `${action} clip-${state}.mp4`));
+
+    for (const actionButton of actionButtons) fireEvent.click(actionButton);
+    const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel };
+    for (const [action, spy] of Object.entries(calls)) {
+      if (actions.includes(action)) expect(spy).toHaveBeenCalledExactlyOnceWith(item.id);
+      else expect(spy).not.toHaveBeenCalled();
+    }
+  });
+
+  it('shows every state in one table, each row with its own label and buttons, all named', () => {
+    const { queue } = fakeQueue();
+    const items = expected.map(([state]) => uploadItem(state, { displayName: `all-${state}.mp4` }));
+    const { container } = renderInWds(<UploadQueueTable items={items} queue={queue} />);
+    expect(container.querySelectorAll('[data-hook="queue-row"]')).toHaveLength(8);
+    for (const [state, label] of expected) expect(within(queueRowOf(`all-${state}.mp4`)).getByText(label)).toBeTruthy();
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('says a file paused for the network is "Paused: offline"', () => {
+    const { queue } = fakeQueue();
+    renderInWds(
+      <UploadQueueTable
+        items={[uploadItem('paused', { displayName: 'net.mp4', pauseReason: 'offline' }), uploadItem('paused', { displayName: 'me.mp4', pauseReason: 'user' })]}
+        queue={queue}
+      />,
+    );
+    expect(within(queueRowOf('net.mp4')).getByText('Paused: offline')).toBeTruthy();
+    expect(within(queueRowOf('me.mp4')).getByText('Paused')).toBeTruthy();
+  });
+
+  it("shows why a file failed: the Media Manager's description first, else the engine's message", () => {
+    const { queue } = fakeQueue();
+    const processing = uploadItem('failed', {
+      displayName: 'broken.jpg',
+      failureCode: 'IMAGE_DECODE',
+      failureDescription: 'The image could not be decoded',
+      error: { code: 'PROCESSING_FAILED', message: 'Processing failed', fatal: true },
+    });
+    const refused = uploadItem('failed', {
+      displayName: 'refused.mp4',
+      error: { code: 'INVALID_REQUEST', message: 'The file name must be at most 200 characters long (got 201).', fatal: true },
+    });
+    renderInWds(<UploadQueueTable items={[processing, refused]} queue={queue} />);
+    expect(within(queueRowOf('broken.jpg')).getByText('The image could not be decoded')).toBeTruthy();
+    expect(within(queueRowOf('broken.jpg')).queryByText('Processing failed')).toBeNull();
+    expect(within(queueRowOf('refused.mp4')).getByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
+  });
+
+  it('offers Open and Copy URL for a ready file, and copies the URL', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { queue } = fakeQueue();
+    const url = 'https://static.wixstatic.com/media/abc_clip.mp4';
+    const ready = uploadItem('ready', { displayName: 'done.mp4', url, thumbnailUrl: 'https://static.wixstatic.com/thumb.jpg', bytesUploaded: 1024 });
+    renderInWds(<UploadQueueTable items={[ready]} queue={queue} />);
+    const row = queueRowOf('done.mp4');
+    const open = within(row).getByRole('link', { name: 'Open' });
+    expect(open.getAttribute('href')).toBe(url);
+    expect(open.getAttribute('target')).toBe('_blank');
+    expect(open.getAttribute('rel')).toContain('noreferrer');
+    expect(within(row).getByRole('img', { name: 'Thumbnail of done.mp4' })).toBeTruthy();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy the URL of done.mp4' }));
+    expect(writeText).toHaveBeenCalledWith(url);
+    expect(await within(row).findByText('Copied')).toBeTruthy();
+  });
+
+  it('shows no link for a ready file without a URL', () => {
+    const { queue } = fakeQueue();
+    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'nourl.mp4' })]} queue={queue} />);
+    expect(within(queueRowOf('nourl.mp4')).queryByRole('link')).toBeNull();
+  });
+
+  it('shows progress, speed and time left of an uploading file', () => {
+    const { queue } = fakeQueue();
+    const item = uploadItem('uploading', { displayName: 'big.mp4', size: 4 * 1024 ** 3, bytesUploaded: 1024 ** 3, bytesPerSecond: 2 * 1024 ** 2, secondsLeft: 1536, resumed: true });
+    renderInWds(<UploadQueueTable items={[item]} queue={queue} />);
+    const row = queueRowOf('big.mp4');
+    expect(within(row).getByText('1.0 GB of 4.0 GB (25%)')).toBeTruthy();
+    expect(within(row).getByText('2.0 MB/s · 25 min 36 s left')).toBeTruthy();
+    expect(within(row).getByText('4.0 GB · resumed')).toBeTruthy();
+    expect(within(row).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+  });
+
+  it('virtualizes a long queue and still renders its first rows', () => {
+    const { queue } = fakeQueue();
+    const items = Array.from({ length: 40 }, (_, i) => uploadItem('queued', { displayName: `many-${i}.mp4` }));
+    const { container } = renderInWds(<UploadQueueTable items={items} queue={queue} />);
+    const rows = container.querySelectorAll('[data-hook="queue-row"]');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(40);
+    expect(within(queueRowOf('many-0.mp4')).getByRole('button', { name: 'Pause many-0.mp4' })).toBeTruthy();
+  });
+
+  it('counts an empty file as done', () => {
+    const { queue } = fakeQueue();
+    renderInWds(<UploadQueueTable items={[uploadItem('finalizing', { displayName: 'empty.txt', size: 0 })]} queue={queue} />);
+    expect(within(queueRowOf('empty.txt')).getByText('0 B of 0 B (100%)')).toBeTruthy();
+  });
+});
+
+describe('QueueSummary', () => {
+  const names = ['Pause all', 'Resume all', 'Retry failed', 'Cancel all', 'Clear finished'] as const;
+  const enabled = () => names.filter((name) => !isDisabled(button(name)));
+
+  it('disables every action when there is nothing to act on', () => {
+    const { queue } = fakeQueue();
+    renderInWds(<QueueSummary snapshot={snapshotOf([])} queue={queue} />);
+    expect(enabled()).toEqual([]);
+    expect(screen.getByText(/0 ready · 0 uploading · 0 queued · 0 paused · 0 processing ·\s+0 failed/)).toBeTruthy();
+    expect(screen.queryByText(/You are offline/)).toBeNull();
+  });
+
+  it('counts the files by state and enables the actions that apply', () => {
+    const { fake, queue } = fakeQueue();
+    const items = [
+      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('uploading', { bytesUploaded: 512 }),
+      uploadItem('queued'),
+      uploadItem('paused', { pauseReason: 'user' }),
+      uploadItem('processing', { bytesUploaded: 1024 }),
+      uploadItem('failed', { error: { code: 'NETWORK', message: 'broken', fatal: false } }),
+    ];
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items, { bytesPerSecond: 1024 })} queue={queue} />);
+    expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
+      '2 ready · 1 uploading · 1 queued · 1 paused · 1 processing · 1 failed',
+    );
+    // Failed files are left out of the byte totals: 6 files of 1 KB, 3.5 KB of them sent.
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('3.5 KB of 6.0 KB · 1.0 KB/s · 3 s left');
+    expect(enabled()).toEqual([...names]);
+
+    fireEvent.click(button('Pause all'));
+    fireEvent.click(button('Resume all'));
+    fireEvent.click(button('Retry failed'));
+    fireEvent.click(button('Cancel all'));
+    fireEvent.click(button('Clear finished'));
+    for (const spy of [fake.pauseAll, fake.resumeAll, fake.retryFailed, fake.cancelAll, fake.clearFinished]) expect(spy).toHaveBeenCalledTimes(1);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it.each<[string, UploadItemState[], string[]]>([
+    ['only paused files', ['paused'], ['Resume all', 'Cancel all']],
+    ['only failed files', ['failed'], ['Retry failed']],
+    ['only finished files', ['ready', 'cancelled'], ['Clear finished']],
+    ['files being finalized', ['finalizing'], ['Cancel all']],
+    ['files in the Media Manager’s hands', ['processing'], []],
+  ])('with %s, enables %j', (_name, states, expectedEnabled) => {
+    const { fake, queue } = fakeQueue();
+    renderInWds(<QueueSummary snapshot={snapshotOf(states.map((state) => uploadItem(state)))} queue={queue} />);
+    expect(enabled()).toEqual(expectedEnabled);
+    for (const name of names) fireEvent.click(button(name));
+    const spies = { 'Pause all': fake.pauseAll, 'Resume all': fake.resumeAll, 'Retry failed': fake.retryFailed, 'Cancel all': fake.cancelAll, 'Clear finished': fake.clearFinished };
+    for (const [name, spy] of Object.entries(spies)) expect(spy).toHaveBeenCalledTimes(expectedEnabled.includes(name) ? 1 : 0);
+  });
+
+  it('says when the browser is offline', () => {
+    const { queue } = fakeQueue();
+    renderInWds(<QueueSummary snapshot={snapshotOf([uploadItem('paused', { pauseReason: 'offline' })], { online: false })} queue={queue} />);
+    expect(screen.getByText('You are offline: uploads are paused and continue when the connection is back.')).toBeTruthy();
+  });
+
+  it('changes how many files upload at a time', () => {
+    const { fake, queue } = fakeQueue();
+    renderInWds(<QueueSummary snapshot={snapshotOf([uploadItem('queued')], { concurrency: 3 })} queue={queue} />);
+    const input = screen.getByRole('textbox', { name: 'Files at a time' }) as HTMLInputElement;
+    expect(input.value).toBe('3');
+    fireEvent.change(input, { target: { value: '5' } });
+    expect(fake.setConcurrency).toHaveBeenLastCalledWith(5);
+    fireEvent.change(input, { target: { value: '' } });
+    expect(fake.setConcurrency).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('QueueAnnouncer', () => {
+  const region = () => {
+    const element = document.querySelector<HTMLElement>('[data-hook="queue-announcer"]');
+    if (!element) throw new Error('no live region');
+    return element;
+  };
+
+  it('announces state changes and failures in a status live region, not repeated while nothing changes', async () => {
+    const queued = uploadItem('queued', { displayName: 'clip.mp4', size: 1000 });
+    const { rerender } = renderInWds(<QueueAnnouncer snapshot={snapshotOf([queued])} />);
+    expect(region().getAttribute('role')).toBe('status');
+    expect(screen.getByRole('status')).toBe(region());
+    await waitFor(() => expect(region().textContent).toBe('clip.mp4: queued'));
+
+    const uploading: UploadItem = { ...queued, state: 'uploading', bytesUploaded: 100 };
+    rerender(<QueueAnnouncer snapshot={snapshotOf([uploading])} />);
+    await waitFor(() => expect(region().textContent).toBe('clip.mp4: uploading'));
+
+    // Progress inside the same quarter is not announced.
+    rerender(<QueueAnnouncer snapshot={snapshotOf([{ ...uploading, bytesUploaded: 200 }])} />);
+    expect(region().textContent).toBe('clip.mp4: uploading');
+
+    rerender(<QueueAnnouncer snapshot={snapshotOf([{ ...uploading, bytesUploaded: 520 }])} />);
+    await waitFor(() => expect(region().textContent).toBe('Overall 50% uploaded'));
+
+    const failed: UploadItem = { ...uploading, state: 'failed', error: { code: 'REJECTED', message: 'The server refused the file', fatal: true } };
+    rerender(<QueueAnnouncer snapshot={snapshotOf([failed])} />);
+    await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed, The server refused the file'));
+  });
+
+  it('announces "paused: offline" and at most the last five news at once', async () => {
+    const items = Array.from({ length: 7 }, (_, i) => uploadItem('paused', { displayName: `f${i}.mp4`, pauseReason: 'offline' }));
+    renderInWds(<QueueAnnouncer snapshot={snapshotOf(items)} />);
+    await waitFor(() =>
+      expect(region().textContent).toBe('f2.mp4: paused: offline. f3.mp4: paused: offline. f4.mp4: paused: offline. f5.mp4: paused: offline. f6.mp4: paused: offline'),
+    );
+  });
+
+  it('says nothing for an empty queue', async () => {
+    renderInWds(<QueueAnnouncer snapshot={snapshotOf([])} />);
+    await act(async () => undefined);
+    expect(region().textContent).toBe('');
+  });
+});
+
+const FOLDERS: FolderSummary[] = [
+  { id: 'folder-videos', displayName: 'Videos', parentFolderId: MEDIA_ROOT_FOLDER_ID },
+  { id: 'folder-photos', displayName: 'Photos', parentFolderId: MEDIA_ROOT_FOLDER_ID },
+];
+
+const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
+  parentFolderId: MEDIA_ROOT_FOLDER_ID,
+  filePath: '',
+  labels: [],
+  private: false,
+  ...extra,
+});
+
+const picked = (name: string, folderPath = '', size = 2048): PickedFile => ({
+  file: new File(['x'.repeat(size)], name, { type: 'video/mp4', lastModified: 1_700_000_000_000 }),
+  folderPath,
+});
+
+function stagedRowOf(fileName: string): HTMLElement {
+  const row = screen.getByRole('textbox', { name: `Display name of ${fileName}` }).closest('tr');
+  if (!row) throw new Error(`no row for ${fileName}`);
+  return row;
+}
+
+describe('StagedFilesTable', () => {
+  function renderTable(staged: StagedFile[], extra: { selectedIds?: string[]; queued?: Set<string>; max?: number } = {}) {
+    const handlers = { onSelectionChanged: vi.fn(), onRename: vi.fn(), onRemove: vi.fn(), onStart: vi.fn() };
+    const problems = problemsOf(staged, extra.queued ?? new Set(), extra.max ?? 1024 ** 3);
+    const result = renderInWds(<StagedFilesTable staged={staged} problems={problems} folders={FOLDERS} selectedIds={extra.selectedIds ?? []} {...handlers} />);
+    return { ...handlers, ...result };
+  }
+
+  it('lists the files with destination, size and check; the Upload button counts the files that pass', () => {
+    const staged = [
+      ...stageFiles([picked('a.mp4')], settings(), []),
+      ...stageFiles([picked('b.jpg', 'Shoot/day 1')], settings({ parentFolderId: 'folder-videos', filePath: 'videos/2024', labels: ['trip', 'sea'], private: true }), []),
+    ];
+    const { container } = renderTable(staged);
+    expect(screen.getByText('Files to upload (2)')).toBeTruthy();
+    expect(container.querySelectorAll('[data-hook="staged-row"]')).toHaveLength(2);
+    expect(within(stagedRowOf('a.mp4')).getByText('Media Manager')).toBeTruthy();
+    expect(within(stagedRowOf('b.jpg')).getByText('Videos / videos/2024/Shoot/day 1 · private · trip, sea')).toBeTruthy();
+    expect(within(stagedRowOf('a.mp4')).getByText('2.0 KB')).toBeTruthy();
+    expect(within(stagedRowOf('a.mp4')).getByText('Ready')).toBeTruthy();
+    const upload = button('Upload 2 files');
+    expect(isDisabled(upload)).toBe(false);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it("shows each problem's message and leaves those files out of the count", () => {
+    const [named, again, big, fine] = stageFiles([picked('a.mp4'), picked('a.mp4'), picked('big.mp4', '', 4096), picked('fine.mp4')], settings(), []);
+    // A rename does not make a file another one: the second a.mp4 stays a duplicate.
+    const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(201));
+    const { onStart } = renderTable(staged, { max: 3000 });
+    expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.0 KB; files up to 2.9 KB can be uploaded.')).toBeTruthy();
+    expect(within(stagedRowOf('fine.mp4')).getByText('Ready')).toBeTruthy();
+    const problems = Array.from(document.querySelectorAll('[data-hook="staged-problem"]'), (node) => node.textContent);
+    expect(problems).toEqual([
+      'The file name must be at most 200 characters long (got 201).',
+      'This file is already in the list, going to the same folder.',
+      'The file is 4.0 KB; files up to 2.9 KB can be uploaded.',
+    ]);
+    const upload = button('Upload 1 file');
+    expect(isDisabled(upload)).toBe(false);
+    fireEvent.click(upload);
+    expect(onStart).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables Upload when no file passes', () => {
+    const staged = stageFiles([picked('a.mp4')], settings(), []);
+    const { onStart } = renderTable(staged, { queued: new Set([uploadFingerprint(staged[0]!.source, resolveUploadMeta(staged[0]!.source, { parentFolderId: MEDIA_ROOT_FOLDER_ID }))]) });
+    expect(screen.getByText('This file is already in the list, going to the same folder.')).toBeTruthy();
+    const upload = button('Upload 0 files');
+    expect(isDisabled(upload)).toBe(true);
+    fireEvent.click(upload);
+    expect(onStart).not.toHaveBeenCalled();
+  });
+
+  it('renames through the display name field', () => {
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
+    const { onRename } = renderTable(staged);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Display name of b.mp4' }), { target: { value: 'Holiday.mp4' } });
+    expect(onRename).toHaveBeenCalledExactlyOnceWith(staged[1]!.id, 'Holiday.mp4');
+  });
+
+  it('selects rows and removes the selected ones', () => {
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
+    const { onSelectionChanged, onRemove, unmount } = renderTable(staged);
+    expect(isDisabled(button('Remove selected'))).toBe(true);
+    fireEvent.click(within(stagedRowOf('b.mp4')).getByRole('checkbox'));
+    expect(onSelectionChanged).toHaveBeenLastCalledWith([staged[1]!.id]);
+    unmount();
+
+    const selected = renderTable(staged, { selectedIds: [staged[0]!.id, staged[1]!.id] });
+    fireEvent.click(button('Remove selected'));
+    expect(selected.onRemove).toHaveBeenCalledExactlyOnceWith([staged[0]!.id, staged[1]!.id]);
+    expect(onRemove).not.toHaveBeenCalled();
+  });
+
+  it('locks the name of a file that continues an earlier upload, and says so', () => {
+    const one = picked('clip.mp4');
+    const source = stageFiles([one], settings(), [])[0]!.source;
+    const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-photos' });
+    const record: ResumeRecord = {
+      fingerprint: uploadFingerprint(source, meta),
+      name: source.name,
+      size: source.size,
+      lastModified: source.lastModified,
+      meta,
+      uploadUrl: 'https://upload.test/upload/tus',
+      uploadToken: 't',
+      createdAt: 1,
+    };
+    const staged = stageFiles([one], settings(), [record]);
+    renderTable(staged);
+    const name = screen.getByRole('textbox', { name: 'Display name of clip.mp4' }) as HTMLInputElement;
+    expect(name.value).toBe('Started as.mp4');
+    expect(name.disabled).toBe(true);
+    expect(screen.getByText('Continues the upload started before')).toBeTruthy();
+    // Where it goes is where it was started to, not the current settings.
+    expect(within(stagedRowOf('clip.mp4')).getByText('Photos')).toBeTruthy();
+  });
+
+  it('shows the folder path as it is sent, whatever slashes were typed', () => {
+    renderTable(stageFiles([picked('a.mp4', 'Shoot')], settings({ filePath: ' /videos//2024/ ' }), []));
+    expect(within(stagedRowOf('a.mp4')).getByText('Media Manager / videos/2024/Shoot')).toBeTruthy();
+  });
+});
+
+describe('UploadSettingsForm', () => {
+  function renderForm(initial: UploadSettings, extra: { selectedCount?: number; foldersError?: string } = {}) {
+    const onChange = vi.fn<(next: UploadSettings) => void>();
+    const onApplyToSelected = vi.fn();
+    const Harness = () => {
+      const [current, setCurrent] = useState(initial);
+      return (
+        <UploadSettingsForm
+          settings={current}
+          folders={FOLDERS}
+          foldersError={extra.foldersError}
+          selectedCount={extra.selectedCount ?? 0}
+          onChange={(next) => {
+            onChange(next);
+            setCurrent(next);
+          }}
+          onApplyToSelected={onApplyToSelected}
+        />
+      );
+    };
+    renderInWds(<Harness />);
+    return { onChange, onApplyToSelected };
+  }
+
+  const newLabel = () => screen.getByRole('textbox', { name: 'Labels' });
+
+  it('adds a label with the Add button or Enter, trimmed, once', () => {
+    const { onChange } = renderForm(settings({ labels: ['existing'] }));
+    const add = button('Add');
+    expect(isDisabled(add)).toBe(true);
+    fireEvent.change(newLabel(), { target: { value: '  trip  ' } });
+    expect(isDisabled(add)).toBe(false);
+    fireEvent.click(add);
+    expect(onChange).toHaveBeenLastCalledWith(settings({ labels: ['existing', 'trip'] }));
+    expect((newLabel() as HTMLInputElement).value).toBe('');
+
+    fireEvent.change(newLabel(), { target: { value: 'sea' } });
+    fireEvent.keyDown(newLabel(), { key: 'Enter', keyCode: 13 });
+    expect(onChange).toHaveBeenLastCalledWith(settings({ labels: ['existing', 'trip', 'sea'] }));
+    expect(screen.getByText('sea')).toBeTruthy();
+
+    fireEvent.change(newLabel(), { target: { value: 'trip' } });
+    fireEvent.click(button('Add'));
+    expect(onChange).toHaveBeenCalledTimes(2);
+
+    fireEvent.change(newLabel(), { target: { value: '   ' } });
+    expect(isDisabled(button('Add'))).toBe(true);
+  });
+
+  it('removes a label with its named remove button', () => {
+    const { onChange } = renderForm(settings({ labels: ['trip', 'sea'] }));
+    fireEvent.click(button('Remove label trip'));
+    expect(onChange).toHaveBeenLastCalledWith(settings({ labels: ['sea'] }));
+    expect(screen.queryByText('trip')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove label sea' })).toBeTruthy();
+  });
+
+  it('offers the top level and each folder as destination', async () => {
+    const { onChange } = renderForm(settings());
+    const destination = screen.getByRole('combobox', { name: 'Destination folder' }) as HTMLInputElement;
+    expect(destination.value).toBe('Media Manager (top level)');
+    fireEvent.click(destination);
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['Media Manager (top level)', 'Videos', 'Photos']);
+    expect(options[0]?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(screen.getByRole('option', { name: 'Photos' }));
+    expect(onChange).toHaveBeenLastCalledWith(settings({ parentFolderId: 'folder-photos' }));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Destination folder' }) as HTMLInputElement).value).toBe('Photos'));
+  });
+
+  it('says why the folders are missing', () => {
+    renderForm(settings(), { foldersError: 'The folders could not be loaded' });
+    expect(screen.getByText('The folders could not be loaded')).toBeTruthy();
+  });
+
+  it('sets new subfolders', () => {
+    const { onChange } = renderForm(settings());
+    fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: 'videos/2024' } });
+    expect(onChange).toHaveBeenLastCalledWith(settings({ filePath: 'videos/2024' }));
+  });
+
+  it('toggles private', () => {
+    const { onChange } = renderForm(settings());
+    const toggle = screen.getByLabelText('Private (visitors cannot see these files)') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    expect(onChange).toHaveBeenLastCalledWith(settings({ private: true }));
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    expect(onChange).toHaveBeenLastCalledWith(settings({ private: false }));
+  });
+
+  it.each([
+    [0, 'Apply to selected files', true],
+    [1, 'Apply to 1 selected file', false],
+    [3, 'Apply to 3 selected files', false],
+  ])('with %d selected, the apply button reads "%s"', (selectedCount, label, disabled) => {
+    const { onApplyToSelected } = renderForm(settings(), { selectedCount });
+    const apply = button(label);
+    expect(isDisabled(apply)).toBe(disabled);
+    fireEvent.click(apply);
+    expect(onApplyToSelected).toHaveBeenCalledTimes(disabled ? 0 : 1);
+  });
+
+  it('names every button', () => {
+    renderForm(settings({ labels: ['trip', 'sea'] }), { selectedCount: 2 });
+    expect(unnamedButtons()).toEqual([]);
+    expect(screen.getByRole('button', { name: 'About new subfolders' })).toBeTruthy();
+  });
+});
+
+describe('FileDropzone', () => {
+  const dropTarget = () => screen.getByRole('button', { name: 'Add files: drop files or folders here, or press Enter to choose files' });
+  const fileInput = () => screen.getByLabelText('Choose files') as HTMLInputElement;
+  const folderInput = () => screen.getByLabelText('Choose a folder') as HTMLInputElement;
+
+  function spyOnInputClicks(): HTMLInputElement[] {
+    const clicked: HTMLInputElement[] = [];
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      clicked.push(this);
+    });
+    return clicked;
+  }
+
+  it('opens the file chooser with Enter or Space on the drop zone', () => {
+    renderInWds(<FileDropzone onPicked={vi.fn()} />);
+    const clicked = spyOnInputClicks();
+    fireEvent.keyDown(dropTarget(), { key: 'Enter' });
+    expect(clicked).toEqual([fileInput()]);
+    fireEvent.keyDown(dropTarget(), { key: ' ' });
+    expect(clicked).toEqual([fileInput(), fileInput()]);
+    fireEvent.keyDown(dropTarget(), { key: 'a' });
+    expect(clicked).toHaveLength(2);
+  });
+
+  it('does not open it twice for a key pressed on a button inside the zone', () => {
+    renderInWds(<FileDropzone onPicked={vi.fn()} />);
+    const clicked = spyOnInputClicks();
+    fireEvent.keyDown(button('Choose files'), { key: 'Enter' });
+    expect(clicked).toEqual([]);
+  });
+
+  it('opens the file chooser or the folder chooser from its buttons', () => {
+    renderInWds(<FileDropzone onPicked={vi.fn()} />);
+    const clicked = spyOnInputClicks();
+    fireEvent.click(button('Choose files'));
+    fireEvent.click(button('Choose a folder'));
+    expect(clicked).toEqual([fileInput(), folderInput()]);
+    expect(fileInput().hasAttribute('webkitdirectory')).toBe(false);
+    expect(folderInput().hasAttribute('webkitdirectory')).toBe(true);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('hands files chosen through the hidden input to onPicked, then clears the input', () => {
+    const onPicked = vi.fn<(files: PickedFile[]) => void>();
+    renderInWds(<FileDropzone onPicked={onPicked} />);
+    const a = new File(['a'], 'a.mp4');
+    const b = new File(['b'], 'b.mp4');
+    fireEvent.change(fileInput(), { target: { files: [a, b] } });
+    expect(onPicked).toHaveBeenCalledExactlyOnceWith([
+      { file: a, folderPath: '' },
+      { file: b, folderPath: '' },
+    ]);
+    expect(fileInput().value).toBe('');
+  });
+
+  it("gives files of a chosen folder their folder path", () => {
+    const onPicked = vi.fn<(files: PickedFile[]) => void>();
+    renderInWds(<FileDropzone onPicked={onPicked} />);
+    const a = fileIn('Shoot/day 1/a.jpg');
+    const b = fileIn('Shoot/b.jpg');
+    fireEvent.change(folderInput(), { target: { files: [a, b] } });
+    expect(onPicked).toHaveBeenCalledExactlyOnceWith([
+      { file: a, folderPath: 'Shoot/day 1' },
+      { file: b, folderPath: 'Shoot' },
+    ]);
+  });
+
+  it('ignores a chooser closed without a choice', () => {
+    const onPicked = vi.fn();
+    renderInWds(<FileDropzone onPicked={onPicked} />);
+    fireEvent.change(fileInput(), { target: { files: [] } });
+    expect(onPicked).not.toHaveBeenCalled();
+  });
+
+  it('keeps the tree of a dropped folder', async () => {
+    const onPicked = vi.fn<(files: PickedFile[]) => void>();
+    const { container } = renderInWds(<FileDropzone onPicked={onPicked} />);
+    const loose = new File(['1'], 'loose.txt');
+    const inner = new File(['2'], 'a.jpg');
+    const folder = fakeDirectory('Shoot', [[fakeDirectory('day 1', [[fakeFile(inner)], []])], []]);
+    const dataTransfer = {
+      items: [
+        { kind: 'file', getAsFile: () => loose, webkitGetAsEntry: () => fakeFile(loose) },
+        { kind: 'file', getAsFile: () => null, webkitGetAsEntry: () => folder },
+      ],
+      files: [loose],
+      types: ['Files'],
+    };
+    fireEvent.drop(container.querySelector('[data-hook="file-dropzone"] > div')!, { dataTransfer });
+    await waitFor(() => expect(onPicked).toHaveBeenCalledTimes(1));
+    expect(onPicked.mock.calls[0]?.[0]).toEqual([
+      { file: loose, folderPath: '' },
+      { file: inner, folderPath: 'Shoot/day 1' },
+    ]);
+  });
+
+  it('falls back to the dropped files when the browser gives no entries', async () => {
+    const onPicked = vi.fn<(files: PickedFile[]) => void>();
+    const { container } = renderInWds(<FileDropzone onPicked={onPicked} />);
+    const file = new File(['1'], 'plain.txt');
+    const dataTransfer = { items: [{ kind: 'file', getAsFile: () => file, webkitGetAsEntry: () => null }], files: [file], types: ['Files'] };
+    fireEvent.drop(container.querySelector('[data-hook="file-dropzone"] > div')!, { dataTransfer });
+    await waitFor(() => expect(onPicked).toHaveBeenCalledExactlyOnceWith([{ file, folderPath: '' }]));
+  });
+});
+
+describe('UnfinishedUploads', () => {
+  const record = (name: string, relativePath: string | undefined, size: number, createdAt: number): ResumeRecord => ({
+    fingerprint: JSON.stringify([name, size, 1, relativePath ?? '', '', '']),
+    name,
+    size,
+    lastModified: 1,
+    relativePath,
+    meta: { displayName: name, mimeType: 'video/mp4' },
+    uploadUrl: 'https://upload.test/upload/tus',
+    uploadToken: `token-${name}`,
+    createdAt,
+  });
+
+  it('asks to re-select each unfinished file, by its path in the dropped folder', () => {
+    const { container } = renderInWds(<UnfinishedUploads records={[record('clip.mp4', undefined, 3 * 1024 ** 3, 1), record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]} />);
+    expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
+    const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
+    expect(lines).toEqual(['Re-select clip.mp4 (3.0 GB) to resume', 'Re-select Shoot/day 1/a.jpg (1.5 KB) to resume']);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('says "1 upload" for one', () => {
+    renderInWds(<UnfinishedUploads records={[record('clip.mp4', undefined, 10, 1)]} />);
+    expect(screen.getByText('1 upload can be continued')).toBeTruthy();
+    expect(screen.getByText('clip.mp4', { selector: 'strong' })).toBeTruthy();
+  });
+
+  it('shows nothing when there is nothing to continue', () => {
+    const { container } = renderInWds(<UnfinishedUploads records={[]} />);
+    expect(container.querySelector('[data-hook="unfinished-uploads"]')).toBeNull();
+    expect(container.textContent).toBe('');
+  });
+});

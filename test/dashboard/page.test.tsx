@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+import React from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FieldViolation } from '../../src/shared/upload-request.js';
+import type { CreateUploadSessionResult, FolderSummary, UploadSessionRequest, UploadStatusReport } from '../../src/shared/upload-api.js';
+import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
+import { resolveUploadMeta, sourceFromFile, uploadFingerprint, type ResumeRecord } from '../../src/upload-engine/index.js';
+import { isDisabled, unnamedButtons } from './support/ui.js';
+
+const web = vi.hoisted(() => ({
+  createUploadSession: vi.fn<(request: UploadSessionRequest) => Promise<CreateUploadSessionResult>>(),
+  recordUpload: vi.fn(),
+  getUploadStatus: vi.fn(async (_fileIds: string[]): Promise<UploadStatusReport[]> => []),
+  listRecentUploads: vi.fn(async (_limit?: number): Promise<UploadStatusReport[]> => []),
+  listFolders: vi.fn(async (_parentFolderId?: string): Promise<FolderSummary[]> => []),
+}));
+const showToast = vi.hoisted(() => vi.fn());
+
+vi.mock('../../src/backend/uploads.web', () => web);
+vi.mock('@wix/dashboard', () => ({ dashboard: { showToast } }));
+
+const { default: DashboardPage } = await import('../../src/dashboard/pages/page.js');
+
+const FOLDERS: FolderSummary[] = [
+  { id: 'folder-videos', displayName: 'Videos', parentFolderId: 'media-root' },
+  { id: 'folder-photos', displayName: 'Photos', parentFolderId: 'media-root' },
+];
+const LAST_MODIFIED = 1_700_000_000_000;
+const clip = () => new File(['0123456789'], 'clip.mp4', { type: 'video/mp4', lastModified: LAST_MODIFIED });
+
+beforeEach(() => {
+  window.localStorage.clear();
+  web.listFolders.mockResolvedValue(FOLDERS);
+  web.listRecentUploads.mockResolvedValue([]);
+  web.createUploadSession.mockResolvedValue({ ok: true, session: { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' } });
+  web.recordUpload.mockResolvedValue({ fileId: 'file-1', status: 'PENDING' });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+async function renderPage() {
+  const result = render(<DashboardPage />);
+  await screen.findByText('Drop files or whole folders here');
+  await screen.findByText('Nothing uploaded yet.');
+  return result;
+}
+
+function choose(...files: File[]) {
+  fireEvent.change(screen.getByLabelText('Choose files'), { target: { files } });
+}
+
+describe('the Upload page', () => {
+  it('loads the folders and the recent uploads, and names every button', async () => {
+    await renderPage();
+    expect(web.listRecentUploads).toHaveBeenCalledWith(20);
+    expect(web.listFolders).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('combobox', { name: 'Destination folder' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['Media Manager (top level)', 'Videos', 'Photos']);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('stages a picked file with the current settings, and refuses a display name that is too long', async () => {
+    await renderPage();
+    fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: 'videos/2024' } });
+    choose(clip());
+
+    const name = (await screen.findByRole('textbox', { name: 'Display name of clip.mp4' })) as HTMLInputElement;
+    expect(name.value).toBe('clip.mp4');
+    expect(screen.getByText('Files to upload (1)')).toBeTruthy();
+    const row = name.closest('tr')!;
+    expect(within(row).getByText('Media Manager / videos/2024')).toBeTruthy();
+    expect(within(row).getByText('Ready')).toBeTruthy();
+    expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
+
+    fireEvent.change(name, { target: { value: 'n'.repeat(201) } });
+    expect(await screen.findByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
+    expect(isDisabled(screen.getByRole('button', { name: 'Upload 0 files' }))).toBe(true);
+
+    fireEvent.change(name, { target: { value: 'n'.repeat(200) } });
+    await waitFor(() => expect(screen.queryByText(/The file name must be at most/)).toBeNull());
+    expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('refuses the same file chosen twice', async () => {
+    await renderPage();
+    choose(clip());
+    choose(clip());
+    expect(await screen.findByText('This file is already in the list, going to the same folder.')).toBeTruthy();
+    expect(screen.getByText('Files to upload (2)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Upload 1 file' })).toBeTruthy();
+  });
+
+  it('sends a file to the queue, shows the server’s refusal, and toasts the end of the batch', async () => {
+    const violations: FieldViolation[] = [{ field: 'fileName', description: 'is already used in this folder', violatedRule: 'FORMAT' }];
+    web.createUploadSession.mockResolvedValue({ ok: false, violations });
+    await renderPage();
+    choose(clip());
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Display name of clip.mp4' }), { target: { value: 'Holiday.mp4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
+
+    expect(await screen.findByText('The file name is already used in this folder.')).toBeTruthy();
+    expect(web.createUploadSession).toHaveBeenCalledExactlyOnceWith({
+      mimeType: 'video/mp4',
+      fileName: 'Holiday.mp4',
+      sizeInBytes: '10',
+      parentFolderId: 'media-root',
+      private: false,
+    });
+    expect(screen.queryByText(/Files to upload/)).toBeNull();
+    expect(screen.getByText('Uploads (1)')).toBeTruthy();
+    const row = screen.getByText('Holiday.mp4').closest('tr')!;
+    expect(within(row).getByText('Failed')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Retry Holiday.mp4' })).toBeTruthy();
+    await waitFor(() => expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }));
+    await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
+    expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {
+    const source = sourceFromFile(clip());
+    const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-videos', filePath: '/videos', labels: ['trip'], private: true });
+    const record: ResumeRecord = {
+      fingerprint: uploadFingerprint(source, meta),
+      name: source.name,
+      size: source.size,
+      lastModified: source.lastModified,
+      meta,
+      uploadUrl: 'https://upload.test/upload/tus',
+      uploadToken: 'token-0',
+      tusUrl: 'https://upload.test/upload/tus/abc',
+      createdAt: 1,
+    };
+    window.localStorage.setItem(RESUME_KEY_PREFIX + record.fingerprint, JSON.stringify(record));
+
+    await renderPage();
+    expect(screen.getByText('1 upload can be continued')).toBeTruthy();
+    expect(screen.getByText((_, node) => node?.getAttribute('data-hook') === 'unfinished-upload' && node.textContent === 'Re-select clip.mp4 (10 B) to resume')).toBeTruthy();
+
+    choose(clip());
+    const name = (await screen.findByRole('textbox', { name: 'Display name of clip.mp4' })) as HTMLInputElement;
+    expect(name.value).toBe('Started as.mp4');
+    expect(name.disabled).toBe(true);
+    expect(screen.getByText('Continues the upload started before')).toBeTruthy();
+    // Its destination is the one it was started with, not the settings of the form.
+    expect(within(name.closest('tr')!).getByText('Videos / videos · private · trip')).toBeTruthy();
+  });
+});

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applySettings,
+  fingerprintOf,
+  metaInputOf,
+  metaInputOfRecord,
+  problemsOf,
+  rename,
+  stageFiles,
+  type StagedFile,
+  type UploadSettings,
+} from '../../src/dashboard/staging.js';
+import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
+import { resolveUploadMeta, uploadFingerprint, type ResumeRecord, type UploadMetaInput, type UploadSource } from '../../src/upload-engine/index.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+
+const MAX = 1024 ** 3;
+const NOTHING_QUEUED: ReadonlySet<string> = new Set();
+
+const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
+  parentFolderId: MEDIA_ROOT_FOLDER_ID,
+  filePath: '',
+  labels: [],
+  private: false,
+  ...extra,
+});
+
+function picked(name: string, folderPath = '', { size = 10, type = 'video/mp4', lastModified = 1_700_000_000_000 } = {}): PickedFile {
+  return { file: new File(['x'.repeat(size)], name, { type, lastModified }), folderPath };
+}
+
+function stageOne(one: PickedFile, with_: UploadSettings = settings(), unfinished: ResumeRecord[] = []): StagedFile {
+  const [staged] = stageFiles([one], with_, unfinished);
+  if (!staged) throw new Error('nothing staged');
+  return staged;
+}
+
+/** The record the upload queue saves when it starts a file (see UploadQueue.add / the resume store). */
+function recordFor(source: UploadSource, input: UploadMetaInput): ResumeRecord {
+  const meta = resolveUploadMeta(source, input);
+  return {
+    fingerprint: uploadFingerprint(source, meta),
+    name: source.name,
+    size: source.size,
+    lastModified: source.lastModified,
+    relativePath: source.relativePath,
+    meta,
+    uploadUrl: 'https://upload.test/upload/tus',
+    uploadToken: 'token-1',
+    tusUrl: 'https://upload.test/upload/tus/abc',
+    createdAt: 1,
+  };
+}
+
+describe('stageFiles', () => {
+  it('stages each file with its name as display name, a unique id and a copy of the settings', () => {
+    const chosen = settings({ parentFolderId: 'folder-1', filePath: 'videos', labels: ['trip'], private: true });
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], chosen, []);
+    expect(staged.map((file) => file.displayName)).toEqual(['a.mp4', 'b.mp4']);
+    expect(new Set(staged.map((file) => file.id)).size).toBe(2);
+    expect(staged[0]?.settings).toEqual(chosen);
+    chosen.labels.push('later');
+    expect(staged[0]?.settings.labels).toEqual(['trip']);
+    expect(staged[0]?.settings.labels).not.toBe(staged[1]?.settings.labels);
+    expect(staged.every((file) => file.resumes === undefined)).toBe(true);
+  });
+
+  it('ids stay unique across calls', () => {
+    const first = stageOne(picked('a.mp4'));
+    const second = stageOne(picked('a.mp4'));
+    expect(first.id).not.toBe(second.id);
+  });
+
+  it('gives a file of a dropped folder its path inside that folder', () => {
+    const loose = stageOne(picked('a.mp4'));
+    const inFolder = stageOne(picked('b.jpg', 'Shoot/day 1'));
+    expect(loose.source.relativePath).toBeUndefined();
+    expect(inFolder.source.relativePath).toBe('Shoot/day 1/b.jpg');
+    expect(inFolder.source).toMatchObject({ name: 'b.jpg', size: 10, type: 'video/mp4', lastModified: 1_700_000_000_000 });
+  });
+});
+
+describe('metaInputOf', () => {
+  it('takes the settings and the display name', () => {
+    const staged = stageOne(picked('a.mp4'), settings({ parentFolderId: 'folder-1', filePath: ' videos//2024/ ', labels: ['x', 'y'], private: true }));
+    expect(metaInputOf(rename([staged], staged.id, 'Holiday.mp4')[0]!)).toEqual({
+      displayName: 'Holiday.mp4',
+      parentFolderId: 'folder-1',
+      filePath: '/videos/2024',
+      labels: ['x', 'y'],
+      private: true,
+    });
+  });
+
+  it('leaves out an empty path and no labels', () => {
+    const input = metaInputOf(stageOne(picked('a.mp4')));
+    expect(input.filePath).toBeUndefined();
+    expect(input.labels).toBeUndefined();
+    expect(input.parentFolderId).toBe(MEDIA_ROOT_FOLDER_ID);
+    expect(input.private).toBe(false);
+  });
+
+  it("puts a dropped folder's subfolders under the chosen path in the destination", () => {
+    const staged = stageOne(picked('b.jpg', 'Shoot/day 1'), settings({ filePath: 'videos/2024' }));
+    expect(resolveUploadMeta(staged.source, metaInputOf(staged)).filePath).toBe('/videos/2024/Shoot/day 1');
+    const atRoot = stageOne(picked('b.jpg', 'Shoot/day 1'));
+    expect(resolveUploadMeta(atRoot.source, metaInputOf(atRoot)).filePath).toBe('/Shoot/day 1');
+  });
+
+  it('fingerprintOf is the engine fingerprint of the resolved metadata', () => {
+    const staged = stageOne(picked('b.jpg', 'Shoot'), settings({ parentFolderId: 'folder-1', filePath: 'videos' }));
+    expect(fingerprintOf(staged)).toBe(uploadFingerprint(staged.source, resolveUploadMeta(staged.source, metaInputOf(staged))));
+    expect(JSON.parse(fingerprintOf(staged))).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
+  });
+});
+
+describe('problemsOf', () => {
+  it('has no entry for files that may be sent', () => {
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4', 'F')], settings(), []);
+    expect(problemsOf(staged, NOTHING_QUEUED, MAX).size).toBe(0);
+  });
+
+  it('refuses a file larger than the size limit', () => {
+    const big = stageOne(picked('big.mp4', '', { size: 2048 }));
+    const fits = stageOne(picked('fits.mp4', '', { size: 1024 }));
+    const problems = problemsOf([big, fits], NOTHING_QUEUED, 1024);
+    expect(problems.get(big.id)).toMatchObject({ code: 'FILE_TOO_LARGE', fatal: true, message: 'The file is 2.0 KB; files up to 1.0 KB can be uploaded.' });
+    expect(problems.has(fits.id)).toBe(false);
+  });
+
+  it('refuses a display name over 200 characters, with the limit in the message', () => {
+    const staged = stageOne(picked('a.mp4'));
+    const ok = rename([staged], staged.id, 'n'.repeat(200));
+    expect(problemsOf(ok, NOTHING_QUEUED, MAX).size).toBe(0);
+    const tooLong = rename([staged], staged.id, 'n'.repeat(201));
+    expect(problemsOf(tooLong, NOTHING_QUEUED, MAX).get(staged.id)).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: 'The file name must be at most 200 characters long (got 201).',
+    });
+  });
+
+  it('refuses a label over 200 characters, naming which label', () => {
+    const staged = stageOne(picked('a.mp4'), settings({ labels: ['fine', 'l'.repeat(201)] }));
+    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe('Label 2 must be at most 200 characters long (got 201).');
+  });
+
+  it("counts a dropped folder's subfolders in the 100-character folder path limit", () => {
+    const base = 'p'.repeat(90);
+    const shallow = stageOne(picked('a.jpg', 'abc'), settings({ filePath: base }));
+    const deep = stageOne(picked('a.jpg', 'abc/defghij'), settings({ filePath: base }));
+    const problems = problemsOf([shallow, deep], NOTHING_QUEUED, MAX);
+    expect(problems.has(shallow.id)).toBe(false); // "/ppp…/abc": 95 characters
+    expect(problems.get(deep.id)?.message).toBe('The folder path must be at most 100 characters long (got 103).');
+  });
+
+  it('refuses ".." in the folder path', () => {
+    const staged = stageOne(picked('a.mp4'), settings({ filePath: 'videos/../secret' }));
+    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe('The folder path must not contain "." or ".." segments.');
+  });
+
+  it('refuses the same file twice in the list (the later one), but not the same file to another folder', () => {
+    const [first, again] = stageFiles([picked('a.mp4'), picked('a.mp4')], settings(), []);
+    const elsewhere = stageOne(picked('a.mp4'), settings({ filePath: 'other' }));
+    const otherFile = stageOne(picked('a.mp4', '', { lastModified: 5 }));
+    const problems = problemsOf([first!, again!, elsewhere, otherFile], NOTHING_QUEUED, MAX);
+    expect([...problems.keys()]).toEqual([again!.id]);
+    expect(problems.get(again!.id)).toMatchObject({ code: 'DUPLICATE', message: 'This file is already in the list, going to the same folder.' });
+  });
+
+  it('refuses a file the queue already uploads to the same place', () => {
+    const staged = stageOne(picked('a.mp4', 'F'));
+    const other = stageOne(picked('b.mp4', 'F'));
+    const problems = problemsOf([staged, other], new Set([fingerprintOf(staged)]), MAX);
+    expect(problems.get(staged.id)?.code).toBe('DUPLICATE');
+    expect(problems.has(other.id)).toBe(false);
+  });
+
+  it('sees files become duplicates, or stop being, when settings are applied', () => {
+    const [a, b] = stageFiles([picked('a.mp4'), picked('a.mp4')], settings(), []);
+    const moved = applySettings([a!, b!], new Set([b!.id]), settings({ filePath: 'elsewhere' }));
+    expect(problemsOf(moved, NOTHING_QUEUED, MAX).size).toBe(0);
+    const back = applySettings(moved, new Set([b!.id]), settings());
+    expect(problemsOf(back, NOTHING_QUEUED, MAX).get(b!.id)?.code).toBe('DUPLICATE');
+  });
+});
+
+describe('applySettings', () => {
+  it('changes the selected files only, each with its own copy', () => {
+    const [a, b, c] = stageFiles([picked('a.mp4'), picked('b.mp4'), picked('c.mp4')], settings(), []);
+    const next = settings({ parentFolderId: 'folder-2', labels: ['new'], private: true });
+    const applied = applySettings([a!, b!, c!], new Set([a!.id, c!.id]), next);
+    expect(applied[0]?.settings).toEqual(next);
+    expect(applied[1]).toBe(b);
+    expect(applied[2]?.settings).toEqual(next);
+    expect(applied[0]?.settings.labels).not.toBe(next.labels);
+    expect(applied[0]?.settings.labels).not.toBe(applied[2]?.settings.labels);
+    expect(applied[0]?.displayName).toBe('a.mp4');
+  });
+
+  it('leaves a file that continues an earlier upload as it is', () => {
+    const one = picked('a.mp4');
+    const record = recordFor(stageOne(one).source, { displayName: 'a.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false });
+    const resuming = stageOne(one, settings(), [record]);
+    const applied = applySettings([resuming], new Set([resuming.id]), settings({ parentFolderId: 'folder-9' }));
+    expect(applied[0]).toBe(resuming);
+  });
+});
+
+describe('rename', () => {
+  it('changes one display name and keeps the other files as they are', () => {
+    const [a, b] = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
+    const renamed = rename([a!, b!], a!.id, 'Better name.mp4');
+    expect(renamed[0]).toMatchObject({ id: a!.id, displayName: 'Better name.mp4' });
+    expect(renamed[0]?.source).toBe(a!.source);
+    expect(renamed[1]).toBe(b);
+    expect(a!.displayName).toBe('a.mp4');
+  });
+});
+
+describe('a staged file matching an unfinished upload', () => {
+  const cases: Array<[string, PickedFile, UploadMetaInput]> = [
+    ['a loose file at the top level', picked('clip.mp4'), { displayName: 'clip.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false }],
+    [
+      'a loose file into new subfolders, renamed, with labels',
+      picked('clip.mp4'),
+      { displayName: 'Holiday.mp4', parentFolderId: 'folder-1', filePath: '/videos/2024', labels: ['trip', 'sea'], private: true },
+    ],
+    ['a file of a dropped folder', picked('a.jpg', 'Shoot/day 1'), { displayName: 'a.jpg', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false }],
+    [
+      'a file of a dropped folder into new subfolders',
+      picked('a.jpg', 'Shoot/day 1'),
+      { displayName: 'Renamed.jpg', parentFolderId: 'folder-1', filePath: '/videos/Shoot', labels: ['x'], private: true },
+    ],
+    ['a file whose folder repeats the path', picked('a.jpg', 'videos'), { displayName: 'a.jpg', filePath: '/videos' }],
+    ['a file with an explicit type and no folder id', picked('notes.bin', '', { type: '' }), { displayName: 'notes.bin', mimeType: 'application/x-custom' }],
+  ];
+
+  it.each(cases)('%s: keeps the record, and metaInputOfRecord gives back the record’s fingerprint', (_name, one, startedWith) => {
+    const source = stageOne(one).source;
+    const record = recordFor(source, startedWith);
+
+    expect(uploadFingerprint(source, resolveUploadMeta(source, metaInputOfRecord(record)))).toBe(record.fingerprint);
+    expect(resolveUploadMeta(source, metaInputOfRecord(record))).toEqual(record.meta);
+
+    // Staged again with other settings: it keeps the record's metadata, not the new settings.
+    const staged = stageOne(one, settings({ parentFolderId: 'folder-other', filePath: 'elsewhere', labels: ['new'], private: !startedWith.private }), [record]);
+    expect(staged.resumes).toBe(record);
+    expect(staged.displayName).toBe(record.meta.displayName);
+    expect(fingerprintOf(staged)).toBe(record.fingerprint);
+    expect(resolveUploadMeta(staged.source, metaInputOf(staged))).toEqual(record.meta);
+  });
+
+  it('a resuming file is not a duplicate of itself, but is one of the item already continuing it', () => {
+    const one = picked('clip.mp4', 'F');
+    const record = recordFor(stageOne(one).source, { displayName: 'clip.mp4', filePath: '/v' });
+    const staged = stageOne(one, settings(), [record]);
+    expect(problemsOf([staged], NOTHING_QUEUED, MAX).size).toBe(0);
+    expect(problemsOf([staged], new Set([record.fingerprint]), MAX).get(staged.id)?.code).toBe('DUPLICATE');
+  });
+
+  it('a rename does not change what a resuming file is sent with', () => {
+    const one = picked('clip.mp4');
+    const record = recordFor(stageOne(one).source, { displayName: 'Started as.mp4' });
+    const staged = stageOne(one, settings(), [record]);
+    const [renamed] = rename([staged], staged.id, 'Other.mp4');
+    expect(metaInputOf(renamed!).displayName).toBe('Started as.mp4');
+  });
+
+  it.each([
+    ['another modification time', picked('clip.mp4', '', { lastModified: 7 })],
+    ['another size', picked('clip.mp4', '', { size: 11 })],
+    ['another name', picked('clip2.mp4')],
+    ['another folder of the drop', picked('clip.mp4', 'Other')],
+  ])('is not matched by a file with %s', (_name, other) => {
+    const record = recordFor(stageOne(picked('clip.mp4')).source, { displayName: 'Started as.mp4' });
+    const staged = stageOne(other, settings(), [record]);
+    expect(staged.resumes).toBeUndefined();
+    expect(staged.displayName).toBe(other.file.name);
+  });
+});
