@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, generateKeyPair, exportPKCS8, exportSPKI, importPKCS8, importSPKI } from 'jose';
+import { SignJWT, jwtVerify, generateKeyPair, exportPKCS8, exportSPKI, importPKCS8 } from 'jose';
 import { randomUUID, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +24,11 @@ export interface LocalSite {
   ownerId: string;
   /** Media file ids start with this, like Wix's `<prefix>_<hex>~mv2.<ext>`. */
   mediaPrefix: string;
+  /** Signs webhook bodies, as Wix does; the app checks them with publicKeyPem. */
   privateKey: CryptoKey;
   publicKeyPem: string;
+  /** Signs the tokens only the emulator reads (identities, upload tokens): HMAC is far cheaper than RSA. */
+  tokenSecret: Uint8Array;
 }
 
 interface StoredSite {
@@ -36,9 +39,12 @@ interface StoredSite {
   mediaPrefix: string;
   privateKeyPem: string;
   publicKeyPem: string;
+  tokenSecret?: string;
 }
 
 const ALG = 'RS256';
+const TOKEN_ALG = 'HS256';
+const IDENTITY_CACHE_SIZE = 10_000;
 const ISSUER = 'local-wix';
 const IDENTITY_AUDIENCE = 'urn:local-wix:identity';
 
@@ -58,6 +64,9 @@ export async function loadOrCreateSite(dataDir: string, appId: string): Promise<
       privateKeyPem: await exportPKCS8(privateKey),
       publicKeyPem: await exportSPKI(publicKey),
     };
+  }
+  if (!stored.tokenSecret || !fs.existsSync(file)) {
+    stored.tokenSecret ??= randomBytes(32).toString('base64');
     fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return {
@@ -68,35 +77,41 @@ export async function loadOrCreateSite(dataDir: string, appId: string): Promise<
     mediaPrefix: stored.mediaPrefix,
     privateKey: await importPKCS8(stored.privateKeyPem, ALG),
     publicKeyPem: stored.publicKeyPem,
+    tokenSecret: Buffer.from(stored.tokenSecret, 'base64'),
   };
 }
 
 /** Signs and checks the tokens of the local site: identities, upload tokens, webhook bodies. */
 export class TokenSigner {
-  private publicKey: CryptoKey | undefined;
+  /** Verified identity tokens: every REST call and web method carries one, most of them the same few. */
+  private readonly identities = new Map<string, { identity: Identity; expiresAt: number }>();
 
   constructor(private readonly site: LocalSite) {}
 
-  private async verificationKey(): Promise<CryptoKey> {
-    this.publicKey ??= await importSPKI(this.site.publicKeyPem, ALG);
-    return this.publicKey;
-  }
-
-  async sign(claims: Record<string, unknown>, audience: string, ttlSeconds: number, jti: string = randomUUID()): Promise<string> {
+  private build(claims: Record<string, unknown>, audience: string, ttlSeconds: number, jti: string, alg: string): SignJWT {
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+      .setProtectedHeader({ alg, typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(audience)
       .setJti(jti)
       .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(this.site.privateKey);
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds);
+  }
+
+  /** A token only this emulator reads back. */
+  sign(claims: Record<string, unknown>, audience: string, ttlSeconds: number, jti: string = randomUUID()): Promise<string> {
+    return this.build(claims, audience, ttlSeconds, jti, TOKEN_ALG).sign(this.site.tokenSecret);
+  }
+
+  /** A token the app checks with the site's public key, like the JWT Wix posts to webhooks. */
+  signForApp(claims: Record<string, unknown>, audience: string, ttlSeconds: number, jti: string = randomUUID()): Promise<string> {
+    return this.build(claims, audience, ttlSeconds, jti, ALG).sign(this.site.privateKey);
   }
 
   /** The verified claims, or undefined when the token is forged, expired or for another audience. */
   async verify(token: string, audience: string): Promise<Record<string, unknown> | undefined> {
     try {
-      const { payload } = await jwtVerify(token, await this.verificationKey(), { issuer: ISSUER, audience });
+      const { payload } = await jwtVerify(token, this.site.tokenSecret, { issuer: ISSUER, audience, algorithms: [TOKEN_ALG] });
       return payload as Record<string, unknown>;
     } catch {
       return undefined;
@@ -112,12 +127,18 @@ export class TokenSigner {
     );
   }
 
-  async readIdentity(token: string): Promise<Identity | undefined> {
-    const claims = await this.verify(token.replace(/^Bearer\s+/i, ''), IDENTITY_AUDIENCE);
+  async readIdentity(header: string): Promise<Identity | undefined> {
+    const token = header.replace(/^Bearer\s+/i, '');
+    const cached = this.identities.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.identity;
+    const claims = await this.verify(token, IDENTITY_AUDIENCE);
     if (!claims) return undefined;
     const subjectType = claims.subjectType as SubjectType;
     if (!SUBJECT_TYPES.includes(subjectType) || typeof claims.jti !== 'string') return undefined;
-    return { subjectType, subjectId: claims.jti, instanceId: this.site.instanceId, siteId: this.site.siteId };
+    const identity: Identity = { subjectType, subjectId: claims.jti, instanceId: this.site.instanceId, siteId: this.site.siteId };
+    if (this.identities.size >= IDENTITY_CACHE_SIZE) this.identities.delete(this.identities.keys().next().value!);
+    this.identities.set(token, { identity, expiresAt: Number(claims.exp) * 1000 });
+    return identity;
   }
 
   /** The caller of a Wix REST call: 401 without a valid Authorization header. */

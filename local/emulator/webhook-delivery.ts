@@ -16,7 +16,7 @@ export function webhookDelivery(signer: TokenSigner, site: LocalSite, webhookUrl
       data: JSON.stringify(event.payload),
       identity: JSON.stringify({ identityType: 'APP', appId: site.appId }),
     });
-    const jwt = await signer.sign({ data }, WEBHOOK_AUDIENCE, 3600, event.eventId);
+    const jwt = await signer.signForApp({ data }, WEBHOOK_AUDIENCE, 3600, event.eventId);
     const response = await fetch(webhookUrl(), {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain' },
