@@ -160,6 +160,34 @@ describe('the Upload page in Chromium', () => {
     expect(await page.locator('[data-hook="start-upload"]').isDisabled()).toBe(true);
   });
 
+  it('uploads a picked folder with its tree under the chosen subfolders', async () => {
+    const root = path.join(tempDir('rmu-tree-'), 'Shoot');
+    fs.mkdirSync(path.join(root, 'day 1'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'cover.png'), makePng(64, 48));
+    fs.writeFileSync(path.join(root, 'day 1', 'frame.png'), makePng(48, 64));
+    await page.getByRole('textbox', { name: 'New subfolders' }).fill('clients/2026');
+    await page.setInputFiles('[data-hook="folder-input"]', root);
+    await expect.poll(() => page.locator('[data-hook="staged-row"]').count()).toBe(2);
+    expect(await page.locator('[data-hook="staged-row"]', { hasText: 'frame.png' }).innerText()).toContain('clients/2026/Shoot/day 1');
+    await ui.startUpload();
+    await ui.waitForState('cover.png', 'Ready');
+    await ui.waitForState('frame.png', 'Ready');
+
+    const owner = await app.issueToken('USER');
+    const childrenOf = async (parentFolderId: string) => {
+      const response = await fetch(`${app.url}/site-media/v1/folders?parentFolderId=${parentFolderId}`, { headers: { Authorization: owner } });
+      return ((await response.json()) as { folders: { id: string; displayName: string }[] }).folders;
+    };
+    let folder = 'media-root';
+    for (const name of ['clients', '2026', 'Shoot', 'day 1']) {
+      const next = (await childrenOf(folder)).find((child) => child.displayName === name);
+      expect(next, `folder ${name}`).toBeDefined();
+      folder = next!.id;
+    }
+    const listed = await fetch(`${app.url}/site-media/v1/files?parentFolderId=${folder}`, { headers: { Authorization: owner } });
+    expect(((await listed.json()) as { files: { displayName: string }[] }).files.map((file) => file.displayName)).toEqual(['frame.png']);
+  });
+
   it('pauses while offline and resumes by itself when back online', async () => {
     const file = writeRandomFile(files, 'offline.bin', 48 * MiB);
     await throttleUpload(context, page, 8 * MiB);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_DIR } from '../../local/server.js';
+import { APP_ENTRY, APP_NODE_ARGS } from '../../local/app-command.js';
 
 export interface ChildApp {
   url: string;
@@ -14,7 +15,7 @@ const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;
 
 /** Runs `npm start`'s entry point in its own process, as a user would, with the given environment. */
 export function startChildApp(env: Record<string, string>): Promise<ChildApp> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_DIR, 'local', 'main.ts')], {
+  const child = spawn(process.execPath, [...APP_NODE_ARGS, path.join(PROJECT_DIR, APP_ENTRY)], {
     cwd: PROJECT_DIR,
     env: { ...process.env, HOST: '127.0.0.1', DASHBOARD: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,17 @@
+import type { ClientJob } from '../protocol.js';
+import type { Contender } from './contender.js';
+import { oursContender } from './ours.js';
+import { peerContender } from './peer.js';
+import { rawContender } from './raw.js';
+
+export function contenderFor(job: ClientJob): Contender {
+  switch (job.contender) {
+    case 'raw':
+      return rawContender(job.endpoint);
+    case 'peer':
+      return peerContender(job.endpoint, job.chunkSize);
+    case 'ours':
+      if (!job.token) throw new Error('ours needs a USER token');
+      return oursContender(job.endpoint, job.token, job.chunkSize);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * ours: the project's upload engine (src/upload-engine) driving the whole flow through the local
+ * app: createUploadSession → tus → finalize PUT → recordUpload → READY (getUploadStatus).
+ */
+import { DEFAULT_MIME_TYPE, UploadQueue, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
+import { sourceFromPath } from '../../src/upload-engine/node-source.js';
+import type { InputFile } from '../input-files.js';
+import { webMethodsBackend } from './app-http.js';
+import type { Contender } from './contender.js';
+
+/** Resolves when all `count` items are READY; rejects with the first failure. */
+function allReady(queue: UploadQueue, count: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (snapshot: UploadQueueSnapshot) => {
+      const failed = snapshot.items.find((item) => item.state === 'failed' || item.state === 'cancelled');
+      if (failed) {
+        unsubscribe();
+        reject(new Error(`${failed.name}: ${failed.state} ${failed.error?.code ?? ''} ${failed.error?.message ?? ''}`));
+      } else if (snapshot.totals.files === count && snapshot.totals.count.ready === count) {
+        unsubscribe();
+        resolve();
+      }
+    };
+    const unsubscribe = queue.subscribe(check);
+    check(queue.getSnapshot());
+  });
+}
+
+export function oursContender(origin: string, token: string, chunkSize: number | null): Contender {
+  const backend = webMethodsBackend(origin, token);
+  return {
+    async uploadAll(files: InputFile[], concurrency: number) {
+      const queue = new UploadQueue({ backend, concurrency, chunkSize: chunkSize ?? Number.POSITIVE_INFINITY });
+      try {
+        queue.add(files.map((file) => sourceFromPath(file.path, DEFAULT_MIME_TYPE, { name: file.name })));
+        await allReady(queue, files.length);
+      } finally {
+        await queue.dispose();
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { PROJECT_DIR, startNodeChild, jsonLine, type NodeChild } from '../child.js';
+import type { ContenderId } from '../protocol.js';
+import { APP_ENTRY, APP_NODE_ARGS } from '../../local/app-command.js';
+import { PEER_TUS_PATH, RAW_PUT_PATH } from './endpoints.js';
+import type { ListeningMessage } from './serve.js';
+
+export interface RunningServer {
+  pid: number;
+  /** What the client is given: see ClientJob.endpoint. */
+  endpoint: string;
+  token?: string;
+  stop(): Promise<void>;
+}
+
+/** Generous: `npm start` builds the dashboard with Vite first when a source file changed. */
+const START_TIMEOUT_MS = 180_000;
+const APP_READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:\d+)/;
+
+async function startBenchServer(entry: string, dataDir: string, pathPrefix: string): Promise<RunningServer> {
+  const child = startNodeChild(path.join(PROJECT_DIR, 'bench', 'servers', entry), { BENCH_DATA_DIR: dataDir });
+  const { url } = await untilStarted(child, child.waitForLine(jsonLine<ListeningMessage>('listening'), 'listening', START_TIMEOUT_MS));
+  return { pid: child.pid, endpoint: `${url}${pathPrefix}`, stop: () => child.stop() };
+}
+
+/** The local app as `npm start` runs it (see test/support/child-app.ts), with its own data. */
+async function startLocalApp(dataDir: string): Promise<RunningServer> {
+  const child = startNodeChild(
+    path.join(PROJECT_DIR, APP_ENTRY),
+    { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, PROCESSING_DELAY_MS: '0' },
+    APP_NODE_ARGS,
+  );
+  const origin = await untilStarted(
+    child,
+    child.waitForLine((line) => APP_READY_LINE.exec(line)?.[1], 'the app to start', START_TIMEOUT_MS),
+  );
+  const response = await fetch(`${origin}/_local/identities`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ subjectType: 'USER' }),
+  });
+  const body = (await response.json()) as { accessToken?: unknown };
+  if (response.status !== 200 || typeof body.accessToken !== 'string') {
+    await child.stop();
+    throw new Error(`POST /_local/identities answered ${response.status}: ${JSON.stringify(body)}`);
+  }
+  return { pid: child.pid, endpoint: origin, token: body.accessToken, stop: () => child.stop() };
+}
+
+async function untilStarted<T>(child: NodeChild, started: Promise<T>): Promise<T> {
+  try {
+    return await started;
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
+function startOnce(contender: ContenderId, dataDir: string): Promise<RunningServer> {
+  switch (contender) {
+    case 'raw':
+      return startBenchServer('raw-sink.ts', dataDir, RAW_PUT_PATH);
+    case 'peer':
+      return startBenchServer('peer-server.ts', dataDir, PEER_TUS_PATH);
+    case 'ours':
+      return startLocalApp(dataDir);
+  }
+}
+
+/** Starts the contender's server; a start that fails (not a measurement) is tried once more. */
+export async function startServer(contender: ContenderId, dataDir: string): Promise<RunningServer> {
+  try {
+    return await startOnce(contender, dataDir);
+  } catch (error) {
+    console.error(`The ${contender} server did not start (${error instanceof Error ? error.message.trim() : String(error)}); trying once more.`);
+    return startOnce(contender, dataDir);
+  }
+}
