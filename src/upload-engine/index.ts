@@ -10,7 +10,7 @@ export {
   type UploadMetaInput,
   type UploadSource,
 } from './upload-source';
-export { checkBeforeUpload, formatBytes, sessionRequestFor } from './preflight';
+export { checkBeforeUpload, sessionRequestFor } from './preflight';
 export { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
 export {
   UPLOAD_ITEM_STATES,

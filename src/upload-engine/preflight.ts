@@ -1,6 +1,7 @@
 import type { UploadSessionRequest } from '../shared/upload-api';
 import { findUploadRequestViolations } from '../shared/upload-request';
 import { describeViolations, type UploadError } from './upload-error';
+import { formatBytes } from '../shared/format';
 import type { UploadMeta, UploadSource } from './upload-source';
 
 /** The createUploadSession request for a file. */
@@ -15,17 +16,6 @@ export function sessionRequestFor(source: Pick<UploadSource, 'size'>, meta: Uplo
   if (meta.labels !== undefined) request.labels = meta.labels;
   if (meta.private !== undefined) request.private = meta.private;
   return request;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 export interface PreflightContext {

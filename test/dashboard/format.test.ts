@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatSpeed } from '../../src/dashboard/format.js';
+import { formatBytes, formatDuration, formatSpeed } from '../../src/shared/format.js';
 
 describe('formatBytes', () => {
   it.each([

@@ -1,7 +1,7 @@
 import React, { type FC } from 'react';
 import { Box, Button, FormField, LinearProgressBar, NumberInput, Text } from '@wix/design-system';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
-import { formatBytes, formatDuration, formatSpeed } from '../format';
+import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 
 interface Props {
   snapshot: UploadQueueSnapshot;

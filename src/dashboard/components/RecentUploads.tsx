@@ -1,7 +1,7 @@
 import React, { type FC } from 'react';
 import { Badge, Box, Card, CopyClipboard, Image, Loader, Table, Text, TextButton } from '@wix/design-system';
 import type { UploadStatusReport } from '../../shared/upload-api';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/format';
 
 const SKIN = { PENDING: 'general', READY: 'success', FAILED: 'danger' } as const;
 

@@ -3,7 +3,7 @@ import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
 import { resolveUploadMeta, type UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID, splitFilePath } from '../../shared/upload-request';
 import type { FolderSummary } from '../../shared/upload-api';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/format';
 import { metaInputOf, type StagedFile } from '../staging';
 
 interface Props {

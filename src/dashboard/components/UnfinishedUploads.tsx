@@ -1,7 +1,7 @@
 import React, { type FC } from 'react';
 import { Box, SectionHelper, Text } from '@wix/design-system';
 import type { ResumeRecord } from '../../upload-engine';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/format';
 
 /** Uploads begun before a reload: the browser cannot reopen a file by itself, the owner selects it again. */
 export const UnfinishedUploads: FC<{ records: ResumeRecord[] }> = ({ records }) => {

@@ -1,7 +1,7 @@
 import React, { type FC } from 'react';
 import { Badge, Box, CopyClipboard, IconButton, Image, LinearProgressBar, Table, Text, TextButton, Tooltip } from '@wix/design-system';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
-import { formatBytes, formatDuration, formatSpeed } from '../format';
+import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { failureReason, stateLabel, stateSkin } from './itemStatus';
 
 interface Props {
