@@ -51,7 +51,10 @@ function pruneOldBuilds(buildsDir: string): void {
 function runViteBuild(projectDir: string, outDir: string): Promise<void> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build-main.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, projectDir, outDir], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, projectDir, outDir], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the dashboard build failed (exit ${code})`))));
   });

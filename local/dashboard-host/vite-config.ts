@@ -6,11 +6,17 @@ import { webMethodsPlugin } from './web-methods-plugin.js';
 export function dashboardViteConfig(projectDir: string, outDir: string): InlineConfig {
   return {
     configFile: false,
+    // Wix serves the production builds of React and WDS; a build started from a test runner
+    // (NODE_ENV=test) must not pick the development ones.
+    mode: 'production',
     root: path.join(projectDir, 'local', 'dashboard-host'),
     base: '/',
     logLevel: 'warn',
     plugins: [webMethodsPlugin(projectDir)],
-    define: { 'import.meta.env.BASE_API_URL': JSON.stringify('/functions') },
+    define: {
+      'import.meta.env.BASE_API_URL': JSON.stringify('/functions'),
+      'process.env.NODE_ENV': JSON.stringify('production'),
+    },
     esbuild: { jsx: 'transform', jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment' },
     resolve: { dedupe: ['react', 'react-dom'] },
     build: {
