@@ -10,7 +10,8 @@ export function chromiumPath(): string | undefined {
   return CANDIDATES.find((candidate) => fs.existsSync(candidate));
 }
 
-const FLAGS = [
+/** The flags this machine's Chromium needs: headless, and no calls out to Google's services. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -23,7 +24,7 @@ const FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROME_PATH');
-  return chromium.launch({ executablePath, args: FLAGS });
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
 
 /** Limits how fast the page can send, like a slow uplink, through the DevTools protocol. */
