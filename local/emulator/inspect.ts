@@ -62,7 +62,9 @@ export async function inspectFile(filePath: string, declaredMimeType: string): P
   const sniffed = await fileTypeFromFile(filePath);
   const sniffedKind = sniffed ? mediaTypeOf(sniffed.mime) : undefined;
 
-  if (sniffed && sniffedKind !== declaredKind && (SNIFFABLE_KINDS.has(declaredKind) || SNIFFABLE_KINDS.has(sniffedKind!))) {
+  // Only a declared image, video or audio type can be contradicted: a generic or document type
+  // says little about the bytes, so the content decides the media type without failing the file.
+  if (sniffed && sniffedKind !== declaredKind && SNIFFABLE_KINDS.has(declaredKind)) {
     return {
       mediaType: sniffedKind!,
       mimeType: sniffed.mime,
