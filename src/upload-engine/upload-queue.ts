@@ -63,7 +63,12 @@ interface Entry {
   readonly meter: SpeedMeter;
   /** The last raw progress of the current transfer, to count new bytes for the speed. */
   lastBytesSent?: number;
+  /** Polls that answered FAILED without saying why (see applyStatus). */
+  reasonlessFailures: number;
 }
+
+/** How many polls a FAILED file without a reason waits for the reason. */
+const REASON_WAIT_POLLS = 3;
 
 const CANCELLABLE: ReadonlySet<UploadItemState> = new Set(['queued', 'uploading', 'paused', 'failed']);
 
@@ -241,6 +246,7 @@ export class UploadQueue {
       return;
     }
     if (entry.item.fileId) this.byFileId.delete(entry.item.fileId);
+    entry.reasonlessFailures = 0;
     const restart: ItemPatch = entry.session
       ? {}
       : { bytesUploaded: 0, fileId: undefined, url: undefined, thumbnailUrl: undefined, mediaType: undefined };
@@ -328,7 +334,7 @@ export class UploadQueue {
       bytesPerSecond: 0,
       resumed,
     };
-    const entry: Entry = { id, source, meta, fingerprint, item: Object.freeze(item), generation: 0, meter: new SpeedMeter() };
+    const entry: Entry = { id, source, meta, fingerprint, item: Object.freeze(item), generation: 0, meter: new SpeedMeter(), reasonlessFailures: 0 };
     this.entries.set(id, entry);
     return entry;
   }
@@ -599,6 +605,14 @@ export class UploadQueue {
         mediaType: report.mediaType ?? entry.item.mediaType,
       });
     } else if (report.status === 'FAILED') {
+      // The reason arrives with the File Failed event, which can reach the upload log a moment
+      // after the Media Manager reports the status: wait a few polls for it before showing none.
+      const reasonless = report.failureCode === undefined && report.failureDescription === undefined;
+      if (reasonless && entry.reasonlessFailures < REASON_WAIT_POLLS) {
+        entry.reasonlessFailures += 1;
+        this.poller.watch(report.fileId);
+        return;
+      }
       this.poller.unwatch(report.fileId);
       this.update(entry, {
         state: 'failed',
@@ -606,7 +620,9 @@ export class UploadQueue {
         failureDescription: report.failureDescription,
         error: {
           code: 'PROCESSING_FAILED',
-          message: report.failureDescription ?? `The Media Manager could not process the file (${report.failureCode ?? 'no reason given'})`,
+          message:
+            report.failureDescription ??
+            (report.failureCode ? `The Media Manager could not process the file (${report.failureCode}).` : 'The Media Manager could not process the file.'),
           fatal: true,
           serverCode: report.failureCode,
         },

@@ -94,6 +94,38 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('waits a few polls for the reason of a FAILED file that the log does not know yet', async () => {
+    const { queue, backend, transport, item } = setup();
+    const [added] = queue.add([fakeSource('fake.mp4')]);
+    await settle();
+    transport.of('fake.mp4').complete();
+    await settle();
+    backend.statuses.set('file-token-1', 'FAILED');
+    backend.reasonless.add('file-token-1');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(item(added!.id).state).toBe('processing');
+    backend.reasonless.delete('file-token-1');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(item(added!.id)).toMatchObject({ state: 'failed', failureDescription: 'The bytes are not a video/mp4' });
+    await queue.dispose();
+  });
+
+  it('fails a FAILED file without a reason once the reason is overdue', async () => {
+    const { queue, backend, transport, item } = setup();
+    const [added] = queue.add([fakeSource('fake.mp4')]);
+    await settle();
+    transport.of('fake.mp4').complete();
+    await settle();
+    backend.statuses.set('file-token-1', 'FAILED');
+    backend.reasonless.add('file-token-1');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(item(added!.id)).toMatchObject({
+      state: 'failed',
+      error: { code: 'PROCESSING_FAILED', message: 'The Media Manager could not process the file.' },
+    });
+    await queue.dispose();
+  });
+
   it('sends `concurrency` files at a time and starts the next as a slot frees', async () => {
     const { queue, transport, states } = setup({ concurrency: 2 });
     queue.add(['a', 'b', 'c', 'd', 'e'].map((name) => fakeSource(name)));

@@ -76,6 +76,8 @@ export class FakeBackend implements UploadBackend {
   readonly recorded: string[] = [];
   readonly statusCalls: string[][] = [];
   readonly statuses = new Map<string, UploadStatusReport['status']>();
+  /** Files reported FAILED without the reason (the File Failed event has not reached the log yet). */
+  readonly reasonless = new Set<string>();
   refuse: ((request: UploadSessionRequest) => CreateUploadSessionResult | undefined) | undefined;
   failCreate = 0;
 
@@ -97,13 +99,16 @@ export class FakeBackend implements UploadBackend {
 
   async getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]> {
     this.statusCalls.push(fileIds);
-    return fileIds.map((fileId) => ({
-      fileId,
-      status: this.statuses.get(fileId) ?? 'PENDING',
-      url: `https://static.test/${fileId}`,
-      failureCode: this.statuses.get(fileId) === 'FAILED' ? 'UNRECOGNIZED_CONTENT' : undefined,
-      failureDescription: this.statuses.get(fileId) === 'FAILED' ? 'The bytes are not a video/mp4' : undefined,
-    }));
+    return fileIds.map((fileId) => {
+      const failedWithReason = this.statuses.get(fileId) === 'FAILED' && !this.reasonless.has(fileId);
+      return {
+        fileId,
+        status: this.statuses.get(fileId) ?? 'PENDING',
+        url: `https://static.test/${fileId}`,
+        failureCode: failedWithReason ? 'UNRECOGNIZED_CONTENT' : undefined,
+        failureDescription: failedWithReason ? 'The bytes are not a video/mp4' : undefined,
+      };
+    });
   }
 }
 
