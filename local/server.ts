@@ -46,6 +46,10 @@ export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT
   const { router, signer, site } = wix;
   if (dashboardDir) mountDashboard(router, dashboardDir);
 
+  /** The site owner and the app have one identity each; every visitor or member is a new one. */
+  const subjectIdFor = (subjectType: SubjectType) =>
+    subjectType === 'USER' ? site.ownerId : subjectType === 'APP' ? site.appId : crypto.randomUUID();
+
   router.on('POST', '/_local/identities', async ({ req, res }) => {
     const body = (await readJsonBody(req)) as { subjectType?: unknown };
     const subjectType = body.subjectType as SubjectType;
@@ -54,7 +58,7 @@ export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT
         { field: 'subjectType', description: `must be one of ${SUBJECT_TYPES.join(', ')}`, violatedRule: 'INVALID_ENUM_VALUE' },
       ]);
     }
-    const subjectId = subjectType === 'USER' ? site.ownerId : subjectType === 'APP' ? site.appId : crypto.randomUUID();
+    const subjectId = subjectIdFor(subjectType);
     sendJson(res, 200, { accessToken: await signer.issueIdentity(subjectType, subjectId), subjectType, subjectId });
   });
 
@@ -81,8 +85,7 @@ export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT
     url: origin,
     wix,
     runtime,
-    issueToken: (subjectType) =>
-      signer.issueIdentity(subjectType, subjectType === 'USER' ? site.ownerId : subjectType === 'APP' ? site.appId : crypto.randomUUID()),
+    issueToken: (subjectType) => signer.issueIdentity(subjectType, subjectIdFor(subjectType)),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
