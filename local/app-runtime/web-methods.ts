@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from '../emulator/http.js';
 import { sendJson } from '../emulator/http.js';
 import type { SubjectType, TokenSigner } from '../emulator/identity.js';
-import { createLocalClient } from '../shared/local-client.js';
+import { createLocalClient, type LocalClient } from '../shared/local-client.js';
 import { runAsCaller } from './wix-context.js';
 
 /** Who may call a web method, as the Wix runtime decides it from the caller's token. */
@@ -18,6 +18,8 @@ const ALLOWED_SUBJECTS: Record<string, readonly SubjectType[]> = {
 type WebMethodFunction = ((...args: unknown[]) => Promise<unknown>) & { permission?: string };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Callers' SDK clients kept for reuse: a page calls several web methods per file with one token. */
+const CALLER_CLIENTS_KEPT = 100;
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   let size = 0;
@@ -50,6 +52,16 @@ export function findWebMethodFiles(projectDir: string): string[] {
  */
 export function mountWebMethods(router: Router, options: { projectDir: string; signer: TokenSigner; origin: () => string }): void {
   const files = new Set(findWebMethodFiles(options.projectDir));
+  const callers = new Map<string, LocalClient>();
+  const callerClient = (token: string): LocalClient => {
+    let client = callers.get(token);
+    if (!client) {
+      if (callers.size >= CALLER_CLIENTS_KEPT) callers.delete(callers.keys().next().value!);
+      client = createLocalClient(options.origin(), token);
+      callers.set(token, client);
+    }
+    return client;
+  };
 
   router.on('POST', '/_webMethods/*', async ({ req, res, params }) => {
     const match = /^(.+\.web\.ts)\/([^/]+)\.ajax$/.exec(params.rest ?? '');
@@ -78,7 +90,7 @@ export function mountWebMethods(router: Router, options: { projectDir: string; s
     }
     if (!Array.isArray(args)) return refuse(res, 400, 'invalid request: the body must be a JSON array of arguments');
 
-    const caller = createLocalClient(options.origin(), token);
+    const caller = callerClient(token);
     try {
       const result = await runAsCaller(caller, () => method(...args));
       sendJson(res, 200, { result: result ?? null });
