@@ -14,7 +14,7 @@ export type InputFiles = Record<WorkloadId, InputFile[]> & { warmup: InputFile }
 const WARMUP_SIZE = 256 * 1024;
 
 /** Writes `size` random bytes (random, so nothing on the way can compress or deduplicate them). */
-function writeRandomFile(dir: string, name: string, size: number): InputFile {
+export function writeRandomFile(dir: string, name: string, size: number): InputFile {
   const file = path.join(dir, name);
   const fd = fs.openSync(file, 'w');
   try {

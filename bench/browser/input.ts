@@ -1,30 +1,7 @@
 /** The files the page is given: one big file of random bytes, and many small ones. */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { writeRandomFile, type InputFile } from '../input-files.js';
 
-export interface InputFile {
-  path: string;
-  name: string;
-  size: number;
-}
-
-/** Random bytes, so nothing on the way can compress or deduplicate them. */
-function writeRandomFile(dir: string, name: string, size: number): InputFile {
-  const file = path.join(dir, name);
-  const fd = fs.openSync(file, 'w');
-  try {
-    const block = Buffer.alloc(Math.max(1, Math.min(size, 4 * 1024 * 1024)));
-    for (let written = 0; written < size; ) {
-      const part = crypto.randomFillSync(block).subarray(0, Math.min(block.length, size - written));
-      fs.writeSync(fd, part);
-      written += part.length;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { path: file, name, size };
-}
+export type { InputFile };
 
 export function writeLargeFile(dir: string, size: number): InputFile {
   return writeRandomFile(dir, 'browser-large.bin', size);
