@@ -12,7 +12,15 @@ import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
 
-export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's root: the folder above this file that holds wix.config.json (also when compiled). */
+export const PROJECT_DIR = findProjectDir(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'wix.config.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No wix.config.json above ${from}`);
+  }
+}
 
 export interface LocalApp {
   /** The origin everything is served on, e.g. http://127.0.0.1:5173. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { Router } from '../emulator/http.js';
 import type { LocalClient } from '../shared/local-client.js';
 import { runAsCaller } from './wix-context.js';
+import { appModuleUrl } from './app-modules.js';
 
 export const WEBHOOKS_PATH = '/webhooks';
 
@@ -23,7 +23,7 @@ export async function mountEventHandlers(router: Router, projectDir: string, app
   loadCount += 1;
   await runAsCaller(appClient, async () => {
     for (const name of names) {
-      await import(`${pathToFileURL(path.join(eventsDir, name, 'event.ts')).href}?runtime=${loadCount}`);
+      await import(`${appModuleUrl(projectDir, path.posix.join('src', 'backend', 'events', name, 'event.ts'))}?runtime=${loadCount}`);
     }
   });
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from '../emulator/http.js';
 import { sendJson } from '../emulator/http.js';
 import type { SubjectType, TokenSigner } from '../emulator/identity.js';
 import { createLocalClient, type LocalClient } from '../shared/local-client.js';
 import { runAsCaller } from './wix-context.js';
+import { appModuleUrl } from './app-modules.js';
 
 /** Who may call a web method, as the Wix runtime decides it from the caller's token. */
 const ALLOWED_SUBJECTS: Record<string, readonly SubjectType[]> = {
@@ -67,7 +67,7 @@ export function mountWebMethods(router: Router, options: { projectDir: string; s
     const match = /^(.+\.web\.ts)\/([^/]+)\.ajax$/.exec(params.rest ?? '');
     if (!match || !files.has(match[1]!)) return refuse(res, 404, `No web method at ${params.rest}`);
     const [, file, methodName] = match as unknown as [string, string, string];
-    const module = (await import(pathToFileURL(path.join(options.projectDir, file)).href)) as Record<string, unknown>;
+    const module = (await import(appModuleUrl(options.projectDir, file))) as Record<string, unknown>;
     const method = module[methodName] as WebMethodFunction | undefined;
     if (typeof method !== 'function' || !method.permission) {
       return refuse(res, 404, `${file} exports no web method named ${methodName}`);

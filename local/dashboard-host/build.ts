@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 /** Folders whose files make up the local dashboard bundle. */
 const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/shared'];
@@ -49,7 +48,7 @@ function pruneOldBuilds(buildsDir: string): void {
 
 /** Vite runs in a child process: its memory (over 1 GiB for WDS) never counts against the server's. */
 function runViteBuild(projectDir: string, outDir: string): Promise<void> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'build-main.ts');
+  const script = path.join(projectDir, 'local', 'dashboard-host', 'build-main.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, projectDir, outDir], {
       stdio: 'inherit',
