@@ -77,15 +77,22 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  /** One file sent and finalized, that the Media Manager then reports FAILED (with or without why). */
+  async function failedInProcessing(options: { withReason: boolean }) {
+    const context = setup();
+    const [added] = context.queue.add([fakeSource('fake.mp4')]);
+    await settle();
+    context.transport.of('fake.mp4').complete();
+    await settle();
+    context.backend.statuses.set('file-token-1', 'FAILED');
+    if (!options.withReason) context.backend.reasonless.add('file-token-1');
+    return { ...context, id: added!.id };
+  }
+
   it('keeps FAILED processing as a fatal failure with the Media Manager reason', async () => {
-    const { queue, backend, transport, item } = setup();
-    const [added] = queue.add([fakeSource('fake.mp4')]);
-    await settle();
-    transport.of('fake.mp4').complete();
-    await settle();
-    backend.statuses.set('file-token-1', 'FAILED');
+    const { queue, item, id } = await failedInProcessing({ withReason: true });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(item(added!.id)).toMatchObject({
+    expect(item(id)).toMatchObject({
       state: 'failed',
       failureCode: 'UNRECOGNIZED_CONTENT',
       failureDescription: 'The bytes are not a video/mp4',
@@ -95,31 +102,19 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
   });
 
   it('waits a few polls for the reason of a FAILED file that the log does not know yet', async () => {
-    const { queue, backend, transport, item } = setup();
-    const [added] = queue.add([fakeSource('fake.mp4')]);
-    await settle();
-    transport.of('fake.mp4').complete();
-    await settle();
-    backend.statuses.set('file-token-1', 'FAILED');
-    backend.reasonless.add('file-token-1');
+    const { queue, backend, item, id } = await failedInProcessing({ withReason: false });
     await vi.advanceTimersByTimeAsync(2000);
-    expect(item(added!.id).state).toBe('processing');
+    expect(item(id).state).toBe('processing');
     backend.reasonless.delete('file-token-1');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(item(added!.id)).toMatchObject({ state: 'failed', failureDescription: 'The bytes are not a video/mp4' });
+    expect(item(id)).toMatchObject({ state: 'failed', failureDescription: 'The bytes are not a video/mp4' });
     await queue.dispose();
   });
 
   it('fails a FAILED file without a reason once the reason is overdue', async () => {
-    const { queue, backend, transport, item } = setup();
-    const [added] = queue.add([fakeSource('fake.mp4')]);
-    await settle();
-    transport.of('fake.mp4').complete();
-    await settle();
-    backend.statuses.set('file-token-1', 'FAILED');
-    backend.reasonless.add('file-token-1');
+    const { queue, item, id } = await failedInProcessing({ withReason: false });
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(item(added!.id)).toMatchObject({
+    expect(item(id)).toMatchObject({
       state: 'failed',
       error: { code: 'PROCESSING_FAILED', message: 'The Media Manager could not process the file.' },
     });
