@@ -21,7 +21,7 @@ export {
   type UploadTotals,
 } from './upload-item';
 export { UploadQueue, type UploadMetaChoice, type UploadQueueOptions } from './upload-queue';
-export { MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
+export { MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
 export { LocalStorageResumeStore, type KeyValueStorage } from './local-storage-resume-store';
 export {
   alwaysOnline,

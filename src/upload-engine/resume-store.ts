@@ -1,4 +1,5 @@
-import type { UploadMeta } from './upload-source';
+import type { UploadSession } from '../shared/upload-api';
+import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
 
 /** Enough to continue an upload after a reload, once the user selects the same file again. */
 export interface ResumeRecord {
@@ -15,6 +16,28 @@ export interface ResumeRecord {
   tusUrl?: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+}
+
+/** The record that lets `source`'s upload, started with `meta` and `session`, continue after a reload. */
+export function resumeRecordFor(
+  source: UploadSource,
+  meta: UploadMeta,
+  session: UploadSession,
+  tusUrl: string | undefined,
+  createdAt: number,
+): ResumeRecord {
+  return {
+    fingerprint: uploadFingerprint(source, meta),
+    name: source.name,
+    size: source.size,
+    lastModified: source.lastModified,
+    relativePath: source.relativePath,
+    meta,
+    uploadUrl: session.uploadUrl,
+    uploadToken: session.uploadToken,
+    tusUrl,
+    createdAt,
+  };
 }
 
 export interface ResumeStore {

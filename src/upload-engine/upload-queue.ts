@@ -3,7 +3,7 @@ import type { ByteTransport, RunningTransfer, TransferOutcome } from './byte-tra
 import { defaultConnectivity, type Connectivity } from './connectivity';
 import type { FetchLike, FinalizeResult } from './finalize';
 import { checkBeforeUpload, sessionRequestFor } from './preflight';
-import { MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
+import { MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
 import { ServerCalls } from './server-calls';
 import { buildQueueSnapshot, SnapshotPublisher } from './snapshot-publisher';
 import { secondsLeft, SpeedMeter } from './speed-meter';
@@ -564,19 +564,8 @@ export class UploadQueue {
   }
 
   private saveResumeRecord(entry: Entry, session: UploadSession, tusUrl: string): void {
-    const { source } = entry;
-    this.store.save({
-      fingerprint: entry.fingerprint,
-      name: source.name,
-      size: source.size,
-      lastModified: source.lastModified,
-      relativePath: source.relativePath,
-      meta: entry.meta,
-      uploadUrl: session.uploadUrl,
-      uploadToken: session.uploadToken,
-      tusUrl,
-      createdAt: this.store.get(entry.fingerprint)?.createdAt ?? Date.now(),
-    });
+    const createdAt = this.store.get(entry.fingerprint)?.createdAt ?? Date.now();
+    this.store.save(resumeRecordFor(entry.source, entry.meta, session, tusUrl, createdAt));
   }
 
   /** The session is spent or gone: the next attempt starts a new one. */

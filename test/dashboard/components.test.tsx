@@ -17,9 +17,10 @@ import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } 
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
 import type { FolderSummary } from '../../src/shared/upload-api.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
-import { resolveUploadMeta, uploadFingerprint, type ResumeRecord, type UploadItem, type UploadItemState } from '../../src/upload-engine/index.js';
+import { resolveUploadMeta, resumeRecordFor, uploadFingerprint, type ResumeRecord, type UploadItem, type UploadItemState } from '../../src/upload-engine/index.js';
 import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons, uploadItem } from './support/ui.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
+import { settings } from './support/settings.js';
 
 afterEach(() => {
   cleanup();
@@ -278,14 +279,6 @@ const FOLDERS: FolderSummary[] = [
   { id: 'folder-photos', displayName: 'Photos', parentFolderId: MEDIA_ROOT_FOLDER_ID },
 ];
 
-const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
-  parentFolderId: MEDIA_ROOT_FOLDER_ID,
-  filePath: '',
-  labels: [],
-  private: false,
-  ...extra,
-});
-
 const picked = (name: string, folderPath = '', size = 2048): PickedFile => ({
   file: new File(['x'.repeat(size)], name, { type: 'video/mp4', lastModified: 1_700_000_000_000 }),
   folderPath,
@@ -376,16 +369,7 @@ describe('StagedFilesTable', () => {
     const one = picked('clip.mp4');
     const source = stageFiles([one], settings(), [])[0]!.source;
     const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-photos' });
-    const record: ResumeRecord = {
-      fingerprint: uploadFingerprint(source, meta),
-      name: source.name,
-      size: source.size,
-      lastModified: source.lastModified,
-      meta,
-      uploadUrl: 'https://upload.test/upload/tus',
-      uploadToken: 't',
-      createdAt: 1,
-    };
+    const record = resumeRecordFor(source, meta, { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 't' }, undefined, 1);
     const staged = stageFiles([one], settings(), [record]);
     renderTable(staged);
     const name = screen.getByRole('textbox', { name: 'Display name of clip.mp4' }) as HTMLInputElement;

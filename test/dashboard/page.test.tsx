@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldViolation } from '../../src/shared/upload-request.js';
 import type { CreateUploadSessionResult, FolderSummary, UploadSessionRequest, UploadStatusReport } from '../../src/shared/upload-api.js';
 import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
-import { resolveUploadMeta, sourceFromFile, uploadFingerprint, type ResumeRecord } from '../../src/upload-engine/index.js';
+import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
 
 const web = vi.hoisted(() => ({
@@ -125,17 +125,13 @@ describe('the Upload page', () => {
   it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {
     const source = sourceFromFile(clip());
     const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-videos', filePath: '/videos', labels: ['trip'], private: true });
-    const record: ResumeRecord = {
-      fingerprint: uploadFingerprint(source, meta),
-      name: source.name,
-      size: source.size,
-      lastModified: source.lastModified,
+    const record = resumeRecordFor(
+      source,
       meta,
-      uploadUrl: 'https://upload.test/upload/tus',
-      uploadToken: 'token-0',
-      tusUrl: 'https://upload.test/upload/tus/abc',
-      createdAt: 1,
-    };
+      { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-0' },
+      'https://upload.test/upload/tus/abc',
+      1,
+    );
     window.localStorage.setItem(RESUME_KEY_PREFIX + record.fingerprint, JSON.stringify(record));
 
     await renderPage();

@@ -11,19 +11,12 @@ import {
   type UploadSettings,
 } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import { resolveUploadMeta, uploadFingerprint, type ResumeRecord, type UploadMetaInput, type UploadSource } from '../../src/upload-engine/index.js';
+import { resolveUploadMeta, resumeRecordFor, uploadFingerprint, type ResumeRecord, type UploadMetaInput, type UploadSource } from '../../src/upload-engine/index.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { settings } from './support/settings.js';
 
 const MAX = 1024 ** 3;
 const NOTHING_QUEUED: ReadonlySet<string> = new Set();
-
-const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
-  parentFolderId: MEDIA_ROOT_FOLDER_ID,
-  filePath: '',
-  labels: [],
-  private: false,
-  ...extra,
-});
 
 function picked(name: string, folderPath = '', { size = 10, type = 'video/mp4', lastModified = 1_700_000_000_000 } = {}): PickedFile {
   return { file: new File(['x'.repeat(size)], name, { type, lastModified }), folderPath };
@@ -35,21 +28,9 @@ function stageOne(one: PickedFile, with_: UploadSettings = settings(), unfinishe
   return staged;
 }
 
-/** The record the upload queue saves when it starts a file (see UploadQueue.add / the resume store). */
+/** The record the upload queue saves when it starts a file. */
 function recordFor(source: UploadSource, input: UploadMetaInput): ResumeRecord {
-  const meta = resolveUploadMeta(source, input);
-  return {
-    fingerprint: uploadFingerprint(source, meta),
-    name: source.name,
-    size: source.size,
-    lastModified: source.lastModified,
-    relativePath: source.relativePath,
-    meta,
-    uploadUrl: 'https://upload.test/upload/tus',
-    uploadToken: 'token-1',
-    tusUrl: 'https://upload.test/upload/tus/abc',
-    createdAt: 1,
-  };
+  return resumeRecordFor(source, resolveUploadMeta(source, input), { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' }, 'https://upload.test/upload/tus/abc', 1);
 }
 
 describe('stageFiles', () => {

@@ -1,0 +1,11 @@
+import { MEDIA_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import type { UploadSettings } from '../../../src/dashboard/staging.js';
+
+/** The page's initial upload settings, with what a test changes. */
+export const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
+  parentFolderId: MEDIA_ROOT_FOLDER_ID,
+  filePath: '',
+  labels: [],
+  private: false,
+  ...extra,
+});
