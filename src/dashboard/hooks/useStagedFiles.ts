@@ -28,10 +28,13 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   const [settings, setSettings] = useState(INITIAL_SETTINGS);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
 
-  const queuedFingerprints = useMemo(
-    () => new Set(snapshot.items.filter((item) => item.state !== 'cancelled' && item.state !== 'failed').map((item) => item.fingerprint)),
-    [snapshot.items],
-  );
+  // The queue's snapshot changes with every progress tick; the checks of the staged files only
+  // need redoing when the set of files in the queue changes.
+  const queuedKey = snapshot.items
+    .filter((item) => item.state !== 'cancelled' && item.state !== 'failed')
+    .map((item) => item.fingerprint)
+    .join('\n');
+  const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
   const problems = useMemo(() => problemsOf(staged, queuedFingerprints, MAX_FILE_SIZE_BYTES), [staged, queuedFingerprints]);
 
   const add = useCallback(
