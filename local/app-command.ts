@@ -11,3 +11,7 @@ export const APP_NODE_ARGS = ['--max-semi-space-size=2'] as const;
 /** Compiles the app with esbuild, then runs it without a TypeScript loader (see the file). */
 export const APP_ENTRY = 'local/start.mjs';
 export const START_SCRIPT = `node ${APP_NODE_ARGS.join(' ')} ${APP_ENTRY}`;
+
+/** The line the app prints once it serves, and how launchers read its URL back. */
+export const readyLine = (url: string) => `Resumable Media Uploader is running on the local Wix at ${url}`;
+export const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;

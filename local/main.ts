@@ -1,9 +1,10 @@
 import { configFromEnv } from './emulator/config.js';
 import { startLocalApp } from './server.js';
+import { readyLine } from './app-command.js';
 
 const config = configFromEnv();
 const app = await startLocalApp(config);
-console.log(`Resumable Media Uploader is running on the local Wix at ${app.url}`);
+console.log(readyLine(app.url));
 console.log(`  data: ${config.dataDir}`);
 
 let stopping = false;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PROJECT_DIR, startNodeChild, jsonLine, type NodeChild } from '../child.js';
 import type { ContenderId } from '../protocol.js';
-import { APP_ENTRY, APP_NODE_ARGS } from '../../local/app-command.js';
+import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js';
 import { PEER_TUS_PATH, RAW_PUT_PATH } from './endpoints.js';
 import type { ListeningMessage } from './serve.js';
 
@@ -15,7 +15,6 @@ export interface RunningServer {
 
 /** Generous: `npm start` builds the dashboard with Vite first when a source file changed. */
 const START_TIMEOUT_MS = 180_000;
-const APP_READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:\d+)/;
 
 async function startBenchServer(entry: string, dataDir: string, pathPrefix: string): Promise<RunningServer> {
   const child = startNodeChild(path.join(PROJECT_DIR, 'bench', 'servers', entry), { BENCH_DATA_DIR: dataDir });
@@ -23,17 +22,22 @@ async function startBenchServer(entry: string, dataDir: string, pathPrefix: stri
   return { pid: child.pid, endpoint: `${url}${pathPrefix}`, stop: () => child.stop() };
 }
 
-/** The local app as `npm start` runs it (see test/support/child-app.ts), with its own data. */
-async function startLocalApp(dataDir: string): Promise<RunningServer> {
+/** The local app as `npm start` runs it (see test/support/child-app.ts), with its own data; resolves once it serves. */
+export async function startAppChild(dataDir: string, env: Record<string, string> = {}): Promise<{ child: NodeChild; origin: string }> {
   const child = startNodeChild(
     path.join(PROJECT_DIR, APP_ENTRY),
-    { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, PROCESSING_DELAY_MS: '0' },
+    { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, PROCESSING_DELAY_MS: '0', ...env },
     APP_NODE_ARGS,
   );
   const origin = await untilStarted(
     child,
-    child.waitForLine((line) => APP_READY_LINE.exec(line)?.[1], 'the app to start', START_TIMEOUT_MS),
+    child.waitForLine((line) => READY_LINE.exec(line)?.[1], 'the app to start', START_TIMEOUT_MS),
   );
+  return { child, origin };
+}
+
+async function startLocalApp(dataDir: string): Promise<RunningServer> {
+  const { child, origin } = await startAppChild(dataDir);
   const response = await fetch(`${origin}/_local/identities`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

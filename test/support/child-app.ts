@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_DIR } from '../../local/server.js';
-import { APP_ENTRY, APP_NODE_ARGS } from '../../local/app-command.js';
+import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js';
 
 export interface ChildApp {
   url: string;
@@ -10,8 +10,6 @@ export interface ChildApp {
   /** Ends the process at once, like a crash or a power cut of the server. */
   kill(): Promise<void>;
 }
-
-const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;
 
 /** Runs `npm start`'s entry point in its own process, as a user would, with the given environment. */
 export function startChildApp(env: Record<string, string>): Promise<ChildApp> {
