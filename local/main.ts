@@ -1,4 +1,4 @@
-import { configFromEnv } from './emulator/config.js';
+import { configFromEnv } from './emulator/platform/config.js';
 import { startLocalApp } from './server.js';
 import { readyLine } from './app-command.js';
 

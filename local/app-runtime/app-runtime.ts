@@ -1,5 +1,5 @@
-import type { Router } from '../emulator/http.js';
-import type { TokenSigner, LocalSite } from '../emulator/identity.js';
+import type { Router } from '../emulator/platform/http.js';
+import type { TokenSigner, LocalSite } from '../emulator/platform/identity.js';
 import { createLocalClient, type LocalClient } from '../shared/local-client.js';
 import { installWixContext } from './wix-context.js';
 import { mountWebMethods } from './web-methods.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type { Router } from '../emulator/http.js';
+import type { Router } from '../emulator/platform/http.js';
 import type { LocalClient } from '../shared/local-client.js';
 import { runAsCaller } from './wix-context.js';
 import { appModuleUrl } from './app-modules.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Router } from '../emulator/http.js';
-import { sendJson } from '../emulator/http.js';
-import type { SubjectType, TokenSigner } from '../emulator/identity.js';
+import type { Router } from '../emulator/platform/http.js';
+import { sendJson } from '../emulator/platform/http.js';
+import type { SubjectType, TokenSigner } from '../emulator/platform/identity.js';
 import { createLocalClient, type LocalClient } from '../shared/local-client.js';
 import { runAsCaller } from './wix-context.js';
 import { appModuleUrl } from './app-modules.js';

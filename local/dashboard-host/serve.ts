@@ -1,6 +1,6 @@
 import path from 'node:path';
 import send from 'send';
-import type { Router } from '../emulator/http.js';
+import type { Router } from '../emulator/platform/http.js';
 
 /** Serves the built local dashboard: the page at `/`, its assets under `/assets/`. */
 export function mountDashboard(router: Router, outDir: string): void {

@@ -1,21 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocalWixConfig } from './config.js';
-import { openDatabase, type SqlDatabase } from './database.js';
-import { loadOrCreateSite, TokenSigner, type LocalSite } from './identity.js';
-import { Router } from './http.js';
-import { FolderStore } from './folders.js';
-import { MediaFiles } from './media-files.js';
-import { UploadSessions } from './upload-sessions.js';
-import { UploadHashes } from './upload-hashes.js';
-import { HashingFileStore } from './hashing-file-store.js';
-import { EventOutbox } from './outbox.js';
-import { MediaProcessing } from './media-processing.js';
-import { mountMediaApi } from './media-api.js';
-import { mountUploadApi, UPLOAD_PATH } from './upload-api.js';
-import { mountMediaBytes } from './media-bytes.js';
-import { mountDataApi } from './data-api.js';
-import { webhookDelivery } from './webhook-delivery.js';
+import type { LocalWixConfig } from './platform/config.js';
+import { openDatabase, type SqlDatabase } from './platform/database.js';
+import { loadOrCreateSite, TokenSigner, type LocalSite } from './platform/identity.js';
+import { Router } from './platform/http.js';
+import { FolderStore } from './media/folders.js';
+import { MediaFiles } from './media/media-files.js';
+import { UploadSessions } from './upload/upload-sessions.js';
+import { UploadHashes } from './upload/upload-hashes.js';
+import { HashingFileStore } from './upload/hashing-file-store.js';
+import { EventOutbox } from './platform/outbox.js';
+import { MediaProcessing } from './media/media-processing.js';
+import { mountMediaApi } from './media/media-api.js';
+import { mountUploadApi, UPLOAD_PATH } from './upload/upload-api.js';
+import { mountMediaBytes } from './media/media-bytes.js';
+import { mountDataApi } from './data/data-routes.js';
+import { webhookDelivery } from './platform/webhook-delivery.js';
 
 /** The app id the local site has the app installed under (wix.config.json's appId). */
 export interface LocalWixOptions {

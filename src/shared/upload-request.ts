@@ -1,3 +1,5 @@
+import { isRecord } from './is-record';
+
 /**
  * The parameters of Generate File Resumable Upload URL and their limits, as Wix documents them.
  * The backend checks them before calling Wix, so the user sees the reason without a round trip;
@@ -44,10 +46,6 @@ export interface FieldViolation {
 }
 
 const MIME_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function checkOptionalString(
   body: Record<string, unknown>,

@@ -1,5 +1,6 @@
 import type { UploadSession } from '../shared/upload-api';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
+import { isRecord } from '../shared/is-record';
 
 /** Enough to continue an upload after a reload, once the user selects the same file again. */
 export interface ResumeRecord {
@@ -66,10 +67,6 @@ export class MemoryResumeStore implements ResumeStore {
   listUnfinished(): ResumeRecord[] {
     return [...this.records.values()].sort((a, b) => a.createdAt - b.createdAt);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const optional = (value: unknown, type: 'string' | 'boolean') => value === undefined || typeof value === type;

@@ -1,5 +1,6 @@
 import type { FieldViolation } from '../shared/upload-request';
 import { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
+import { isRecord } from '../shared/is-record';
 
 /** What a Wix REST error body says: `{message, details: {validationError | applicationError}}`. */
 export interface WixErrorInfo {
@@ -8,10 +9,6 @@ export interface WixErrorInfo {
   description?: string;
   data?: Record<string, unknown>;
   violations?: FieldViolation[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalApp, type LocalApp } from '../../local/server.js';
-import { DEFAULT_CONFIG, type LocalWixConfig } from '../../local/emulator/config.js';
+import { DEFAULT_CONFIG, type LocalWixConfig } from '../../local/emulator/platform/config.js';
 
 export function tempDir(prefix = 'rmu-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SqlDatabase } from './database.js';
-import { WixApiError } from './api-error.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
-import type { PageRequest } from './paging.js';
+import type { SqlDatabase } from '../platform/database.js';
+import { WixApiError } from '../platform/api-error.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import type { PageRequest } from '../platform/paging.js';
 
 export interface FolderRecord {
   id: string;

@@ -1,8 +1,8 @@
 import send from 'send';
 import path from 'node:path';
-import type { Router } from './http.js';
+import type { Router } from '../platform/http.js';
 import type { MediaFiles } from './media-files.js';
-import { WixApiError } from './api-error.js';
+import { WixApiError } from '../platform/api-error.js';
 
 const ICON_COLORS: Record<string, string> = {
   video: '#3899ec',

@@ -1,6 +1,6 @@
-import type { SqlDatabase } from './database.js';
+import type { SqlDatabase } from '../platform/database.js';
 import type { MediaFiles } from './media-files.js';
-import type { EventOutbox } from './outbox.js';
+import type { EventOutbox } from '../platform/outbox.js';
 import { toFileDescriptor } from './descriptor.js';
 import { fileSettledEvent } from './media-events.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inspectFile } from '../local/emulator/inspect.js';
-import { tempDir } from './support/local-app.js';
-import { MP4_HEADER, makePng, writeRandomFile } from './support/files.js';
+import { inspectFile } from '../../local/emulator/media/inspect.js';
+import { tempDir } from '../support/local-app.js';
+import { MP4_HEADER, makePng, writeRandomFile } from '../support/files.js';
 
 describe('what the Media Manager makes of the bytes', () => {
   const dir = tempDir();

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { Router } from './http.js';
-import { readJsonBody, sendJson } from './http.js';
-import { WixApiError } from './api-error.js';
-import type { TokenSigner, Identity } from './identity.js';
-import type { SqlDatabase } from './database.js';
+import type { Router } from '../platform/http.js';
+import { readJsonBody, sendJson } from '../platform/http.js';
+import { WixApiError } from '../platform/api-error.js';
+import type { TokenSigner, Identity } from '../platform/identity.js';
+import type { SqlDatabase } from '../platform/database.js';
 import { matches, sortItems, QueryError, type DataItem, type SortSpec } from './data-query.js';
+import { DataItems } from './data-items.js';
+import { asRecord } from '../../../src/shared/is-record.js';
 
 const BASE = '/wix-data/v2';
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 function notFound(collectionId: string, id: string): WixApiError {
   return WixApiError.application(404, 'WDE0073', `Item ${id} not found in ${collectionId}`);
@@ -23,49 +20,6 @@ function requireString(value: unknown, field: string): string {
     throw WixApiError.validation([{ field, description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
   }
   return value;
-}
-
-/** Items of Wix Data collections, as the @wix/data `items` SDK calls them. Collections need no schema here. */
-class DataItems {
-  constructor(private readonly db: SqlDatabase) {}
-
-  get(collectionId: string, id: string): DataItem | undefined {
-    const row = this.db.prepare('SELECT data FROM data_items WHERE collection_id = ? AND id = ?').get(collectionId, id) as
-      | { data: string }
-      | undefined;
-    return row && (JSON.parse(row.data) as DataItem);
-  }
-
-  all(collectionId: string): DataItem[] {
-    return (this.db.prepare('SELECT data FROM data_items WHERE collection_id = ?').all(collectionId) as { data: string }[]).map(
-      (row) => JSON.parse(row.data) as DataItem,
-    );
-  }
-
-  /** Writes the item with its system fields; keeps _createdDate and _owner of an existing item. */
-  write(collectionId: string, data: DataItem, owner: string): DataItem {
-    const id = typeof data._id === 'string' && data._id ? data._id : randomUUID();
-    const existing = this.get(collectionId, id);
-    const now = { $date: new Date().toISOString() };
-    const item: DataItem = {
-      ...data,
-      _id: id,
-      _createdDate: existing?._createdDate ?? now,
-      _updatedDate: now,
-      _owner: existing?._owner ?? owner,
-    };
-    this.db
-      .prepare(
-        `INSERT INTO data_items (collection_id, id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (collection_id, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      )
-      .run(collectionId, id, JSON.stringify(item), (item._createdDate as { $date: string }).$date, now.$date);
-    return item;
-  }
-
-  remove(collectionId: string, id: string): void {
-    this.db.prepare('DELETE FROM data_items WHERE collection_id = ? AND id = ?').run(collectionId, id);
-  }
 }
 
 function wireItem(collectionId: string, item: DataItem): Record<string, unknown> {
@@ -87,13 +41,13 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
 
   async function request(req: import('node:http').IncomingMessage): Promise<{ identity: Identity; body: Record<string, unknown> }> {
     const identity = await signer.authenticate(req);
-    return { identity, body: record(await readJsonBody(req)) };
+    return { identity, body: asRecord(await readJsonBody(req)) };
   }
 
   function itemPayload(body: Record<string, unknown>): { collectionId: string; data: DataItem } {
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
-    const dataItem = record(body.dataItem);
-    const data = record(dataItem.data);
+    const dataItem = asRecord(body.dataItem);
+    const data = asRecord(dataItem.data);
     if (typeof dataItem.id === 'string' && dataItem.id && data._id === undefined) data._id = dataItem.id;
     return { collectionId, data };
   }
@@ -135,8 +89,8 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
 
   function runQuery(body: Record<string, unknown>): Record<string, unknown> {
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
-    const query = record(body.query);
-    const paging = record(query.paging ?? query.cursorPaging);
+    const query = asRecord(body.query);
+    const paging = asRecord(query.paging ?? query.cursorPaging);
     const limit = paging.limit === undefined ? DEFAULT_LIMIT : Number(paging.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       throw WixApiError.validation([
@@ -166,7 +120,7 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
 
   router.on('GET', `${BASE}/items/query`, async ({ req, res, url }) => {
     await signer.authenticate(req);
-    sendJson(res, 200, runQuery(record(readQueryBody(url))));
+    sendJson(res, 200, runQuery(asRecord(readQueryBody(url))));
   });
 
   router.on('POST', `${BASE}/items/query`, async ({ req, res }) => {

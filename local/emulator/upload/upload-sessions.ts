@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlDatabase } from './database.js';
-import type { TokenSigner } from './identity.js';
-import { WixApiError } from './api-error.js';
+import type { SqlDatabase } from '../platform/database.js';
+import type { TokenSigner } from '../platform/identity.js';
+import { WixApiError } from '../platform/api-error.js';
 
 /**
  * issued: the token was handed out; uploading: a tus upload was created with it;

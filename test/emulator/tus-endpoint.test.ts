@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Upload } from 'tus-js-client';
-import { startTestApp, tempDir } from './support/local-app.js';
-import { writeRandomFile } from './support/files.js';
+import { startTestApp, tempDir } from '../support/local-app.js';
+import { writeRandomFile } from '../support/files.js';
 import {
   createTusUpload,
   finalizeUpload,
@@ -11,7 +11,7 @@ import {
   patchTus,
   tusOffset,
   uploadWithTusClient,
-} from './support/upload-session.js';
+} from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const MAX_UPLOAD = 4 * 1024 * 1024;

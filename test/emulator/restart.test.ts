@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import fs from 'node:fs';
-import { startChildApp, type ChildApp } from './support/child-app.js';
-import { tempDir } from './support/local-app.js';
-import { writeRandomFile } from './support/files.js';
-import { callWebMethod, requestJson, waitFor } from './support/wix-http.js';
-import { finalizeUpload, generateUploadUrl, createTusUpload, tusOffset, uploadWithTusClient } from './support/upload-session.js';
-import type { UploadStatusReport } from '../src/shared/upload-api.js';
+import { startChildApp, type ChildApp } from '../support/child-app.js';
+import { tempDir } from '../support/local-app.js';
+import { writeRandomFile } from '../support/files.js';
+import { callWebMethod, requestJson, waitFor } from '../support/wix-http.js';
+import { finalizeUpload, generateUploadUrl, createTusUpload, tusOffset, uploadWithTusClient } from '../support/upload-session.js';
+import type { UploadStatusReport } from '../../src/shared/upload-api.js';
 
 async function identity(url: string, subjectType: string): Promise<string> {
   const { body } = await requestJson<{ accessToken: string }>(`${url}/_local/identities`, { body: { subjectType } });

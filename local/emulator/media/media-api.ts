@@ -1,19 +1,20 @@
-import type { Router } from './http.js';
-import { readJsonBody, sendJson } from './http.js';
-import { WixApiError } from './api-error.js';
-import { requireAppOrUser, type TokenSigner } from './identity.js';
+import type { Router } from '../platform/http.js';
+import { readJsonBody, sendJson } from '../platform/http.js';
+import { WixApiError } from '../platform/api-error.js';
+import { requireAppOrUser, type TokenSigner } from '../platform/identity.js';
 import type { FolderStore } from './folders.js';
 import { folderToRest } from './folders.js';
 import type { MediaFiles, FileFilter } from './media-files.js';
-import type { UploadSessions } from './upload-sessions.js';
+import type { UploadSessions } from '../upload/upload-sessions.js';
 import { toFileDescriptor } from './descriptor.js';
-import { readCursorPaging, nextCursor } from './paging.js';
+import { readCursorPaging, nextCursor } from '../platform/paging.js';
 import {
   MEDIA_ROOT_FOLDER_ID,
   findUploadRequestViolations,
   splitFilePath,
   type UploadRequest,
-} from '../../src/shared/upload-request.js';
+} from '../../../src/shared/upload-request.js';
+import { asRecord } from '../../../src/shared/is-record.js';
 
 export interface MediaApiDeps {
   signer: TokenSigner;
@@ -31,10 +32,6 @@ function optionalBoolean(value: string | null, field: string): boolean | undefin
   if (value === 'true') return true;
   if (value === 'false') return false;
   throw WixApiError.validation([{ field, description: 'must be true or false', violatedRule: 'TYPE' }]);
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** The Media Manager REST API at the paths of www.wixapis.com/site-media/v1. */
@@ -73,7 +70,7 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
 
   router.on('POST', '/site-media/v1/files/get-files', async ({ req, res }) => {
     requireAppOrUser(await signer.authenticate(req));
-    const { fileIds } = record(await readJsonBody(req));
+    const { fileIds } = asRecord(await readJsonBody(req));
     if (!Array.isArray(fileIds) || fileIds.length === 0 || fileIds.some((id) => typeof id !== 'string')) {
       throw WixApiError.validation([{ field: 'fileIds', description: 'must be a non-empty list of file ids', violatedRule: 'REQUIRED_FIELD' }]);
     }
@@ -102,8 +99,8 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
 
   router.on('POST', '/site-media/v1/files/search', async ({ req, res }) => {
     requireAppOrUser(await signer.authenticate(req));
-    const body = record(await readJsonBody(req));
-    const paging = record(body.paging);
+    const body = asRecord(await readJsonBody(req));
+    const paging = asRecord(body.paging);
     const page = readCursorPaging(paging.limit, paging.cursor);
     if (body.search !== undefined && typeof body.search !== 'string') {
       throw WixApiError.validation([{ field: 'search', description: 'must be a string', violatedRule: 'TYPE' }]);
@@ -113,7 +110,7 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
       mediaTypes: Array.isArray(body.mediaTypes) ? body.mediaTypes.map(String) : undefined,
       private: typeof body.private === 'boolean' ? body.private : undefined,
     };
-    const sort = record(body.sort);
+    const sort = asRecord(body.sort);
     const found = files.find(filter, page, sort.order !== 'ASC');
     sendJson(res, 200, { files: found.files.map(describe), nextCursor: nextCursor(page, found.hasMore) });
   });
@@ -129,7 +126,7 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
 
   router.on('POST', '/site-media/v1/folders', async ({ req, res }) => {
     requireAppOrUser(await signer.authenticate(req));
-    const body = record(await readJsonBody(req));
+    const body = asRecord(await readJsonBody(req));
     if (typeof body.displayName !== 'string') {
       throw WixApiError.validation([{ field: 'displayName', description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
     }

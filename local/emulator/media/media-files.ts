@@ -1,7 +1,7 @@
-import type { SqlDatabase } from './database.js';
+import type { SqlDatabase } from '../platform/database.js';
 import type { MediaType } from './inspect.js';
-import type { PageRequest } from './paging.js';
-import { WixApiError } from './api-error.js';
+import type { PageRequest } from '../platform/paging.js';
+import { WixApiError } from '../platform/api-error.js';
 
 export type OperationStatus = 'PENDING' | 'READY' | 'FAILED';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from './support/local-app.js';
-import { callWebMethod, requestJson } from './support/wix-http.js';
-import type { CreateUploadSessionResult, FolderSummary } from '../src/shared/upload-api.js';
+import { startTestApp } from '../support/local-app.js';
+import { callWebMethod, requestJson } from '../support/wix-http.js';
+import type { CreateUploadSessionResult, FolderSummary } from '../../src/shared/upload-api.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 

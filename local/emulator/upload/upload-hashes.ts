@@ -1,6 +1,6 @@
 import { createMD5, type IHasher } from 'hash-wasm';
 import fs from 'node:fs';
-import type { SqlDatabase } from './database.js';
+import type { SqlDatabase } from '../platform/database.js';
 
 interface LiveHash {
   hasher: IHasher;

@@ -3,22 +3,20 @@
  * ($eq by plain value, $ne, $gt, $gte, $lt, $lte, $in, $hasSome, $hasAll, $contains,
  * $startsWith, $endsWith, $exists, $and, $or, $not) and sort by field.
  */
-export type DataItem = Record<string, unknown>;
+import { isRecord } from '../../../src/shared/is-record.js';
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export type DataItem = Record<string, unknown>;
 
 /** Dates travel as {"$date": ISO}; compare them as instants. */
 function comparable(value: unknown): unknown {
-  if (isPlainObject(value) && typeof value.$date === 'string') return Date.parse(value.$date);
+  if (isRecord(value) && typeof value.$date === 'string') return Date.parse(value.$date);
   return value;
 }
 
 function fieldValue(item: DataItem, fieldPath: string): unknown {
   let current: unknown = item;
   for (const key of fieldPath.split('.')) {
-    if (!isPlainObject(current)) return undefined;
+    if (!isRecord(current)) return undefined;
     current = current[key];
   }
   return current;
@@ -83,7 +81,7 @@ function matchOperator(value: unknown, operator: string, operand: unknown): bool
 
 export function matches(item: DataItem, filter: unknown): boolean {
   if (filter === undefined || filter === null) return true;
-  if (!isPlainObject(filter)) throw new QueryError('filter must be an object');
+  if (!isRecord(filter)) throw new QueryError('filter must be an object');
   return Object.entries(filter).every(([key, condition]) => {
     if (key === '$and') return Array.isArray(condition) && condition.every((sub) => matches(item, sub));
     if (key === '$or') return Array.isArray(condition) && condition.some((sub) => matches(item, sub));
@@ -92,7 +90,7 @@ export function matches(item: DataItem, filter: unknown): boolean {
       return !subs.every((sub) => matches(item, sub));
     }
     const value = fieldValue(item, key);
-    const isOperatorObject = isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$') && k !== '$date');
+    const isOperatorObject = isRecord(condition) && Object.keys(condition).some((k) => k.startsWith('$') && k !== '$date');
     if (!isOperatorObject) return equal(value, condition);
     return Object.entries(condition as Record<string, unknown>).every(([operator, operand]) => matchOperator(value, operator, operand));
   });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeUploadLogEntry } from '../src/backend/upload-log.js';
-import { startTestApp } from './support/local-app.js';
-import { callWebMethod } from './support/wix-http.js';
-import { webhookDelivery } from '../local/emulator/webhook-delivery.js';
-import { FILE_FAILED_EVENT, FILE_READY_EVENT } from '../local/emulator/media-events.js';
-import type { UploadStatusReport } from '../src/shared/upload-api.js';
+import { mergeUploadLogEntry } from '../../src/backend/upload-log.js';
+import { startTestApp } from '../support/local-app.js';
+import { callWebMethod } from '../support/wix-http.js';
+import { webhookDelivery } from '../../local/emulator/platform/webhook-delivery.js';
+import { FILE_FAILED_EVENT, FILE_READY_EVENT } from '../../local/emulator/media/media-events.js';
+import type { UploadStatusReport } from '../../src/shared/upload-api.js';
 
 describe('mergeUploadLogEntry', () => {
   it('never replaces a settled status with PENDING, whatever the order', () => {

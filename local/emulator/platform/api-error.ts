@@ -1,4 +1,4 @@
-import type { FieldViolation } from '../../src/shared/upload-request.js';
+import type { FieldViolation } from '../../../src/shared/upload-request.js';
 
 /** The JSON error body Wix REST APIs answer with; the SDK's transformError reads `details`. */
 export interface WixErrorBody {

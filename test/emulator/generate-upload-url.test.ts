@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from './support/local-app.js';
-import { requestJson } from './support/wix-http.js';
+import { startTestApp } from '../support/local-app.js';
+import { requestJson } from '../support/wix-http.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 type ErrorBody = {

@@ -1,0 +1,64 @@
+import { Server as TusServer } from '@tus/server';
+import type { Upload } from '@tus/utils';
+import { randomBytes } from 'node:crypto';
+import type { Router, RequestContext } from '../platform/http.js';
+import { WixApiError } from '../platform/api-error.js';
+import type { HashingFileStore } from './hashing-file-store.js';
+import type { UploadSessions } from './upload-sessions.js';
+
+export const UPLOAD_PATH = '/upload/tus';
+
+export interface TusEndpointDeps {
+  store: HashingFileStore;
+  sessions: UploadSessions;
+  maxUploadBytes: number;
+}
+
+/** What @tus/server sends for an error it is given: a status and a body, never a 5xx for a client fault. */
+function tusError(error: WixApiError): { status_code: number; body: string } {
+  return { status_code: error.status, body: JSON.stringify(error.body) };
+}
+
+/**
+ * tus 1.0 (creation, creation-with-upload, termination) at the uploadUrl: a creation must carry a
+ * valid upload token in its metadata, and binds the token's one upload.
+ */
+export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServer {
+  const { store, sessions } = deps;
+  const tus = new TusServer({
+    path: UPLOAD_PATH,
+    datastore: store,
+    maxSize: deps.maxUploadBytes,
+    namingFunction: () => randomBytes(16).toString('hex'),
+    async onUploadCreate(_req, upload: Upload) {
+      try {
+        const session = await sessions.resolve(upload.metadata?.token);
+        if (session.sizeInBytes !== undefined && upload.size !== undefined && upload.size !== session.sizeInBytes) {
+          throw WixApiError.application(
+            400,
+            'SIZE_MISMATCH',
+            `Upload-Length ${upload.size} differs from the sizeInBytes ${session.sizeInBytes} given when the URL was generated`,
+          );
+        }
+        sessions.bindTusUpload(session, upload.id);
+      } catch (error) {
+        if (error instanceof WixApiError) throw tusError(error);
+        throw error;
+      }
+      return {};
+    },
+    onResponseError(_req, error) {
+      if (error instanceof WixApiError) return tusError(error);
+      return undefined;
+    },
+  });
+  tus.on('POST_TERMINATE', (_req, _res, id: string) => sessions.markTerminated(id));
+
+  const handleTus = async ({ req, res }: RequestContext) => {
+    await tus.handle(req, res);
+  };
+  router.on('POST', UPLOAD_PATH, handleTus);
+  router.on('OPTIONS', UPLOAD_PATH, handleTus);
+  for (const method of ['HEAD', 'PATCH', 'DELETE', 'OPTIONS']) router.on(method, `${UPLOAD_PATH}/:id`, handleTus);
+  return tus;
+}
