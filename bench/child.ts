@@ -37,7 +37,9 @@ export function startNodeChild(entry: string, env: Record<string, string>, nodeA
   let partial = '';
   let tail = '';
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((listener) => listener());
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
   child.stdout.setEncoding('utf8').on('data', (text: string) => {
     tail = (tail + text).slice(-OUTPUT_TAIL);
     const parts = (partial + text).split('\n');
@@ -97,7 +99,8 @@ export function startNodeChild(entry: string, env: Record<string, string>, nodeA
           }
         };
         const timer = setTimeout(
-          () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} from ${path.basename(entry)}:\n${tail}`))),
+          () =>
+            finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} from ${path.basename(entry)}:\n${tail}`))),
           timeoutMs,
         );
         listeners.add(check);

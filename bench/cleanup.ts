@@ -39,7 +39,10 @@ export function cleanupAll(): Promise<void> {
 
 /** Ctrl+C, SIGTERM and crashes stop every child and remove every temp dir before exiting. */
 export function installExitHandlers(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping everything the benchmark started…`);
       void cleanupAll().finally(() => process.exit(code));

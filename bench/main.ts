@@ -28,7 +28,9 @@ const startedAt = new Date();
 const workloads = workloadsAt(config.scale);
 const chunkSize = config.chunkSize ?? oursDefaultChunkSize();
 console.log(`Machine: ${machineLine(machine)}`);
-console.log(`Scale ${config.scale}, ${config.repeat} repetitions, sweep ${config.sweepRepeat}; chunk size ${chunkLabel(chunkSize)}; ours: ${OURS_CLIENT}`);
+console.log(
+  `Scale ${config.scale}, ${config.repeat} repetitions, sweep ${config.sweepRepeat}; chunk size ${chunkLabel(chunkSize)}; ours: ${OURS_CLIENT}`,
+);
 
 const deadline = setTimeout(() => {
   console.error(`The benchmark ran past its deadline (${config.deadlineMs / 60_000} min, BENCH_DEADLINE_MIN): stopping.`);
@@ -54,7 +56,17 @@ try {
   }
   const hashRates = await measureHashRates();
   const summary = summarize(workloads, measurements, CONTENDERS, config.maxDefaultChunkSize);
-  const context = { machine, scale: config.scale, repeat: config.repeat, sweepRepeat: config.sweepRepeat, chunkSize, oursClient: OURS_CLIENT, workloads, hashRates, loadAtEnd: loadAverage() };
+  const context = {
+    machine,
+    scale: config.scale,
+    repeat: config.repeat,
+    sweepRepeat: config.sweepRepeat,
+    chunkSize,
+    oursClient: OURS_CLIENT,
+    workloads,
+    hashRates,
+    loadAtEnd: loadAverage(),
+  };
   console.log(`\n${markdownReport(summary, context)}\n`);
   const { resultsFile, ...recorded } = config;
   writeRecord(resultsFile, {

@@ -11,7 +11,15 @@ export function planRuns(config: BenchConfig, workloads: Workload[], inputs: Inp
   for (let repetition = 1; repetition <= config.repeat; repetition++) {
     for (const workload of workloads) {
       for (const contender of CONTENDERS) {
-        plan.push({ ...common, contender, label: workload.id, files: inputs[workload.id], concurrency: workload.concurrency, chunkSize, repetition });
+        plan.push({
+          ...common,
+          contender,
+          label: workload.id,
+          files: inputs[workload.id],
+          concurrency: workload.concurrency,
+          chunkSize,
+          repetition,
+        });
       }
     }
   }

@@ -25,13 +25,26 @@ const range = (s: Spread, digits = 0) => `${fixed(s.median, digits)} (${fixed(s.
 export const chunkLabel = (chunkSize: number | null) => (chunkSize === null ? 'unlimited' : `${Number((chunkSize / MIB).toFixed(2))} MiB`);
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 export function markdownReport(summary: Summary, context: ReportContext): string {
   const title = (id: string) => context.workloads.find((w) => w.id === id)?.title ?? id;
   const main = table(
-    ['workload', 'contender', 'MiB/s median (min–max)', 'seconds median', 'ms per file', 'per-file overhead ms', 'server RSS MiB: peak (min–max) / at rest', 'client RSS MiB: peak (min–max) / at rest', 'ours/peer', 'ours/raw'],
+    [
+      'workload',
+      'contender',
+      'MiB/s median (min–max)',
+      'seconds median',
+      'ms per file',
+      'per-file overhead ms',
+      'server RSS MiB: peak (min–max) / at rest',
+      'client RSS MiB: peak (min–max) / at rest',
+      'ours/peer',
+      'ours/raw',
+    ],
     summary.rows.map((row) => {
       const ratio = summary.ratios[row.workload];
       const isOurs = row.contender === 'ours';
@@ -65,9 +78,16 @@ export function markdownReport(summary: Summary, context: ReportContext): string
       `Chunk-size sweep (ours, ${title('large')}, ${context.sweepRepeat} repetitions):`,
       table(
         ['chunk size', 'MiB/s median (min–max)', 'server peak RSS MiB', 'client peak RSS MiB'],
-        summary.sweep.map((row) => [chunkLabel(row.chunkSize), range(row.mibPerSecond), range(row.serverPeakRssMiB), range(row.clientPeakRssMiB)]),
+        summary.sweep.map((row) => [
+          chunkLabel(row.chunkSize),
+          range(row.mibPerSecond),
+          range(row.serverPeakRssMiB),
+          range(row.clientPeakRssMiB),
+        ]),
       ),
-      summary.sweepChoice ? `Chosen default chunk size: **${chunkLabel(summary.sweepChoice.chunkSize)}** (${summary.sweepChoice.reason}).` : 'No chunk size ≤ the limit was measured.',
+      summary.sweepChoice
+        ? `Chosen default chunk size: **${chunkLabel(summary.sweepChoice.chunkSize)}** (${summary.sweepChoice.reason}).`
+        : 'No chunk size ≤ the limit was measured.',
     );
   }
   return parts.join('\n\n');

@@ -84,7 +84,11 @@ export function summarize(
 ): Summary {
   const rows = workloads.flatMap((workload) =>
     contenders.map((contender) =>
-      rowOf(workload.id, contender, measurements.filter((m) => m.label === workload.id && m.contender === contender)),
+      rowOf(
+        workload.id,
+        contender,
+        measurements.filter((m) => m.label === workload.id && m.contender === contender),
+      ),
     ),
   );
   const row = (workload: WorkloadId, contender: ContenderId) => rows.find((r) => r.workload === workload && r.contender === contender)!;
@@ -92,7 +96,10 @@ export function summarize(
   const ratios = Object.fromEntries(
     workloads.map((w) => {
       const ours = row(w.id, 'ours').mibPerSecond.median;
-      return [w.id, { oursOverPeer: ours / row(w.id, 'peer').mibPerSecond.median, oursOverRaw: ours / row(w.id, 'raw').mibPerSecond.median }];
+      return [
+        w.id,
+        { oursOverPeer: ours / row(w.id, 'peer').mibPerSecond.median, oursOverRaw: ours / row(w.id, 'raw').mibPerSecond.median },
+      ];
     }),
   ) as Summary['ratios'];
 
@@ -135,8 +142,16 @@ function targets(rows: Row[], ratios: Summary['ratios'], overhead: Record<Conten
       met: overhead.ours <= overheadBound,
       miss: overhead.ours <= overheadBound ? undefined : `${(overhead.ours - overheadBound).toFixed(1)} ms per file over`,
     },
-    rssTarget('server', worst((r) => r.serverPeakRssMiB.max), worst((r) => r.serverRestRssMiB.max)),
-    rssTarget('client', worst((r) => r.clientPeakRssMiB.max), worst((r) => r.clientRestRssMiB.max)),
+    rssTarget(
+      'server',
+      worst((r) => r.serverPeakRssMiB.max),
+      worst((r) => r.serverRestRssMiB.max),
+    ),
+    rssTarget(
+      'client',
+      worst((r) => r.clientPeakRssMiB.max),
+      worst((r) => r.clientRestRssMiB.max),
+    ),
   ];
 }
 
@@ -185,10 +200,12 @@ export function chooseChunkSize(sweep: SweepRow[], maxDefault: number): SweepCho
     chosen === fastest
       ? `${label(chosen)} is the fastest size ≤ ${maxDefault / MIB} MiB`
       : `${label(chosen)} is as fast as the fastest size ≤ ${maxDefault / MIB} MiB, ${label(fastest)}, within the noise; the larger is chosen because each PATCH costs a round trip on a real network`,
-    `slower or over the limit: ${sweep
-      .filter((r) => r.chunkSize === null || r.chunkSize > maxDefault || !asFast(r))
-      .map((r) => `${r.chunkSize === null ? 'unlimited' : `${r.chunkSize / MIB} MiB`} ${r.mibPerSecond.median.toFixed(0)} MiB/s`)
-      .join(', ') || 'none'}`,
+    `slower or over the limit: ${
+      sweep
+        .filter((r) => r.chunkSize === null || r.chunkSize > maxDefault || !asFast(r))
+        .map((r) => `${r.chunkSize === null ? 'unlimited' : `${r.chunkSize / MIB} MiB`} ${r.mibPerSecond.median.toFixed(0)} MiB/s`)
+        .join(', ') || 'none'
+    }`,
   ];
   return { chunkSize: chosen.chunkSize, reason: parts.join('; ') };
 }

@@ -51,7 +51,12 @@ describe('the Upload page in Chromium', () => {
     const seen: number[] = [];
     await ui.waitForState('film.mp4', 'Uploading');
     let shot = false;
-    while (!(await ui.row('film.mp4').locator('[data-hook="item-state"]', { hasText: /Processing|Ready|Failed/ }).count())) {
+    while (
+      !(await ui
+        .row('film.mp4')
+        .locator('[data-hook="item-state"]', { hasText: /Processing|Ready|Failed/ })
+        .count())
+    ) {
       const percent = await ui.progressPercent('film.mp4');
       if (!Number.isNaN(percent)) seen.push(percent);
       if (!shot && percent >= 30) {
@@ -65,9 +70,9 @@ describe('the Upload page in Chromium', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
 
     for (const name of ['film.mp4', 'notes.bin', 'poster.png']) await ui.waitForState(name, 'Ready');
-    await expect.poll(() => page.locator('[data-testid="host-toast"]').allInnerTexts()).toContainEqual(
-      expect.stringContaining('3 files uploaded'),
-    );
+    await expect
+      .poll(() => page.locator('[data-testid="host-toast"]').allInnerTexts())
+      .toContainEqual(expect.stringContaining('3 files uploaded'));
     await page.locator('[data-hook="recent-upload"]', { hasText: 'film.mp4' }).waitFor();
     await ui.row('film.mp4').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-finished.png') });
@@ -177,7 +182,9 @@ describe('the Upload page in Chromium', () => {
 
     const owner = await app.issueToken('USER');
     const childrenOf = async (parentFolderId: string) => {
-      const response = await fetch(`${app.url}/site-media/v1/folders?parentFolderId=${parentFolderId}`, { headers: { Authorization: owner } });
+      const response = await fetch(`${app.url}/site-media/v1/folders?parentFolderId=${parentFolderId}`, {
+        headers: { Authorization: owner },
+      });
       return ((await response.json()) as { folders: { id: string; displayName: string }[] }).folders;
     };
     let folder = 'media-root';

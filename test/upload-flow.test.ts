@@ -6,6 +6,16 @@ import { callWebMethod, requestJson, waitFor } from './support/wix-http.js';
 import { makePng, writeRandomFile } from './support/files.js';
 import type { CreateUploadSessionResult, UploadStatusReport } from '../src/shared/upload-api.js';
 
+/** The parts of the finalize answer's REST file descriptor these tests read. */
+interface RestFileDescriptor {
+  id: string;
+  mediaType: string;
+  operationStatus: string;
+  url: string;
+  thumbnailUrl: string;
+  media: { image: { image: Record<string, unknown> } };
+}
+
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
 function tusUpload(filePath: string, uploadUrl: string, metadata: Record<string, string>): Promise<string> {
@@ -101,7 +111,7 @@ describe('the upload flow, end to end on the local Wix', () => {
     if (!created.body.result.ok) throw new Error('refused');
     const { uploadUrl, uploadToken } = created.body.result.session;
     await tusUpload(pngPath, uploadUrl, { filename: 'shirt.png', contentType: 'image/png', token: uploadToken });
-    const { body } = await requestJson<{ file: Record<string, any> }>(`${uploadUrl}/${uploadToken}?filename=shirt.png`, { method: 'PUT' });
+    const { body } = await requestJson<{ file: RestFileDescriptor }>(`${uploadUrl}/${uploadToken}?filename=shirt.png`, { method: 'PUT' });
     expect(body.file.mediaType).toBe('IMAGE');
     expect(body.file.media.image.image).toMatchObject({ width: 370, height: 226, filename: 'shirt.png', sizeInBytes: String(png.length) });
     expect(body.file.thumbnailUrl).toBe(body.file.url);
@@ -121,11 +131,14 @@ describe('the upload flow, end to end on the local Wix', () => {
 
   it('fails a file whose bytes are not what the declared type says, with a reason, through File Failed', async () => {
     const fake = writeRandomFile(dir, 'not-a-video.mp4', 64 * 1024);
-    const created = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', { mimeType: 'video/mp4', fileName: 'not-a-video.mp4' });
+    const created = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
+      mimeType: 'video/mp4',
+      fileName: 'not-a-video.mp4',
+    });
     if (!created.body.result.ok) throw new Error('refused');
     const { uploadUrl, uploadToken } = created.body.result.session;
     await tusUpload(fake.path, uploadUrl, { filename: 'not-a-video.mp4', contentType: 'video/mp4', token: uploadToken });
-    const { body } = await requestJson<{ file: Record<string, any> }>(`${uploadUrl}/${uploadToken}`, { method: 'PUT' });
+    const { body } = await requestJson<{ file: RestFileDescriptor }>(`${uploadUrl}/${uploadToken}`, { method: 'PUT' });
     expect(body.file.operationStatus).toBe('PENDING');
     const failed = await waitFor(async () => {
       const { body: recent } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 10);

@@ -48,7 +48,12 @@ const CLEAR_STORAGE = 'try { localStorage.clear(); } catch {}';
  * localStorage cleared and `initScripts` installed before the page's own scripts; the context is
  * closed afterwards.
  */
-export async function withUploadPage<T>(browser: Browser, url: string, initScripts: string[], use: (page: UploadPage) => Promise<T>): Promise<T> {
+export async function withUploadPage<T>(
+  browser: Browser,
+  url: string,
+  initScripts: string[],
+  use: (page: UploadPage) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     for (const script of [CLEAR_STORAGE, ...initScripts]) await context.addInitScript({ content: script });

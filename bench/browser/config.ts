@@ -35,8 +35,20 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, vali
 export function browserConfigFromEnv(env: NodeJS.ProcessEnv, resultsDir: string): BrowserBenchConfig {
   const scale = numberFrom(env, 'BENCH_SCALE', 1, (v) => Number.isFinite(v) && v > 0 && v <= 1, 'a number above 0 and at most 1');
   const repeat = numberFrom(env, 'BENCH_REPEAT', 3, (v) => Number.isInteger(v) && v >= 1, 'a whole number ≥ 1');
-  const uploadMiB = numberFrom(env, 'BENCH_BROWSER_UPLOAD_MIB', (GIB / MIB) * scale, (v) => Number.isFinite(v) && v > 0 && v <= 1024, 'a number of MiB above 0 and at most 1024');
-  const files = numberFrom(env, 'BENCH_BROWSER_FILES', Math.max(10, Math.round(1000 * scale)), (v) => Number.isInteger(v) && v >= 1 && v <= 5000, 'a whole number from 1 to 5000');
+  const uploadMiB = numberFrom(
+    env,
+    'BENCH_BROWSER_UPLOAD_MIB',
+    (GIB / MIB) * scale,
+    (v) => Number.isFinite(v) && v > 0 && v <= 1024,
+    'a number of MiB above 0 and at most 1024',
+  );
+  const files = numberFrom(
+    env,
+    'BENCH_BROWSER_FILES',
+    Math.max(10, Math.round(1000 * scale)),
+    (v) => Number.isInteger(v) && v >= 1 && v <= 5000,
+    'a whole number from 1 to 5000',
+  );
   const deadlineMin = numberFrom(env, 'BENCH_BROWSER_DEADLINE_MIN', 30, (v) => Number.isFinite(v) && v > 0, 'a positive number');
   return {
     scale,
@@ -46,6 +58,8 @@ export function browserConfigFromEnv(env: NodeJS.ProcessEnv, resultsDir: string)
     manyFileBytes: 1024,
     heapSampleIntervalMs: 250,
     deadlineMs: deadlineMin * 60_000,
-    resultsFile: env.BENCH_BROWSER_RESULTS || `${resultsDir}/browser-${scale === 1 && !env.BENCH_BROWSER_UPLOAD_MIB && !env.BENCH_BROWSER_FILES ? 'latest' : 'quick'}.json`,
+    resultsFile:
+      env.BENCH_BROWSER_RESULTS ||
+      `${resultsDir}/browser-${scale === 1 && !env.BENCH_BROWSER_UPLOAD_MIB && !env.BENCH_BROWSER_FILES ? 'latest' : 'quick'}.json`,
   };
 }

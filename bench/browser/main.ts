@@ -46,7 +46,9 @@ onCleanup(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 try {
   const inputDir = path.join(tempRoot, 'input');
   fs.mkdirSync(inputDir);
-  console.log(`Writing ${formatSize(config.largeFileBytes + config.manyFileCount * config.manyFileBytes)} of random input under ${tempRoot}…`);
+  console.log(
+    `Writing ${formatSize(config.largeFileBytes + config.manyFileCount * config.manyFileBytes)} of random input under ${tempRoot}…`,
+  );
   const large = writeLargeFile(inputDir, config.largeFileBytes);
   const manyDir = path.join(inputDir, 'many');
   fs.mkdirSync(manyDir);

@@ -22,4 +22,3 @@ export async function syncPageClock(page: Page, readings = 5): Promise<PageClock
   const { offset, roundTrip } = best;
   return { toPage: (nodeMs) => nodeMs + offset, uncertaintyMs: roundTrip / 2 };
 }
-

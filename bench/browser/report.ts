@@ -18,7 +18,9 @@ const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value
 const range = (s: Spread, digits = 0) => `${fixed(s.median, digits)} (${fixed(s.min, digits)}–${fixed(s.max, digits)})`;
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 export function browserMarkdownReport(summary: BrowserSummary, context: BrowserReportContext): string {
@@ -50,15 +52,26 @@ export function browserMarkdownReport(summary: BrowserSummary, context: BrowserR
       ['**queueing**: click on Upload → "Uploads (n)" and first rows painted', range(many.queueMs)],
       ['… of which click → queue in the DOM', range(many.clickToQueuedDomMs)],
       ['**total**: staging + queueing', range(many.totalMs)],
-      ['long tasks while staging: count / total / longest', `${range(many.stageLongTaskCount)} / ${range(many.stageLongTaskTotalMs)} / ${range(many.stageLongTaskMaxMs)}`],
-      ['long tasks while queueing: count / total / longest', `${range(many.queueLongTaskCount)} / ${range(many.queueLongTaskTotalMs)} / ${range(many.queueLongTaskMaxMs)}`],
+      [
+        'long tasks while staging: count / total / longest',
+        `${range(many.stageLongTaskCount)} / ${range(many.stageLongTaskTotalMs)} / ${range(many.stageLongTaskMaxMs)}`,
+      ],
+      [
+        'long tasks while queueing: count / total / longest',
+        `${range(many.queueLongTaskCount)} / ${range(many.queueLongTaskTotalMs)} / ${range(many.queueLongTaskMaxMs)}`,
+      ],
       ['main thread, staging: JavaScript / layout + style', `${range(many.stageScriptMs)} / ${range(many.stageLayoutAndStyleMs)}`],
       ['main thread, queueing: JavaScript / layout + style', `${range(many.queueScriptMs)} / ${range(many.queueLayoutAndStyleMs)}`],
     ],
   );
   const targets = table(
     ['target', 'bound', 'measured', 'status'],
-    summary.targets.map((t) => [t.name, t.bound, t.value, t.met === undefined ? t.note ?? 'not checked' : t.met ? 'met' : `**missed** (${t.note})`]),
+    summary.targets.map((t) => [
+      t.name,
+      t.bound,
+      t.value,
+      t.met === undefined ? (t.note ?? 'not checked') : t.met ? 'met' : `**missed** (${t.note})`,
+    ]),
   );
   return [
     `Machine: ${machineLine(context.machine)}, ${context.loadAtEnd} at the end`,

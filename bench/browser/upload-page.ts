@@ -25,7 +25,11 @@ export async function waitUntilReady(page: Page, name: string, timeoutMs: number
     const state = (await row.locator(ITEM_STATE).first().textContent({ timeout: timeoutMs }))?.trim() ?? '';
     if (state === 'Ready') return;
     if (FINAL_STATES.includes(state)) {
-      const reason = await row.locator(FAILURE_REASON).first().textContent({ timeout: 1000 }).catch(() => null);
+      const reason = await row
+        .locator(FAILURE_REASON)
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
       throw new Error(`${name} ended ${state}${reason ? `: ${reason}` : ''}`);
     }
     if (Date.now() > deadline) throw new Error(`${name} was not Ready after ${timeoutMs / 1000} s (state: ${state || 'none'})`);

@@ -76,7 +76,9 @@ export async function startServer(contender: ContenderId, dataDir: string): Prom
   try {
     return await startOnce(contender, dataDir);
   } catch (error) {
-    console.error(`The ${contender} server did not start (${error instanceof Error ? error.message.trim() : String(error)}); trying once more.`);
+    console.error(
+      `The ${contender} server did not start (${error instanceof Error ? error.message.trim() : String(error)}); trying once more.`,
+    );
     return startOnce(contender, dataDir);
   }
 }

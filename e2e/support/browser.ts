@@ -23,7 +23,7 @@ export const CHROMIUM_FLAGS = [
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium package or set CHROME_PATH');
+  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium package or set CHROME_PATH");
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
 

@@ -78,7 +78,11 @@ export function mountWebMethods(router: Router, options: { projectDir: string; s
     if (!token || !identity) return refuse(res, 401, 'The caller has no valid Wix session');
     const allowed = ALLOWED_SUBJECTS[method.permission] ?? [];
     if (!allowed.includes(identity.subjectType)) {
-      return refuse(res, 403, `Permission denied: ${methodName} needs ${method.permission} and the caller is a ${identity.subjectType.toLowerCase()}`);
+      return refuse(
+        res,
+        403,
+        `Permission denied: ${methodName} needs ${method.permission} and the caller is a ${identity.subjectType.toLowerCase()}`,
+      );
     }
 
     const body = await readBody(req);

@@ -53,7 +53,10 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
   const hashes = new UploadHashes(db, (id) => path.join(tusDir, id));
   const store = new HashingFileStore(tusDir, hashes);
-  const outbox = new EventOutbox(db, webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()));
+  const outbox = new EventOutbox(
+    db,
+    webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()),
+  );
   const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, origin);
 
   const router = new Router();

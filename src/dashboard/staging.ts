@@ -118,7 +118,9 @@ export function problemsOf(
 }
 
 export function applySettings(staged: readonly StagedFile[], ids: ReadonlySet<string>, settings: UploadSettings): StagedFile[] {
-  return staged.map((file) => (ids.has(file.id) && !file.resumes ? { ...file, settings: { ...settings, labels: [...settings.labels] } } : file));
+  return staged.map((file) =>
+    ids.has(file.id) && !file.resumes ? { ...file, settings: { ...settings, labels: [...settings.labels] } } : file,
+  );
 }
 
 export function rename(staged: readonly StagedFile[], id: string, displayName: string): StagedFile[] {

@@ -13,9 +13,7 @@ export interface UploadSession {
  * Web methods answer refusals as values: the Wix runtime replaces the message of a thrown error
  * with a generic one in production, and the user must see why a file was refused.
  */
-export type CreateUploadSessionResult =
-  | { ok: true; session: UploadSession }
-  | { ok: false; violations: FieldViolation[] };
+export type CreateUploadSessionResult = { ok: true; session: UploadSession } | { ok: false; violations: FieldViolation[] };
 
 export interface FinalizedUpload {
   fileId: string;

@@ -30,13 +30,7 @@ export interface UploadRequest {
   filePath?: string;
 }
 
-export type ViolatedRule =
-  | 'REQUIRED_FIELD'
-  | 'MAX_LENGTH'
-  | 'MAX_SIZE'
-  | 'INVALID_ENUM_VALUE'
-  | 'FORMAT'
-  | 'TYPE';
+export type ViolatedRule = 'REQUIRED_FIELD' | 'MAX_LENGTH' | 'MAX_SIZE' | 'INVALID_ENUM_VALUE' | 'FORMAT' | 'TYPE';
 
 export interface FieldViolation {
   field: string;
@@ -47,12 +41,7 @@ export interface FieldViolation {
 
 const MIME_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;
 
-function checkOptionalString(
-  body: Record<string, unknown>,
-  field: string,
-  maxLength: number,
-  violations: FieldViolation[],
-): void {
+function checkOptionalString(body: Record<string, unknown>, field: string, maxLength: number, violations: FieldViolation[]): void {
   const value = body[field];
   if (value === undefined || value === null) return;
   if (typeof value !== 'string') {
@@ -134,5 +123,8 @@ export function findUploadRequestViolations(input: unknown): FieldViolation[] {
 
 /** The folder names of a filePath such as "/videos/2024/december"; empty segments are ignored. */
 export function splitFilePath(filePath: string | undefined): string[] {
-  return (filePath ?? '').split('/').map((segment) => segment.trim()).filter((segment) => segment.length > 0);
+  return (filePath ?? '')
+    .split('/')
+    .map((segment) => segment.trim())
+    .filter((segment) => segment.length > 0);
 }

@@ -1,4 +1,10 @@
-import type { CreateUploadSessionResult, FinalizedUpload, UploadSession, UploadSessionRequest, UploadStatusReport } from '../shared/upload-api';
+import type {
+  CreateUploadSessionResult,
+  FinalizedUpload,
+  UploadSession,
+  UploadSessionRequest,
+  UploadStatusReport,
+} from '../shared/upload-api';
 import { whenOnline, type Connectivity } from './connectivity';
 import { finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
 import { withRetries, type RetryPolicy } from './retry';

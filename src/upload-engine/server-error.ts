@@ -41,7 +41,13 @@ export function readWixErrorBody(text: string): WixErrorInfo {
 }
 
 /** Server codes meaning the session's token or tus upload can no longer be used. */
-const SESSION_GONE_CODES = new Set(['UPLOAD_ALREADY_STARTED', 'UPLOAD_TOKEN_USED', 'UPLOAD_TERMINATED', 'UPLOAD_GONE', 'INVALID_UPLOAD_TOKEN']);
+const SESSION_GONE_CODES = new Set([
+  'UPLOAD_ALREADY_STARTED',
+  'UPLOAD_TOKEN_USED',
+  'UPLOAD_TERMINATED',
+  'UPLOAD_GONE',
+  'INVALID_UPLOAD_TOKEN',
+]);
 
 /** 4xx answers that describe a moment, not the request: worth the same request again later. */
 const TRANSIENT_CLIENT_STATUSES = new Set([408, 409, 423, 429]);

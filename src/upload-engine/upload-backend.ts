@@ -1,9 +1,4 @@
-import type {
-  CreateUploadSessionResult,
-  FinalizedUpload,
-  UploadSessionRequest,
-  UploadStatusReport,
-} from '../shared/upload-api';
+import type { CreateUploadSessionResult, FinalizedUpload, UploadSessionRequest, UploadStatusReport } from '../shared/upload-api';
 
 /**
  * What the engine needs from the app's backend. The web methods of src/backend/uploads.web.ts

@@ -5,15 +5,7 @@ import type { UploadMeta } from './upload-source';
  * queued → uploading → finalizing → processing → ready, with paused (from queued or uploading),
  * failed and cancelled on the side; failed and cancelled items can be retried.
  */
-export type UploadItemState =
-  | 'queued'
-  | 'uploading'
-  | 'paused'
-  | 'finalizing'
-  | 'processing'
-  | 'ready'
-  | 'failed'
-  | 'cancelled';
+export type UploadItemState = 'queued' | 'uploading' | 'paused' | 'finalizing' | 'processing' | 'ready' | 'failed' | 'cancelled';
 
 export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
   'queued',

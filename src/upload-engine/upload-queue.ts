@@ -334,7 +334,16 @@ export class UploadQueue {
       bytesPerSecond: 0,
       resumed,
     };
-    const entry: Entry = { id, source, meta, fingerprint, item: Object.freeze(item), generation: 0, meter: new SpeedMeter(), reasonlessFailures: 0 };
+    const entry: Entry = {
+      id,
+      source,
+      meta,
+      fingerprint,
+      item: Object.freeze(item),
+      generation: 0,
+      meter: new SpeedMeter(),
+      reasonlessFailures: 0,
+    };
     this.entries.set(id, entry);
     return entry;
   }
@@ -611,7 +620,9 @@ export class UploadQueue {
           code: 'PROCESSING_FAILED',
           message:
             report.failureDescription ??
-            (report.failureCode ? `The Media Manager could not process the file (${report.failureCode}).` : 'The Media Manager could not process the file.'),
+            (report.failureCode
+              ? `The Media Manager could not process the file (${report.failureCode}).`
+              : 'The Media Manager could not process the file.'),
           fatal: true,
           serverCode: report.failureCode,
         },

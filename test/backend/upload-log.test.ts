@@ -53,7 +53,14 @@ describe('the File Ready / File Failed handlers', () => {
       eventTime: new Date().toISOString(),
       actionEvent: {
         body: {
-          file: { id: fileId, displayName: 'clip.mp4', url: `https://example.invalid/${fileId}`, operationStatus: 'READY', mediaType: 'VIDEO', sizeInBytes: '10' },
+          file: {
+            id: fileId,
+            displayName: 'clip.mp4',
+            url: `https://example.invalid/${fileId}`,
+            operationStatus: 'READY',
+            mediaType: 'VIDEO',
+            sizeInBytes: '10',
+          },
           externalInfo: { origin: '', externalIds: [] },
         },
       },

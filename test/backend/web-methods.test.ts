@@ -29,7 +29,10 @@ describe('web methods in the local Wix runtime', () => {
   it('answers 404 for an unknown file or method and 400 for a body that is not an argument list', async () => {
     expect((await requestJson(`${app.url}/_webMethods/src/backend/nope.web.ts/x.ajax`, { token: owner, body: [] })).status).toBe(404);
     expect((await callWebMethod(app.url, owner, 'notAMethod')).status).toBe(404);
-    const notAList = await requestJson(`${app.url}/_webMethods/src/backend/uploads.web.ts/listFolders.ajax`, { token: owner, body: { a: 1 } });
+    const notAList = await requestJson(`${app.url}/_webMethods/src/backend/uploads.web.ts/listFolders.ajax`, {
+      token: owner,
+      body: { a: 1 },
+    });
     expect(notAList.status).toBe(400);
   });
 

@@ -17,7 +17,14 @@ import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } 
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
 import type { FolderSummary } from '../../src/shared/upload-api.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
-import { resolveUploadMeta, resumeRecordFor, uploadFingerprint, type ResumeRecord, type UploadItem, type UploadItemState } from '../../src/upload-engine/index.js';
+import {
+  resolveUploadMeta,
+  resumeRecordFor,
+  uploadFingerprint,
+  type ResumeRecord,
+  type UploadItem,
+  type UploadItemState,
+} from '../../src/upload-engine/index.js';
 import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons, uploadItem } from './support/ui.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
 import { settings } from './support/settings.js';
@@ -33,7 +40,10 @@ function queueRowOf(displayName: string): HTMLElement {
   return row;
 }
 
-const actionNames = (row: HTMLElement) => within(row).queryAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+const actionNames = (row: HTMLElement) =>
+  within(row)
+    .queryAllByRole('button')
+    .map((b) => b.getAttribute('aria-label') ?? b.textContent);
 
 describe('UploadQueueTable', () => {
   const expected: Array<[UploadItemState, string, string[]]> = [
@@ -77,7 +87,10 @@ describe('UploadQueueTable', () => {
     const { queue } = fakeQueue();
     renderInWds(
       <UploadQueueTable
-        items={[uploadItem('paused', { displayName: 'net.mp4', pauseReason: 'offline' }), uploadItem('paused', { displayName: 'me.mp4', pauseReason: 'user' })]}
+        items={[
+          uploadItem('paused', { displayName: 'net.mp4', pauseReason: 'offline' }),
+          uploadItem('paused', { displayName: 'me.mp4', pauseReason: 'user' }),
+        ]}
         queue={queue}
       />,
     );
@@ -108,7 +121,12 @@ describe('UploadQueueTable', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { queue } = fakeQueue();
     const url = 'https://static.wixstatic.com/media/abc_clip.mp4';
-    const ready = uploadItem('ready', { displayName: 'done.mp4', url, thumbnailUrl: 'https://static.wixstatic.com/thumb.jpg', bytesUploaded: 1024 });
+    const ready = uploadItem('ready', {
+      displayName: 'done.mp4',
+      url,
+      thumbnailUrl: 'https://static.wixstatic.com/thumb.jpg',
+      bytesUploaded: 1024,
+    });
     renderInWds(<UploadQueueTable items={[ready]} queue={queue} />);
     const row = queueRowOf('done.mp4');
     const open = within(row).getByRole('link', { name: 'Open' });
@@ -130,7 +148,14 @@ describe('UploadQueueTable', () => {
 
   it('shows progress, speed and time left of an uploading file', () => {
     const { queue } = fakeQueue();
-    const item = uploadItem('uploading', { displayName: 'big.mp4', size: 4 * 1024 ** 3, bytesUploaded: 1024 ** 3, bytesPerSecond: 2 * 1024 ** 2, secondsLeft: 1536, resumed: true });
+    const item = uploadItem('uploading', {
+      displayName: 'big.mp4',
+      size: 4 * 1024 ** 3,
+      bytesUploaded: 1024 ** 3,
+      bytesPerSecond: 2 * 1024 ** 2,
+      secondsLeft: 1536,
+      resumed: true,
+    });
     renderInWds(<UploadQueueTable items={[item]} queue={queue} />);
     const row = queueRowOf('big.mp4');
     expect(within(row).getByText('1.0 GB of 4.0 GB (25%)')).toBeTruthy();
@@ -192,7 +217,8 @@ describe('QueueSummary', () => {
     fireEvent.click(button('Retry failed'));
     fireEvent.click(button('Cancel all'));
     fireEvent.click(button('Clear finished'));
-    for (const spy of [fake.pauseAll, fake.resumeAll, fake.retryFailed, fake.cancelAll, fake.clearFinished]) expect(spy).toHaveBeenCalledTimes(1);
+    for (const spy of [fake.pauseAll, fake.resumeAll, fake.retryFailed, fake.cancelAll, fake.clearFinished])
+      expect(spy).toHaveBeenCalledTimes(1);
     expect(unnamedButtons()).toEqual([]);
   });
 
@@ -207,13 +233,21 @@ describe('QueueSummary', () => {
     renderInWds(<QueueSummary snapshot={snapshotOf(states.map((state) => uploadItem(state)))} queue={queue} />);
     expect(enabled()).toEqual(expectedEnabled);
     for (const name of names) fireEvent.click(button(name));
-    const spies = { 'Pause all': fake.pauseAll, 'Resume all': fake.resumeAll, 'Retry failed': fake.retryFailed, 'Cancel all': fake.cancelAll, 'Clear finished': fake.clearFinished };
+    const spies = {
+      'Pause all': fake.pauseAll,
+      'Resume all': fake.resumeAll,
+      'Retry failed': fake.retryFailed,
+      'Cancel all': fake.cancelAll,
+      'Clear finished': fake.clearFinished,
+    };
     for (const [name, spy] of Object.entries(spies)) expect(spy).toHaveBeenCalledTimes(expectedEnabled.includes(name) ? 1 : 0);
   });
 
   it('says when the browser is offline', () => {
     const { queue } = fakeQueue();
-    renderInWds(<QueueSummary snapshot={snapshotOf([uploadItem('paused', { pauseReason: 'offline' })], { online: false })} queue={queue} />);
+    renderInWds(
+      <QueueSummary snapshot={snapshotOf([uploadItem('paused', { pauseReason: 'offline' })], { online: false })} queue={queue} />,
+    );
     expect(screen.getByText('You are offline: uploads are paused and continue when the connection is back.')).toBeTruthy();
   });
 
@@ -254,7 +288,11 @@ describe('QueueAnnouncer', () => {
     rerender(<QueueAnnouncer snapshot={snapshotOf([{ ...uploading, bytesUploaded: 520 }])} />);
     await waitFor(() => expect(region().textContent).toBe('Overall 50% uploaded'));
 
-    const failed: UploadItem = { ...uploading, state: 'failed', error: { code: 'REJECTED', message: 'The server refused the file', fatal: true } };
+    const failed: UploadItem = {
+      ...uploading,
+      state: 'failed',
+      error: { code: 'REJECTED', message: 'The server refused the file', fatal: true },
+    };
     rerender(<QueueAnnouncer snapshot={snapshotOf([failed])} />);
     await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed, The server refused the file'));
   });
@@ -263,7 +301,9 @@ describe('QueueAnnouncer', () => {
     const items = Array.from({ length: 7 }, (_, i) => uploadItem('paused', { displayName: `f${i}.mp4`, pauseReason: 'offline' }));
     renderInWds(<QueueAnnouncer snapshot={snapshotOf(items)} />);
     await waitFor(() =>
-      expect(region().textContent).toBe('f2.mp4: paused: offline. f3.mp4: paused: offline. f4.mp4: paused: offline. f5.mp4: paused: offline. f6.mp4: paused: offline'),
+      expect(region().textContent).toBe(
+        'f2.mp4: paused: offline. f3.mp4: paused: offline. f4.mp4: paused: offline. f5.mp4: paused: offline. f6.mp4: paused: offline',
+      ),
     );
   });
 
@@ -294,14 +334,20 @@ describe('StagedFilesTable', () => {
   function renderTable(staged: StagedFile[], extra: { selectedIds?: string[]; queued?: Set<string>; max?: number } = {}) {
     const handlers = { onSelectionChanged: vi.fn(), onRename: vi.fn(), onRemove: vi.fn(), onStart: vi.fn() };
     const problems = problemsOf(staged, extra.queued ?? new Set(), extra.max ?? 1024 ** 3);
-    const result = renderInWds(<StagedFilesTable staged={staged} problems={problems} folders={FOLDERS} selectedIds={extra.selectedIds ?? []} {...handlers} />);
+    const result = renderInWds(
+      <StagedFilesTable staged={staged} problems={problems} folders={FOLDERS} selectedIds={extra.selectedIds ?? []} {...handlers} />,
+    );
     return { ...handlers, ...result };
   }
 
   it('lists the files with destination, size and check; the Upload button counts the files that pass', () => {
     const staged = [
       ...stageFiles([picked('a.mp4')], settings(), []),
-      ...stageFiles([picked('b.jpg', 'Shoot/day 1')], settings({ parentFolderId: 'folder-videos', filePath: 'videos/2024', labels: ['trip', 'sea'], private: true }), []),
+      ...stageFiles(
+        [picked('b.jpg', 'Shoot/day 1')],
+        settings({ parentFolderId: 'folder-videos', filePath: 'videos/2024', labels: ['trip', 'sea'], private: true }),
+        [],
+      ),
     ];
     const { container } = renderTable(staged);
     expect(screen.getByText('Files to upload (2)')).toBeTruthy();
@@ -316,7 +362,11 @@ describe('StagedFilesTable', () => {
   });
 
   it("shows each problem's message and leaves those files out of the count", () => {
-    const [named, again, big, fine] = stageFiles([picked('a.mp4'), picked('a.mp4'), picked('big.mp4', '', 4096), picked('fine.mp4')], settings(), []);
+    const [named, again, big, fine] = stageFiles(
+      [picked('a.mp4'), picked('a.mp4'), picked('big.mp4', '', 4096), picked('fine.mp4')],
+      settings(),
+      [],
+    );
     // A rename does not make a file another one: the second a.mp4 stays a duplicate.
     const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(201));
     const { onStart } = renderTable(staged, { max: 3000 });
@@ -336,7 +386,11 @@ describe('StagedFilesTable', () => {
 
   it('disables Upload when no file passes', () => {
     const staged = stageFiles([picked('a.mp4')], settings(), []);
-    const { onStart } = renderTable(staged, { queued: new Set([uploadFingerprint(staged[0]!.source, resolveUploadMeta(staged[0]!.source, { parentFolderId: MEDIA_ROOT_FOLDER_ID }))]) });
+    const { onStart } = renderTable(staged, {
+      queued: new Set([
+        uploadFingerprint(staged[0]!.source, resolveUploadMeta(staged[0]!.source, { parentFolderId: MEDIA_ROOT_FOLDER_ID })),
+      ]),
+    });
     expect(screen.getByText('This file is already in the list, going to the same folder.')).toBeTruthy();
     const upload = button('Upload 0 files');
     expect(isDisabled(upload)).toBe(true);
@@ -386,27 +440,45 @@ describe('StagedFilesTable', () => {
   });
 });
 
+interface SettingsHarnessProps {
+  initial: UploadSettings;
+  selectedCount: number;
+  foldersError?: string;
+  onChange: (next: UploadSettings) => void;
+  onApplyToSelected: () => void;
+}
+
+/** The form with its settings held as the page holds them. */
+function SettingsHarness({ initial, selectedCount, foldersError, onChange, onApplyToSelected }: SettingsHarnessProps) {
+  const [current, setCurrent] = useState(initial);
+  return (
+    <UploadSettingsForm
+      settings={current}
+      folders={FOLDERS}
+      foldersError={foldersError}
+      selectedCount={selectedCount}
+      onChange={(next) => {
+        onChange(next);
+        setCurrent(next);
+      }}
+      onApplyToSelected={onApplyToSelected}
+    />
+  );
+}
+
 describe('UploadSettingsForm', () => {
   function renderForm(initial: UploadSettings, extra: { selectedCount?: number; foldersError?: string } = {}) {
     const onChange = vi.fn<(next: UploadSettings) => void>();
     const onApplyToSelected = vi.fn();
-    const Harness = () => {
-      const [current, setCurrent] = useState(initial);
-      return (
-        <UploadSettingsForm
-          settings={current}
-          folders={FOLDERS}
-          foldersError={extra.foldersError}
-          selectedCount={extra.selectedCount ?? 0}
-          onChange={(next) => {
-            onChange(next);
-            setCurrent(next);
-          }}
-          onApplyToSelected={onApplyToSelected}
-        />
-      );
-    };
-    renderInWds(<Harness />);
+    renderInWds(
+      <SettingsHarness
+        initial={initial}
+        selectedCount={extra.selectedCount ?? 0}
+        foldersError={extra.foldersError}
+        onChange={onChange}
+        onApplyToSelected={onApplyToSelected}
+      />,
+    );
     return { onChange, onApplyToSelected };
   }
 
@@ -552,7 +624,7 @@ describe('FileDropzone', () => {
     expect(fileInput().value).toBe('');
   });
 
-  it("gives files of a chosen folder their folder path", () => {
+  it('gives files of a chosen folder their folder path', () => {
     const onPicked = vi.fn<(files: PickedFile[]) => void>();
     renderInWds(<FileDropzone onPicked={onPicked} />);
     const a = fileIn('Shoot/day 1/a.jpg');
@@ -597,7 +669,11 @@ describe('FileDropzone', () => {
     const onPicked = vi.fn<(files: PickedFile[]) => void>();
     const { container } = renderInWds(<FileDropzone onPicked={onPicked} />);
     const file = new File(['1'], 'plain.txt');
-    const dataTransfer = { items: [{ kind: 'file', getAsFile: () => file, webkitGetAsEntry: () => null }], files: [file], types: ['Files'] };
+    const dataTransfer = {
+      items: [{ kind: 'file', getAsFile: () => file, webkitGetAsEntry: () => null }],
+      files: [file],
+      types: ['Files'],
+    };
     fireEvent.drop(container.querySelector('[data-hook="file-dropzone"] > div')!, { dataTransfer });
     await waitFor(() => expect(onPicked).toHaveBeenCalledExactlyOnceWith([{ file, folderPath: '' }]));
   });
@@ -617,7 +693,9 @@ describe('UnfinishedUploads', () => {
   });
 
   it('asks to re-select each unfinished file, by its path in the dropped folder', () => {
-    const { container } = renderInWds(<UnfinishedUploads records={[record('clip.mp4', undefined, 3 * 1024 ** 3, 1), record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]} />);
+    const { container } = renderInWds(
+      <UnfinishedUploads records={[record('clip.mp4', undefined, 3 * 1024 ** 3, 1), record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]} />,
+    );
     expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
     const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
     expect(lines).toEqual(['Re-select clip.mp4 (3.0 GB) to resume', 'Re-select Shoot/day 1/a.jpg (1.5 KB) to resume']);

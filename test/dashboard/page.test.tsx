@@ -117,14 +117,22 @@ describe('the Upload page', () => {
     const row = screen.getByText('Holiday.mp4').closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
     expect(within(row).getByRole('button', { name: 'Retry Holiday.mp4' })).toBeTruthy();
-    await waitFor(() => expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }));
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }),
+    );
     await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
     expect(unnamedButtons()).toEqual([]);
   });
 
   it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {
     const source = sourceFromFile(clip());
-    const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-videos', filePath: '/videos', labels: ['trip'], private: true });
+    const meta = resolveUploadMeta(source, {
+      displayName: 'Started as.mp4',
+      parentFolderId: 'folder-videos',
+      filePath: '/videos',
+      labels: ['trip'],
+      private: true,
+    });
     const record = resumeRecordFor(
       source,
       meta,
@@ -136,7 +144,11 @@ describe('the Upload page', () => {
 
     await renderPage();
     expect(screen.getByText('1 upload can be continued')).toBeTruthy();
-    expect(screen.getByText((_, node) => node?.getAttribute('data-hook') === 'unfinished-upload' && node.textContent === 'Re-select clip.mp4 (10 B) to resume')).toBeTruthy();
+    expect(
+      screen.getByText(
+        (_, node) => node?.getAttribute('data-hook') === 'unfinished-upload' && node.textContent === 'Re-select clip.mp4 (10 B) to resume',
+      ),
+    ).toBeTruthy();
 
     choose(clip());
     const name = (await screen.findByRole('textbox', { name: 'Display name of clip.mp4' })) as HTMLInputElement;

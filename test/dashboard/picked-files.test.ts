@@ -6,11 +6,7 @@ const summary = (picked: PickedFile[]) => picked.map(({ file, folderPath }) => [
 
 describe('pickedFromFileList', () => {
   it('gives each file of a folder pick its folders as folderPath', () => {
-    const files = [
-      fileIn('Shoot/day 1/a.jpg'),
-      fileIn('Shoot/day 1/raw/b.cr2'),
-      fileIn('Shoot/c.txt'),
-    ];
+    const files = [fileIn('Shoot/day 1/a.jpg'), fileIn('Shoot/day 1/raw/b.cr2'), fileIn('Shoot/c.txt')];
     expect(summary(pickedFromFileList(files))).toEqual([
       ['Shoot/day 1', 'a.jpg'],
       ['Shoot/day 1/raw', 'b.cr2'],
@@ -51,7 +47,10 @@ describe('pickedFromEntries', () => {
     const entries = [
       fakeFile(new File(['1'], 'loose.txt')),
       fakeDirectory('Shoot', [
-        [fakeFile(new File(['2'], 'cover.jpg')), fakeDirectory('day 1', [[fakeFile(new File(['3'], 'a.jpg'))], [fakeFile(new File(['4'], 'b.jpg'))], []])],
+        [
+          fakeFile(new File(['2'], 'cover.jpg')),
+          fakeDirectory('day 1', [[fakeFile(new File(['3'], 'a.jpg'))], [fakeFile(new File(['4'], 'b.jpg'))], []]),
+        ],
         [fakeDirectory('empty', [[]]), fakeDirectory('day 2', [[fakeDirectory('raw', [[fakeFile(new File(['5'], 'c.cr2'))], []])], []])],
         [],
       ]),

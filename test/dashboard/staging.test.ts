@@ -11,7 +11,14 @@ import {
   type UploadSettings,
 } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import { resolveUploadMeta, resumeRecordFor, uploadFingerprint, type ResumeRecord, type UploadMetaInput, type UploadSource } from '../../src/upload-engine/index.js';
+import {
+  resolveUploadMeta,
+  resumeRecordFor,
+  uploadFingerprint,
+  type ResumeRecord,
+  type UploadMetaInput,
+  type UploadSource,
+} from '../../src/upload-engine/index.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
 import { settings } from './support/settings.js';
 
@@ -30,7 +37,13 @@ function stageOne(one: PickedFile, with_: UploadSettings = settings(), unfinishe
 
 /** The record the upload queue saves when it starts a file. */
 function recordFor(source: UploadSource, input: UploadMetaInput): ResumeRecord {
-  return resumeRecordFor(source, resolveUploadMeta(source, input), { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' }, 'https://upload.test/upload/tus/abc', 1);
+  return resumeRecordFor(
+    source,
+    resolveUploadMeta(source, input),
+    { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' },
+    'https://upload.test/upload/tus/abc',
+    1,
+  );
 }
 
 describe('stageFiles', () => {
@@ -63,7 +76,10 @@ describe('stageFiles', () => {
 
 describe('metaInputOf', () => {
   it('takes the settings and the display name', () => {
-    const staged = stageOne(picked('a.mp4'), settings({ parentFolderId: 'folder-1', filePath: ' videos//2024/ ', labels: ['x', 'y'], private: true }));
+    const staged = stageOne(
+      picked('a.mp4'),
+      settings({ parentFolderId: 'folder-1', filePath: ' videos//2024/ ', labels: ['x', 'y'], private: true }),
+    );
     expect(metaInputOf(rename([staged], staged.id, 'Holiday.mp4')[0]!)).toEqual({
       displayName: 'Holiday.mp4',
       parentFolderId: 'folder-1',
@@ -105,7 +121,11 @@ describe('problemsOf', () => {
     const big = stageOne(picked('big.mp4', '', { size: 2048 }));
     const fits = stageOne(picked('fits.mp4', '', { size: 1024 }));
     const problems = problemsOf([big, fits], NOTHING_QUEUED, 1024);
-    expect(problems.get(big.id)).toMatchObject({ code: 'FILE_TOO_LARGE', fatal: true, message: 'The file is 2.0 KB; files up to 1.0 KB can be uploaded.' });
+    expect(problems.get(big.id)).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      fatal: true,
+      message: 'The file is 2.0 KB; files up to 1.0 KB can be uploaded.',
+    });
     expect(problems.has(fits.id)).toBe(false);
   });
 
@@ -122,7 +142,9 @@ describe('problemsOf', () => {
 
   it('refuses a label over 200 characters, naming which label', () => {
     const staged = stageOne(picked('a.mp4'), settings({ labels: ['fine', 'l'.repeat(201)] }));
-    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe('Label 2 must be at most 200 characters long (got 201).');
+    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe(
+      'Label 2 must be at most 200 characters long (got 201).',
+    );
   });
 
   it("counts a dropped folder's subfolders in the 100-character folder path limit", () => {
@@ -136,7 +158,9 @@ describe('problemsOf', () => {
 
   it('refuses ".." in the folder path', () => {
     const staged = stageOne(picked('a.mp4'), settings({ filePath: 'videos/../secret' }));
-    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe('The folder path must not contain "." or ".." segments.');
+    expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe(
+      'The folder path must not contain "." or ".." segments.',
+    );
   });
 
   it('refuses the same file twice in the list (the later one), but not the same file to another folder', () => {
@@ -145,7 +169,10 @@ describe('problemsOf', () => {
     const otherFile = stageOne(picked('a.mp4', '', { lastModified: 5 }));
     const problems = problemsOf([first!, again!, elsewhere, otherFile], NOTHING_QUEUED, MAX);
     expect([...problems.keys()]).toEqual([again!.id]);
-    expect(problems.get(again!.id)).toMatchObject({ code: 'DUPLICATE', message: 'This file is already in the list, going to the same folder.' });
+    expect(problems.get(again!.id)).toMatchObject({
+      code: 'DUPLICATE',
+      message: 'This file is already in the list, going to the same folder.',
+    });
   });
 
   it('refuses a file the queue already uploads to the same place', () => {
@@ -200,20 +227,32 @@ describe('rename', () => {
 
 describe('a staged file matching an unfinished upload', () => {
   const cases: Array<[string, PickedFile, UploadMetaInput]> = [
-    ['a loose file at the top level', picked('clip.mp4'), { displayName: 'clip.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false }],
+    [
+      'a loose file at the top level',
+      picked('clip.mp4'),
+      { displayName: 'clip.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false },
+    ],
     [
       'a loose file into new subfolders, renamed, with labels',
       picked('clip.mp4'),
       { displayName: 'Holiday.mp4', parentFolderId: 'folder-1', filePath: '/videos/2024', labels: ['trip', 'sea'], private: true },
     ],
-    ['a file of a dropped folder', picked('a.jpg', 'Shoot/day 1'), { displayName: 'a.jpg', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false }],
+    [
+      'a file of a dropped folder',
+      picked('a.jpg', 'Shoot/day 1'),
+      { displayName: 'a.jpg', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false },
+    ],
     [
       'a file of a dropped folder into new subfolders',
       picked('a.jpg', 'Shoot/day 1'),
       { displayName: 'Renamed.jpg', parentFolderId: 'folder-1', filePath: '/videos/Shoot', labels: ['x'], private: true },
     ],
     ['a file whose folder repeats the path', picked('a.jpg', 'videos'), { displayName: 'a.jpg', filePath: '/videos' }],
-    ['a file with an explicit type and no folder id', picked('notes.bin', '', { type: '' }), { displayName: 'notes.bin', mimeType: 'application/x-custom' }],
+    [
+      'a file with an explicit type and no folder id',
+      picked('notes.bin', '', { type: '' }),
+      { displayName: 'notes.bin', mimeType: 'application/x-custom' },
+    ],
   ];
 
   it.each(cases)('%s: keeps the record, and metaInputOfRecord gives back the record’s fingerprint', (_name, one, startedWith) => {
@@ -224,7 +263,11 @@ describe('a staged file matching an unfinished upload', () => {
     expect(resolveUploadMeta(source, metaInputOfRecord(record))).toEqual(record.meta);
 
     // Staged again with other settings: it keeps the record's metadata, not the new settings.
-    const staged = stageOne(one, settings({ parentFolderId: 'folder-other', filePath: 'elsewhere', labels: ['new'], private: !startedWith.private }), [record]);
+    const staged = stageOne(
+      one,
+      settings({ parentFolderId: 'folder-other', filePath: 'elsewhere', labels: ['new'], private: !startedWith.private }),
+      [record],
+    );
     expect(staged.resumes).toBe(record);
     expect(staged.displayName).toBe(record.meta.displayName);
     expect(fingerprintOf(staged)).toBe(record.fingerprint);

@@ -27,7 +27,13 @@ describe('POST /site-media/v1/files/generate-resumable-upload-url', () => {
   const x = (n: number) => 'x'.repeat(n);
 
   it('answers the documented shape', async () => {
-    const { status, body } = await generate({ mimeType: 'image/jpeg', fileName: 'T-shirt', sizeInBytes: '2608831', private: false, uploadProtocol: 'TUS' });
+    const { status, body } = await generate({
+      mimeType: 'image/jpeg',
+      fileName: 'T-shirt',
+      sizeInBytes: '2608831',
+      private: false,
+      uploadProtocol: 'TUS',
+    });
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(['uploadProtocol', 'uploadToken', 'uploadUrl']);
     expect(body.uploadProtocol).toBe('TUS');
@@ -39,15 +45,18 @@ describe('POST /site-media/v1/files/generate-resumable-upload-url', () => {
     ['mimeType', { mimeType: `image/${x(94)}` }, { mimeType: `image/${x(95)}` }, 'MAX_LENGTH'],
     ['fileName', { mimeType: 'image/png', fileName: x(200) }, { mimeType: 'image/png', fileName: x(201) }, 'MAX_LENGTH'],
     ['filePath', { mimeType: 'image/png', filePath: `/${x(99)}` }, { mimeType: 'image/png', filePath: `/${x(100)}` }, 'MAX_LENGTH'],
-    ['labels', { mimeType: 'image/png', labels: Array.from({ length: 500 }, (_, i) => `l${i}`) }, { mimeType: 'image/png', labels: Array.from({ length: 501 }, (_, i) => `l${i}`) }, 'MAX_SIZE'],
+    [
+      'labels',
+      { mimeType: 'image/png', labels: Array.from({ length: 500 }, (_, i) => `l${i}`) },
+      { mimeType: 'image/png', labels: Array.from({ length: 501 }, (_, i) => `l${i}`) },
+      'MAX_SIZE',
+    ],
     ['labels[1]', { mimeType: 'image/png', labels: ['a', x(200)] }, { mimeType: 'image/png', labels: ['a', x(201)] }, 'MAX_LENGTH'],
   ])('accepts %s at its bound and refuses it one over, naming the field and the rule', async (field, atBound, overBound, rule) => {
     expect((await generate(atBound)).status).toBe(200);
     const refused = await generate(overBound);
     expect(refused.status).toBe(400);
-    expect(refused.body.details.validationError?.fieldViolations).toEqual([
-      expect.objectContaining({ field, violatedRule: rule }),
-    ]);
+    expect(refused.body.details.validationError?.fieldViolations).toEqual([expect.objectContaining({ field, violatedRule: rule })]);
     expect(refused.body.message).toContain(field);
   });
 

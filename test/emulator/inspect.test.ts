@@ -11,7 +11,12 @@ describe('what the Media Manager makes of the bytes', () => {
   it('takes the media type from the content when the declared type is generic, and does not fail it', async () => {
     const png = path.join(dir, 'blob');
     fs.writeFileSync(png, makePng(10, 20));
-    expect(await inspectFile(png, 'application/octet-stream')).toEqual({ mediaType: 'IMAGE', mimeType: 'image/png', width: 10, height: 20 });
+    expect(await inspectFile(png, 'application/octet-stream')).toEqual({
+      mediaType: 'IMAGE',
+      mimeType: 'image/png',
+      width: 10,
+      height: 20,
+    });
     const video = writeRandomFile(dir, 'clip', 4096, MP4_HEADER);
     const inspected = await inspectFile(video.path, 'application/zip');
     expect(inspected.mediaType).toBe('VIDEO');

@@ -4,14 +4,7 @@ import fs from 'node:fs';
 import { Upload } from 'tus-js-client';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';
-import {
-  createTusUpload,
-  finalizeUpload,
-  generateUploadUrl,
-  patchTus,
-  tusOffset,
-  uploadWithTusClient,
-} from '../support/upload-session.js';
+import { createTusUpload, finalizeUpload, generateUploadUrl, patchTus, tusOffset, uploadWithTusClient } from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const MAX_UPLOAD = 4 * 1024 * 1024;
@@ -31,7 +24,7 @@ describe('the tus endpoint and the finalize PUT', () => {
   it('refuses a creation without a token or with a forged one (401), and a second creation with the same token (409)', async () => {
     const generated = await generate();
     expect((await createTusUpload(generated.uploadUrl, 10, { filename: 'a' })).status).toBe(401);
-    const forged = generated.uploadToken.slice(0, -4) + 'AAAA';
+    const forged = `${generated.uploadToken.slice(0, -4)}AAAA`;
     expect((await createTusUpload(generated.uploadUrl, 10, { filename: 'a', token: forged })).status).toBe(401);
     expect((await createTusUpload(generated.uploadUrl, 10, { token: 'not-a-jwt' })).status).toBe(401);
     const first = await createTusUpload(generated.uploadUrl, 10, { filename: 'a', token: generated.uploadToken });
@@ -80,7 +73,7 @@ describe('the tus endpoint and the finalize PUT', () => {
   it('refuses a forged or unknown token at finalize with 401', async () => {
     const generated = await generate();
     expect((await finalizeUpload(generated.uploadUrl, 'forged', 'x.bin')).status).toBe(401);
-    expect((await finalizeUpload(generated.uploadUrl, generated.uploadToken + 'x', 'x.bin')).status).toBe(401);
+    expect((await finalizeUpload(generated.uploadUrl, `${generated.uploadToken}x`, 'x.bin')).status).toBe(401);
   });
 
   it('supports termination: a deleted upload cannot be finalized (410)', async () => {

@@ -70,7 +70,9 @@ describe('the Wix SDK against the local Wix', () => {
 
   it('throws the SDK error with the validation details for bad input', async () => {
     await expect(wix.files.generateFileResumableUploadUrl('image/png', { fileName: 'x'.repeat(201) })).rejects.toMatchObject({
-      details: { validationError: { fieldViolations: [expect.objectContaining({ field: 'options.fileName', violatedRule: 'MAX_LENGTH' })] } },
+      details: {
+        validationError: { fieldViolations: [expect.objectContaining({ field: 'options.fileName', violatedRule: 'MAX_LENGTH' })] },
+      },
     });
     await expect(wix.files.getFileDescriptor('missing~mv2.png')).rejects.toThrow();
   });

@@ -60,7 +60,10 @@ describe('fatal and retriable errors', () => {
       serverCode: 'INVALID_UPLOAD_TOKEN',
     });
     expect(failureFromResponse(403, wixError('FORBIDDEN', 'Not allowed'), 'x').detail.code).toBe('NOT_AUTHORIZED');
-    expect(failureFromResponse(413, 'Maximum size exceeded\n', 'x').detail).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Maximum size exceeded' });
+    expect(failureFromResponse(413, 'Maximum size exceeded\n', 'x').detail).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: 'Maximum size exceeded',
+    });
     expect(failureFromResponse(502, '', 'The upload server').detail.message).toBe('The upload server answered HTTP 502');
   });
 
@@ -83,12 +86,12 @@ describe('fatal and retriable errors', () => {
       data: { fileId: 'f1' },
     });
     const violations = [{ field: 'fileName', description: 'is too long', violatedRule: 'MAX_LENGTH' }];
-    expect(readWixErrorBody(JSON.stringify({ message: 'bad', details: { validationError: { fieldViolations: violations } } })).violations).toEqual(
-      violations,
-    );
-    expect(failureFromResponse(400, JSON.stringify({ details: { validationError: { fieldViolations: violations } } }), 'x').detail.message).toBe(
-      'The file name is too long.',
-    );
+    expect(
+      readWixErrorBody(JSON.stringify({ message: 'bad', details: { validationError: { fieldViolations: violations } } })).violations,
+    ).toEqual(violations);
+    expect(
+      failureFromResponse(400, JSON.stringify({ details: { validationError: { fieldViolations: violations } } }), 'x').detail.message,
+    ).toBe('The file name is too long.');
     expect(readWixErrorBody('')).toEqual({});
     expect(readWixErrorBody('[1]')).toEqual({});
   });

@@ -36,7 +36,9 @@ describe('the upload engine on the real local app', () => {
   });
   afterAll(() => app.close());
 
-  function makeQueue(options: { stack?: RecordingHttpStack; backend?: UploadBackend; resumeStore?: ResumeStore; connectivity?: ManualConnectivity } = {}) {
+  function makeQueue(
+    options: { stack?: RecordingHttpStack; backend?: UploadBackend; resumeStore?: ResumeStore; connectivity?: ManualConnectivity } = {},
+  ) {
     const stack = options.stack ?? new RecordingHttpStack();
     const backend = options.backend ?? httpBackend(app.url, token);
     const connectivity = options.connectivity ?? new ManualConnectivity(true);
@@ -54,16 +56,23 @@ describe('the upload engine on the real local app', () => {
   }
 
   function until(queue: UploadQueue, id: string, states: UploadItemState[], timeoutMs = 20_000): Promise<UploadItem> {
-    return waitFor(async () => {
-      const item = queue.getItem(id);
-      return item && states.includes(item.state) ? item : undefined;
-    }, `${id} to be ${states.join(' or ')}`, timeoutMs);
+    return waitFor(
+      async () => {
+        const item = queue.getItem(id);
+        return item && states.includes(item.state) ? item : undefined;
+      },
+      `${id} to be ${states.join(' or ')}`,
+      timeoutMs,
+    );
   }
 
   async function md5OfUrl(url: string | undefined): Promise<string> {
     const response = await fetch(String(url));
     expect(response.status).toBe(200);
-    return crypto.createHash('md5').update(Buffer.from(await response.arrayBuffer())).digest('hex');
+    return crypto
+      .createHash('md5')
+      .update(Buffer.from(await response.arrayBuffer()))
+      .digest('hex');
   }
 
   /** Runs `action` once, when the n-th PATCH answer arrives (before tus-js-client sees it). */

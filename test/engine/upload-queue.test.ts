@@ -316,7 +316,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('fails fatally without retrying, or retriably; retryFailed retries only the latter', async () => {
     const { queue, transport, backend, states, item } = setup();
-    const [fatal, transient] = queue.add([fakeSource('fatal'), fakeSource('transient')]);
+    const [fatal] = queue.add([fakeSource('fatal'), fakeSource('transient')]);
     await settle();
     transport.of('fatal').fail({ code: 'NOT_AUTHORIZED', message: 'The upload token is not valid', fatal: true, status: 401 });
     transport.of('transient').fail({ code: 'NETWORK', message: 'The upload server could not be reached', fatal: false });
@@ -370,7 +370,10 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     finalize.answers.push('network', { status: 503, body: { message: 'busy' } });
     finalize.answers.push({
       status: 409,
-      body: { message: 'used', details: { applicationError: { code: 'UPLOAD_TOKEN_USED', description: 'used', data: { fileId: 'file-earlier' } } } },
+      body: {
+        message: 'used',
+        details: { applicationError: { code: 'UPLOAD_TOKEN_USED', description: 'used', data: { fileId: 'file-earlier' } } },
+      },
     });
     const [a] = queue.add([fakeSource('a')]);
     await settle();
@@ -387,7 +390,9 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       status: 400,
       body: {
         message: 'INVALID_ARGUMENT',
-        details: { validationError: { fieldViolations: [{ field: 'filename', description: 'is required', violatedRule: 'REQUIRED_FIELD' }] } },
+        details: {
+          validationError: { fieldViolations: [{ field: 'filename', description: 'is required', violatedRule: 'REQUIRED_FIELD' }] },
+        },
       },
     });
     const [a] = queue.add([fakeSource('a')]);
@@ -445,7 +450,10 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       tusUrl: `${UPLOAD_URL}/gone`,
       createdAt: 1,
     });
-    finalize.answers.push({ status: 410, body: { details: { applicationError: { code: 'UPLOAD_TERMINATED', description: 'cancelled' } } } });
+    finalize.answers.push({
+      status: 410,
+      body: { details: { applicationError: { code: 'UPLOAD_TERMINATED', description: 'cancelled' } } },
+    });
     const [a] = queue.add([source]);
     await settle();
     transport.of('a').progress(3000);
@@ -495,7 +503,9 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const { queue, backend, transport, item } = setup();
     const [a] = queue.add([fakeSource('a')]);
     await settle();
-    transport.of('a').fail({ code: 'UPLOAD_GONE', message: 'The upload token is not valid or has expired', fatal: true, status: 401 }, true);
+    transport
+      .of('a')
+      .fail({ code: 'UPLOAD_GONE', message: 'The upload token is not valid or has expired', fatal: true, status: 401 }, true);
     await settle();
     expect(item(a!.id)).toMatchObject({ state: 'failed', error: { fatal: true, status: 401 } });
     expect(backend.sessionRequests).toHaveLength(1);

@@ -56,10 +56,9 @@ export async function tusOffset(location: string): Promise<number> {
 
 export function finalizeUpload(uploadUrl: string, uploadToken: string, filename?: string) {
   const query = filename ? `?filename=${encodeURIComponent(filename)}` : '';
-  return requestJson<{ file: Record<string, unknown> } & { details?: { applicationError?: { code: string; data?: Record<string, unknown> } } }>(
-    `${uploadUrl}/${uploadToken}${query}`,
-    { method: 'PUT' },
-  );
+  return requestJson<
+    { file: Record<string, unknown> } & { details?: { applicationError?: { code: string; data?: Record<string, unknown> } } }
+  >(`${uploadUrl}/${uploadToken}${query}`, { method: 'PUT' });
 }
 
 /** Uploads a file from disk with the official tus-js-client, as in Wix's documented example. */

@@ -21,7 +21,12 @@ export async function requestJson<T = Record<string, unknown>>(
 }
 
 /** Calls a web method the way the Wix CLI's frontend code does. */
-export async function callWebMethod<T>(origin: string, token: string, method: string, ...args: unknown[]): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
+export async function callWebMethod<T>(
+  origin: string,
+  token: string,
+  method: string,
+  ...args: unknown[]
+): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
   return requestJson(`${origin}/_webMethods/src/backend/uploads.web.ts/${method}.ajax`, { token, body: args });
 }
 

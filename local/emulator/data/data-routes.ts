@@ -94,7 +94,12 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     const limit = paging.limit === undefined ? DEFAULT_LIMIT : Number(paging.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       throw WixApiError.validation([
-        { field: 'query.paging.limit', description: `must be from 1 to ${MAX_LIMIT}`, violatedRule: 'FORMAT', data: { threshold: MAX_LIMIT } },
+        {
+          field: 'query.paging.limit',
+          description: `must be from 1 to ${MAX_LIMIT}`,
+          violatedRule: 'FORMAT',
+          data: { threshold: MAX_LIMIT },
+        },
       ]);
     }
     const offset = paging.offset === undefined ? 0 : Number(paging.offset);

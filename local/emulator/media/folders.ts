@@ -102,9 +102,9 @@ export class FolderStore {
   }
 
   private findChild(parentFolderId: string, displayName: string): FolderRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM folders WHERE parent_folder_id = ? AND display_name = ?')
-      .get(parentFolderId, displayName) as FolderRow | undefined;
+    const row = this.db.prepare('SELECT * FROM folders WHERE parent_folder_id = ? AND display_name = ?').get(parentFolderId, displayName) as
+      | FolderRow
+      | undefined;
     return row && fromRow(row);
   }
 

@@ -72,11 +72,18 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
     requireAppOrUser(await signer.authenticate(req));
     const { fileIds } = asRecord(await readJsonBody(req));
     if (!Array.isArray(fileIds) || fileIds.length === 0 || fileIds.some((id) => typeof id !== 'string')) {
-      throw WixApiError.validation([{ field: 'fileIds', description: 'must be a non-empty list of file ids', violatedRule: 'REQUIRED_FIELD' }]);
+      throw WixApiError.validation([
+        { field: 'fileIds', description: 'must be a non-empty list of file ids', violatedRule: 'REQUIRED_FIELD' },
+      ]);
     }
     if (fileIds.length > MAX_FILE_IDS) {
       throw WixApiError.validation([
-        { field: 'fileIds', description: `must have at most ${MAX_FILE_IDS} items`, violatedRule: 'MAX_SIZE', data: { threshold: MAX_FILE_IDS } },
+        {
+          field: 'fileIds',
+          description: `must have at most ${MAX_FILE_IDS} items`,
+          violatedRule: 'MAX_SIZE',
+          data: { threshold: MAX_FILE_IDS },
+        },
       ]);
     }
     sendJson(res, 200, { files: (fileIds as string[]).map((id) => describe(files.require(id))) });

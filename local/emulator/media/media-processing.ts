@@ -41,7 +41,7 @@ export class MediaProcessing {
   settle(fileId: string): void {
     const settleInTransaction = this.db.transaction(() => {
       const file = this.files.get(fileId);
-      if (!file || file.operationStatus !== 'PENDING') return false;
+      if (file?.operationStatus !== 'PENDING') return false;
       const status = file.failure ? 'FAILED' : 'READY';
       this.files.settle(fileId, status);
       const settled = this.files.require(fileId);

@@ -119,12 +119,7 @@ export class TokenSigner {
   }
 
   issueIdentity(subjectType: SubjectType, subjectId: string, ttlSeconds = 24 * 3600): Promise<string> {
-    return this.sign(
-      { subjectType, instanceId: this.site.instanceId, siteId: this.site.siteId },
-      IDENTITY_AUDIENCE,
-      ttlSeconds,
-      subjectId,
-    );
+    return this.sign({ subjectType, instanceId: this.site.instanceId, siteId: this.site.siteId }, IDENTITY_AUDIENCE, ttlSeconds, subjectId);
   }
 
   async readIdentity(header: string): Promise<Identity | undefined> {

@@ -85,7 +85,9 @@ export class EventOutbox {
   private async drain(): Promise<void> {
     while (!this.stopped) {
       const rows = this.db
-        .prepare('SELECT seq, event_id, event_type, payload, attempts FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?')
+        .prepare(
+          'SELECT seq, event_id, event_type, payload, attempts FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY seq LIMIT ?',
+        )
         .all(Date.now(), BATCH) as OutboxRow[];
       if (rows.length === 0) return;
       for (const row of rows) {
@@ -98,7 +100,9 @@ export class EventOutbox {
             payload: JSON.parse(row.payload) as Record<string, unknown>,
             attempts,
           });
-          this.db.prepare('UPDATE outbox SET delivered_at = ?, attempts = ?, last_error = NULL WHERE seq = ?').run(Date.now(), attempts, row.seq);
+          this.db
+            .prepare('UPDATE outbox SET delivered_at = ?, attempts = ?, last_error = NULL WHERE seq = ?')
+            .run(Date.now(), attempts, row.seq);
         } catch (error) {
           this.db
             .prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?')

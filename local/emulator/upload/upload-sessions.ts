@@ -110,9 +110,7 @@ export class UploadSessions {
   }
 
   byTusUpload(tusUploadId: string): UploadSession | undefined {
-    const row = this.db.prepare('SELECT * FROM upload_sessions WHERE tus_upload_id = ?').get(tusUploadId) as
-      | SessionRow
-      | undefined;
+    const row = this.db.prepare('SELECT * FROM upload_sessions WHERE tus_upload_id = ?').get(tusUploadId) as SessionRow | undefined;
     return row && fromRow(row);
   }
 
@@ -146,15 +144,11 @@ export class UploadSessions {
   }
 
   abandonFinalize(sessionId: string): void {
-    this.db
-      .prepare("UPDATE upload_sessions SET state = 'uploading', file_id = NULL WHERE id = ? AND state = 'finalizing'")
-      .run(sessionId);
+    this.db.prepare("UPDATE upload_sessions SET state = 'uploading', file_id = NULL WHERE id = ? AND state = 'finalizing'").run(sessionId);
   }
 
   markTerminated(tusUploadId: string): void {
-    this.db
-      .prepare("UPDATE upload_sessions SET state = 'terminated' WHERE tus_upload_id = ? AND state = 'uploading'")
-      .run(tusUploadId);
+    this.db.prepare("UPDATE upload_sessions SET state = 'terminated' WHERE tus_upload_id = ? AND state = 'uploading'").run(tusUploadId);
   }
 
   /** Sessions a crash left in the middle of a finalize. */

@@ -47,12 +47,21 @@ export const FileDropzone: FC<Props> = ({ onPicked }) => {
     <div onDropCapture={onDropCapture} data-hook="file-dropzone">
       <Dropzone onDrop={onDrop}>
         <Dropzone.Overlay>
-          <Box height="100%" align="center" verticalAlign="middle" backgroundColor="B50" border="2px dashed" borderColor="B10" borderRadius="8px">
+          <Box
+            height="100%"
+            align="center"
+            verticalAlign="middle"
+            backgroundColor="B50"
+            border="2px dashed"
+            borderColor="B10"
+            borderRadius="8px"
+          >
             <Text weight="bold">Drop to add to the list</Text>
           </Box>
         </Dropzone.Overlay>
         <Dropzone.Content>
           <Card>
+            {/* biome-ignore lint/a11y/useSemanticElements: the zone holds its own buttons, which a <button> cannot contain */}
             <div
               role="button"
               tabIndex={0}
@@ -79,7 +88,15 @@ export const FileDropzone: FC<Props> = ({ onPicked }) => {
         </Dropzone.Content>
       </Dropzone>
       <input ref={fileInput} type="file" multiple hidden aria-label="Choose files" data-hook="file-input" onChange={onInputChange} />
-      <input ref={setFolderInput} type="file" multiple hidden aria-label="Choose a folder" data-hook="folder-input" onChange={onInputChange} />
+      <input
+        ref={setFolderInput}
+        type="file"
+        multiple
+        hidden
+        aria-label="Choose a folder"
+        data-hook="folder-input"
+        onChange={onInputChange}
+      />
     </div>
   );
 };

@@ -25,8 +25,8 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
-          {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing ·{' '}
-          {count.failed} failed
+          {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing
+          · {count.failed} failed
         </Text>
       </Box>
       {!snapshot.online ? (
@@ -35,7 +35,13 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
         </Text>
       ) : null}
       <Box gap="SP2" verticalAlign="bottom">
-        <Button size="small" priority="secondary" disabled={count.uploading + count.queued === 0} onClick={() => void queue.pauseAll()} dataHook="pause-all">
+        <Button
+          size="small"
+          priority="secondary"
+          disabled={count.uploading + count.queued === 0}
+          onClick={() => void queue.pauseAll()}
+          dataHook="pause-all"
+        >
           Pause all
         </Button>
         <Button size="small" priority="secondary" disabled={count.paused === 0} onClick={() => queue.resumeAll()} dataHook="resume-all">
@@ -53,12 +59,12 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
         <FormField label="Files at a time" labelPlacement="left" id="concurrency">
           <Box width="72px">
             <NumberInput
-            id="concurrency"
-            size="small"
-            min={1}
-            max={6}
-            value={snapshot.concurrency}
-            onChange={(value) => value && queue.setConcurrency(value)}
+              id="concurrency"
+              size="small"
+              min={1}
+              max={6}
+              value={snapshot.concurrency}
+              onChange={(value) => value && queue.setConcurrency(value)}
               ariaLabel="Files uploaded at a time"
             />
           </Box>

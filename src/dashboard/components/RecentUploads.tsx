@@ -17,7 +17,13 @@ export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean
         </Box>
       ),
     },
-    { title: 'Size', width: '90px', render: (upload: UploadStatusReport) => <Text size="small">{upload.sizeInBytes ? formatBytes(Number(upload.sizeInBytes)) : '–'}</Text> },
+    {
+      title: 'Size',
+      width: '90px',
+      render: (upload: UploadStatusReport) => (
+        <Text size="small">{upload.sizeInBytes ? formatBytes(Number(upload.sizeInBytes)) : '–'}</Text>
+      ),
+    },
     {
       title: 'Status',
       width: '110px',

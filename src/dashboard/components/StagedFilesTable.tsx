@@ -21,8 +21,18 @@ const ROW_HEIGHT = 64;
 const VISIBLE_ROWS = 8;
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
-export const StagedFilesTable: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
-  const folderName = (id: string) => (id === MEDIA_ROOT_FOLDER_ID ? 'Media Manager' : folders.find((f) => f.id === id)?.displayName ?? id);
+export const StagedFilesTable: FC<Props> = ({
+  staged,
+  problems,
+  folders,
+  selectedIds,
+  onSelectionChanged,
+  onRename,
+  onRemove,
+  onStart,
+}) => {
+  const folderName = (id: string) =>
+    id === MEDIA_ROOT_FOLDER_ID ? 'Media Manager' : (folders.find((f) => f.id === id)?.displayName ?? id);
   const sendable = staged.filter((file) => !problems.has(file.id)).length;
   const columns = [
     {

@@ -7,7 +7,11 @@ import { formatBytes } from '../../shared/format';
 export const UnfinishedUploads: FC<{ records: ResumeRecord[] }> = ({ records }) => {
   if (records.length === 0) return null;
   return (
-    <SectionHelper skin="warning" title={`${records.length} upload${records.length === 1 ? '' : 's'} can be continued`} dataHook="unfinished-uploads">
+    <SectionHelper
+      skin="warning"
+      title={`${records.length} upload${records.length === 1 ? '' : 's'} can be continued`}
+      dataHook="unfinished-uploads"
+    >
       <Box direction="vertical" gap="SP1">
         <Text size="small">Select or drop these files again: they continue where they stopped, nothing is sent twice.</Text>
         {records.map((record) => (

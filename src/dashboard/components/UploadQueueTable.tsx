@@ -28,7 +28,8 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue }> = ({ item, queue
       {(item.state === 'uploading' || item.state === 'queued') && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
       {item.state === 'paused' && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
       {(item.state === 'failed' || item.state === 'cancelled') && action('Retry', '↻', () => queue.retry(item.id), 'retry-item')}
-      {['queued', 'uploading', 'paused', 'failed'].includes(item.state) && action('Cancel', '✕', () => void queue.cancel(item.id), 'cancel-item')}
+      {['queued', 'uploading', 'paused', 'failed'].includes(item.state) &&
+        action('Cancel', '✕', () => void queue.cancel(item.id), 'cancel-item')}
     </Box>
   );
 };

@@ -32,7 +32,12 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP4">
-          <FormField label="Destination folder" id="destination-folder" statusMessage={foldersError} status={foldersError ? 'error' : undefined}>
+          <FormField
+            label="Destination folder"
+            id="destination-folder"
+            statusMessage={foldersError}
+            status={foldersError ? 'error' : undefined}
+          >
             <Dropdown
               id="destination-folder"
               ariaLabel="Destination folder"
@@ -82,8 +87,16 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
               <Box gap="SP1" flexWrap="wrap">
                 {settings.labels.map((value) => (
                   // Tag's remove button is an icon with no accessible name (and Tag takes no label for it): name it here.
-                  <span key={value} style={{ display: 'contents' }} ref={(span) => span?.querySelector('button')?.setAttribute('aria-label', `Remove label ${value}`)}>
-                    <Tag id={value} size="small" onRemove={() => onChange({ ...settings, labels: settings.labels.filter((l) => l !== value) })}>
+                  <span
+                    key={value}
+                    style={{ display: 'contents' }}
+                    ref={(span) => span?.querySelector('button')?.setAttribute('aria-label', `Remove label ${value}`)}
+                  >
+                    <Tag
+                      id={value}
+                      size="small"
+                      onRemove={() => onChange({ ...settings, labels: settings.labels.filter((l) => l !== value) })}
+                    >
                       {value}
                     </Tag>
                   </span>
@@ -103,7 +116,13 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
             </label>
           </Box>
           <Box>
-            <Button size="small" priority="secondary" disabled={selectedCount === 0} onClick={onApplyToSelected} dataHook="apply-to-selected">
+            <Button
+              size="small"
+              priority="secondary"
+              disabled={selectedCount === 0}
+              onClick={onApplyToSelected}
+              dataHook="apply-to-selected"
+            >
               {selectedCount > 0 ? `Apply to ${selectedCount} selected file${selectedCount === 1 ? '' : 's'}` : 'Apply to selected files'}
             </Button>
           </Box>

@@ -24,7 +24,10 @@ const UploadPage: FC = () => {
 
   return (
     <Page height="100vh">
-      <Page.Header title="Large file uploads" subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads." />
+      <Page.Header
+        title="Large file uploads"
+        subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads."
+      />
       <Page.Content>
         <Layout>
           <Cell>

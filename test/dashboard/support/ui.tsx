@@ -47,7 +47,10 @@ export function uploadItem(state: UploadItemState, extra: Partial<UploadItem> & 
   };
 }
 
-export function snapshotOf(items: UploadItem[], extra: { bytesPerSecond?: number; online?: boolean; concurrency?: number } = {}): UploadQueueSnapshot {
+export function snapshotOf(
+  items: UploadItem[],
+  extra: { bytesPerSecond?: number; online?: boolean; concurrency?: number } = {},
+): UploadQueueSnapshot {
   return buildQueueSnapshot(items, { bytesPerSecond: 0, online: true, concurrency: 3, ...extra });
 }
 
