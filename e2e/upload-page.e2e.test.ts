@@ -7,11 +7,10 @@ import { MP4_HEADER, makePng, writeRandomFile } from '../test/support/files.js';
 import { tusOffset } from '../test/support/upload-session.js';
 import { launchChromium, throttleUpload } from './support/browser.js';
 import { UploadPageDriver } from './support/dashboard.js';
-import { PROJECT_DIR } from '../local/server.js';
+import { screenshotPath } from './support/screenshots.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const MiB = 1024 * 1024;
-const SCREENSHOTS = path.join(PROJECT_DIR, 'docs', 'screenshots');
 
 describe('the Upload page in Chromium', () => {
   let app: App;
@@ -61,7 +60,7 @@ describe('the Upload page in Chromium', () => {
       if (!Number.isNaN(percent)) seen.push(percent);
       if (!shot && percent >= 30) {
         await ui.row('film.mp4').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-in-progress.png') });
+        await page.screenshot({ path: screenshotPath('upload-in-progress.png') });
         shot = true;
       }
       await page.waitForTimeout(100);
@@ -75,7 +74,7 @@ describe('the Upload page in Chromium', () => {
       .toContainEqual(expect.stringContaining('3 files uploaded'));
     await page.locator('[data-hook="recent-upload"]', { hasText: 'film.mp4' }).waitFor();
     await ui.row('film.mp4').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-finished.png') });
+    await page.screenshot({ path: screenshotPath('upload-finished.png') });
     expect(await ui.row('film.mp4').innerText()).toContain('200 MB');
 
     const filmUrl = await ui.row('film.mp4').locator('[data-hook="open-file"]').getAttribute('href');
