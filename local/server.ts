@@ -11,6 +11,8 @@ import { SUBJECT_TYPES, type SubjectType } from './emulator/platform/identity.js
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
+import { DATA_COLLECTIONS } from '../src/backend/data-collections.js';
+import type { DataCollectionDeclaration } from '../src/shared/data-collection.js';
 
 /** The project's root: the folder above this file that holds wix.config.json (also when compiled). */
 export const PROJECT_DIR = findProjectDir(path.dirname(fileURLToPath(import.meta.url)));
@@ -41,13 +43,23 @@ function readAppId(projectDir: string): string {
  * The whole local product on one origin: the emulated Wix services, the app's backend running in
  * a Wix-like runtime, and (when built) the dashboard page.
  */
-export async function startLocalApp(config: LocalWixConfig, projectDir = PROJECT_DIR): Promise<LocalApp> {
+/** The app a local site runs: this project, or another one laid out the same way (the tests' probes). */
+export interface AppProject {
+  dir: string;
+  collections: readonly DataCollectionDeclaration[];
+}
+
+export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
+
+export async function startLocalApp(config: LocalWixConfig, project: AppProject = THIS_APP): Promise<LocalApp> {
+  const projectDir = project.dir;
   const dashboardDir = config.dashboard ? await buildDashboard(projectDir) : undefined;
   let origin = '';
   const server = http.createServer();
   const wix = await createLocalWix({
     config,
     appId: readAppId(projectDir),
+    collections: project.collections,
     origin: () => origin,
     defaultWebhookUrl: () => `${origin}${runtime.webhooksPath}`,
   });

@@ -1,28 +1,31 @@
 import type { Router } from '../emulator/platform/http.js';
 import type { TokenSigner, LocalSite } from '../emulator/platform/identity.js';
 import { createLocalClient, type LocalClient } from '../shared/local-client.js';
-import { installWixContext } from './wix-context.js';
-import { mountWebMethods } from './web-methods.js';
+import { AppCallContext } from './wix-context.js';
+import { mountWebMethods, type WebMethodErrors } from './web-methods.js';
 import { mountEventHandlers, WEBHOOKS_PATH } from './events.js';
 
 export interface AppRuntime {
+  /** The app's own client (its identity): receives and verifies webhooks. */
   appClient: LocalClient;
   eventNames: string[];
   webhooksPath: string;
 }
 
 /**
- * Runs the app's backend (src/) the way Wix hosts it: web methods behind permission checks, event
- * handlers behind the webhook endpoint, SDK calls inside a context whose fetch reaches the emulator.
+ * Runs the app's backend (src/) the way Wix hosts it: web methods behind permission checks and
+ * running as their caller, event handlers behind the webhook endpoint running as nobody, and the
+ * app's identity only through `auth.elevate`.
  */
 export async function mountAppRuntime(
   router: Router,
-  options: { projectDir: string; site: LocalSite; signer: TokenSigner; origin: () => string },
+  options: { projectDir: string; site: LocalSite; signer: TokenSigner; origin: () => string; webMethodErrors?: WebMethodErrors },
 ): Promise<AppRuntime> {
   const appToken = await options.signer.issueIdentity('APP', options.site.appId, 365 * 24 * 3600);
   const appClient = createLocalClient(options.origin(), appToken, options.site.publicKeyPem);
-  installWixContext(appClient);
-  mountWebMethods(router, options);
-  const eventNames = await mountEventHandlers(router, options.projectDir, appClient);
+  const calls = new AppCallContext(options.origin, appToken);
+  calls.install();
+  mountWebMethods(router, { projectDir: options.projectDir, signer: options.signer, calls, errors: options.webMethodErrors });
+  const eventNames = await mountEventHandlers(router, options.projectDir, appClient, calls);
   return { appClient, eventNames, webhooksPath: WEBHOOKS_PATH };
 }

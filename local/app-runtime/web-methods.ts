@@ -1,11 +1,11 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Router } from '../emulator/platform/http.js';
 import { sendJson } from '../emulator/platform/http.js';
+import { readRequestBody } from '../emulator/platform/request-body.js';
 import type { SubjectType, TokenSigner } from '../emulator/platform/identity.js';
-import { createLocalClient, type LocalClient } from '../shared/local-client.js';
-import { runAsCaller } from './wix-context.js';
+import type { AppCallContext } from './wix-context.js';
 import { appModuleUrl } from './app-modules.js';
 
 /** Who may call a web method, as the Wix runtime decides it from the caller's token. */
@@ -15,26 +15,17 @@ const ALLOWED_SUBJECTS: Record<string, readonly SubjectType[]> = {
   Anyone: ['VISITOR', 'MEMBER', 'USER'],
 };
 
+/**
+ * What the Wix runtime answers in production instead of a thrown error's message (the CLI's
+ * web-methods platform, `productionErrorMessage`): a web method must return refusals as values
+ * if the caller is to see why.
+ */
+export const PRODUCTION_ERROR_MESSAGE =
+  'Error: Unable to handle the request. Contact the site administrator or view site monitoring logs for more information.';
+
+export type WebMethodErrors = 'production' | 'development';
+
 type WebMethodFunction = ((...args: unknown[]) => Promise<unknown>) & { permission?: string };
-
-const MAX_BODY_BYTES = 1024 * 1024;
-/** Callers' SDK clients kept for reuse: a page calls several web methods per file with one token. */
-const CALLER_CLIENTS_KEPT = 100;
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { result: { name: 'Error', message }, exception: true });
-}
 
 /** Lists the project's web method files, as paths relative to the project ("src/backend/x.web.ts"). */
 export function findWebMethodFiles(projectDir: string): string[] {
@@ -45,63 +36,64 @@ export function findWebMethodFiles(projectDir: string): string[] {
     .sort();
 }
 
+function parseArguments(body: Buffer): unknown[] | undefined {
+  try {
+    const args: unknown = JSON.parse(body.toString('utf8'));
+    return Array.isArray(args) ? args : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface WebMethodOptions {
+  projectDir: string;
+  signer: TokenSigner;
+  calls: AppCallContext;
+  /** production (the default): thrown errors reach the caller without their message, as on a live site. */
+  errors?: WebMethodErrors;
+}
+
 /**
  * Serves the project's `src/**\/*.web.ts` exports at `/_webMethods/<file>/<method>.ajax` as the Wix
- * runtime does: the body is the JSON array of arguments, the answer `{result}` or
- * `{result, exception: true}`, and the caller's token must satisfy the method's permission.
+ * CLI's runtime does: the body is the JSON array of arguments (else 400 "invalid request"); the
+ * answer is `{result}`, or `{result: <error>, exception: true}` with status 200 for anything thrown,
+ * including an unknown method and a caller the method's permission does not admit. The method runs
+ * as its caller.
  */
-export function mountWebMethods(router: Router, options: { projectDir: string; signer: TokenSigner; origin: () => string }): void {
+export function mountWebMethods(router: Router, options: WebMethodOptions): void {
   const files = new Set(findWebMethodFiles(options.projectDir));
-  const callers = new Map<string, LocalClient>();
-  const callerClient = (token: string): LocalClient => {
-    let client = callers.get(token);
-    if (!client) {
-      if (callers.size >= CALLER_CLIENTS_KEPT) callers.delete(callers.keys().next().value!);
-      client = createLocalClient(options.origin(), token);
-      callers.set(token, client);
-    }
-    return client;
+  const production = (options.errors ?? 'production') === 'production';
+
+  const answerError = (res: ServerResponse, where: string, error: unknown) => {
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    console.error(`[web method] ${where} threw`, error);
+    const result = production ? { name, message: PRODUCTION_ERROR_MESSAGE, stack: PRODUCTION_ERROR_MESSAGE } : { name, message, stack };
+    sendJson(res, 200, { result, exception: true });
   };
 
   router.on('POST', '/_webMethods/*', async ({ req, res, params }) => {
+    const args = parseArguments(await readRequestBody(req));
+    if (!args) return void res.writeHead(400, { 'Content-Type': 'text/plain' }).end('invalid request');
     const match = /^(.+\.web\.ts)\/([^/]+)\.ajax$/.exec(params.rest ?? '');
-    if (!match || !files.has(match[1]!)) return refuse(res, 404, `No web method at ${params.rest}`);
-    const [, file, methodName] = match as unknown as [string, string, string];
-    const module = (await import(appModuleUrl(options.projectDir, file))) as Record<string, unknown>;
-    const method = module[methodName] as WebMethodFunction | undefined;
-    if (typeof method !== 'function' || !method.permission) {
-      return refuse(res, 404, `${file} exports no web method named ${methodName}`);
-    }
-
-    const token = req.headers.authorization;
-    const identity = token ? await options.signer.readIdentity(token) : undefined;
-    if (!token || !identity) return refuse(res, 401, 'The caller has no valid Wix session');
-    const allowed = ALLOWED_SUBJECTS[method.permission] ?? [];
-    if (!allowed.includes(identity.subjectType)) {
-      return refuse(
-        res,
-        403,
-        `Permission denied: ${methodName} needs ${method.permission} and the caller is a ${identity.subjectType.toLowerCase()}`,
-      );
-    }
-
-    const body = await readBody(req);
-    let args: unknown;
+    const where = params.rest ?? '';
     try {
-      args = body === undefined ? undefined : JSON.parse(body || '[]');
-    } catch {
-      args = undefined;
-    }
-    if (!Array.isArray(args)) return refuse(res, 400, 'invalid request: the body must be a JSON array of arguments');
-
-    const caller = callerClient(token);
-    try {
-      const result = await runAsCaller(caller, () => method(...args));
+      if (!match || !files.has(match[1]!)) throw new Error(`Error loading web module ${match?.[1] ?? where}: Cannot find module`);
+      const [, file, methodName] = match as unknown as [string, string, string];
+      const module = (await import(appModuleUrl(options.projectDir, file))) as Record<string, unknown>;
+      const method = module[methodName] as WebMethodFunction | undefined;
+      if (typeof method !== 'function' || !method.permission) {
+        throw new Error(`Error loading function from web module ${file}: function '${methodName}' not found`);
+      }
+      const token = req.headers.authorization;
+      if (!token) throw new Error('Request is missing authentication data');
+      const identity = await options.signer.readIdentity(token);
+      if (!identity || !(ALLOWED_SUBJECTS[method.permission] ?? []).includes(identity.subjectType)) {
+        throw new Error('Insufficient permissions');
+      }
+      const result = await options.calls.runAsCaller(token, () => method(...args));
       sendJson(res, 200, { result: result ?? null });
     } catch (error) {
-      const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-      console.error(`[web method] ${file}/${methodName} threw`, error);
-      sendJson(res, 500, { result: { name, message }, exception: true });
+      answerError(res, where, error);
     }
   });
 }

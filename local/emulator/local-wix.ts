@@ -16,11 +16,15 @@ import { mountUploadApi, UPLOAD_PATH } from './upload/upload-api.js';
 import { mountMediaBytes } from './media/media-bytes.js';
 import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
+import { DataCollections } from './data/data-collections.js';
+import type { DataCollectionDeclaration } from '../../src/shared/data-collection.js';
 
-/** The app id the local site has the app installed under (wix.config.json's appId). */
 export interface LocalWixOptions {
   config: LocalWixConfig;
+  /** The app id the local site has the app installed under (wix.config.json's appId). */
   appId: string;
+  /** The Wix Data collections the app declares: the only ones the local site has. */
+  collections: readonly DataCollectionDeclaration[];
   /** The app's webhook endpoint when config.webhookUrl is not set. */
   defaultWebhookUrl: () => string;
   /** The origin clients reach the emulator at, known once the server listens. */
@@ -74,7 +78,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     origin,
   });
   mountMediaBytes(router, files, mediaDir);
-  mountDataApi(router, db, signer);
+  mountDataApi(router, db, signer, new DataCollections(options.collections));
 
   return {
     site,

@@ -1,10 +1,14 @@
 import { items } from '@wix/data';
+import { auth } from '@wix/essentials';
+import { UPLOAD_LOG } from './data-collections';
 
 /**
- * The app's own record of uploads, a Wix Data collection, so the outcome of an upload is known
- * after the uploader closed the page and on any device. Keyed by the Media Manager file id.
+ * The app's own record of uploads (the declared UPLOAD_LOG collection), so the outcome of an upload
+ * is known after the uploader closed the page and on any device. Keyed by the Media Manager file id.
+ * The collection is admin-only and event handlers run with no identity, so every call is elevated:
+ * callers of this module check who may see what.
  */
-export const UPLOAD_LOG_COLLECTION = 'ResumableUploads';
+const UPLOAD_LOG_COLLECTION = UPLOAD_LOG.id;
 
 export type UploadStatus = 'PENDING' | 'READY' | 'FAILED';
 
@@ -44,23 +48,23 @@ export function mergeUploadLogEntry(existing: UploadLogEntry | undefined, update
 }
 
 export async function readUploadLogEntry(fileId: string): Promise<UploadLogEntry | undefined> {
-  const item = await items.get(UPLOAD_LOG_COLLECTION, fileId);
+  const item = await auth.elevate(items.get)(UPLOAD_LOG_COLLECTION, fileId);
   return (item ?? undefined) as UploadLogEntry | undefined;
 }
 
 /** Reads, merges and saves one entry; saving the same update twice leaves the same entry. */
 export async function recordInUploadLog(update: UploadLogUpdate): Promise<UploadLogEntry> {
   const merged = mergeUploadLogEntry(await readUploadLogEntry(update._id), update);
-  return (await items.save(UPLOAD_LOG_COLLECTION, { ...merged })) as UploadLogEntry;
+  return (await auth.elevate(items.save)(UPLOAD_LOG_COLLECTION, { ...merged })) as UploadLogEntry;
 }
 
 export async function readUploadLogEntries(fileIds: string[]): Promise<UploadLogEntry[]> {
   if (fileIds.length === 0) return [];
-  const result = await items.query(UPLOAD_LOG_COLLECTION).hasSome('_id', fileIds).limit(fileIds.length).find();
+  const result = await auth.elevate(items.query)(UPLOAD_LOG_COLLECTION).hasSome('_id', fileIds).limit(fileIds.length).find();
   return result.items as UploadLogEntry[];
 }
 
 export async function readRecentUploads(limit: number): Promise<UploadLogEntry[]> {
-  const result = await items.query(UPLOAD_LOG_COLLECTION).descending('_createdDate').limit(limit).find();
+  const result = await auth.elevate(items.query)(UPLOAD_LOG_COLLECTION).descending('_createdDate').limit(limit).find();
   return result.items as UploadLogEntry[];
 }

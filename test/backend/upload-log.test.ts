@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeUploadLogEntry } from '../../src/backend/upload-log.js';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod } from '../support/wix-http.js';
-import { webhookDelivery } from '../../local/emulator/platform/webhook-delivery.js';
-import { FILE_FAILED_EVENT, FILE_READY_EVENT } from '../../local/emulator/media/media-events.js';
+import { deliverEvent, fileFailedEvent, fileReadyEvent, readyFileDescriptor } from '../support/events.js';
 import type { UploadStatusReport } from '../../src/shared/upload-api.js';
 
 describe('mergeUploadLogEntry', () => {
@@ -33,39 +32,11 @@ describe('mergeUploadLogEntry', () => {
 describe('the File Ready / File Failed handlers', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let owner: string;
-  let deliver: ReturnType<typeof webhookDelivery>;
   beforeAll(async () => {
     app = await startTestApp();
     owner = await app.issueToken('USER');
-    deliver = webhookDelivery(app.wix.signer, app.wix.site, () => `${app.url}${app.runtime.webhooksPath}`);
   });
   afterAll(() => app.close());
-
-  const readyEvent = (fileId: string) => ({
-    eventId: `evt-${fileId}`,
-    eventType: FILE_READY_EVENT,
-    attempts: 1,
-    payload: {
-      id: `evt-${fileId}`,
-      entityFqdn: 'wix.media.site_media.v1.file_descriptor',
-      slug: 'file_ready',
-      entityId: fileId,
-      eventTime: new Date().toISOString(),
-      actionEvent: {
-        body: {
-          file: {
-            id: fileId,
-            displayName: 'clip.mp4',
-            url: `https://example.invalid/${fileId}`,
-            operationStatus: 'READY',
-            mediaType: 'VIDEO',
-            sizeInBytes: '10',
-          },
-          externalInfo: { origin: '', externalIds: [] },
-        },
-      },
-    },
-  });
 
   async function logged(fileId: string): Promise<UploadStatusReport[]> {
     const { body } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 100);
@@ -73,27 +44,16 @@ describe('the File Ready / File Failed handlers', () => {
   }
 
   it('records READY once even when the event is delivered twice', async () => {
-    await deliver(readyEvent('dup~mv2.mp4'));
-    await deliver(readyEvent('dup~mv2.mp4'));
+    const event = fileReadyEvent('dup~mv2.mp4', readyFileDescriptor('dup~mv2.mp4'));
+    await deliverEvent(app, event);
+    await deliverEvent(app, event);
     const entries = await logged('dup~mv2.mp4');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ status: 'READY', displayName: 'clip.mp4', mediaType: 'VIDEO' });
   });
 
   it('records FAILED with the reason from the event', async () => {
-    await deliver({
-      eventId: 'evt-failed',
-      eventType: FILE_FAILED_EVENT,
-      attempts: 1,
-      payload: {
-        id: 'evt-failed',
-        entityFqdn: 'wix.media.site_media.v1.file_descriptor',
-        slug: 'file_failed',
-        entityId: 'bad~mv2.mp4',
-        eventTime: new Date().toISOString(),
-        actionEvent: { body: { error: { code: 'FILE_TYPE_MISMATCH', description: 'not a video', data: {} } } },
-      },
-    });
+    await deliverEvent(app, fileFailedEvent('bad~mv2.mp4', { code: 'FILE_TYPE_MISMATCH', description: 'not a video' }));
     expect(await logged('bad~mv2.mp4')).toEqual([
       expect.objectContaining({ status: 'FAILED', failureCode: 'FILE_TYPE_MISMATCH', failureDescription: 'not a video' }),
     ]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
+import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
 import type { CreateUploadSessionResult, FolderSummary } from '../../src/shared/upload-api.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -14,26 +15,29 @@ describe('web methods in the local Wix runtime', () => {
   });
   afterAll(() => app.close());
 
-  it('refuses a visitor or a member calling an Admin method (403), and a caller without a session (401)', async () => {
-    for (const subject of ['VISITOR', 'MEMBER'] as const) {
-      const refused = await callWebMethod(app.url, await app.issueToken(subject), 'createUploadSession', { mimeType: 'image/png' });
-      expect(refused.status).toBe(403);
-      expect(refused.body).toMatchObject({ exception: true, result: { message: expect.stringContaining('Permission denied') } });
+  it('refuses a visitor, a member and a caller without a session, as an exception whose reason is withheld', async () => {
+    const tokens = [await app.issueToken('VISITOR'), await app.issueToken('MEMBER'), undefined];
+    for (const token of tokens) {
+      const refused = await requestJson(`${app.url}/_webMethods/src/backend/uploads.web.ts/createUploadSession.ajax`, {
+        token,
+        body: [{ mimeType: 'image/png' }],
+      });
+      expect(refused.status).toBe(200);
+      expect(refused.body).toEqual({ exception: true, result: expect.objectContaining({ message: PRODUCTION_ERROR_MESSAGE }) });
     }
-    const anonymous = await requestJson(`${app.url}/_webMethods/src/backend/uploads.web.ts/createUploadSession.ajax`, {
-      body: [{ mimeType: 'image/png' }],
-    });
-    expect(anonymous.status).toBe(401);
   });
 
-  it('answers 404 for an unknown file or method and 400 for a body that is not an argument list', async () => {
-    expect((await requestJson(`${app.url}/_webMethods/src/backend/nope.web.ts/x.ajax`, { token: owner, body: [] })).status).toBe(404);
-    expect((await callWebMethod(app.url, owner, 'notAMethod')).status).toBe(404);
-    const notAList = await requestJson(`${app.url}/_webMethods/src/backend/uploads.web.ts/listFolders.ajax`, {
-      token: owner,
-      body: { a: 1 },
+  it('answers an unknown file or method as an exception, and a body that is not an argument list with 400', async () => {
+    const unknownFile = await requestJson(`${app.url}/_webMethods/src/backend/nope.web.ts/x.ajax`, { token: owner, body: [] });
+    expect(unknownFile.body).toMatchObject({ exception: true });
+    expect((await callWebMethod(app.url, owner, 'notAMethod')).body).toMatchObject({ exception: true });
+    const notAList = await fetch(`${app.url}/_webMethods/src/backend/uploads.web.ts/listFolders.ajax`, {
+      method: 'POST',
+      headers: { Authorization: owner, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ a: 1 }),
     });
     expect(notAList.status).toBe(400);
+    expect(await notAList.text()).toBe('invalid request');
   });
 
   it('returns the reasons a request is refused before calling Wix', async () => {

@@ -7,6 +7,17 @@ import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-c
 import { createTusUpload, finalizeUpload } from '../support/upload-session.js';
 import { makePng } from '../support/files.js';
 import { waitFor } from '../support/wix-http.js';
+import { PROJECT_DIR } from '../../local/server.js';
+import { DATA_COLLECTIONS } from '../../src/backend/data-collections.js';
+import type { DataCollectionDeclaration } from '../../src/shared/data-collection.js';
+
+const NOTES: DataCollectionDeclaration = {
+  id: '@sdk-test/app/notes',
+  idSuffix: 'notes',
+  displayName: 'Notes',
+  fields: [{ key: 'title', displayName: 'Title', type: 'TEXT' }],
+  permissions: { read: 'ANYONE', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' },
+};
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -18,7 +29,7 @@ describe('the Wix SDK against the local Wix', () => {
     createClient({ auth: localTokenAuth(token), fetch: fetchThroughLocalWix(origin), modules: { files, folders, items } });
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { dir: PROJECT_DIR, collections: [...DATA_COLLECTIONS, NOTES] });
     wix = createWix(app.url, await app.issueToken('APP'));
   });
   afterAll(() => app.close());
@@ -78,18 +89,22 @@ describe('the Wix SDK against the local Wix', () => {
   });
 
   it('stores, reads and queries Wix Data items', async () => {
-    const saved = await wix.items.save('Notes', { _id: 'n1', title: 'first', tags: ['a'], when: new Date('2024-01-02T00:00:00Z') });
+    const saved = await wix.items.save(NOTES.id, { _id: 'n1', title: 'first', tags: ['a'], when: new Date('2024-01-02T00:00:00Z') });
     expect(saved._createdDate).toBeInstanceOf(Date);
-    await wix.items.insert('Notes', { _id: 'n2', title: 'second', tags: ['b'] });
-    await expect(wix.items.insert('Notes', { _id: 'n2', title: 'dup' })).rejects.toThrow();
-    expect(await wix.items.get('Notes', 'nope')).toBeNull();
-    expect((await wix.items.get('Notes', 'n1'))?.when).toEqual(new Date('2024-01-02T00:00:00Z'));
-    const some = await wix.items.query('Notes').hasSome('tags', ['b', 'c']).find();
+    await wix.items.insert(NOTES.id, { _id: 'n2', title: 'second', tags: ['b'] });
+    await expect(wix.items.insert(NOTES.id, { _id: 'n2', title: 'dup' })).rejects.toThrow();
+    expect(await wix.items.get(NOTES.id, 'nope')).toBeNull();
+    expect((await wix.items.get(NOTES.id, 'n1'))?.when).toEqual(new Date('2024-01-02T00:00:00Z'));
+    const some = await wix.items.query(NOTES.id).hasSome('tags', ['b', 'c']).find();
     expect(some.items.map((item) => item._id)).toEqual(['n2']);
-    const page = await wix.items.query('Notes').ascending('title').limit(1).find();
+    const page = await wix.items.query(NOTES.id).ascending('title').limit(1).find();
     expect(page.items.map((item) => item.title)).toEqual(['first']);
     expect(page.hasNext()).toBe(true);
     expect((await page.next()).items.map((item) => item.title)).toEqual(['second']);
-    expect(await wix.items.query('Notes').eq('title', 'second').count()).toBe(1);
+    expect(await wix.items.query(NOTES.id).eq('title', 'second').count()).toBe(1);
+  });
+
+  it('throws the SDK error for a collection that does not exist', async () => {
+    await expect(wix.items.get('Notes', 'n1')).rejects.toMatchObject({ details: { applicationError: { code: 'WDE0025' } } });
   });
 });

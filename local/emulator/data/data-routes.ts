@@ -5,6 +5,7 @@ import type { TokenSigner, Identity } from '../platform/identity.js';
 import type { SqlDatabase } from '../platform/database.js';
 import { matches, sortItems, QueryError, type DataItem, type SortSpec } from './data-query.js';
 import { DataItems } from './data-items.js';
+import type { DataCollections } from './data-collections.js';
 import { asRecord } from '../../../src/shared/is-record.js';
 
 const BASE = '/wix-data/v2';
@@ -36,7 +37,8 @@ function readQueryBody(url: URL): unknown {
   }
 }
 
-export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigner): void {
+/** The Wix Data items calls, on the declared collections only, with their permissions enforced per caller. */
+export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigner, collections: DataCollections): void {
   const items = new DataItems(db);
 
   async function request(req: import('node:http').IncomingMessage): Promise<{ identity: Identity; body: Record<string, unknown> }> {
@@ -55,6 +57,7 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
+    collections.authorize(collectionId, identity, 'insert');
     if (typeof data._id === 'string' && items.get(collectionId, data._id)) {
       throw WixApiError.application(409, 'WDE0074', `Item ${data._id} already exists in ${collectionId}`);
     }
@@ -65,6 +68,7 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
     const existed = typeof data._id === 'string' && items.get(collectionId, data._id) !== undefined;
+    collections.authorize(collectionId, identity, existed ? 'update' : 'insert');
     const saved = items.write(collectionId, data, identity.subjectId);
     sendJson(res, 200, { dataItem: wireItem(collectionId, saved), action: existed ? 'UPDATED' : 'INSERTED' });
   });
@@ -72,14 +76,16 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items/update`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
+    collections.authorize(collectionId, identity, 'update');
     const id = requireString(data._id, 'dataItem.data._id');
     if (!items.get(collectionId, id)) throw notFound(collectionId, id);
     sendJson(res, 200, { dataItem: wireItem(collectionId, items.write(collectionId, data, identity.subjectId)) });
   });
 
   router.on('POST', `${BASE}/items/remove`, async ({ req, res }) => {
-    const { body } = await request(req);
+    const { identity, body } = await request(req);
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
+    collections.authorize(collectionId, identity, 'remove');
     const id = requireString(body.dataItemId, 'dataItemId');
     const existing = items.get(collectionId, id);
     if (!existing) throw notFound(collectionId, id);
@@ -87,8 +93,9 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     sendJson(res, 200, { dataItem: wireItem(collectionId, existing) });
   });
 
-  function runQuery(body: Record<string, unknown>): Record<string, unknown> {
+  function runQuery(identity: Identity, body: Record<string, unknown>): Record<string, unknown> {
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
+    collections.authorize(collectionId, identity, 'read');
     const query = asRecord(body.query);
     const paging = asRecord(query.paging ?? query.cursorPaging);
     const limit = paging.limit === undefined ? DEFAULT_LIMIT : Number(paging.limit);
@@ -124,25 +131,27 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   }
 
   router.on('GET', `${BASE}/items/query`, async ({ req, res, url }) => {
-    await signer.authenticate(req);
-    sendJson(res, 200, runQuery(asRecord(readQueryBody(url))));
+    const identity = await signer.authenticate(req);
+    sendJson(res, 200, runQuery(identity, asRecord(readQueryBody(url))));
   });
 
   router.on('POST', `${BASE}/items/query`, async ({ req, res }) => {
-    const { body } = await request(req);
-    sendJson(res, 200, runQuery(body));
+    const { identity, body } = await request(req);
+    sendJson(res, 200, runQuery(identity, body));
   });
 
   router.on('POST', `${BASE}/items/count`, async ({ req, res }) => {
-    const { body } = await request(req);
+    const { identity, body } = await request(req);
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
+    collections.authorize(collectionId, identity, 'read');
     sendJson(res, 200, { totalCount: items.all(collectionId).filter((item) => matches(item, body.filter)).length });
   });
 
   // After the fixed paths above: `query` and `count` are not item ids.
   router.on('GET', `${BASE}/items/:id`, async ({ req, res, url, params }) => {
-    await signer.authenticate(req);
+    const identity = await signer.authenticate(req);
     const collectionId = requireString(url.searchParams.get('dataCollectionId'), 'dataCollectionId');
+    collections.authorize(collectionId, identity, 'read');
     const item = items.get(collectionId, params.id!);
     if (!item) throw notFound(collectionId, params.id!);
     sendJson(res, 200, { dataItem: wireItem(collectionId, item) });

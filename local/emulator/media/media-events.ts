@@ -23,18 +23,21 @@ function actionEvent(slug: string, entityId: string, body: Record<string, unknow
   };
 }
 
-/** File Ready or File Failed, as the Media Manager emits them (domain events with an action body). */
+const EXTERNAL_INFO = { origin: '', externalIds: [] };
+
+/** File Ready, as the Media Manager emits it: a domain event whose action body holds the file descriptor (REST shape). */
+export function fileReadyEvent(fileId: string, descriptor: Record<string, unknown>): DomainEvent {
+  const payload = actionEvent('file_ready', fileId, { file: descriptor, externalInfo: EXTERNAL_INFO, triggeredByUndelete: false });
+  return { eventId: payload.id as string, eventType: FILE_READY_EVENT, payload };
+}
+
+/** File Failed, as the Media Manager emits it: the action body holds why. */
+export function fileFailedEvent(fileId: string, error: { code: string; description: string }): DomainEvent {
+  const payload = actionEvent('file_failed', fileId, { externalInfo: EXTERNAL_INFO, error: { ...error, data: {} } });
+  return { eventId: payload.id as string, eventType: FILE_FAILED_EVENT, payload };
+}
+
+/** The event a processed file's outcome makes. */
 export function fileSettledEvent(file: MediaFileRecord, descriptor: Record<string, unknown>): DomainEvent {
-  const externalInfo = { origin: '', externalIds: [] };
-  const payload = file.failure
-    ? actionEvent('file_failed', file.id, {
-        externalInfo,
-        error: { code: file.failure.code, description: file.failure.description, data: {} },
-      })
-    : actionEvent('file_ready', file.id, { file: descriptor, externalInfo, triggeredByUndelete: false });
-  return {
-    eventId: payload.id as string,
-    eventType: file.failure ? FILE_FAILED_EVENT : FILE_READY_EVENT,
-    payload,
-  };
+  return file.failure ? fileFailedEvent(file.id, file.failure) : fileReadyEvent(file.id, descriptor);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WixApiError } from './api-error.js';
+import { DEFAULT_BODY_LIMIT, mediaTypeOf, readRequestBody, UNREAD_BODY } from './request-body.js';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -73,22 +74,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-const DEFAULT_JSON_LIMIT = 1024 * 1024;
-
-/** Reads a JSON request body; an empty body reads as {}. Client faults become 4xx WixApiErrors. */
-export async function readJsonBody(req: IncomingMessage, limitBytes = DEFAULT_JSON_LIMIT): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limitBytes) {
-      throw WixApiError.application(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes`);
-    }
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+/**
+ * Reads a JSON request body; an empty body reads as {}. A non-empty body must be sent as
+ * application/json (415 otherwise, as Wix's REST APIs answer); client faults become 4xx WixApiErrors.
+ */
+export async function readJsonBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const text = (await readRequestBody(req, limitBytes)).toString('utf8').trim();
   if (text === '') return {};
+  if (mediaTypeOf(req) !== 'application/json') {
+    throw WixApiError.application(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -102,6 +97,8 @@ export function sendError(res: ServerResponse, error: unknown): void {
     return;
   }
   if (error instanceof WixApiError) {
+    // The rest of the body is still on its way: the connection cannot be reused.
+    if (UNREAD_BODY in error) res.setHeader('Connection', 'close');
     sendJson(res, error.status, error.body);
     return;
   }
