@@ -13,5 +13,6 @@ export const APP_ENTRY = 'local/start.mjs';
 export const START_SCRIPT = `node ${APP_NODE_ARGS.join(' ')} ${APP_ENTRY}`;
 
 /** The line the app prints once it serves, and how launchers read its URL back. */
-export const readyLine = (url: string) => `Resumable Media Uploader is running on the local Wix at ${url}`;
-export const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+))/;
+export const readyLine = (url: string, mediaUrl: string) =>
+  `Resumable Media Uploader is running on the local Wix at ${url} (media at ${mediaUrl})`;
+export const READY_LINE = /running on the local Wix at (http:\/\/[\d.]+:(\d+)) \(media at (http:\/\/[\d.]+:(\d+))\)/;

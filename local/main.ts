@@ -4,7 +4,7 @@ import { readyLine } from './app-command.js';
 
 const config = configFromEnv();
 const app = await startLocalApp(config);
-console.log(readyLine(app.url));
+console.log(readyLine(app.url, app.mediaUrl));
 console.log(`  data: ${config.dataDir}`);
 
 let stopping = false;

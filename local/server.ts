@@ -1,13 +1,12 @@
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import type { LocalWixConfig } from './emulator/platform/config.js';
 import { createLocalWix, type LocalWix } from './emulator/local-wix.js';
-import { sendError, sendJson, readJsonBody } from './emulator/platform/http.js';
-import { WixApiError } from './emulator/platform/api-error.js';
-import { SUBJECT_TYPES, type SubjectType } from './emulator/platform/identity.js';
+import type { SubjectType } from './emulator/platform/identity.js';
+import { listen } from './listener.js';
+import { mountLocalIdentities, subjectIdFor } from './local-identities.js';
+import { isLoopbackAddress } from './loopback.js';
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
@@ -25,8 +24,10 @@ function findProjectDir(from: string): string {
 }
 
 export interface LocalApp {
-  /** The origin everything is served on, e.g. http://127.0.0.1:5173. */
+  /** The app's origin (the Wix APIs, the backend, the page), e.g. http://127.0.0.1:5173. */
   url: string;
+  /** The media origin, e.g. http://127.0.0.1:5174. */
+  mediaUrl: string;
   wix: LocalWix;
   runtime: AppRuntime;
   /** A token for one identity of the local site (what signing in to Wix gives). */
@@ -39,10 +40,6 @@ function readAppId(projectDir: string): string {
   return config.appId;
 }
 
-/**
- * The whole local product on one origin: the emulated Wix services, the app's backend running in
- * a Wix-like runtime, and (when built) the dashboard page.
- */
 /** The app a local site runs: this project, or another one laid out the same way (the tests' probes). */
 export interface AppProject {
   dir: string;
@@ -51,64 +48,59 @@ export interface AppProject {
 
 export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
 
+/** The media port when none is set: next to the app's, or free when the app's is. */
+function mediaPortOf(config: LocalWixConfig): number {
+  return config.mediaPort ?? (config.port === 0 ? 0 : config.port + 1);
+}
+
+/**
+ * The whole local product: on the app's origin the emulated Wix APIs, the app's backend in a
+ * Wix-like runtime and (when built) the dashboard page; on a second origin the media bytes, as
+ * Wix serves files from its own static host.
+ */
 export async function startLocalApp(config: LocalWixConfig, project: AppProject = THIS_APP): Promise<LocalApp> {
+  if (!isLoopbackAddress(config.host) && !config.allowRemote) {
+    throw new Error(
+      `HOST=${config.host} is not a loopback address: anyone who can reach it could act as the site owner. Set ALLOW_REMOTE=1 to listen there anyway.`,
+    );
+  }
+  if (!isLoopbackAddress(config.host)) {
+    console.warn(`Listening on ${config.host}: anyone who can reach it can get the site owner's token and act as the owner.`);
+  }
   const projectDir = project.dir;
   const dashboardDir = config.dashboard ? await buildDashboard(projectDir) : undefined;
   let origin = '';
-  const server = http.createServer();
+  let mediaOrigin = '';
   const wix = await createLocalWix({
     config,
     appId: readAppId(projectDir),
     collections: project.collections,
     origin: () => origin,
+    mediaOrigin: () => mediaOrigin,
     defaultWebhookUrl: () => `${origin}${runtime.webhooksPath}`,
   });
   const { router, signer, site } = wix;
   if (dashboardDir) mountDashboard(router, dashboardDir);
+  mountLocalIdentities(router, site, signer);
 
-  /** The site owner and the app have one identity each; every visitor or member is a new one. */
-  const subjectIdFor = (subjectType: SubjectType) =>
-    subjectType === 'USER' ? site.ownerId : subjectType === 'APP' ? site.appId : crypto.randomUUID();
-
-  router.on('POST', '/_local/identities', async ({ req, res }) => {
-    const body = (await readJsonBody(req)) as { subjectType?: unknown };
-    const subjectType = body.subjectType as SubjectType;
-    if (!SUBJECT_TYPES.includes(subjectType)) {
-      throw WixApiError.validation([
-        { field: 'subjectType', description: `must be one of ${SUBJECT_TYPES.join(', ')}`, violatedRule: 'INVALID_ENUM_VALUE' },
-      ]);
-    }
-    const subjectId = subjectIdFor(subjectType);
-    sendJson(res, 200, { accessToken: await signer.issueIdentity(subjectType, subjectId), subjectType, subjectId });
+  const app = await listen(router, config.host, config.port);
+  const media = await listen(wix.mediaRouter, config.host, mediaPortOf(config)).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
   });
-
-  server.on('request', (req, res) => {
-    const url = new URL(req.url ?? '/', origin || 'http://localhost');
-    router
-      .dispatch(req, res, url)
-      .then((handled) => {
-        if (!handled) sendError(res, WixApiError.application(404, 'NOT_FOUND', `Nothing is served at ${url.pathname}`));
-      })
-      .catch((error: unknown) => sendError(res, error));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${config.host}:${port}`;
+  origin = app.origin;
+  mediaOrigin = media.origin;
   const runtime: AppRuntime = await mountAppRuntime(router, { projectDir, site, signer, origin: () => origin });
   await wix.start();
 
   return {
     url: origin,
+    mediaUrl: mediaOrigin,
     wix,
     runtime,
-    issueToken: (subjectType) => signer.issueIdentity(subjectType, subjectIdFor(subjectType)),
+    issueToken: (subjectType) => signer.issueIdentity(subjectType, subjectIdFor(site, subjectType)),
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([app.close(), media.close()]);
       await wix.stop();
     },
   };

@@ -14,6 +14,7 @@ import { MediaProcessing } from './media/media-processing.js';
 import { mountMediaApi } from './media/media-api.js';
 import { mountUploadApi, UPLOAD_PATH } from './upload/upload-api.js';
 import { mountMediaBytes } from './media/media-bytes.js';
+import { DownloadUrls } from './media/download-urls.js';
 import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
 import { DataCollections } from './data/data-collections.js';
@@ -27,8 +28,10 @@ export interface LocalWixOptions {
   collections: readonly DataCollectionDeclaration[];
   /** The app's webhook endpoint when config.webhookUrl is not set. */
   defaultWebhookUrl: () => string;
-  /** The origin clients reach the emulator at, known once the server listens. */
+  /** The origin clients reach the Wix APIs at, known once the server listens. */
   origin: () => string;
+  /** The separate origin media bytes are served from (like static.wixstatic.com). */
+  mediaOrigin: () => string;
 }
 
 /** The emulated Wix services of one local site, mounted on a router; no HTTP server of its own. */
@@ -37,14 +40,17 @@ export interface LocalWix {
   signer: TokenSigner;
   db: SqlDatabase;
   outbox: EventOutbox;
+  /** The Wix APIs: REST, tus, finalize. */
   router: Router;
+  /** The media origin: stored files, download URLs, icons. */
+  mediaRouter: Router;
   /** Resumes what a previous run left: half-done finalizes, PENDING files, undelivered events. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix> {
-  const { config, origin } = options;
+  const { config, origin, mediaOrigin } = options;
   const tusDir = path.join(config.dataDir, 'uploads');
   const mediaDir = path.join(config.dataDir, 'media');
   for (const dir of [config.dataDir, tusDir, mediaDir]) fs.mkdirSync(dir, { recursive: true });
@@ -61,10 +67,11 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     db,
     webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()),
   );
-  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, origin);
+  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, mediaOrigin);
+  const downloads = new DownloadUrls(signer, mediaOrigin);
 
   const router = new Router();
-  mountMediaApi(router, { signer, folders, files, sessions, origin, uploadPath: UPLOAD_PATH });
+  mountMediaApi(router, { signer, folders, files, sessions, downloads, origin, mediaOrigin, uploadPath: UPLOAD_PATH });
   const uploads = mountUploadApi(router, {
     db,
     store,
@@ -75,9 +82,10 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     mediaDir,
     mediaPrefix: site.mediaPrefix,
     maxUploadBytes: config.maxUploadBytes,
-    origin,
+    mediaOrigin,
   });
-  mountMediaBytes(router, files, mediaDir);
+  const mediaRouter = new Router();
+  mountMediaBytes(mediaRouter, files, mediaDir, downloads);
   mountDataApi(router, db, signer, new DataCollections(options.collections));
 
   return {
@@ -86,6 +94,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     db,
     outbox,
     router,
+    mediaRouter,
     async start() {
       await uploads.recover();
       processing.resumePending();

@@ -1,5 +1,6 @@
 import type { files } from '@wix/media';
-import type { UploadLogUpdate, UploadStatus } from './upload-log';
+import type { UploadLogUpdate } from './upload-log';
+import type { UploadStatus } from '../shared/upload-api';
 
 type FileDescriptor = files.FileDescriptor;
 

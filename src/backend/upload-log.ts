@@ -1,6 +1,7 @@
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
 import { UPLOAD_LOG } from './data-collections';
+import type { UploadStatus } from '../shared/upload-api';
 
 /**
  * The app's own record of uploads (the declared UPLOAD_LOG collection), so the outcome of an upload
@@ -9,8 +10,6 @@ import { UPLOAD_LOG } from './data-collections';
  * callers of this module check who may see what.
  */
 const UPLOAD_LOG_COLLECTION = UPLOAD_LOG.id;
-
-export type UploadStatus = 'PENDING' | 'READY' | 'FAILED';
 
 export interface UploadLogEntry {
   /** The Media Manager file id. */

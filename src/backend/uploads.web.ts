@@ -3,7 +3,9 @@ import { auth } from '@wix/essentials';
 import { files, folders } from '@wix/media';
 import { findUploadRequestViolations, MEDIA_ROOT_FOLDER_ID } from '../shared/upload-request';
 import {
+  DOWNLOAD_LINK_MINUTES,
   MAX_RECENT_UPLOADS,
+  type FileDownloadLink,
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
   type FinalizedUpload,
@@ -13,7 +15,7 @@ import {
 } from '../shared/upload-api';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
 import { uploadLogUpdateFromFile } from './media-file';
-import { describeWixError } from './wix-error';
+import { describeWixError, isNotFound } from './wix-error';
 
 function toReport(entry: UploadLogEntry): UploadStatusReport {
   return {
@@ -24,6 +26,7 @@ function toReport(entry: UploadLogEntry): UploadStatusReport {
     thumbnailUrl: entry.thumbnailUrl,
     mediaType: entry.mediaType,
     sizeInBytes: entry.sizeInBytes,
+    private: entry.private,
     failureCode: entry.failureCode,
     failureDescription: entry.failureDescription,
     updatedDate: entry._updatedDate ? new Date(entry._updatedDate).toISOString() : undefined,
@@ -105,4 +108,24 @@ export const listFolders = webMethod(Permissions.Admin, async (parentFolderId?: 
     cursor = page.nextCursor?.cursors?.next ?? undefined;
   } while (cursor && summaries.length < 1000);
   return summaries;
+});
+
+/**
+ * A temporary link to a file of the Media Manager: a private file is refused at its URL and read
+ * only this way. The link expires after DOWNLOAD_LINK_MINUTES.
+ */
+export const getFileDownloadUrl = webMethod(Permissions.Admin, async (fileId: string): Promise<FileDownloadLink> => {
+  if (typeof fileId !== 'string' || fileId === '' || fileId.length > 200) return { ok: false, reason: 'The file id is not valid' };
+  try {
+    const expiresAt = new Date(Date.now() + DOWNLOAD_LINK_MINUTES * 60_000).toISOString();
+    const { downloadUrls } = await auth.elevate(files.generateFileDownloadUrl)(fileId, {
+      expirationInMinutes: DOWNLOAD_LINK_MINUTES,
+      contentDisposition: 'INLINE',
+    });
+    const url = downloadUrls?.[0]?.url;
+    return url ? { ok: true, url, expiresAt } : { ok: false, reason: 'Wix returned no download link' };
+  } catch (error) {
+    if (describeWixError(error) || isNotFound(error)) return { ok: false, reason: 'The file is no longer in the Media Manager' };
+    throw error;
+  }
 });

@@ -2,6 +2,8 @@ import type { FieldViolation } from '../shared/upload-request';
 
 interface WixSdkError {
   message?: string;
+  /** The HTTP status of the answer, set by the SDK's error transform. */
+  status?: number;
   details?: {
     validationError?: { fieldViolations?: FieldViolation[] };
     applicationError?: { code?: string | number; description?: string };
@@ -21,4 +23,9 @@ export function describeWixError(error: unknown): FieldViolation[] | undefined {
     return [{ field: 'parentFolderId', description: 'does not exist in the Media Manager', violatedRule: 'FORMAT' }];
   }
   return undefined;
+}
+
+/** Whether Wix answered that what was asked for does not exist (HTTP 404, whatever the code). */
+export function isNotFound(error: unknown): boolean {
+  return (error as WixSdkError | undefined)?.status === 404;
 }

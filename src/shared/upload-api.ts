@@ -1,8 +1,10 @@
 import type { FieldViolation, UploadRequest } from './upload-request';
-import type { UploadStatus } from '../backend/upload-log';
 
 /** What the page asks for: the Generate File Resumable Upload URL parameters, without the protocol. */
 export type UploadSessionRequest = Omit<UploadRequest, 'uploadProtocol'>;
+
+/** Where a file is in the Media Manager's processing, as the app's upload log records it. */
+export type UploadStatus = 'PENDING' | 'READY' | 'FAILED';
 
 export interface UploadSession {
   uploadUrl: string;
@@ -33,10 +35,17 @@ export interface UploadStatusReport {
   thumbnailUrl?: string;
   mediaType?: string;
   sizeInBytes?: string;
+  private?: boolean;
   failureCode?: string;
   failureDescription?: string;
   updatedDate?: string;
 }
+
+/** How long a link to a private file the page hands out stays valid. */
+export const DOWNLOAD_LINK_MINUTES = 60;
+
+/** A temporary link to read a file (the only way to read a private one), or why there is none. */
+export type FileDownloadLink = { ok: true; url: string; expiresAt: string } | { ok: false; reason: string };
 
 export interface FolderSummary {
   id: string;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
 import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
-import type { CreateUploadSessionResult, FolderSummary } from '../../src/shared/upload-api.js';
+import type { CreateUploadSessionResult, FileDownloadLink, FolderSummary } from '../../src/shared/upload-api.js';
+import { uploadSmallFile } from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -71,5 +72,20 @@ describe('web methods in the local Wix runtime', () => {
     const { body } = await callWebMethod<FolderSummary[]>(app.url, owner, 'listFolders');
     expect(body.result.map((folder) => folder.displayName)).toEqual(['Print files', 'Videos']);
     expect(body.result[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), parentFolderId: 'media-root' });
+  });
+
+  it('hands out a temporary link to a private file, and says why there is none for an unknown file', async () => {
+    const bytes = Buffer.from('for the owner only');
+    const file = await uploadSmallFile(app.url, owner, { name: 'secret.txt', mimeType: 'text/plain', bytes, private: true });
+    expect((await fetch(String(file.url))).status).toBe(403);
+    const { body } = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', file.id);
+    if (!body.result.ok) throw new Error(body.result.reason);
+    expect(Date.parse(body.result.expiresAt)).toBeGreaterThan(Date.now());
+    expect(Buffer.from(await (await fetch(body.result.url)).arrayBuffer()).equals(bytes)).toBe(true);
+
+    const unknown = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', 'nope~mv2.txt');
+    expect(unknown.body.result).toEqual({ ok: false, reason: 'The file is no longer in the Media Manager' });
+    const malformed = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', { not: 'an id' });
+    expect(malformed.body.result).toEqual({ ok: false, reason: 'The file id is not valid' });
   });
 });

@@ -15,7 +15,7 @@ import { FileDropzone } from '../../src/dashboard/components/FileDropzone.js';
 import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
 import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import type { FolderSummary } from '../../src/shared/upload-api.js';
+import type { FileDownloadLink, FolderSummary } from '../../src/shared/upload-api.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
 import {
   resolveUploadMeta,
@@ -28,6 +28,9 @@ import {
 import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons, uploadItem } from './support/ui.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
 import { settings } from './support/settings.js';
+
+const web = vi.hoisted(() => ({ getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>() }));
+vi.mock('../../src/backend/uploads.web', () => web);
 
 afterEach(() => {
   cleanup();
@@ -116,6 +119,43 @@ describe('UploadQueueTable', () => {
     expect(within(queueRowOf('refused.mp4')).getByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
   });
 
+  it('opens and copies a private file only through a fresh temporary link, and says the link expires', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const signed = 'https://media.example/download/token-1';
+    web.getFileDownloadUrl.mockResolvedValue({ ok: true, url: signed, expiresAt: '2030-01-01T00:00:00.000Z' });
+    const tab = { close: vi.fn(), opener: {}, location: { href: '' } };
+    const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
+    const { queue } = fakeQueue();
+    const ready = uploadItem('ready', {
+      displayName: 'contract.pdf',
+      fileId: 'abc_contract.pdf',
+      url: 'https://media.example/media/abc_contract.pdf',
+      thumbnailUrl: 'https://media.example/media/abc_contract.pdf',
+      bytesUploaded: 1024,
+      meta: { displayName: 'contract.pdf', mimeType: 'application/pdf', private: true },
+    });
+    renderInWds(<UploadQueueTable items={[ready]} queue={queue} />);
+    const row = queueRowOf('contract.pdf');
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(within(row).queryByRole('img')).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Open contract.pdf' }));
+    await waitFor(() => expect(tab.location.href).toBe(signed));
+    expect(open).toHaveBeenCalledWith('', '_blank');
+    expect(tab.opener).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: /Copy a link to contract.pdf that expires in 60 minutes/ }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(signed));
+    expect(await within(row).findByText('Copied: expires in 60 min')).toBeTruthy();
+    expect(web.getFileDownloadUrl).toHaveBeenCalledWith('abc_contract.pdf');
+
+    web.getFileDownloadUrl.mockResolvedValue({ ok: false, reason: 'The file is no longer in the Media Manager' });
+    fireEvent.click(within(row).getByRole('button', { name: 'Open contract.pdf' }));
+    expect(await within(row).findByText('The file is no longer in the Media Manager')).toBeTruthy();
+    expect(tab.close).toHaveBeenCalled();
+  });
+
   it('offers Open and Copy URL for a ready file, and copies the URL', async () => {
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -123,13 +163,14 @@ describe('UploadQueueTable', () => {
     const url = 'https://static.wixstatic.com/media/abc_clip.mp4';
     const ready = uploadItem('ready', {
       displayName: 'done.mp4',
+      fileId: 'abc_clip.mp4',
       url,
       thumbnailUrl: 'https://static.wixstatic.com/thumb.jpg',
       bytesUploaded: 1024,
     });
     renderInWds(<UploadQueueTable items={[ready]} queue={queue} />);
     const row = queueRowOf('done.mp4');
-    const open = within(row).getByRole('link', { name: 'Open' });
+    const open = within(row).getByRole('link', { name: 'Open done.mp4' });
     expect(open.getAttribute('href')).toBe(url);
     expect(open.getAttribute('target')).toBe('_blank');
     expect(open.getAttribute('rel')).toContain('noreferrer');

@@ -14,6 +14,7 @@ const web = vi.hoisted(() => ({
   getUploadStatus: vi.fn(async (_fileIds: string[]): Promise<UploadStatusReport[]> => []),
   listRecentUploads: vi.fn(async (_limit?: number): Promise<UploadStatusReport[]> => []),
   listFolders: vi.fn(async (_parentFolderId?: string): Promise<FolderSummary[]> => []),
+  getFileDownloadUrl: vi.fn(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 

@@ -87,7 +87,11 @@ describe('POST /site-media/v1/files/generate-resumable-upload-url', () => {
   it('refuses a body that is not JSON with 400, and one not sent as JSON with 415', async () => {
     const json = { Authorization: owner, 'Content-Type': 'application/json' };
     expect((await fetch(endpoint, { method: 'POST', headers: json, body: '{not json' })).status).toBe(400);
-    const asText = await fetch(endpoint, { method: 'POST', headers: { Authorization: owner }, body: JSON.stringify({ mimeType: 'image/png' }) });
+    const asText = await fetch(endpoint, {
+      method: 'POST',
+      headers: { Authorization: owner },
+      body: JSON.stringify({ mimeType: 'image/png' }),
+    });
     expect(asText.status).toBe(415);
     expect(await asText.json()).toMatchObject({ details: { applicationError: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
   });

@@ -88,7 +88,7 @@ describe('a server that is killed and restarted', () => {
     expect(before.body.result).toEqual([]);
     await first.kill();
 
-    const second = await start({ PORT: String(first.port), DATA_DIR: dataDir });
+    const second = await start({ PORT: String(first.port), MEDIA_PORT: String(first.mediaPort), DATA_DIR: dataDir });
     const again = await identity(second.url, 'USER');
     const logged = await waitFor(async () => {
       const { body } = await callWebMethod<UploadStatusReport[]>(second.url, again, 'listRecentUploads', 10);

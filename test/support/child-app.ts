@@ -6,6 +6,8 @@ import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js
 export interface ChildApp {
   url: string;
   port: number;
+  mediaUrl: string;
+  mediaPort: number;
   process: ChildProcess;
   /** Ends the process at once, like a crash or a power cut of the server. */
   kill(): Promise<void>;
@@ -31,6 +33,8 @@ export function startChildApp(env: Record<string, string>): Promise<ChildApp> {
       resolve({
         url: match[1]!,
         port: Number(match[2]),
+        mediaUrl: match[3]!,
+        mediaPort: Number(match[4]),
         process: child,
         async kill() {
           child.kill('SIGKILL');

@@ -81,3 +81,26 @@ export function uploadWithTusClient(
     upload.start();
   });
 }
+
+/** The whole documented flow for a small file: generate, one tus creation with its bytes, finalize. Returns the file descriptor. */
+export async function uploadSmallFile(
+  origin: string,
+  token: string,
+  file: { name: string; mimeType: string; bytes: Buffer; private?: boolean },
+): Promise<Record<string, unknown>> {
+  const generated = await generateUploadUrl(origin, token, {
+    mimeType: file.mimeType,
+    fileName: file.name,
+    private: file.private ?? false,
+  });
+  const created = await createTusUpload(
+    generated.uploadUrl,
+    file.bytes.length,
+    { filename: file.name, contentType: file.mimeType, token: generated.uploadToken },
+    file.bytes,
+  );
+  if (created.status !== 201) throw new Error(`tus creation answered ${created.status}: ${created.text}`);
+  const finalized = await finalizeUpload(generated.uploadUrl, generated.uploadToken, file.name);
+  if (finalized.status !== 200) throw new Error(`finalize answered ${finalized.status}: ${JSON.stringify(finalized.body)}`);
+  return finalized.body.file;
+}

@@ -7,6 +7,7 @@ import { folderToRest } from './folders.js';
 import type { MediaFiles, FileFilter } from './media-files.js';
 import type { UploadSessions } from '../upload/upload-sessions.js';
 import { toFileDescriptor } from './descriptor.js';
+import { readDownloadUrlRequest, type DownloadUrls } from './download-urls.js';
 import { readCursorPaging, nextCursor } from '../platform/paging.js';
 import {
   MEDIA_ROOT_FOLDER_ID,
@@ -21,7 +22,11 @@ export interface MediaApiDeps {
   folders: FolderStore;
   files: MediaFiles;
   sessions: UploadSessions;
+  downloads: DownloadUrls;
+  /** Where the upload URL points (the Wix APIs' origin). */
   origin: () => string;
+  /** Where the descriptors' URLs point. */
+  mediaOrigin: () => string;
   uploadPath: string;
 }
 
@@ -37,7 +42,7 @@ function optionalBoolean(value: string | null, field: string): boolean | undefin
 /** The Media Manager REST API at the paths of www.wixapis.com/site-media/v1. */
 export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
   const { signer, folders, files, sessions, origin } = deps;
-  const describe = (file: Parameters<typeof toFileDescriptor>[0]) => toFileDescriptor(file, origin());
+  const describe = (file: Parameters<typeof toFileDescriptor>[0]) => toFileDescriptor(file, deps.mediaOrigin());
 
   router.on('POST', '/site-media/v1/files/generate-resumable-upload-url', async ({ req, res }) => {
     requireAppOrUser(await signer.authenticate(req));
@@ -66,6 +71,13 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
       throw WixApiError.validation([{ field: 'fileId', description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
     }
     sendJson(res, 200, { file: describe(files.require(fileId)) });
+  });
+
+  router.on('POST', '/site-media/v1/files/generate-file-download-url', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const request = readDownloadUrlRequest(await readJsonBody(req));
+    files.require(request.fileId);
+    sendJson(res, 200, { downloadUrls: [{ url: await deps.downloads.create(request), assetKey: 'src' }] });
   });
 
   router.on('POST', '/site-media/v1/files/get-files', async ({ req, res }) => {

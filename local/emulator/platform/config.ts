@@ -3,7 +3,15 @@ import path from 'node:path';
 export interface LocalWixConfig {
   /** TCP port; 0 picks a free one. */
   port: number;
+  /** The port media bytes are served on, another origin; by default port + 1 (0 when port is 0). */
+  mediaPort?: number;
+  /** The address to listen on; a loopback address unless allowRemote. */
   host: string;
+  /**
+   * Listen on a non-loopback address. Anyone who can reach it can get a site owner's token from
+   * the local identity endpoint, so it is refused unless asked for.
+   */
+  allowRemote: boolean;
   /** Where bytes, the SQLite database and the keys live. */
   dataDir: string;
   /** Largest upload accepted over tus, in bytes (413 above it). */
@@ -23,6 +31,7 @@ const GIB = 1024 ** 3;
 export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
   port: 5173,
   host: '127.0.0.1',
+  allowRemote: false,
   maxUploadBytes: 50 * GIB,
   processingDelayMs: 1500,
   uploadTokenTtlSeconds: 7 * 24 * 3600,
@@ -42,7 +51,9 @@ function integer(value: string | undefined, name: string, fallback: number): num
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixConfig {
   return {
     port: integer(env.PORT, 'PORT', DEFAULT_CONFIG.port),
+    mediaPort: env.MEDIA_PORT ? integer(env.MEDIA_PORT, 'MEDIA_PORT', 0) : undefined,
     host: env.HOST || DEFAULT_CONFIG.host,
+    allowRemote: env.ALLOW_REMOTE === '1',
     dataDir: path.resolve(env.DATA_DIR || '.local-data'),
     maxUploadBytes: integer(env.MAX_UPLOAD_BYTES, 'MAX_UPLOAD_BYTES', DEFAULT_CONFIG.maxUploadBytes),
     processingDelayMs: integer(env.PROCESSING_DELAY_MS, 'PROCESSING_DELAY_MS', DEFAULT_CONFIG.processingDelayMs),

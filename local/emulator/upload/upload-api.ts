@@ -8,7 +8,7 @@ import { recoverUploads } from './recovery.js';
 
 export { UPLOAD_PATH };
 
-export type UploadApiDeps = TusEndpointDeps & FinalizeDeps & { origin: () => string };
+export type UploadApiDeps = TusEndpointDeps & FinalizeDeps & { mediaOrigin: () => string };
 
 /** The resumable upload endpoint: tus at the uploadUrl, and the finalize PUT `{uploadUrl}/{uploadToken}?filename=`. */
 export function mountUploadApi(router: Router, deps: UploadApiDeps): { tus: TusServer; recover: () => Promise<void> } {
@@ -16,7 +16,7 @@ export function mountUploadApi(router: Router, deps: UploadApiDeps): { tus: TusS
   const finalize = createFinalizer(deps);
   router.on('PUT', `${UPLOAD_PATH}/:token`, async ({ res, url, params }) => {
     const file = await finalize(params.token!, url.searchParams.get('filename'));
-    sendJson(res, 200, { file: toFileDescriptor(file, deps.origin()) });
+    sendJson(res, 200, { file: toFileDescriptor(file, deps.mediaOrigin()) });
   });
   return { tus, recover: () => recoverUploads(deps) };
 }

@@ -1,5 +1,6 @@
 import React, { type FC } from 'react';
-import { Badge, Box, Card, CopyClipboard, Image, Loader, Table, Text, TextButton } from '@wix/design-system';
+import { Badge, Box, Card, Image, Loader, Table, Text } from '@wix/design-system';
+import { FileLinks } from './FileLinks';
 import type { UploadStatusReport } from '../../shared/upload-api';
 import { formatBytes } from '../../shared/format';
 
@@ -12,7 +13,7 @@ export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean
       title: 'File',
       render: (upload: UploadStatusReport) => (
         <Box gap="SP2" verticalAlign="middle">
-          {upload.thumbnailUrl ? <Image src={upload.thumbnailUrl} width={32} height={32} alt="" /> : null}
+          {upload.thumbnailUrl && !upload.private ? <Image src={upload.thumbnailUrl} width={32} height={32} alt="" /> : null}
           <Text size="small">{upload.displayName ?? upload.fileId}</Text>
         </Box>
       ),
@@ -41,18 +42,12 @@ export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean
             {upload.failureDescription ?? upload.failureCode}
           </Text>
         ) : upload.url ? (
-          <Box gap="SP2">
-            <TextButton as="a" href={upload.url} target="_blank" rel="noreferrer" size="small">
-              Open
-            </TextButton>
-            <CopyClipboard value={upload.url}>
-              {({ copyToClipboard, isCopied }) => (
-                <TextButton size="small" onClick={() => copyToClipboard()}>
-                  {isCopied ? 'Copied' : 'Copy URL'}
-                </TextButton>
-              )}
-            </CopyClipboard>
-          </Box>
+          <FileLinks
+            fileId={upload.fileId}
+            name={upload.displayName ?? upload.fileId}
+            url={upload.url}
+            isPrivate={upload.private ?? false}
+          />
         ) : null,
     },
   ];

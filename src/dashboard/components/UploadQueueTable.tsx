@@ -1,5 +1,6 @@
 import React, { type FC } from 'react';
-import { Badge, Box, CopyClipboard, IconButton, Image, LinearProgressBar, Table, Text, TextButton, Tooltip } from '@wix/design-system';
+import { Badge, Box, IconButton, Image, LinearProgressBar, Table, Text, Tooltip } from '@wix/design-system';
+import { FileLinks } from './FileLinks';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { failureReason, stateLabel, stateSkin } from './itemStatus';
@@ -35,21 +36,8 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue }> = ({ item, queue
 };
 
 const ItemResult: FC<{ item: UploadItem }> = ({ item }) => {
-  if (item.state === 'ready' && item.url) {
-    return (
-      <Box gap="SP2" verticalAlign="middle">
-        <TextButton as="a" href={item.url} target="_blank" rel="noreferrer" size="small" dataHook="open-file">
-          Open
-        </TextButton>
-        <CopyClipboard value={item.url}>
-          {({ copyToClipboard, isCopied }) => (
-            <TextButton size="small" onClick={() => copyToClipboard()} ariaLabel={`Copy the URL of ${item.meta.displayName}`}>
-              {isCopied ? 'Copied' : 'Copy URL'}
-            </TextButton>
-          )}
-        </CopyClipboard>
-      </Box>
-    );
+  if (item.state === 'ready' && item.url && item.fileId) {
+    return <FileLinks fileId={item.fileId} name={item.meta.displayName} url={item.url} isPrivate={item.meta.private ?? false} />;
   }
   const reason = failureReason(item);
   if (reason) {
@@ -77,7 +65,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
       width: '30%',
       render: (item: UploadItem) => (
         <Box gap="SP2" verticalAlign="middle">
-          {item.thumbnailUrl ? (
+          {item.thumbnailUrl && !item.meta.private ? (
             <Image src={item.thumbnailUrl} width={40} height={40} alt={`Thumbnail of ${item.meta.displayName}`} dataHook="thumbnail" />
           ) : null}
           <Box direction="vertical">
