@@ -22,7 +22,12 @@ export {
 } from './upload-item';
 export { UploadQueue, type UploadMetaChoice, type UploadQueueOptions } from './upload-queue';
 export { MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
-export { LocalStorageResumeStore, type KeyValueStorage } from './local-storage-resume-store';
+export {
+  LocalStorageResumeStore,
+  openBrowserResumeStore,
+  type BrowserResumeStore,
+  type KeyValueStorage,
+} from './local-storage-resume-store';
 export {
   alwaysOnline,
   browserConnectivity,

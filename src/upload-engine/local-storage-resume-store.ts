@@ -1,4 +1,4 @@
-import { isResumeRecord, type ResumeRecord, type ResumeStore } from './resume-store';
+import { isResumeRecord, MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
 
 /** The parts of the Web Storage API the store uses; window.localStorage, or a fake in Node. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -40,9 +40,13 @@ export class LocalStorageResumeStore implements ResumeStore {
 
   listUnfinished(): ResumeRecord[] {
     const keys: string[] = [];
-    for (let index = 0; index < this.storage.length; index++) {
-      const key = this.storage.key(index);
-      if (key?.startsWith(this.prefix)) keys.push(key);
+    try {
+      for (let index = 0; index < this.storage.length; index++) {
+        const key = this.storage.key(index);
+        if (key?.startsWith(this.prefix)) keys.push(key);
+      }
+    } catch {
+      return [];
     }
     return keys
       .map((key) => this.read(key))
@@ -64,5 +68,31 @@ export class LocalStorageResumeStore implements ResumeStore {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** A resume store for the page, and whether its records outlive a reload. */
+export interface BrowserResumeStore {
+  store: ResumeStore;
+  /** false when the browser refuses storage (a dashboard iframe with third-party storage blocked, private modes). */
+  survivesReload: boolean;
+}
+
+const PROBE_KEY = `${RESUME_KEY_PREFIX}probe`;
+
+/**
+ * localStorage when the browser lets this page use it; otherwise a store in memory, so uploads go
+ * on (and resume after a dropped connection) but cannot be continued after a reload. Reading
+ * `window.localStorage` itself throws where storage is blocked.
+ */
+export function openBrowserResumeStore(prefix = RESUME_KEY_PREFIX): BrowserResumeStore {
+  try {
+    const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+    if (!storage) throw new Error('no localStorage');
+    storage.setItem(PROBE_KEY, '1');
+    storage.removeItem(PROBE_KEY);
+    return { store: new LocalStorageResumeStore(storage, prefix), survivesReload: true };
+  } catch {
+    return { store: new MemoryResumeStore(), survivesReload: false };
   }
 }

@@ -88,6 +88,21 @@ describe('the Upload page', () => {
     expect(unnamedButtons()).toEqual([]);
   });
 
+  it('works where the browser refuses storage, and says uploads cannot be continued after a reload', async () => {
+    const blocked = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    try {
+      await renderPage();
+      expect(screen.getByText('Uploads cannot be continued after a reload in this browser')).toBeTruthy();
+      choose(clip());
+      fireEvent.click(await screen.findByRole('button', { name: /^Upload 1 file/ }));
+      await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    } finally {
+      blocked.mockRestore();
+    }
+  });
+
   it('refuses the same file chosen twice', async () => {
     await renderPage();
     choose(clip());

@@ -1,21 +1,25 @@
 import { useEffect, useState } from 'react';
-import { LocalStorageResumeStore, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../upload-engine';
+import { openBrowserResumeStore, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../upload-engine';
 import { createUploadSession, getUploadStatus, recordUpload } from '../../backend/uploads.web';
 import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
 const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus };
 
-/** The page's upload queue (one per page), its latest snapshot, re-rendered as the queue changes. */
-export function useUploadQueue(): { queue: UploadQueue; snapshot: UploadQueueSnapshot } {
-  const [queue] = useState(
-    () =>
-      new UploadQueue({
-        backend,
-        resumeStore: new LocalStorageResumeStore(window.localStorage),
-        maxFileSizeBytes: MAX_FILE_SIZE_BYTES,
-        concurrency: DEFAULT_CONCURRENCY,
-      }),
-  );
+/**
+ * The page's upload queue (one per page), its latest snapshot, re-rendered as the queue changes,
+ * and whether unfinished uploads can be continued after a reload (the browser may refuse storage).
+ */
+export function useUploadQueue(): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean } {
+  const [{ queue, survivesReload }] = useState(() => {
+    const resume = openBrowserResumeStore();
+    const created = new UploadQueue({
+      backend,
+      resumeStore: resume.store,
+      maxFileSizeBytes: MAX_FILE_SIZE_BYTES,
+      concurrency: DEFAULT_CONCURRENCY,
+    });
+    return { queue: created, survivesReload: resume.survivesReload };
+  });
   const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
   useEffect(() => {
     setSnapshot(queue.getSnapshot());
@@ -25,5 +29,5 @@ export function useUploadQueue(): { queue: UploadQueue; snapshot: UploadQueueSna
       void queue.dispose();
     };
   }, [queue]);
-  return { queue, snapshot };
+  return { queue, snapshot, survivesReload };
 }

@@ -7,6 +7,7 @@ import { StagedFilesTable } from '../components/StagedFilesTable';
 import { QueueSummary } from '../components/QueueSummary';
 import { UploadQueueTable } from '../components/UploadQueueTable';
 import { UnfinishedUploads } from '../components/UnfinishedUploads';
+import { StorageBlockedNotice } from '../components/StorageBlockedNotice';
 import { RecentUploads } from '../components/RecentUploads';
 import { QueueAnnouncer } from '../components/QueueAnnouncer';
 import { useUploadQueue } from '../hooks/useUploadQueue';
@@ -16,7 +17,7 @@ import { useRecentUploads } from '../hooks/useRecentUploads';
 import { useBatchToast } from '../hooks/useBatchToast';
 
 const UploadPage: FC = () => {
-  const { queue, snapshot } = useUploadQueue();
+  const { queue, snapshot, survivesReload } = useUploadQueue();
   const staging = useStagedFiles(queue, snapshot);
   const folders = useFolders();
   const recent = useRecentUploads();
@@ -30,9 +31,7 @@ const UploadPage: FC = () => {
       />
       <Page.Content>
         <Layout>
-          <Cell>
-            <UnfinishedUploads records={queue.unfinishedUploads()} />
-          </Cell>
+          <Cell>{survivesReload ? <UnfinishedUploads records={queue.unfinishedUploads()} /> : <StorageBlockedNotice />}</Cell>
           <Cell span={8}>
             <FileDropzone onPicked={staging.add} />
           </Cell>
