@@ -196,6 +196,23 @@ describe('the Upload page in Chromium', () => {
     expect(((await listed.json()) as { files: { displayName: string }[] }).files.map((file) => file.displayName)).toEqual(['frame.png']);
   });
 
+  it('finalizes through the backend when the browser cannot reach the upload host for the finalize PUT', async () => {
+    const file = writeRandomFile(files, 'no-cors.bin', 512 * 1024);
+    const refused: string[] = [];
+    await page.route(
+      (url) => url.pathname.startsWith('/upload/tus/'),
+      async (route) => {
+        if (route.request().method() !== 'PUT') return route.fallback();
+        refused.push(route.request().url());
+        await route.abort('failed');
+      },
+    );
+    await ui.chooseFiles([file.path]);
+    await ui.startUpload();
+    await ui.waitForState('no-cors.bin', 'Ready');
+    expect(refused).toHaveLength(1);
+  });
+
   it('pauses while offline and resumes by itself when back online', async () => {
     const file = writeRandomFile(files, 'offline.bin', 48 * MiB);
     await throttleUpload(context, page, 8 * MiB);

@@ -5,6 +5,15 @@ import { AppCallContext } from './wix-context.js';
 import { mountWebMethods, type WebMethodErrors } from './web-methods.js';
 import { mountEventHandlers, WEBHOOKS_PATH } from './events.js';
 
+/**
+ * The backend sends a finalize PUT only to Wix's upload host (src/backend/upload-hosts.ts); the
+ * local Wix's upload URL is on this origin, which it names here as Wix's host would be known.
+ */
+function trustLocalUploadOrigin(origin: string): void {
+  const known = (process.env.LOCAL_WIX_UPLOAD_ORIGINS ?? '').split(',').filter(Boolean);
+  if (!known.includes(origin)) process.env.LOCAL_WIX_UPLOAD_ORIGINS = [...known, origin].join(',');
+}
+
 export interface AppRuntime {
   /** The app's own client (its identity): receives and verifies webhooks. */
   appClient: LocalClient;
@@ -24,6 +33,7 @@ export async function mountAppRuntime(
   const appToken = await options.signer.issueIdentity('APP', options.site.appId, 365 * 24 * 3600);
   const appClient = createLocalClient(options.origin(), appToken, options.site.publicKeyPem);
   const calls = new AppCallContext(options.origin, appToken);
+  trustLocalUploadOrigin(options.origin());
   calls.install();
   mountWebMethods(router, { projectDir: options.projectDir, signer: options.signer, calls, errors: options.webMethodErrors });
   const eventNames = await mountEventHandlers(router, options.projectDir, appClient, calls);

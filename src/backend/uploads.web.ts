@@ -6,6 +6,8 @@ import {
   DOWNLOAD_LINK_MINUTES,
   MAX_RECENT_UPLOADS,
   type FileDownloadLink,
+  type ServerFinalizeAnswer,
+  type UploadSession,
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
   type FinalizedUpload,
@@ -16,6 +18,8 @@ import {
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
 import { uploadLogUpdateFromFile } from './media-file';
 import { describeWixError, isNotFound } from './wix-error';
+import { isWixUploadUrl } from './upload-hosts';
+import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
 
 function toReport(entry: UploadLogEntry): UploadStatusReport {
   return {
@@ -129,3 +133,29 @@ export const getFileDownloadUrl = webMethod(Permissions.Admin, async (fileId: st
     throw error;
   }
 });
+
+/** Wix documents the upload token as at most 2000 characters. */
+const UPLOAD_TOKEN_MAX_LENGTH = 2000;
+const FINALIZE_TIMEOUT_MS = 60_000;
+
+/**
+ * The finalize PUT `{uploadUrl}/{uploadToken}?filename=`, sent from the server for a browser that
+ * got no answer sending it itself (a network or cross-origin failure). Only to Wix's upload host.
+ */
+export const finalizeUploadFromServer = webMethod(
+  Permissions.Admin,
+  async (session: UploadSession, fileName: string): Promise<ServerFinalizeAnswer> => {
+    const uploadUrl = session?.uploadUrl;
+    const uploadToken = session?.uploadToken;
+    if (typeof uploadUrl !== 'string' || !isWixUploadUrl(uploadUrl)) return { ok: false, reason: 'The upload URL is not a Wix upload URL' };
+    if (typeof uploadToken !== 'string' || uploadToken === '' || uploadToken.length > UPLOAD_TOKEN_MAX_LENGTH) {
+      return { ok: false, reason: 'The upload token is not valid' };
+    }
+    if (typeof fileName !== 'string' || fileName === '' || fileName.length > UPLOAD_REQUEST_LIMITS.fileNameMaxLength) {
+      return { ok: false, reason: 'The file name is not valid' };
+    }
+    const url = `${uploadUrl}/${encodeURIComponent(uploadToken)}?filename=${encodeURIComponent(fileName)}`;
+    const response = await fetch(url, { method: 'PUT', redirect: 'manual', signal: AbortSignal.timeout(FINALIZE_TIMEOUT_MS) });
+    return { ok: true, status: response.status, body: await response.text() };
+  },
+);

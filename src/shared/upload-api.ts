@@ -55,3 +55,9 @@ export interface FolderSummary {
 
 export const MAX_STATUS_BATCH = 100;
 export const MAX_RECENT_UPLOADS = 100;
+
+/**
+ * The finalize PUT sent from the server, for a browser that cannot reach the upload host itself:
+ * Wix's HTTP answer as it came, or why the request was not sent.
+ */
+export type ServerFinalizeAnswer = { ok: true; status: number; body: string } | { ok: false; reason: string };

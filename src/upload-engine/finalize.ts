@@ -1,4 +1,5 @@
-import type { UploadSession } from '../shared/upload-api';
+import type { ServerFinalizeAnswer, UploadSession } from '../shared/upload-api';
+import type { UploadBackend } from './upload-backend';
 import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from './server-error';
 import { UploadFailure } from './upload-error';
 
@@ -31,9 +32,26 @@ function readFile(text: string): FinalizedFile | undefined {
   }
 }
 
+/** Reads Wix's answer to a finalize PUT; throws an UploadFailure for an error answer. */
+export function readFinalizeAnswer(status: number, text: string): FinalizeResult {
+  if (status >= 200 && status < 300) {
+    const file = readFile(text);
+    if (!file) {
+      throw new UploadFailure({ code: 'UNEXPECTED', message: 'The upload server finalized the file but named no file id', fatal: false });
+    }
+    return { fileId: file.id, file };
+  }
+  const info = readWixErrorBody(text);
+  // The token is single-use: this answer means an earlier finalize succeeded and its response was lost.
+  if (status === 409 && info.code === 'UPLOAD_TOKEN_USED' && typeof info.data?.fileId === 'string') {
+    return { fileId: info.data.fileId };
+  }
+  throw failureFromResponse(status, text, 'The upload server');
+}
+
 /**
  * Turns the uploaded bytes into a Media Manager file: `PUT {uploadUrl}/{uploadToken}?filename=`.
- * Throws an UploadFailure (transient ones are worth retrying).
+ * Throws an UploadFailure (transient ones are worth retrying; code NETWORK when no answer came).
  */
 export async function finalizeUpload(
   fetchFn: FetchLike,
@@ -51,17 +69,21 @@ export async function finalizeUpload(
     signal?.throwIfAborted();
     throw failureFromNetworkError(error, 'The upload server');
   }
-  if (response.ok) {
-    const file = readFile(text);
-    if (!file) {
-      throw new UploadFailure({ code: 'UNEXPECTED', message: 'The upload server finalized the file but named no file id', fatal: false });
-    }
-    return { fileId: file.id, file };
+  return readFinalizeAnswer(response.status, text);
+}
+
+/** The same finalize, sent by the app's backend: for a browser that got no answer sending it itself. */
+export async function finalizeThroughBackend(
+  send: NonNullable<UploadBackend['finalizeUploadFromServer']>,
+  session: UploadSession,
+  fileName: string,
+): Promise<FinalizeResult> {
+  let answer: ServerFinalizeAnswer;
+  try {
+    answer = await send(session, fileName);
+  } catch (error) {
+    throw failureFromNetworkError(error, 'The app');
   }
-  const info = readWixErrorBody(text);
-  // The token is single-use: this answer means an earlier finalize succeeded and its response was lost.
-  if (response.status === 409 && info.code === 'UPLOAD_TOKEN_USED' && typeof info.data?.fileId === 'string') {
-    return { fileId: info.data.fileId };
-  }
-  throw failureFromResponse(response.status, text, 'The upload server');
+  if (!answer.ok) throw new UploadFailure({ code: 'REJECTED', message: answer.reason, fatal: true });
+  return readFinalizeAnswer(answer.status, answer.body);
 }

@@ -6,7 +6,7 @@ import type {
   UploadStatusReport,
 } from '../shared/upload-api';
 import { whenOnline, type Connectivity } from './connectivity';
-import { finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
+import { finalizeThroughBackend, finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
 import { withRetries, type RetryPolicy } from './retry';
 import type { UploadBackend } from './upload-backend';
 import { describeViolations, errorMessageOf, UploadFailure } from './upload-error';
@@ -44,15 +44,30 @@ export class ServerCalls {
   }
 
   finalize(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult> {
-    return withRetries(() => finalizeUpload(this.fetchFn, session, fileName, signal), this.policy(signal));
+    return withRetries(() => this.finalizeOnce(session, fileName, signal), this.policy(signal));
   }
 
   /** One finalize attempt, for a session whose upload is gone: it tells whether an earlier finalize succeeded. */
   async finalizedEarlier(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult | undefined> {
     try {
-      return await finalizeUpload(this.fetchFn, session, fileName, signal);
+      return await this.finalizeOnce(session, fileName, signal);
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * The finalize PUT from here; when it gets no answer at all (the network, or a browser refusing a
+   * cross-origin answer, which looks the same), the same PUT from the app's backend.
+   */
+  private async finalizeOnce(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult> {
+    try {
+      return await finalizeUpload(this.fetchFn, session, fileName, signal);
+    } catch (error) {
+      const fromServer = this.backend.finalizeUploadFromServer?.bind(this.backend);
+      if (!fromServer || !(error instanceof UploadFailure) || error.detail.code !== 'NETWORK') throw error;
+      signal.throwIfAborted();
+      return finalizeThroughBackend(fromServer, session, fileName);
     }
   }
 

@@ -1,4 +1,11 @@
-import type { CreateUploadSessionResult, FinalizedUpload, UploadSessionRequest, UploadStatusReport } from '../shared/upload-api';
+import type {
+  CreateUploadSessionResult,
+  FinalizedUpload,
+  ServerFinalizeAnswer,
+  UploadSession,
+  UploadSessionRequest,
+  UploadStatusReport,
+} from '../shared/upload-api';
 
 /**
  * What the engine needs from the app's backend. The web methods of src/backend/uploads.web.ts
@@ -9,4 +16,9 @@ export interface UploadBackend {
   recordUpload(upload: FinalizedUpload): Promise<UploadStatusReport>;
   /** At most MAX_STATUS_BATCH ids per call. */
   getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]>;
+  /**
+   * The finalize PUT sent from the server; used when the engine's own PUT gets no answer (the
+   * upload host unreachable or refusing the page's origin). Without it, such a finalize is retried.
+   */
+  finalizeUploadFromServer?(session: UploadSession, fileName: string): Promise<ServerFinalizeAnswer>;
 }

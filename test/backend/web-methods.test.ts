@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
 import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
-import type { CreateUploadSessionResult, FileDownloadLink, FolderSummary } from '../../src/shared/upload-api.js';
-import { uploadSmallFile } from '../support/upload-session.js';
+import type { CreateUploadSessionResult, FileDownloadLink, FolderSummary, ServerFinalizeAnswer } from '../../src/shared/upload-api.js';
+import { generateUploadUrl, uploadSmallFile } from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -87,5 +87,26 @@ describe('web methods in the local Wix runtime', () => {
     expect(unknown.body.result).toEqual({ ok: false, reason: 'The file is no longer in the Media Manager' });
     const malformed = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', { not: 'an id' });
     expect(malformed.body.result).toEqual({ ok: false, reason: 'The file id is not valid' });
+  });
+
+  it('sends a finalize from the server only to the Wix upload host, never to an address a caller names', async () => {
+    for (const uploadUrl of [
+      'https://attacker.example/upload/tus',
+      'http://127.0.0.1:9/upload/tus',
+      `${app.url}/site-media/v1/files`,
+      'not a url',
+    ]) {
+      const { body } = await callWebMethod<ServerFinalizeAnswer>(
+        app.url,
+        owner,
+        'finalizeUploadFromServer',
+        { uploadUrl, uploadToken: 't' },
+        'a.bin',
+      );
+      expect(body.result, uploadUrl).toEqual({ ok: false, reason: 'The upload URL is not a Wix upload URL' });
+    }
+    const generated = await generateUploadUrl(app.url, owner, { mimeType: 'text/plain', fileName: 'early.txt' });
+    const { body } = await callWebMethod<ServerFinalizeAnswer>(app.url, owner, 'finalizeUploadFromServer', generated, 'early.txt');
+    expect(body.result).toMatchObject({ ok: true, status: 409 });
   });
 });

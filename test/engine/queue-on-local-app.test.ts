@@ -7,6 +7,7 @@ import { sourceFromPath } from '../../src/upload-engine/node-source.js';
 import type { ResumeStore } from '../../src/upload-engine/resume-store.js';
 import { createTusTransport } from '../../src/upload-engine/tus-transport.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
+import type { FetchLike } from '../../src/upload-engine/finalize.js';
 import type { UploadItem, UploadItemState } from '../../src/upload-engine/upload-item.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
@@ -37,7 +38,13 @@ describe('the upload engine on the real local app', () => {
   afterAll(() => app.close());
 
   function makeQueue(
-    options: { stack?: RecordingHttpStack; backend?: UploadBackend; resumeStore?: ResumeStore; connectivity?: ManualConnectivity } = {},
+    options: {
+      stack?: RecordingHttpStack;
+      backend?: UploadBackend;
+      resumeStore?: ResumeStore;
+      connectivity?: ManualConnectivity;
+      fetch?: FetchLike;
+    } = {},
   ) {
     const stack = options.stack ?? new RecordingHttpStack();
     const backend = options.backend ?? httpBackend(app.url, token);
@@ -47,6 +54,7 @@ describe('the upload engine on the real local app', () => {
       transport: createTusTransport({ chunkSize: CHUNK, retryDelays: [0, 50, 100], connectivity, httpStack: stack }),
       connectivity,
       resumeStore: options.resumeStore,
+      fetch: options.fetch,
       retryDelays: [0, 50, 100],
       statusPollIntervalMs: 50,
       progressIntervalMs: 50,
@@ -109,6 +117,27 @@ describe('the upload engine on the real local app', () => {
     expect(stack.count('POST')).toBe(4);
     const folders = await fetch(`${app.url}/site-media/v1/folders`, { headers: { Authorization: token } }).then((r) => r.json());
     expect((folders as { folders: { displayName: string }[] }).folders.map((f) => f.displayName)).toContain('shoot');
+  });
+
+  it('finalizes through the backend when its own finalize PUT gets no answer (a cross-origin refusal looks the same)', async () => {
+    const backend = httpBackend(app.url, token);
+    const refusedPuts: string[] = [];
+    const fetchWithoutCors: FetchLike = async (url, init) => {
+      if (init.method === 'PUT') {
+        refusedPuts.push(url);
+        throw new TypeError('Failed to fetch');
+      }
+      return fetch(url, init);
+    };
+    const { queue } = makeQueue({ backend, fetch: fetchWithoutCors });
+    const file = writeRandomFile(dir, 'cors.bin', 300 * 1024);
+    const [item] = queue.add([sourceFromPath(file.path, '')]);
+    const ready = await until(queue, item!.id, ['ready', 'failed']);
+    expect(ready.error).toBeUndefined();
+    expect(ready.state).toBe('ready');
+    expect(refusedPuts).toHaveLength(1);
+    expect(backend.calls.finalizeUploadFromServer).toBe(1);
+    expect(await md5OfUrl(ready.url)).toBe(file.md5);
   });
 
   it('pauses mid-upload and resumes from the server offset, sending only the rest', async () => {

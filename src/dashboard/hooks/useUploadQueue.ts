@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { openBrowserResumeStore, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../upload-engine';
-import { createUploadSession, getUploadStatus, recordUpload } from '../../backend/uploads.web';
+import { createUploadSession, finalizeUploadFromServer, getUploadStatus, recordUpload } from '../../backend/uploads.web';
 import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
-const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus };
+const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus, finalizeUploadFromServer };
 
 /**
  * The page's upload queue (one per page), its latest snapshot, re-rendered as the queue changes,

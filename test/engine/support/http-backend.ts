@@ -15,5 +15,6 @@ export function httpBackend(origin: string, token: string): UploadBackend & { ca
     createUploadSession: (request) => call('createUploadSession', request),
     recordUpload: (upload) => call('recordUpload', upload),
     getUploadStatus: (fileIds) => call('getUploadStatus', fileIds),
+    finalizeUploadFromServer: (session, fileName) => call('finalizeUploadFromServer', session, fileName),
   };
 }
