@@ -15,6 +15,7 @@ const web = vi.hoisted(() => ({
   listRecentUploads: vi.fn(async (_limit?: number): Promise<UploadStatusReport[]> => []),
   listFolders: vi.fn(async (_parentFolderId?: string): Promise<FolderSummary[]> => []),
   getFileDownloadUrl: vi.fn(),
+  finalizeUploadFromServer: vi.fn(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 
