@@ -1,4 +1,5 @@
 import type { FieldViolation } from '../shared/upload-request';
+import type { WixErrorCodeName } from '../shared/wix-error-codes';
 
 interface WixSdkError {
   message?: string;
@@ -19,7 +20,7 @@ export function describeWixError(error: unknown): FieldViolation[] | undefined {
   const violations = details?.validationError?.fieldViolations;
   if (violations && violations.length > 0) return violations;
   const code = details?.applicationError?.code;
-  if (code === 'FOLDER_NOT_FOUND') {
+  if (code === ('FOLDER_NOT_FOUND' satisfies WixErrorCodeName)) {
     return [{ field: 'parentFolderId', description: 'does not exist in the Media Manager', violatedRule: 'FORMAT' }];
   }
   return undefined;

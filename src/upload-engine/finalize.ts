@@ -2,6 +2,7 @@ import type { ServerFinalizeAnswer, UploadSession } from '../shared/upload-api';
 import type { UploadBackend } from './upload-backend';
 import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from './server-error';
 import { UploadFailure } from './upload-error';
+import type { WixErrorCodeName } from '../shared/wix-error-codes';
 
 export type FetchLike = (url: string, init: { method: string; signal?: AbortSignal }) => Promise<Response>;
 
@@ -43,7 +44,7 @@ export function readFinalizeAnswer(status: number, text: string): FinalizeResult
   }
   const info = readWixErrorBody(text);
   // The token is single-use: this answer means an earlier finalize succeeded and its response was lost.
-  if (status === 409 && info.code === 'UPLOAD_TOKEN_USED' && typeof info.data?.fileId === 'string') {
+  if (status === 409 && info.code === ('UPLOAD_TOKEN_USED' satisfies WixErrorCodeName) && typeof info.data?.fileId === 'string') {
     return { fileId: info.data.fileId };
   }
   throw failureFromResponse(status, text, 'The upload server');

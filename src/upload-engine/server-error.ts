@@ -1,6 +1,7 @@
 import type { FieldViolation } from '../shared/upload-request';
 import { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
 import { isRecord } from '../shared/is-record';
+import { SESSION_GONE_CODES, type WixErrorCodeName } from '../shared/wix-error-codes';
 
 /** What a Wix REST error body says: `{message, details: {validationError | applicationError}}`. */
 export interface WixErrorInfo {
@@ -40,20 +41,12 @@ export function readWixErrorBody(text: string): WixErrorInfo {
   return info;
 }
 
-/** Server codes meaning the session's token or tus upload can no longer be used. */
-const SESSION_GONE_CODES = new Set([
-  'UPLOAD_ALREADY_STARTED',
-  'UPLOAD_TOKEN_USED',
-  'UPLOAD_TERMINATED',
-  'UPLOAD_GONE',
-  'INVALID_UPLOAD_TOKEN',
-]);
-
 /** 4xx answers that describe a moment, not the request: worth the same request again later. */
 const TRANSIENT_CLIENT_STATUSES = new Set([408, 409, 423, 429]);
 
 function codeFor(status: number, info: WixErrorInfo, sessionGone: boolean): UploadErrorCode {
-  if (status === 401 || status === 403) return info.code === 'INVALID_UPLOAD_TOKEN' ? 'UPLOAD_GONE' : 'NOT_AUTHORIZED';
+  if (status === 401 || status === 403)
+    return info.code === ('INVALID_UPLOAD_TOKEN' satisfies WixErrorCodeName) ? 'UPLOAD_GONE' : 'NOT_AUTHORIZED';
   if (sessionGone) return 'UPLOAD_GONE';
   if (status === 413) return 'FILE_TOO_LARGE';
   if (info.violations?.length) return 'INVALID_REQUEST';
@@ -69,7 +62,7 @@ export function failureFromResponse(status: number, bodyText: string, what: stri
   const info = readWixErrorBody(bodyText);
   const sessionGone = status === 404 || status === 410 || (info.code !== undefined && SESSION_GONE_CODES.has(info.code));
   // The bytes are not all there: sending again cannot help now, resuming the upload (a retry) can.
-  const incomplete = info.code === 'UPLOAD_INCOMPLETE';
+  const incomplete = info.code === ('UPLOAD_INCOMPLETE' satisfies WixErrorCodeName);
   const transient = !sessionGone && !incomplete && (status >= 500 || TRANSIENT_CLIENT_STATUSES.has(status) || status < 400);
   const reason = info.violations?.length
     ? describeViolations(info.violations)

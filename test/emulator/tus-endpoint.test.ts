@@ -67,7 +67,7 @@ describe('the tus endpoint and the finalize PUT', () => {
     expect(again.body.details?.applicationError).toMatchObject({ code: 'UPLOAD_TOKEN_USED', data: { fileId: done.body.file.id } });
     // the tus upload was moved out at finalize; the spent token cannot start another one
     expect((await fetch(created.location!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } })).status).toBe(404);
-    expect((await createTusUpload(generated.uploadUrl, 10, { token: generated.uploadToken })).status).toBe(410);
+    expect((await createTusUpload(generated.uploadUrl, 10, { token: generated.uploadToken })).status).toBe(409);
   });
 
   it('refuses a forged or unknown token at finalize with 401', async () => {

@@ -25,18 +25,13 @@ export class DataCollections {
   authorize(collectionId: string, identity: Identity, action: DataAction): DataCollectionDeclaration {
     const collection = this.byId.get(collectionId);
     if (!collection) {
-      throw WixApiError.application(
-        404,
+      throw WixApiError.known(
         'WDE0025',
         `The ${collectionId} collection does not exist. You cannot work with a collection using code before you create it.`,
       );
     }
     if (!ADMITTED[collection.permissions[action]].includes(identity.subjectType)) {
-      throw WixApiError.application(
-        403,
-        'WDE0027',
-        `The current user does not have permissions to ${action} on the ${collectionId} collection.`,
-      );
+      throw WixApiError.known('WDE0027', `The current user does not have permissions to ${action} on the ${collectionId} collection.`);
     }
     return collection;
   }

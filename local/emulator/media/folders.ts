@@ -55,7 +55,7 @@ export class FolderStore {
   require(id: string): FolderRecord {
     const folder = this.get(id);
     if (!folder) {
-      throw WixApiError.application(404, 'FOLDER_NOT_FOUND', `Folder "${id}" does not exist`, { folderId: id });
+      throw WixApiError.known('FOLDER_NOT_FOUND', `Folder "${id}" does not exist`, { folderId: id });
     }
     return folder;
   }

@@ -46,7 +46,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, heade
 export function mountMediaBytes(router: Router, files: MediaFiles, mediaDir: string, downloads: DownloadUrls): void {
   const fileOf = (fileId: string): MediaFileRecord => {
     const file = files.get(fileId);
-    if (!file) throw WixApiError.application(404, 'FILE_NOT_FOUND', `File "${fileId}" does not exist`);
+    if (!file) throw WixApiError.known('FILE_NOT_FOUND', `File "${fileId}" does not exist`);
     return file;
   };
 

@@ -108,7 +108,7 @@ export class MediaFiles {
 
   require(id: string): MediaFileRecord {
     const file = this.get(id);
-    if (!file) throw WixApiError.application(404, 'FILE_NOT_FOUND', `File "${id}" does not exist`, { fileId: id });
+    if (!file) throw WixApiError.known('FILE_NOT_FOUND', `File "${id}" does not exist`, { fileId: id });
     return file;
   }
 

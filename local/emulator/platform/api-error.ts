@@ -1,4 +1,5 @@
 import type { FieldViolation } from '../../../src/shared/upload-request.js';
+import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../../src/shared/wix-error-codes.js';
 
 /** The JSON error body Wix REST APIs answer with; the SDK's transformError reads `details`. */
 export interface WixErrorBody {
@@ -26,5 +27,10 @@ export class WixApiError extends Error {
 
   static application(status: number, code: string, description: string, data: Record<string, unknown> = {}): WixApiError {
     return new WixApiError(status, { message: description, details: { applicationError: { code, description, data } } });
+  }
+
+  /** One of the codes the app relies on, with the status listed for it in src/shared/wix-error-codes.ts. */
+  static known(code: WixErrorCodeName, description: string, data: Record<string, unknown> = {}): WixApiError {
+    return WixApiError.application(WIX_ERROR_CODES[code].status, code, description, data);
   }
 }

@@ -50,15 +50,15 @@ function assertFinalizable(session: UploadSession): void {
     case 'uploading':
       return;
     case 'issued':
-      throw WixApiError.application(409, 'UPLOAD_INCOMPLETE', 'No bytes were uploaded with this token yet');
+      throw WixApiError.known('UPLOAD_INCOMPLETE', 'No bytes were uploaded with this token yet');
     case 'finalizing':
-      throw WixApiError.application(409, 'FINALIZE_IN_PROGRESS', 'This upload is already being finalized');
+      throw WixApiError.known('FINALIZE_IN_PROGRESS', 'This upload is already being finalized');
     case 'finalized':
-      throw WixApiError.application(409, 'UPLOAD_TOKEN_USED', 'This upload was already finalized; the token is single-use', {
+      throw WixApiError.known('UPLOAD_TOKEN_USED', 'This upload was already finalized; the token is single-use', {
         fileId: session.fileId,
       });
     case 'terminated':
-      throw WixApiError.application(410, 'UPLOAD_TERMINATED', 'This upload was cancelled; generate a new upload URL');
+      throw WixApiError.known('UPLOAD_TERMINATED', 'This upload was cancelled; generate a new upload URL');
   }
 }
 
@@ -75,10 +75,10 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
     assertFinalizable(session);
     const tusUploadId = session.tusUploadId!;
     const upload = await store.getUpload(tusUploadId).catch(() => {
-      throw WixApiError.application(410, 'UPLOAD_GONE', 'The uploaded bytes no longer exist; upload again');
+      throw WixApiError.known('UPLOAD_GONE', 'The uploaded bytes no longer exist; upload again');
     });
     if (upload.size === undefined || upload.offset < upload.size) {
-      throw WixApiError.application(409, 'UPLOAD_INCOMPLETE', `Only ${upload.offset} of ${upload.size ?? 'unknown'} bytes were uploaded`, {
+      throw WixApiError.known('UPLOAD_INCOMPLETE', `Only ${upload.offset} of ${upload.size ?? 'unknown'} bytes were uploaded`, {
         offset: upload.offset,
         size: upload.size ?? null,
       });

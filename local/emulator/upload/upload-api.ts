@@ -1,6 +1,7 @@
 import type { Server as TusServer } from '@tus/server';
+import type { ServerResponse } from 'node:http';
 import type { Router } from '../platform/http.js';
-import { sendJson } from '../platform/http.js';
+import { sendError, sendJson } from '../platform/http.js';
 import { toFileDescriptor } from '../media/descriptor.js';
 import { mountTusEndpoint, UPLOAD_PATH, type TusEndpointDeps } from './tus-endpoint.js';
 import { createFinalizer, type FinalizeDeps } from './finalize.js';
@@ -10,13 +11,39 @@ export { UPLOAD_PATH };
 
 export type UploadApiDeps = TusEndpointDeps & FinalizeDeps & { mediaOrigin: () => string };
 
+/**
+ * The finalize is a cross-origin request from a dashboard page, like the tus requests: it answers
+ * any origin, as @tus/server does by default for tus. (What Wix's upload host allows is not
+ * documented; the contract suite asks a real site.)
+ */
+function allowAnyOrigin(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+}
+
 /** The resumable upload endpoint: tus at the uploadUrl, and the finalize PUT `{uploadUrl}/{uploadToken}?filename=`. */
 export function mountUploadApi(router: Router, deps: UploadApiDeps): { tus: TusServer; recover: () => Promise<void> } {
-  const tus = mountTusEndpoint(router, deps);
   const finalize = createFinalizer(deps);
+  let tus: TusServer | undefined;
+  // Before tus's own OPTIONS route: tus answers every preflight of its paths, but without PUT.
+  router.on('OPTIONS', `${UPLOAD_PATH}/:token`, async ({ req, res }) => {
+    if (req.headers['access-control-request-method']?.toUpperCase() !== 'PUT') return void (await tus!.handle(req, res));
+    allowAnyOrigin(res);
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': 'PUT',
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+      'Access-Control-Max-Age': '86400',
+    });
+    res.end();
+  });
+  tus = mountTusEndpoint(router, deps);
   router.on('PUT', `${UPLOAD_PATH}/:token`, async ({ res, url, params }) => {
-    const file = await finalize(params.token!, url.searchParams.get('filename'));
-    sendJson(res, 200, { file: toFileDescriptor(file, deps.mediaOrigin()) });
+    allowAnyOrigin(res);
+    try {
+      const file = await finalize(params.token!, url.searchParams.get('filename'));
+      sendJson(res, 200, { file: toFileDescriptor(file, deps.mediaOrigin()) });
+    } catch (error) {
+      sendError(res, error);
+    }
   });
   return { tus, recover: () => recoverUploads(deps) };
 }

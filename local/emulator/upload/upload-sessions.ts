@@ -95,11 +95,11 @@ export class UploadSessions {
 
   /** The session a token names; 401 for a missing, forged, expired or unknown token. */
   async resolve(token: string | undefined | null): Promise<UploadSession> {
-    if (!token) throw WixApiError.application(401, 'MISSING_UPLOAD_TOKEN', 'The upload token is missing');
+    if (!token) throw WixApiError.known('MISSING_UPLOAD_TOKEN', 'The upload token is missing');
     const claims = await this.signer.verify(token, UPLOAD_TOKEN_AUDIENCE);
     const session = typeof claims?.jti === 'string' ? this.get(claims.jti) : undefined;
     if (!session) {
-      throw WixApiError.application(401, 'INVALID_UPLOAD_TOKEN', 'The upload token is not valid or has expired');
+      throw WixApiError.known('INVALID_UPLOAD_TOKEN', 'The upload token is not valid or has expired');
     }
     return session;
   }
@@ -122,9 +122,9 @@ export class UploadSessions {
     if (result.changes === 1) return;
     const current = this.get(session.id);
     if (current?.state === 'finalized' || current?.state === 'terminated') {
-      throw WixApiError.application(410, 'UPLOAD_TOKEN_USED', 'This upload token was already used; generate a new upload URL');
+      throw WixApiError.known('UPLOAD_TOKEN_USED', 'This upload token was already used; generate a new upload URL');
     }
-    throw WixApiError.application(409, 'UPLOAD_ALREADY_STARTED', 'An upload already exists for this token; resume it instead', {
+    throw WixApiError.known('UPLOAD_ALREADY_STARTED', 'An upload already exists for this token; resume it instead', {
       tusUploadId: current?.tusUploadId,
     });
   }
@@ -135,7 +135,7 @@ export class UploadSessions {
       .prepare("UPDATE upload_sessions SET state = 'finalizing', file_id = ? WHERE id = ? AND state = 'uploading'")
       .run(fileId, session.id);
     if (result.changes !== 1) {
-      throw WixApiError.application(409, 'FINALIZE_IN_PROGRESS', 'This upload is already being finalized');
+      throw WixApiError.known('FINALIZE_IN_PROGRESS', 'This upload is already being finalized');
     }
   }
 
