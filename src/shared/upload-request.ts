@@ -1,4 +1,5 @@
 import { isRecord } from './is-record';
+import { folderPathViolation, nameViolation } from './names';
 
 /**
  * The parameters of Generate File Resumable Upload URL and their limits, as Wix documents them.
@@ -73,12 +74,10 @@ export function findUploadRequestViolations(input: unknown): FieldViolation[] {
       violations.push({ field: 'mimeType', description: 'must look like type/subtype, e.g. video/mp4', violatedRule: 'FORMAT' });
     }
   }
-  checkOptionalString(input, 'fileName', limits.fileNameMaxLength, violations);
+  const pushed = (violation: FieldViolation | undefined) => violation && violations.push(violation);
+  if (input.fileName !== undefined && input.fileName !== null) pushed(nameViolation(input.fileName, 'fileName', limits.fileNameMaxLength));
   checkOptionalString(input, 'parentFolderId', limits.parentFolderIdMaxLength, violations);
-  checkOptionalString(input, 'filePath', limits.filePathMaxLength, violations);
-  if (typeof filePath === 'string' && filePath.split('/').some((segment) => segment === '.' || segment === '..')) {
-    violations.push({ field: 'filePath', description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' });
-  }
+  if (filePath !== undefined && filePath !== null) pushed(folderPathViolation(filePath, 'filePath', limits.filePathMaxLength));
   if (input.private !== undefined && input.private !== null && typeof input.private !== 'boolean') {
     violations.push({ field: 'private', description: 'must be true or false', violatedRule: 'TYPE' });
   }
@@ -105,16 +104,7 @@ export function findUploadRequestViolations(input: unknown): FieldViolation[] {
         });
       }
       labels.forEach((label, index) => {
-        if (typeof label !== 'string') {
-          violations.push({ field: `labels[${index}]`, description: 'must be a string', violatedRule: 'TYPE' });
-        } else if (label.length > limits.labelMaxLength) {
-          violations.push({
-            field: `labels[${index}]`,
-            description: `must be at most ${limits.labelMaxLength} characters long (got ${label.length})`,
-            violatedRule: 'MAX_LENGTH',
-            data: { threshold: limits.labelMaxLength },
-          });
-        }
+        pushed(nameViolation(label, `labels[${index}]`, limits.labelMaxLength));
       });
     }
   }

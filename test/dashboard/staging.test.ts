@@ -156,6 +156,23 @@ describe('problemsOf', () => {
     expect(problems.get(deep.id)?.message).toBe('The folder path must be at most 100 characters long (got 103).');
   });
 
+  it('refuses an empty display name or one with control characters before any byte is sent', () => {
+    const empty = rename([stageOne(picked('a.mp4'))], stageOne(picked('a.mp4')).id, '');
+    const blank = stageOne(picked('b.mp4'));
+    const broken = stageOne(picked('c.mp4'));
+    const staged = [
+      { ...empty[0]!, displayName: '' },
+      { ...blank, displayName: '   ' },
+      { ...broken, displayName: 'two\nlines.mp4' },
+    ];
+    const problems = problemsOf(staged, NOTHING_QUEUED, MAX);
+    expect(problems.get(staged[0]!.id)?.message).toBe('The file name must not be empty.');
+    expect(problems.get(staged[1]!.id)?.message).toBe('The file name must not be empty.');
+    expect(problems.get(staged[2]!.id)?.message).toBe(
+      'The file name must not contain control or text-direction characters (found U+000A).',
+    );
+  });
+
   it('refuses ".." in the folder path', () => {
     const staged = stageOne(picked('a.mp4'), settings({ filePath: 'videos/../secret' }));
     expect(problemsOf([staged], NOTHING_QUEUED, MAX).get(staged.id)?.message).toBe(

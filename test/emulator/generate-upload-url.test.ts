@@ -84,6 +84,14 @@ describe('POST /site-media/v1/files/generate-resumable-upload-url', () => {
     expect(refused.body.details.validationError?.fieldViolations).toContainEqual(expect.objectContaining({ field, violatedRule: rule }));
   });
 
+  it('refuses control characters in fileName, filePath and labels, naming each field', async () => {
+    const { status, body } = await generate({ mimeType: 'image/png', fileName: 'a\u0000.png', filePath: '/x\ny', labels: ['\u202e'] });
+    expect(status).toBe(400);
+    const fields = (body as { details: { validationError: { fieldViolations: { field: string }[] } } }).details.validationError
+      .fieldViolations;
+    expect(fields.map((violation) => violation.field)).toEqual(['fileName', 'filePath', 'labels[0]']);
+  });
+
   it('refuses a body that is not JSON with 400, and one not sent as JSON with 415', async () => {
     const json = { Authorization: owner, 'Content-Type': 'application/json' };
     expect((await fetch(endpoint, { method: 'POST', headers: json, body: '{not json' })).status).toBe(400);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { WixApiError } from '../platform/api-error.js';
+import { nameViolation } from '../../../src/shared/names.js';
+import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
 import type { SqlDatabase } from '../platform/database.js';
 import type { MediaFiles, MediaFileRecord } from '../media/media-files.js';
 import type { MediaProcessing } from '../media/media-processing.js';
@@ -82,6 +84,10 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
         offset: upload.offset,
         size: upload.size ?? null,
       });
+    }
+    if (filename) {
+      const violation = nameViolation(filename, 'filename', UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
+      if (violation) throw WixApiError.validation([violation]);
     }
     const displayName = filename || session.fileName || upload.metadata?.filename;
     if (!displayName) {

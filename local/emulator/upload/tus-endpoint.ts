@@ -3,6 +3,8 @@ import type { Upload } from '@tus/utils';
 import { randomBytes } from 'node:crypto';
 import type { Router, RequestContext } from '../platform/http.js';
 import { WixApiError } from '../platform/api-error.js';
+import { nameViolation } from '../../../src/shared/names.js';
+import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
 import type { HashingFileStore } from './hashing-file-store.js';
 import type { UploadSessions } from './upload-sessions.js';
 
@@ -33,6 +35,11 @@ export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServ
     async onUploadCreate(_req, upload: Upload) {
       try {
         const session = await sessions.resolve(upload.metadata?.token);
+        const metadataName = upload.metadata?.filename;
+        if (metadataName) {
+          const violation = nameViolation(metadataName, 'Upload-Metadata filename', UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
+          if (violation) throw WixApiError.validation([violation]);
+        }
         if (session.sizeInBytes !== undefined && upload.size !== undefined && upload.size !== session.sizeInBytes) {
           throw WixApiError.application(
             400,

@@ -1,0 +1,66 @@
+import type { FieldViolation } from './upload-request';
+
+/**
+ * The one rule set for names and folder paths, wherever they enter: the page's checks, the
+ * backend, and the local Wix's generate call, tus metadata and finalize `?filename=`.
+ *
+ * Wix documents only maximum lengths. The rest is this app's decision: a name is shown in the
+ * Media Manager, in links and in downloads, so it must have a visible character and no control
+ * characters: C0 and C1 controls (NUL, CR, LF, tab, ESC...), DEL, the line and paragraph
+ * separators, and the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), with
+ * which "invoice‮fdp.exe" reads as "invoiceexe.pdf".
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+function describeCharacter(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a name breaks the rules, or undefined when it does not. */
+export function nameViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
+  if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
+  if (value.trim() === '') return { field, description: 'must not be empty', violatedRule: 'REQUIRED_FIELD' };
+  const forbidden = FORBIDDEN.exec(value);
+  if (forbidden) {
+    return {
+      field,
+      description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
+      violatedRule: 'FORMAT',
+    };
+  }
+  if (value.length > maxLength) {
+    return {
+      field,
+      description: `must be at most ${maxLength} characters long (got ${value.length})`,
+      violatedRule: 'MAX_LENGTH',
+      data: { threshold: maxLength },
+    };
+  }
+  return undefined;
+}
+
+/** Why a folder path such as "/videos/2024" breaks the rules: a name's rules for each folder, no "." or "..". */
+export function folderPathViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
+  if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
+  if (value.length > maxLength) {
+    return {
+      field,
+      description: `must be at most ${maxLength} characters long (got ${value.length})`,
+      violatedRule: 'MAX_LENGTH',
+      data: { threshold: maxLength },
+    };
+  }
+  const forbidden = FORBIDDEN.exec(value);
+  if (forbidden) {
+    return {
+      field,
+      description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
+      violatedRule: 'FORMAT',
+    };
+  }
+  if (value.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
+    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { folderPathViolation, nameViolation } from '../../src/shared/names.js';
+import { findUploadRequestViolations } from '../../src/shared/upload-request.js';
+
+describe('the rules for names and folder paths', () => {
+  it('accepts ordinary names in any script, with spaces and punctuation', () => {
+    for (const name of ['clip.mp4', 'Été 2024 — final cut (v2).mov', '写真.jpg', 'a'.repeat(200)]) {
+      expect(nameViolation(name, 'fileName', 200), name).toBeUndefined();
+    }
+  });
+
+  it('refuses an empty or blank name', () => {
+    expect(nameViolation('', 'fileName', 200)).toMatchObject({ field: 'fileName', violatedRule: 'REQUIRED_FIELD' });
+    expect(nameViolation('   ', 'fileName', 200)).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+  });
+
+  it('refuses control and text-direction characters, naming the one found', () => {
+    for (const [name, found] of [
+      ['nul\u0000.bin', 'U+0000'],
+      ['two\r\nlines.txt', 'U+000D'],
+      ['tab\t.txt', 'U+0009'],
+      ['del\u007f.txt', 'U+007F'],
+      ['c1\u0085.txt', 'U+0085'],
+      ['invoice\u202efdp.exe', 'U+202E'],
+      ['isolate\u2066.txt', 'U+2066'],
+      ['line\u2028sep.txt', 'U+2028'],
+    ] as const) {
+      expect(nameViolation(name, 'fileName', 200), JSON.stringify(name)).toMatchObject({
+        violatedRule: 'FORMAT',
+        description: expect.stringContaining(found),
+      });
+    }
+  });
+
+  it('refuses a name over its limit, saying the limit', () => {
+    expect(nameViolation('x'.repeat(10_000), 'filename', 200)).toMatchObject({
+      violatedRule: 'MAX_LENGTH',
+      description: 'must be at most 200 characters long (got 10000)',
+    });
+  });
+
+  it('checks folder paths the same way, and refuses "." and ".."', () => {
+    expect(folderPathViolation('/videos/2024', 'filePath', 100)).toBeUndefined();
+    expect(folderPathViolation('/videos/../x', 'filePath', 100)).toMatchObject({ violatedRule: 'FORMAT' });
+    expect(folderPathViolation('/a\nb', 'filePath', 100)).toMatchObject({ violatedRule: 'FORMAT' });
+  });
+
+  it('applies to the generate request: fileName, filePath and every label', () => {
+    const fields = findUploadRequestViolations({
+      mimeType: 'image/png',
+      fileName: 'a\u0000',
+      filePath: '/x\r',
+      labels: ['ok', 'b\u202e'],
+    }).map((violation) => violation.field);
+    expect(fields).toEqual(['fileName', 'filePath', 'labels[1]']);
+  });
+});
