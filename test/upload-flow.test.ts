@@ -4,7 +4,7 @@ import { Upload } from 'tus-js-client';
 import { startTestApp, tempDir } from './support/local-app.js';
 import { callWebMethod, requestJson, waitFor } from './support/wix-http.js';
 import { makePng, writeRandomFile } from './support/files.js';
-import type { CreateUploadSessionResult, UploadStatusReport } from '../src/shared/upload-api.js';
+import type { CreateUploadSessionResult, RecordUploadResult, UploadStatusReport, UploadStatusResult } from '../src/shared/upload-api.js';
 
 /** The parts of the finalize answer's REST file descriptor these tests read. */
 interface RestFileDescriptor {
@@ -75,17 +75,18 @@ describe('the upload flow, end to end on the local Wix', () => {
       labels: ['raw'],
     });
 
-    const recorded = await callWebMethod<UploadStatusReport>(app.url, owner, 'recordUpload', {
+    const recorded = await callWebMethod<RecordUploadResult>(app.url, owner, 'recordUpload', {
       fileId: file.id,
       displayName: 'clip.bin',
       sizeInBytes: file.sizeInBytes,
       mimeType: 'application/octet-stream',
     });
-    expect(recorded.status).toBe(200);
+    expect(recorded.body.result).toMatchObject({ ok: true, report: { fileId: file.id } });
 
     const ready = await waitFor(async () => {
-      const { body } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'getUploadStatus', [file.id]);
-      return body.result[0]?.status === 'READY' ? body.result[0] : undefined;
+      const { body } = await callWebMethod<UploadStatusResult>(app.url, owner, 'getUploadStatus', [file.id]);
+      const report = body.result.ok ? body.result.reports[0] : undefined;
+      return report?.status === 'READY' ? report : undefined;
     }, 'READY');
     expect(ready).toMatchObject({ fileId: file.id, displayName: 'clip.bin', url: file.url });
 

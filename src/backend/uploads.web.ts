@@ -1,6 +1,6 @@
 import { webMethod, Permissions } from '@wix/web-methods';
 import { auth } from '@wix/essentials';
-import { files, folders } from '@wix/media';
+import { files } from '@wix/media';
 import { findUploadRequestViolations, MEDIA_ROOT_FOLDER_ID } from '../shared/upload-request';
 import {
   DOWNLOAD_LINK_MINUTES,
@@ -11,13 +11,18 @@ import {
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
   type FinalizedUpload,
-  type FolderSummary,
+  type ListFoldersResult,
+  type RecordUploadResult,
+  type UploadStatusResult,
   type UploadSessionRequest,
   type UploadStatusReport,
 } from '../shared/upload-api';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
 import { uploadLogUpdateFromFile } from './media-file';
 import { describeWixError, isNotFound } from './wix-error';
+import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
+import { childFolders, fileDescriptor, fileDescriptors } from './media-manager';
+import { isRecord } from '../shared/is-record';
 import { isWixUploadUrl } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
 
@@ -64,33 +69,37 @@ export const createUploadSession = webMethod(
 );
 
 /** Records a finalized upload in the upload log, with the status the Media Manager reports now. */
-export const recordUpload = webMethod(Permissions.Admin, async (upload: FinalizedUpload): Promise<UploadStatusReport> => {
-  if (typeof upload?.fileId !== 'string' || upload.fileId === '') throw new Error('recordUpload needs the fileId the finalize returned');
-  const current = await auth.elevate(files.getFileDescriptor)(upload.fileId);
-  const entry = await recordInUploadLog({
-    mimeType: upload.mimeType,
-    ...uploadLogUpdateFromFile({ ...current, _id: upload.fileId }),
-  });
-  return toReport(entry);
+export const recordUpload = webMethod(Permissions.Admin, async (upload: FinalizedUpload): Promise<RecordUploadResult> => {
+  if (!isRecord(upload)) return refuse('recordUpload needs the finalized upload');
+  if (!isMediaId(upload.fileId)) return refuse('fileId must be the id the finalize returned');
+  const mimeType = optionalString(upload, 'mimeType', UPLOAD_REQUEST_LIMITS.mimeTypeMaxLength);
+  if (isRefusal(mimeType)) return mimeType;
+  const current = await fileDescriptor(upload.fileId);
+  if (!current) return refuse('The file is not in the Media Manager');
+  const entry = await recordInUploadLog({ mimeType, ...uploadLogUpdateFromFile(current) });
+  return { ok: true, report: toReport(entry) };
 });
 
 /** The status of each file: the upload log, refreshed from the Media Manager while still PENDING. */
-export const getUploadStatus = webMethod(Permissions.Admin, async (fileIds: string[]): Promise<UploadStatusReport[]> => {
-  if (!Array.isArray(fileIds) || fileIds.some((id) => typeof id !== 'string')) throw new Error('fileIds must be a list of file ids');
-  if (fileIds.length > MAX_STATUS_BATCH) throw new Error(`At most ${MAX_STATUS_BATCH} file ids per call`);
-  const logged = new Map((await readUploadLogEntries(fileIds)).map((entry) => [entry._id, entry]));
-  const stale = fileIds.filter((id) => (logged.get(id)?.status ?? 'PENDING') === 'PENDING');
+export const getUploadStatus = webMethod(Permissions.Admin, async (fileIds: string[]): Promise<UploadStatusResult> => {
+  const ids = mediaIdList(fileIds, MAX_STATUS_BATCH);
+  if (isRefusal(ids)) return ids;
+  const logged = new Map((await readUploadLogEntries(ids)).map((entry) => [entry._id, entry]));
+  const stale = ids.filter((id) => (logged.get(id)?.status ?? 'PENDING') === 'PENDING');
+  let unknown: string[] = [];
   if (stale.length > 0) {
-    const { files: current } = await auth.elevate(files.getFileDescriptors)(stale);
-    for (const file of current ?? []) {
-      if (!file._id || file.operationStatus === 'PENDING') continue;
-      logged.set(file._id, await recordInUploadLog(uploadLogUpdateFromFile({ ...file, _id: file._id })));
+    const current = await fileDescriptors(stale);
+    unknown = current.unknown;
+    for (const file of current.found) {
+      if (file.operationStatus === 'PENDING') continue;
+      logged.set(file._id, await recordInUploadLog(uploadLogUpdateFromFile(file)));
     }
   }
-  return fileIds.flatMap((id) => {
+  const reports = ids.flatMap((id) => {
     const entry = logged.get(id);
-    return entry ? [toReport(entry)] : [];
+    return entry && !unknown.includes(id) ? [toReport(entry)] : [];
   });
+  return { ok: true, reports, unknownFileIds: unknown };
 });
 
 /** The most recent uploads of this site, newest first, from any device. */
@@ -99,19 +108,13 @@ export const listRecentUploads = webMethod(Permissions.Admin, async (limit = 20)
   return (await readRecentUploads(bounded)).map(toReport);
 });
 
-/** The Media Manager folders directly under a folder, for the destination picker. */
-export const listFolders = webMethod(Permissions.Admin, async (parentFolderId?: string): Promise<FolderSummary[]> => {
-  const parent = parentFolderId || MEDIA_ROOT_FOLDER_ID;
-  const summaries: FolderSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await auth.elevate(folders.listFolders)({ parentFolderId: parent, paging: { limit: 100, cursor } });
-    for (const folder of page.folders ?? []) {
-      if (folder._id) summaries.push({ id: folder._id, displayName: folder.displayName ?? '', parentFolderId: parent });
-    }
-    cursor = page.nextCursor?.cursors?.next ?? undefined;
-  } while (cursor && summaries.length < 1000);
-  return summaries;
+/** The Media Manager folders directly under a folder (the root by default), for the destination picker. */
+export const listFolders = webMethod(Permissions.Admin, async (parentFolderId?: string): Promise<ListFoldersResult> => {
+  if (parentFolderId !== undefined && parentFolderId !== null && !isMediaId(parentFolderId)) {
+    return refuse('parentFolderId is not a folder id');
+  }
+  const found = await childFolders(parentFolderId || MEDIA_ROOT_FOLDER_ID);
+  return found ? { ok: true, folders: found } : refuse('The folder does not exist in the Media Manager');
 });
 
 /**
@@ -119,7 +122,7 @@ export const listFolders = webMethod(Permissions.Admin, async (parentFolderId?: 
  * only this way. The link expires after DOWNLOAD_LINK_MINUTES.
  */
 export const getFileDownloadUrl = webMethod(Permissions.Admin, async (fileId: string): Promise<FileDownloadLink> => {
-  if (typeof fileId !== 'string' || fileId === '' || fileId.length > 200) return { ok: false, reason: 'The file id is not valid' };
+  if (!isMediaId(fileId)) return refuse('The file id is not valid');
   try {
     const expiresAt = new Date(Date.now() + DOWNLOAD_LINK_MINUTES * 60_000).toISOString();
     const { downloadUrls } = await auth.elevate(files.generateFileDownloadUrl)(fileId, {

@@ -45,7 +45,23 @@ export interface UploadStatusReport {
 export const DOWNLOAD_LINK_MINUTES = 60;
 
 /** A temporary link to read a file (the only way to read a private one), or why there is none. */
-export type FileDownloadLink = { ok: true; url: string; expiresAt: string } | { ok: false; reason: string };
+export type FileDownloadLink = { ok: true; url: string; expiresAt: string } | Refusal;
+
+/** A web method's answer when it will not do what was asked, and why (Wix hides thrown messages). */
+export interface Refusal {
+  ok: false;
+  reason: string;
+}
+
+export type RecordUploadResult = { ok: true; report: UploadStatusReport } | Refusal;
+
+/** Reports of the files the log or the Media Manager knows; the ids neither knows are named apart. */
+export type UploadStatusResult = { ok: true; reports: UploadStatusReport[]; unknownFileIds: string[] } | Refusal;
+
+export type ListFoldersResult = { ok: true; folders: FolderSummary[] } | Refusal;
+
+/** A Media Manager id (a file's or a folder's) as the app accepts it from a caller. */
+export const MAX_MEDIA_ID_LENGTH = 200;
 
 export interface FolderSummary {
   id: string;
@@ -60,4 +76,4 @@ export const MAX_RECENT_UPLOADS = 100;
  * The finalize PUT sent from the server, for a browser that cannot reach the upload host itself:
  * Wix's HTTP answer as it came, or why the request was not sent.
  */
-export type ServerFinalizeAnswer = { ok: true; status: number; body: string } | { ok: false; reason: string };
+export type ServerFinalizeAnswer = { ok: true; status: number; body: string } | Refusal;

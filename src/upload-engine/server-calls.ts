@@ -1,6 +1,7 @@
 import type {
   CreateUploadSessionResult,
   FinalizedUpload,
+  RecordUploadResult,
   UploadSession,
   UploadSessionRequest,
   UploadStatusReport,
@@ -71,14 +72,20 @@ export class ServerCalls {
     }
   }
 
-  /** The upload log entry; undefined if the backend could not be reached (polling still finds the file). */
+  /**
+   * The upload log entry; undefined if the backend could not be reached (polling still finds the
+   * file). Throws a fatal UploadFailure when the backend refuses (the file is not in the Media Manager).
+   */
   async record(upload: FinalizedUpload, signal: AbortSignal): Promise<UploadStatusReport | undefined> {
+    let result: RecordUploadResult;
     try {
-      return await withRetries(() => this.backend.recordUpload(upload), this.policy(signal));
+      result = await withRetries(() => this.backend.recordUpload(upload), this.policy(signal));
     } catch {
       signal.throwIfAborted();
       return undefined;
     }
+    if (!result.ok) throw new UploadFailure({ code: 'REJECTED', message: result.reason, fatal: true });
+    return result.report;
   }
 
   private policy(signal: AbortSignal): RetryPolicy {

@@ -1,9 +1,11 @@
-import { MAX_STATUS_BATCH, type UploadStatusReport } from '../shared/upload-api';
+import { MAX_STATUS_BATCH, type UploadStatusReport, type UploadStatusResult } from '../shared/upload-api';
 
 export interface StatusPollerOptions {
-  getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]>;
+  getUploadStatus(fileIds: string[]): Promise<UploadStatusResult>;
   intervalMs: number;
   onReport(report: UploadStatusReport): void;
+  /** A watched file the Media Manager does not know (any more): it will never be READY. */
+  onUnknown?(fileId: string): void;
   onError?(error: unknown): void;
 }
 
@@ -57,9 +59,13 @@ export class StatusPoller {
       const ids = [...this.watched];
       for (let start = 0; start < ids.length && !this.stopped; start += MAX_STATUS_BATCH) {
         try {
-          const reports = await this.options.getUploadStatus(ids.slice(start, start + MAX_STATUS_BATCH));
-          for (const report of reports) {
+          const result = await this.options.getUploadStatus(ids.slice(start, start + MAX_STATUS_BATCH));
+          if (!result.ok) throw new Error(result.reason);
+          for (const report of result.reports) {
             if (this.watched.has(report.fileId)) this.options.onReport(report);
+          }
+          for (const fileId of result.unknownFileIds) {
+            if (this.watched.has(fileId)) this.options.onUnknown?.(fileId);
           }
         } catch (error) {
           this.options.onError?.(error);

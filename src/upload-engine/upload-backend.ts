@@ -1,10 +1,11 @@
 import type {
   CreateUploadSessionResult,
   FinalizedUpload,
+  RecordUploadResult,
   ServerFinalizeAnswer,
   UploadSession,
   UploadSessionRequest,
-  UploadStatusReport,
+  UploadStatusResult,
 } from '../shared/upload-api';
 
 /**
@@ -13,9 +14,9 @@ import type {
  */
 export interface UploadBackend {
   createUploadSession(request: UploadSessionRequest): Promise<CreateUploadSessionResult>;
-  recordUpload(upload: FinalizedUpload): Promise<UploadStatusReport>;
+  recordUpload(upload: FinalizedUpload): Promise<RecordUploadResult>;
   /** At most MAX_STATUS_BATCH ids per call. */
-  getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]>;
+  getUploadStatus(fileIds: string[]): Promise<UploadStatusResult>;
   /**
    * The finalize PUT sent from the server; used when the engine's own PUT gets no answer (the
    * upload host unreachable or refusing the page's origin). Without it, such a finalize is retried.

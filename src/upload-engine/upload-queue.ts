@@ -126,6 +126,15 @@ export class UploadQueue {
         const entry = this.byFileId.get(report.fileId);
         if (entry?.item.state === 'processing') this.applyStatus(entry, report);
       },
+      onUnknown: (fileId) => {
+        const entry = this.byFileId.get(fileId);
+        if (entry?.item.state !== 'processing') return;
+        this.poller.unwatch(fileId);
+        this.update(entry, {
+          state: 'failed',
+          error: { code: 'REJECTED', message: 'The file is no longer in the Media Manager.', fatal: true },
+        });
+      },
     });
     this.publisher = new SnapshotPublisher(() =>
       buildQueueSnapshot(

@@ -1,8 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
 import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
-import type { CreateUploadSessionResult, FileDownloadLink, FolderSummary, ServerFinalizeAnswer } from '../../src/shared/upload-api.js';
+import type {
+  CreateUploadSessionResult,
+  FileDownloadLink,
+  ListFoldersResult,
+  ServerFinalizeAnswer,
+  UploadStatusResult,
+} from '../../src/shared/upload-api.js';
 import { generateUploadUrl, uploadSmallFile } from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -69,9 +75,10 @@ describe('web methods in the local Wix runtime', () => {
     for (const displayName of ['Videos', 'Print files']) {
       await requestJson(`${app.url}/site-media/v1/folders`, { token: owner, body: { displayName } });
     }
-    const { body } = await callWebMethod<FolderSummary[]>(app.url, owner, 'listFolders');
-    expect(body.result.map((folder) => folder.displayName)).toEqual(['Print files', 'Videos']);
-    expect(body.result[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), parentFolderId: 'media-root' });
+    const { body } = await callWebMethod<ListFoldersResult>(app.url, owner, 'listFolders');
+    if (!body.result.ok) throw new Error(body.result.reason);
+    expect(body.result.folders.map((folder) => folder.displayName)).toEqual(['Print files', 'Videos']);
+    expect(body.result.folders[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), parentFolderId: 'media-root' });
   });
 
   it('hands out a temporary link to a private file, and says why there is none for an unknown file', async () => {
@@ -108,5 +115,31 @@ describe('web methods in the local Wix runtime', () => {
     const generated = await generateUploadUrl(app.url, owner, { mimeType: 'text/plain', fileName: 'early.txt' });
     const { body } = await callWebMethod<ServerFinalizeAnswer>(app.url, owner, 'finalizeUploadFromServer', generated, 'early.txt');
     expect(body.result).toMatchObject({ ok: true, status: 409 });
+  });
+
+  it('answers bad arguments and unknown ids as refusals naming what is wrong, never as errors', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const refusals: Array<[string, unknown[], string | RegExp]> = [
+      ['recordUpload', [{}], 'fileId must be the id the finalize returned'],
+      ['recordUpload', ['not an object'], 'recordUpload needs the finalized upload'],
+      ['recordUpload', [{ fileId: 'nope~mv2.bin' }], 'The file is not in the Media Manager'],
+      ['recordUpload', [{ fileId: 'x~mv2.bin', mimeType: 'm'.repeat(101) }], /mimeType must be text/],
+      ['getUploadStatus', ['not a list'], 'fileIds must be a list of file ids'],
+      ['getUploadStatus', [[42]], 'fileIds[0] is not a file id'],
+      ['getUploadStatus', [Array.from({ length: 10_000 }, (_, index) => `f${index}`)], 'fileIds may hold at most 100 file ids (got 10000)'],
+      ['listFolders', ['no-such-folder'], 'The folder does not exist in the Media Manager'],
+      ['listFolders', [{ id: 1 }], 'parentFolderId is not a folder id'],
+    ];
+    for (const [method, args, reason] of refusals) {
+      const { status, body } = await callWebMethod<{ ok: boolean; reason: string }>(app.url, owner, method, ...args);
+      expect(status, method).toBe(200);
+      expect(body.exception, `${method} ${JSON.stringify(args).slice(0, 60)}`).toBeUndefined();
+      expect(body.result.ok).toBe(false);
+      expect(body.result.reason).toMatch(reason);
+    }
+    const unknown = await callWebMethod<UploadStatusResult>(app.url, owner, 'getUploadStatus', ['nope~mv2.bin']);
+    expect(unknown.body.result).toEqual({ ok: true, reports: [], unknownFileIds: ['nope~mv2.bin'] });
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

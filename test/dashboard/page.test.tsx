@@ -3,17 +3,26 @@ import React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldViolation } from '../../src/shared/upload-request.js';
-import type { CreateUploadSessionResult, FolderSummary, UploadSessionRequest, UploadStatusReport } from '../../src/shared/upload-api.js';
+import type {
+  CreateUploadSessionResult,
+  FinalizedUpload,
+  FolderSummary,
+  ListFoldersResult,
+  RecordUploadResult,
+  UploadSessionRequest,
+  UploadStatusReport,
+  UploadStatusResult,
+} from '../../src/shared/upload-api.js';
 import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
 import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
 
 const web = vi.hoisted(() => ({
   createUploadSession: vi.fn<(request: UploadSessionRequest) => Promise<CreateUploadSessionResult>>(),
-  recordUpload: vi.fn(),
-  getUploadStatus: vi.fn(async (_fileIds: string[]): Promise<UploadStatusReport[]> => []),
+  recordUpload: vi.fn<(upload: FinalizedUpload) => Promise<RecordUploadResult>>(),
+  getUploadStatus: vi.fn(async (_fileIds: string[]): Promise<UploadStatusResult> => ({ ok: true, reports: [], unknownFileIds: [] })),
   listRecentUploads: vi.fn(async (_limit?: number): Promise<UploadStatusReport[]> => []),
-  listFolders: vi.fn(async (_parentFolderId?: string): Promise<FolderSummary[]> => []),
+  listFolders: vi.fn(async (_parentFolderId?: string): Promise<ListFoldersResult> => ({ ok: true, folders: [] })),
   getFileDownloadUrl: vi.fn(),
   finalizeUploadFromServer: vi.fn(),
 }));
@@ -33,10 +42,10 @@ const clip = () => new File(['0123456789'], 'clip.mp4', { type: 'video/mp4', las
 
 beforeEach(() => {
   window.localStorage.clear();
-  web.listFolders.mockResolvedValue(FOLDERS);
+  web.listFolders.mockResolvedValue({ ok: true, folders: FOLDERS });
   web.listRecentUploads.mockResolvedValue([]);
   web.createUploadSession.mockResolvedValue({ ok: true, session: { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' } });
-  web.recordUpload.mockResolvedValue({ fileId: 'file-1', status: 'PENDING' });
+  web.recordUpload.mockResolvedValue({ ok: true, report: { fileId: 'file-1', status: 'PENDING' } });
 });
 
 afterEach(() => {

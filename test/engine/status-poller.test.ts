@@ -19,7 +19,11 @@ describe('StatusPoller', () => {
       async getUploadStatus(fileIds) {
         calls.push(fileIds);
         if (fail) throw new Error('offline');
-        return fileIds.map((fileId) => ({ fileId, status: ready.has(fileId) ? 'READY' : 'PENDING' }));
+        return {
+          ok: true,
+          reports: fileIds.map((fileId): UploadStatusReport => ({ fileId, status: ready.has(fileId) ? 'READY' : 'PENDING' })),
+          unknownFileIds: [],
+        };
       },
       onReport(report) {
         reports.push(report);

@@ -77,6 +77,25 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('fails a file the backend refuses to record, with its reason, and one the Media Manager stops knowing while processing', async () => {
+    const { queue, backend, transport, item } = setup();
+    backend.unknown.add('file-token-1');
+    const [refused, lost] = queue.add([fakeSource('refused.mp4'), fakeSource('lost.mp4')]);
+    await settle();
+    transport.of('refused.mp4').complete();
+    transport.of('lost.mp4').complete();
+    await settle();
+    expect(item(refused!.id)).toMatchObject({ state: 'failed', error: { fatal: true, message: 'The file is not in the Media Manager' } });
+    expect(item(lost!.id).state).toBe('processing');
+    backend.unknown.add('file-token-2');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(item(lost!.id)).toMatchObject({
+      state: 'failed',
+      error: { fatal: true, message: 'The file is no longer in the Media Manager.' },
+    });
+    await queue.dispose();
+  });
+
   /** One file sent and finalized, that the Media Manager then reports FAILED (with or without why). */
   async function failedInProcessing(options: { withReason: boolean }) {
     const context = setup();

@@ -10,9 +10,13 @@ export function useFolders(): { folders: FolderSummary[]; loading: boolean; erro
   const reload = useCallback(() => {
     setLoading(true);
     listFolders().then(
-      (found) => {
-        setFolders(found);
-        setError(undefined);
+      (result) => {
+        if (result.ok) {
+          setFolders(result.folders);
+          setError(undefined);
+        } else {
+          setError(result.reason);
+        }
         setLoading(false);
       },
       (failure: unknown) => {

@@ -3,7 +3,13 @@ import type { FetchLike } from '../../../src/upload-engine/finalize.js';
 import type { UploadBackend } from '../../../src/upload-engine/upload-backend.js';
 import type { UploadError } from '../../../src/upload-engine/upload-error.js';
 import type { UploadSource } from '../../../src/upload-engine/upload-source.js';
-import type { CreateUploadSessionResult, UploadSessionRequest, UploadStatusReport } from '../../../src/shared/upload-api.js';
+import type {
+  CreateUploadSessionResult,
+  RecordUploadResult,
+  UploadSessionRequest,
+  UploadStatusReport,
+  UploadStatusResult,
+} from '../../../src/shared/upload-api.js';
 
 export const UPLOAD_URL = 'https://upload.test/upload/tus';
 
@@ -92,23 +98,31 @@ export class FakeBackend implements UploadBackend {
     return { ok: true, session: { uploadUrl: UPLOAD_URL, uploadToken: `token-${this.sessionRequests.length}` } };
   }
 
-  async recordUpload(upload: { fileId: string }): Promise<UploadStatusReport> {
+  /** Files the Media Manager does not know: recordUpload refuses them, getUploadStatus names them apart. */
+  readonly unknown = new Set<string>();
+
+  async recordUpload(upload: { fileId: string }): Promise<RecordUploadResult> {
     this.recorded.push(upload.fileId);
-    return { fileId: upload.fileId, status: this.statuses.get(upload.fileId) ?? 'PENDING' };
+    if (this.unknown.has(upload.fileId)) return { ok: false, reason: 'The file is not in the Media Manager' };
+    return { ok: true, report: { fileId: upload.fileId, status: this.statuses.get(upload.fileId) ?? 'PENDING' } };
   }
 
-  async getUploadStatus(fileIds: string[]): Promise<UploadStatusReport[]> {
+  async getUploadStatus(fileIds: string[]): Promise<UploadStatusResult> {
     this.statusCalls.push(fileIds);
-    return fileIds.map((fileId) => {
-      const failedWithReason = this.statuses.get(fileId) === 'FAILED' && !this.reasonless.has(fileId);
-      return {
-        fileId,
-        status: this.statuses.get(fileId) ?? 'PENDING',
-        url: `https://static.test/${fileId}`,
-        failureCode: failedWithReason ? 'UNRECOGNIZED_CONTENT' : undefined,
-        failureDescription: failedWithReason ? 'The bytes are not a video/mp4' : undefined,
-      };
-    });
+    const unknownFileIds = fileIds.filter((fileId) => this.unknown.has(fileId));
+    const reports = fileIds
+      .filter((fileId) => !this.unknown.has(fileId))
+      .map((fileId): UploadStatusReport => {
+        const failedWithReason = this.statuses.get(fileId) === 'FAILED' && !this.reasonless.has(fileId);
+        return {
+          fileId,
+          status: this.statuses.get(fileId) ?? 'PENDING',
+          url: `https://static.test/${fileId}`,
+          failureCode: failedWithReason ? 'UNRECOGNIZED_CONTENT' : undefined,
+          failureDescription: failedWithReason ? 'The bytes are not a video/mp4' : undefined,
+        };
+      });
+    return { ok: true, reports, unknownFileIds };
   }
 }
 
