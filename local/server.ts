@@ -83,6 +83,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   if (dashboardDir) mountDashboard(router, dashboardDir);
   mountLocalIdentities(router, site, signer);
 
+  await wix.recover();
   const app = await listen(router, config.host, config.port);
   const media = await listen(wix.mediaRouter, config.host, mediaPortOf(config)).catch(async (error: unknown) => {
     await app.close();

@@ -44,10 +44,16 @@ export interface LocalWix {
   router: Router;
   /** The media origin: stored files, download URLs, icons. */
   mediaRouter: Router;
-  /** Resumes what a previous run left: half-done finalizes, PENDING files, undelivered events. */
+  /** Repairs what a crash left on disk (half-done finalizes, leftovers, expired uploads): before anything is served. */
+  recover(): Promise<void>;
+  /** Resumes the work a previous run left (PENDING files, undelivered events) and sweeps expired uploads from now on. */
   start(): Promise<void>;
+  /** Removes the bytes of uploads whose token expired; how many. Runs every SWEEP_INTERVAL_MS once started. */
+  sweepExpiredUploads(): Promise<number>;
   stop(): Promise<void>;
 }
+
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix> {
   const { config, origin, mediaOrigin } = options;
@@ -88,6 +94,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   mountMediaBytes(mediaRouter, files, mediaDir, downloads);
   mountDataApi(router, db, signer, new DataCollections(options.collections));
 
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   return {
     site,
     signer,
@@ -95,12 +102,18 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     outbox,
     router,
     mediaRouter,
+    recover: () => uploads.recover(),
+    sweepExpiredUploads: () => uploads.sweepExpired(),
     async start() {
-      await uploads.recover();
       processing.resumePending();
       outbox.start();
+      sweeper = setInterval(() => {
+        uploads.sweepExpired().catch((error: unknown) => console.error('[local-wix] sweeping expired uploads failed', error));
+      }, SWEEP_INTERVAL_MS);
+      sweeper.unref();
     },
     async stop() {
+      clearInterval(sweeper);
       processing.stop();
       await outbox.stop();
       db.close();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { WixApiError } from '../platform/api-error.js';
+import { crashPoint } from '../platform/crash-points.js';
 import { nameViolation } from '../../../src/shared/names.js';
 import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
 import type { SqlDatabase } from '../platform/database.js';
@@ -61,6 +62,8 @@ function assertFinalizable(session: UploadSession): void {
       });
     case 'terminated':
       throw WixApiError.known('UPLOAD_TERMINATED', 'This upload was cancelled; generate a new upload URL');
+    case 'expired':
+      throw WixApiError.known('UPLOAD_EXPIRED', 'The upload token expired; generate a new upload URL and upload again');
   }
 }
 
@@ -98,10 +101,12 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
     const bytesPath = store.bytesPath(tusUploadId);
     const fileId = await newFileId(deps.mediaPrefix, bytesPath, displayName);
     sessions.beginFinalize(session, fileId);
+    crashPoint('finalize:claimed');
     const mediaPath = path.join(deps.mediaDir, fileId);
     try {
       const [hash, inspection] = await Promise.all([hashes.digest(tusUploadId, upload.size), inspectFile(bytesPath, session.mimeType)]);
       await linkOrCopy(bytesPath, mediaPath);
+      crashPoint('finalize:linked');
       const now = new Date().toISOString();
       const record: MediaFileRecord = {
         id: fileId,
@@ -124,7 +129,9 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
         files.insert(record);
         sessions.markFinalized(session.id);
       })();
-      await store.remove(tusUploadId);
+      crashPoint('finalize:committed');
+      await store.removeLeftovers(tusUploadId);
+      crashPoint('finalize:cleaned');
       processing.schedule(fileId);
       return record;
     } catch (error) {

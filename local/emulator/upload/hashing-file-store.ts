@@ -1,4 +1,6 @@
 import { FileStore } from '@tus/file-store';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import type { UploadHashes } from './upload-hashes.js';
 
@@ -37,7 +39,28 @@ export class HashingFileStore extends FileStore {
     this.hashes.forget(uploadId);
   }
 
+  /**
+   * Removes whatever is left of an upload (its bytes, its .json record, its saved hash), each part
+   * whether or not the others are still there: a crash can come between any two of them.
+   */
+  async removeLeftovers(uploadId: string): Promise<void> {
+    await fs.promises.rm(this.bytesPath(uploadId), { force: true });
+    await fs.promises.rm(this.recordPath(uploadId), { force: true });
+    this.hashes.forget(uploadId);
+  }
+
+  /** The ids of every upload with something on disk: bytes, a record, or both. */
+  async uploadIdsOnDisk(): Promise<string[]> {
+    const entries = await fs.promises.readdir(this.directory);
+    return [...new Set(entries.map((entry) => entry.replace(/\.json$/, '')))];
+  }
+
   bytesPath(uploadId: string): string {
-    return `${this.directory}/${uploadId}`;
+    return path.join(this.directory, uploadId);
+  }
+
+  /** Where @tus/file-store's default configstore keeps an upload's record. */
+  private recordPath(uploadId: string): string {
+    return path.join(this.directory, `${uploadId}.json`);
   }
 }

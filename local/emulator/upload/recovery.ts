@@ -11,7 +11,25 @@ export interface RecoveryDeps {
   mediaDir: string;
 }
 
-/** After a crash: undo half-done finalizes and remove tus bytes that a finished finalize left. */
+/**
+ * Removes the bytes of uploads whose token expired before they were finalized, and marks them
+ * expired (a later request on them answers 410 UPLOAD_EXPIRED). Returns how many were swept.
+ */
+export async function sweepExpiredUploads(deps: RecoveryDeps, now = Date.now()): Promise<number> {
+  const expired = deps.sessions.expiredUnfinished(now);
+  for (const session of expired) {
+    if (session.tusUploadId) await deps.store.removeLeftovers(session.tusUploadId);
+    deps.sessions.markExpired(session.id);
+  }
+  return expired.length;
+}
+
+/**
+ * After a crash, before anything is served: what a record points to is kept, and nothing is kept
+ * that no record points to. A finalize cut before its commit is undone (its media file removed,
+ * the session back to uploading); one cut after it is completed (the tus upload removed). Then
+ * every tus upload not still being uploaded, and every media file without a record, is removed.
+ */
 export async function recoverUploads(deps: RecoveryDeps): Promise<void> {
   const { store, sessions, files } = deps;
   for (const session of sessions.interruptedFinalizes()) {
@@ -22,9 +40,11 @@ export async function recoverUploads(deps: RecoveryDeps): Promise<void> {
       sessions.markFinalized(session.id);
     }
   }
-  for (const entry of await fs.promises.readdir(store.directory)) {
-    if (entry.endsWith('.json')) continue;
-    const state = sessions.byTusUpload(entry)?.state;
-    if (state !== 'uploading') await store.remove(entry).catch(() => undefined);
+  await sweepExpiredUploads(deps);
+  for (const uploadId of await store.uploadIdsOnDisk()) {
+    if (sessions.byTusUpload(uploadId)?.state !== 'uploading') await store.removeLeftovers(uploadId);
+  }
+  for (const fileId of await fs.promises.readdir(deps.mediaDir)) {
+    if (!files.get(fileId)) await fs.promises.rm(path.join(deps.mediaDir, fileId), { force: true });
   }
 }

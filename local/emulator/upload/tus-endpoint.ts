@@ -6,7 +6,7 @@ import { WixApiError } from '../platform/api-error.js';
 import { nameViolation } from '../../../src/shared/names.js';
 import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
 import type { HashingFileStore } from './hashing-file-store.js';
-import type { UploadSessions } from './upload-sessions.js';
+import { assertNotExpired, type UploadSessions } from './upload-sessions.js';
 
 export const UPLOAD_PATH = '/upload/tus';
 
@@ -53,6 +53,17 @@ export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServ
         throw error;
       }
       return {};
+    },
+    // Every request on an existing upload (HEAD, PATCH, DELETE): its token must still be valid.
+    async onIncomingRequest(_req, uploadId) {
+      const session = sessions.byTusUpload(uploadId);
+      if (!session) return;
+      try {
+        assertNotExpired(session);
+      } catch (error) {
+        if (error instanceof WixApiError) throw tusError(error);
+        throw error;
+      }
     },
     onResponseError(_req, error) {
       if (error instanceof WixApiError) return tusError(error);

@@ -5,7 +5,7 @@ import { sendError, sendJson } from '../platform/http.js';
 import { toFileDescriptor } from '../media/descriptor.js';
 import { mountTusEndpoint, UPLOAD_PATH, type TusEndpointDeps } from './tus-endpoint.js';
 import { createFinalizer, type FinalizeDeps } from './finalize.js';
-import { recoverUploads } from './recovery.js';
+import { recoverUploads, sweepExpiredUploads } from './recovery.js';
 
 export { UPLOAD_PATH };
 
@@ -21,7 +21,10 @@ function allowAnyOrigin(res: ServerResponse): void {
 }
 
 /** The resumable upload endpoint: tus at the uploadUrl, and the finalize PUT `{uploadUrl}/{uploadToken}?filename=`. */
-export function mountUploadApi(router: Router, deps: UploadApiDeps): { tus: TusServer; recover: () => Promise<void> } {
+export function mountUploadApi(
+  router: Router,
+  deps: UploadApiDeps,
+): { tus: TusServer; recover: () => Promise<void>; sweepExpired: () => Promise<number> } {
   const finalize = createFinalizer(deps);
   let tus: TusServer | undefined;
   // Before tus's own OPTIONS route: tus answers every preflight of its paths, but without PUT.
@@ -45,5 +48,5 @@ export function mountUploadApi(router: Router, deps: UploadApiDeps): { tus: TusS
       sendError(res, error);
     }
   });
-  return { tus, recover: () => recoverUploads(deps) };
+  return { tus, recover: () => recoverUploads(deps), sweepExpired: () => sweepExpiredUploads(deps) };
 }

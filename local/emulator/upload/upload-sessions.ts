@@ -6,9 +6,10 @@ import { WixApiError } from '../platform/api-error.js';
 /**
  * issued: the token was handed out; uploading: a tus upload was created with it;
  * finalizing: a finalize PUT is under way; finalized: the file exists (the token is spent);
- * terminated: the tus upload was deleted (the token is spent).
+ * terminated: the tus upload was deleted (the token is spent); expired: the token's time ran out
+ * before a finalize, and the bytes were swept.
  */
-export type SessionState = 'issued' | 'uploading' | 'finalizing' | 'finalized' | 'terminated';
+export type SessionState = 'issued' | 'uploading' | 'finalizing' | 'finalized' | 'terminated' | 'expired';
 
 export interface UploadSession {
   id: string;
@@ -57,6 +58,17 @@ function fromRow(row: SessionRow): UploadSession {
   };
 }
 
+/** A session still in flight whose time ran out: 410 with when it expired. */
+export function assertNotExpired(session: UploadSession, now = Date.now()): void {
+  const unfinished = session.state === 'issued' || session.state === 'uploading' || session.state === 'expired';
+  if (unfinished && session.expiresAt <= now) {
+    throw WixApiError.known(
+      'UPLOAD_EXPIRED',
+      `The upload token expired at ${new Date(session.expiresAt).toISOString()}; generate a new upload URL and upload again`,
+    );
+  }
+}
+
 /** Like Wix's token audience in the documented example. */
 const UPLOAD_TOKEN_AUDIENCE = 'urn:service:upload';
 
@@ -93,14 +105,15 @@ export class UploadSessions {
     return this.signer.sign({ protocol: 'tus', mimeType: request.mimeType }, UPLOAD_TOKEN_AUDIENCE, this.ttlSeconds, id);
   }
 
-  /** The session a token names; 401 for a missing, forged, expired or unknown token. */
+  /** The session a token names; 401 for a missing, forged or unknown token, 410 for an expired one. */
   async resolve(token: string | undefined | null): Promise<UploadSession> {
     if (!token) throw WixApiError.known('MISSING_UPLOAD_TOKEN', 'The upload token is missing');
-    const claims = await this.signer.verify(token, UPLOAD_TOKEN_AUDIENCE);
+    const claims = await this.signer.verify(token, UPLOAD_TOKEN_AUDIENCE, { ignoreExpiry: true });
     const session = typeof claims?.jti === 'string' ? this.get(claims.jti) : undefined;
     if (!session) {
-      throw WixApiError.known('INVALID_UPLOAD_TOKEN', 'The upload token is not valid or has expired');
+      throw WixApiError.known('INVALID_UPLOAD_TOKEN', 'The upload token is not valid');
     }
+    assertNotExpired(session);
     return session;
   }
 
@@ -149,6 +162,17 @@ export class UploadSessions {
 
   markTerminated(tusUploadId: string): void {
     this.db.prepare("UPDATE upload_sessions SET state = 'terminated' WHERE tus_upload_id = ? AND state = 'uploading'").run(tusUploadId);
+  }
+
+  /** Sessions whose time ran out before they were finalized (their bytes are to be swept). */
+  expiredUnfinished(now = Date.now()): UploadSession[] {
+    return (
+      this.db.prepare("SELECT * FROM upload_sessions WHERE state IN ('issued', 'uploading') AND expires_at <= ?").all(now) as SessionRow[]
+    ).map(fromRow);
+  }
+
+  markExpired(sessionId: string): void {
+    this.db.prepare("UPDATE upload_sessions SET state = 'expired' WHERE id = ? AND state IN ('issued', 'uploading')").run(sessionId);
   }
 
   /** Sessions a crash left in the middle of a finalize. */
