@@ -70,7 +70,8 @@ export function failureFromResponse(status: number, bodyText: string, what: stri
   const detail: UploadError = {
     code: codeFor(status, info, sessionGone),
     message: reason,
-    fatal: !transient && !incomplete,
+    // A gone session is not the file's fault: a retry starts a new one.
+    fatal: !transient && !incomplete && !sessionGone,
     status,
   };
   if (info.code) detail.serverCode = info.code;

@@ -474,7 +474,6 @@ export class UploadQueue {
 
   private async process(entry: Entry, generation: number, run: Run): Promise<void> {
     const { signal } = run.controller;
-    const sessionWasKept = entry.session !== undefined;
     let restarted = false;
     let session: UploadSession;
     let earlier: FinalizeResult | undefined;
@@ -489,7 +488,8 @@ export class UploadQueue {
       const outcome = await this.transfer(entry, session, generation, run);
       if (!this.isCurrent(entry, generation) || outcome.status === 'aborted') return;
       if (outcome.status === 'complete') break;
-      if (outcome.sessionGone && sessionWasKept && !restarted) {
+      if (outcome.sessionGone && !restarted) {
+        // The token's upload is lost to us (a creation whose answer was lost, an expired or deleted upload).
         // A finalize that succeeded unseen (its answer lost) also deletes the tus upload: ask before starting over.
         earlier = await this.server.finalizedEarlier(session, entry.meta.displayName, signal);
         if (!this.isCurrent(entry, generation)) return;

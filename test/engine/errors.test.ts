@@ -20,10 +20,17 @@ function tusError(status: number | undefined, body = ''): DetailedError {
 }
 
 describe('fatal and retriable errors', () => {
-  it.each([401, 403, 404, 410, 413, 400, 422])('never retries HTTP %i: fatal', (status) => {
+  it.each([401, 403, 413, 400, 422])('never retries HTTP %i: fatal', (status) => {
     const failure = failureFromResponse(status, '', 'The upload server');
     expect(failure.options.transient).toBe(false);
     expect(failure.detail.fatal).toBe(true);
+    expect(shouldRetryTusError(tusError(status), new ManualConnectivity(true))).toBe(false);
+  });
+
+  it.each([404, 410])('never repeats a request answered HTTP %i, but the file can be retried with a new session', (status) => {
+    const failure = failureFromResponse(status, '', 'The upload server');
+    expect(failure.options).toEqual({ transient: false, sessionGone: true });
+    expect(failure.detail.fatal).toBe(false);
     expect(shouldRetryTusError(tusError(status), new ManualConnectivity(true))).toBe(false);
   });
 
@@ -47,7 +54,7 @@ describe('fatal and retriable errors', () => {
   it('does not retry a 409 whose code says the session is spent, and marks it gone', () => {
     const failure = failureFromTusError(tusError(409, wixError('UPLOAD_ALREADY_STARTED', 'An upload already exists for this token')));
     expect(failure.options).toEqual({ transient: false, sessionGone: true });
-    expect(failure.detail).toMatchObject({ code: 'UPLOAD_GONE', serverCode: 'UPLOAD_ALREADY_STARTED', fatal: true });
+    expect(failure.detail).toMatchObject({ code: 'UPLOAD_GONE', serverCode: 'UPLOAD_ALREADY_STARTED', fatal: false });
     expect(shouldRetryTusError(tusError(409, wixError('UPLOAD_TOKEN_USED')), new ManualConnectivity(true))).toBe(false);
   });
 
@@ -55,7 +62,7 @@ describe('fatal and retriable errors', () => {
     expect(failureFromResponse(401, wixError('INVALID_UPLOAD_TOKEN', 'The upload token is not valid or has expired'), 'x').detail).toEqual({
       code: 'UPLOAD_GONE',
       message: 'The upload token is not valid or has expired',
-      fatal: true,
+      fatal: false,
       status: 401,
       serverCode: 'INVALID_UPLOAD_TOKEN',
     });

@@ -518,19 +518,25 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
-  it('fails (without a new upload) when a session created in this run is refused as gone', async () => {
-    const { queue, backend, transport, item } = setup();
+  it('starts over once with a new session when a session created in this run is lost, and fails if the new one is lost too', async () => {
+    const { queue, backend, transport, finalize, item } = setup();
     const [a] = queue.add([fakeSource('a')]);
     await settle();
-    transport
-      .of('a')
-      .fail({ code: 'UPLOAD_GONE', message: 'The upload token is not valid or has expired', fatal: true, status: 401 }, true);
-    await settle();
-    expect(item(a!.id)).toMatchObject({ state: 'failed', error: { fatal: true, status: 401 } });
-    expect(backend.sessionRequests).toHaveLength(1);
-    queue.retry(a!.id); // the spent session was forgotten: a retry asks for a new one
+    // e.g. a creation whose answer was lost: the retried creation is refused as already started
+    const gone = { code: 'UPLOAD_GONE', message: 'An upload already exists for this token', fatal: false, status: 409 } as const;
+    finalize.answers.push({ status: 401, body: {} });
+    transport.of('a').fail(gone, true);
     await settle();
     expect(backend.sessionRequests).toHaveLength(2);
+    expect(item(a!.id).state).toBe('uploading');
+    expect(transport.transfers).toHaveLength(2);
+    transport.transfers[1]!.fail(gone, true);
+    await settle();
+    expect(item(a!.id)).toMatchObject({ state: 'failed', error: { fatal: false, status: 409 } });
+    expect(backend.sessionRequests).toHaveLength(2);
+    queue.retryFailed(); // the lost session was forgotten: a retry asks for a new one
+    await settle();
+    expect(backend.sessionRequests).toHaveLength(3);
     await queue.dispose();
   });
 });
