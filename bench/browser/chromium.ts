@@ -19,8 +19,7 @@ export interface LaunchedChromium {
 
 /** Launches Chromium; it is closed by `close()` or by the benchmark's cleanup on any exit path. */
 export async function launchBenchChromium(): Promise<LaunchedChromium> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium package or set CHROME_PATH");
+  const executablePath = await chromiumPath();
   const browser = await chromium.launch({
     executablePath,
     args: CHROMIUM_FLAGS,

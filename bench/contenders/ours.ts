@@ -3,10 +3,11 @@
  * app: createUploadSession → tus → finalize PUT → recordUpload → READY (getUploadStatus).
  */
 import { DEFAULT_MIME_TYPE, UploadQueue, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
-import { sourceFromPath } from '../../src/upload-engine/node-source.js';
+import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { InputFile } from '../input-files.js';
 import { webMethodsBackend } from './app-http.js';
 import type { Contender } from './contender.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
 
 /** Resolves when all `count` items are READY; rejects with the first failure. */
 function allReady(queue: UploadQueue, count: number): Promise<void> {
@@ -32,7 +33,7 @@ export function oursContender(origin: string, token: string, chunkSize: number |
     async uploadAll(files: InputFile[], concurrency: number) {
       const queue = new UploadQueue({ backend, concurrency, chunkSize: chunkSize ?? Number.POSITIVE_INFINITY });
       try {
-        queue.add(files.map((file) => sourceFromPath(file.path, DEFAULT_MIME_TYPE, { name: file.name })));
+        queue.add(withMeta(files.map((file) => sourceFromPath(file.path, DEFAULT_MIME_TYPE, { name: file.name }))));
         await allReady(queue, files.length);
       } finally {
         await queue.dispose();

@@ -3,11 +3,19 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** Debian's Chromium (or CHROME_PATH); undefined when none is installed. */
-export function chromiumPath(): string | undefined {
+/**
+ * The Chromium the browser tests and benchmarks drive: CHROME_PATH, else an installed one
+ * (Debian's chromium), else the one @sparticuz/chromium ships inside its npm package (decompressed
+ * to the temp folder at first use), so `npm install && npm test` needs nothing else.
+ * SKIP_SYSTEM_CHROMIUM=1 skips the installed ones, to check the packaged one.
+ */
+export async function chromiumPath(): Promise<string> {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) return fromEnv;
-  return CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  const installed = process.env.SKIP_SYSTEM_CHROMIUM === '1' ? undefined : CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  if (installed) return installed;
+  const packaged = await import('@sparticuz/chromium');
+  return packaged.default.executablePath();
 }
 
 /** The flags this machine's Chromium needs: headless, and no calls out to Google's services. */
@@ -22,9 +30,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium package or set CHROME_PATH");
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
 /** Limits how fast the page can send, like a slow uplink, through the DevTools protocol. */

@@ -28,6 +28,8 @@ export function dashboardViteConfig(projectDir: string, outDir: string): InlineC
         onwarn(warning, warn) {
           // React Server Components directives in WDS's dependencies mean nothing to a client bundle.
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          // ...and their position cannot be mapped back through the package's own source map.
+          if (warning.code === 'SOURCEMAP_ERROR' && warning.id?.includes('node_modules')) return;
           warn(warning);
         },
       },

@@ -4,6 +4,7 @@ export {
   DEFAULT_MIME_TYPE,
   resolveUploadMeta,
   sourceFromFile,
+  withMeta,
   uploadFingerprint,
   type UploadData,
   type UploadMeta,
@@ -14,14 +15,17 @@ export { checkBeforeUpload, sessionRequestFor } from './preflight';
 export { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
 export {
   UPLOAD_ITEM_STATES,
+  type BulkActions,
+  type ItemActions,
   type PauseReason,
   type UploadItem,
   type UploadItemState,
   type UploadQueueSnapshot,
   type UploadTotals,
 } from './upload-item';
-export { UploadQueue, type UploadMetaChoice, type UploadQueueOptions } from './upload-queue';
-export { MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
+export { UploadQueue, type QueuedFile, type UploadQueueOptions } from './upload-queue';
+export { actionsFor, buildQueueSnapshot } from './queue-rules';
+export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
 export {
   LocalStorageResumeStore,
   openBrowserResumeStore,

@@ -41,6 +41,16 @@ export function resumeRecordFor(
   };
 }
 
+/** Whether a chosen file is the one a record was made for (files carry no identity: name, size, date and folder stand in). */
+export function isSameFile(record: ResumeRecord, source: Pick<UploadSource, 'name' | 'size' | 'lastModified' | 'relativePath'>): boolean {
+  return (
+    record.name === source.name &&
+    record.size === source.size &&
+    record.lastModified === source.lastModified &&
+    (record.relativePath ?? '') === (source.relativePath ?? '')
+  );
+}
+
 export interface ResumeStore {
   get(fingerprint: string): ResumeRecord | undefined;
   save(record: ResumeRecord): void;

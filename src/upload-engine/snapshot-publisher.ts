@@ -1,37 +1,3 @@
-import { secondsLeft } from './speed-meter';
-import { UPLOAD_ITEM_STATES, type UploadItem, type UploadItemState, type UploadQueueSnapshot } from './upload-item';
-
-export function buildQueueSnapshot(
-  items: Iterable<UploadItem>,
-  context: { bytesPerSecond: number; online: boolean; concurrency: number },
-): UploadQueueSnapshot {
-  const count = Object.fromEntries(UPLOAD_ITEM_STATES.map((state) => [state, 0])) as Record<UploadItemState, number>;
-  const list: UploadItem[] = [];
-  let bytesTotal = 0;
-  let bytesUploaded = 0;
-  for (const item of items) {
-    list.push(item);
-    count[item.state]++;
-    if (item.state === 'failed' || item.state === 'cancelled') continue;
-    bytesTotal += item.size;
-    bytesUploaded += item.bytesUploaded;
-  }
-  const { bytesPerSecond } = context;
-  return Object.freeze({
-    items: Object.freeze(list),
-    totals: Object.freeze({
-      files: list.length,
-      count: Object.freeze(count),
-      bytesTotal,
-      bytesUploaded,
-      bytesPerSecond,
-      secondsLeft: secondsLeft(bytesTotal - bytesUploaded, bytesPerSecond),
-    }),
-    online: context.online,
-    concurrency: context.concurrency,
-  });
-}
-
 /**
  * Hands out a snapshot that stays the same object until something changed, and tells listeners:
  * changed(true) within the current microtask (so a burst of changes is told once), changed(false)

@@ -21,6 +21,27 @@ export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
 /** Paused by the user, or by the engine while the network is down (it resumes by itself). */
 export type PauseReason = 'user' | 'offline';
 
+/** What can be done to a file now (the queue's rules, src/upload-engine/queue-rules.ts). */
+export interface ItemActions {
+  readonly pause: boolean;
+  readonly resume: boolean;
+  /** Stops it for good; what the server holds is deleted (a UI asks first when bytes were sent). */
+  readonly cancel: boolean;
+  readonly retry: boolean;
+  readonly remove: boolean;
+}
+
+/** What can be done to every file at once. */
+export interface BulkActions {
+  readonly pauseAll: boolean;
+  /** Resumes what the user paused (what the network paused resumes by itself). */
+  readonly resumeAll: boolean;
+  /** Some failed files can be retried (a fatal failure needs a change first, e.g. the name). */
+  readonly retryFailed: boolean;
+  readonly cancelAll: boolean;
+  readonly clearFinished: boolean;
+}
+
 /** One file of the queue, as the UI shows it. Immutable: a change makes a new object. */
 export interface UploadItem {
   readonly id: string;
@@ -45,14 +66,20 @@ export interface UploadItem {
   readonly failureCode?: string;
   readonly failureDescription?: string;
   readonly error?: UploadError;
+  readonly actions: ItemActions;
 }
 
 export interface UploadTotals {
   readonly files: number;
   readonly count: Readonly<Record<UploadItemState, number>>;
-  /** Failed and cancelled files are left out of both byte totals. */
+  /** Some file still needs something to happen: the batch is not over. */
+  readonly busy: boolean;
+  /** Every file asked for, whatever became of it. */
   readonly bytesTotal: number;
+  /** What the server holds of the files still on their way or done. */
   readonly bytesUploaded: number;
+  /** The size of the failed and cancelled files: what will not arrive unless retried. */
+  readonly bytesFailed: number;
   readonly bytesPerSecond: number;
   readonly secondsLeft?: number;
 }
@@ -60,6 +87,7 @@ export interface UploadTotals {
 export interface UploadQueueSnapshot {
   readonly items: readonly UploadItem[];
   readonly totals: UploadTotals;
+  readonly actions: BulkActions;
   readonly online: boolean;
   readonly concurrency: number;
 }

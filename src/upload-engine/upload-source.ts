@@ -73,6 +73,14 @@ export function resolveUploadMeta(source: UploadSource, input: UploadMetaInput =
   return meta;
 }
 
+/** Files with their metadata resolved once: the same input for all, or one per file. */
+export function withMeta(
+  sources: Iterable<UploadSource>,
+  input: UploadMetaInput | ((source: UploadSource) => UploadMetaInput) = {},
+): Array<{ source: UploadSource; meta: UploadMeta }> {
+  return [...sources].map((source) => ({ source, meta: resolveUploadMeta(source, typeof input === 'function' ? input(source) : input) }));
+}
+
 /**
  * Identifies "the same file to the same place": it keys duplicate detection and the resume store.
  * Files carry no stable identity in the browser, so name, size, modification time and folder stand in.

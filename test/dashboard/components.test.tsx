@@ -249,8 +249,10 @@ describe('QueueSummary', () => {
     expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
       '2 ready · 1 uploading · 1 queued · 1 paused · 1 processing · 1 failed',
     );
-    // Failed files are left out of the byte totals: 6 files of 1 KB, 3.5 KB of them sent.
-    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('3.5 KB of 6.0 KB · 1.0 KB/s · 3 s left');
+    // What was asked counts every file; what failed is said apart: 7 files of 1 KB, 3.5 KB of them sent.
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
+      '3.5 KB of 7.0 KB · 1.0 KB failed · 1.0 KB/s · 3 s left',
+    );
     expect(enabled()).toEqual([...names]);
 
     fireEvent.click(button('Pause all'));
@@ -263,15 +265,19 @@ describe('QueueSummary', () => {
     expect(unnamedButtons()).toEqual([]);
   });
 
-  it.each<[string, UploadItemState[], string[]]>([
-    ['only paused files', ['paused'], ['Resume all', 'Cancel all']],
-    ['only failed files', ['failed'], ['Retry failed']],
-    ['only finished files', ['ready', 'cancelled'], ['Clear finished']],
-    ['files being finalized', ['finalizing'], ['Cancel all']],
-    ['files in the Media Manager’s hands', ['processing'], []],
-  ])('with %s, enables %j', (_name, states, expectedEnabled) => {
+  const transient = { code: 'NETWORK', message: 'broken', fatal: false } as const;
+  const fatal = { code: 'INVALID_REQUEST', message: 'bad name', fatal: true } as const;
+  it.each<[string, () => UploadItem[], string[]]>([
+    ['only files the user paused', () => [uploadItem('paused', { pauseReason: 'user' })], ['Resume all', 'Cancel all']],
+    ['only files paused for the network', () => [uploadItem('paused', { pauseReason: 'offline' })], ['Cancel all']],
+    ['only failed files that a retry can help', () => [uploadItem('failed', { error: transient })], ['Retry failed']],
+    ['only failed files that need a change first', () => [uploadItem('failed', { error: fatal })], []],
+    ['only finished files', () => [uploadItem('ready'), uploadItem('cancelled')], ['Clear finished']],
+    ['files being finalized', () => [uploadItem('finalizing')], []],
+    ['files in the Media Manager’s hands', () => [uploadItem('processing')], []],
+  ])('with %s, enables %j', (_name, items, expectedEnabled) => {
     const { fake, queue } = fakeQueue();
-    renderInWds(<QueueSummary snapshot={snapshotOf(states.map((state) => uploadItem(state)))} queue={queue} />);
+    renderInWds(<QueueSummary snapshot={snapshotOf(items())} queue={queue} />);
     expect(enabled()).toEqual(expectedEnabled);
     for (const name of names) fireEvent.click(button(name));
     const spies = {

@@ -113,6 +113,15 @@ describe('the Upload page', () => {
     }
   });
 
+  it('shows why the folders or the recent uploads could not be loaded, instead of an empty list', async () => {
+    web.listFolders.mockResolvedValue({ ok: false, reason: 'The folder does not exist in the Media Manager' });
+    web.listRecentUploads.mockRejectedValue(new Error('The upload log could not be read'));
+    render(<DashboardPage />);
+    expect(await screen.findByText('The folder does not exist in the Media Manager', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('The upload log could not be read', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByText('Nothing uploaded yet.')).toBeNull();
+  });
+
   it('refuses the same file chosen twice', async () => {
     await renderPage();
     choose(clip());

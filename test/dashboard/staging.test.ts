@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applySettings,
-  fingerprintOf,
-  metaInputOf,
-  metaInputOfRecord,
-  problemsOf,
-  rename,
-  stageFiles,
-  type StagedFile,
-  type UploadSettings,
-} from '../../src/dashboard/staging.js';
+import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
 import {
   resolveUploadMeta,
@@ -50,7 +40,7 @@ describe('stageFiles', () => {
   it('stages each file with its name as display name, a unique id and a copy of the settings', () => {
     const chosen = settings({ parentFolderId: 'folder-1', filePath: 'videos', labels: ['trip'], private: true });
     const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], chosen, []);
-    expect(staged.map((file) => file.displayName)).toEqual(['a.mp4', 'b.mp4']);
+    expect(staged.map((file) => file.meta.displayName)).toEqual(['a.mp4', 'b.mp4']);
     expect(new Set(staged.map((file) => file.id)).size).toBe(2);
     expect(staged[0]?.settings).toEqual(chosen);
     chosen.labels.push('later');
@@ -74,14 +64,15 @@ describe('stageFiles', () => {
   });
 });
 
-describe('metaInputOf', () => {
+describe('the metadata of a staged file, resolved when staged, renamed or given settings', () => {
   it('takes the settings and the display name', () => {
     const staged = stageOne(
       picked('a.mp4'),
       settings({ parentFolderId: 'folder-1', filePath: ' videos//2024/ ', labels: ['x', 'y'], private: true }),
     );
-    expect(metaInputOf(rename([staged], staged.id, 'Holiday.mp4')[0]!)).toEqual({
+    expect(rename([staged], staged.id, 'Holiday.mp4')[0]!.meta).toEqual({
       displayName: 'Holiday.mp4',
+      mimeType: 'video/mp4',
       parentFolderId: 'folder-1',
       filePath: '/videos/2024',
       labels: ['x', 'y'],
@@ -90,24 +81,26 @@ describe('metaInputOf', () => {
   });
 
   it('leaves out an empty path and no labels', () => {
-    const input = metaInputOf(stageOne(picked('a.mp4')));
-    expect(input.filePath).toBeUndefined();
-    expect(input.labels).toBeUndefined();
-    expect(input.parentFolderId).toBe(MEDIA_ROOT_FOLDER_ID);
-    expect(input.private).toBe(false);
+    const { meta } = stageOne(picked('a.mp4'));
+    expect(meta.filePath).toBeUndefined();
+    expect(meta.labels).toBeUndefined();
+    expect(meta.parentFolderId).toBe(MEDIA_ROOT_FOLDER_ID);
+    expect(meta.private).toBe(false);
   });
 
   it("puts a dropped folder's subfolders under the chosen path in the destination", () => {
     const staged = stageOne(picked('b.jpg', 'Shoot/day 1'), settings({ filePath: 'videos/2024' }));
-    expect(resolveUploadMeta(staged.source, metaInputOf(staged)).filePath).toBe('/videos/2024/Shoot/day 1');
+    expect(staged.meta.filePath).toBe('/videos/2024/Shoot/day 1');
     const atRoot = stageOne(picked('b.jpg', 'Shoot/day 1'));
-    expect(resolveUploadMeta(atRoot.source, metaInputOf(atRoot)).filePath).toBe('/Shoot/day 1');
+    expect(atRoot.meta.filePath).toBe('/Shoot/day 1');
   });
 
-  it('fingerprintOf is the engine fingerprint of the resolved metadata', () => {
+  it('keeps the engine fingerprint of its metadata, also after new settings', () => {
     const staged = stageOne(picked('b.jpg', 'Shoot'), settings({ parentFolderId: 'folder-1', filePath: 'videos' }));
-    expect(fingerprintOf(staged)).toBe(uploadFingerprint(staged.source, resolveUploadMeta(staged.source, metaInputOf(staged))));
-    expect(JSON.parse(fingerprintOf(staged))).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
+    expect(staged.fingerprint).toBe(uploadFingerprint(staged.source, staged.meta));
+    expect(JSON.parse(staged.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
+    const moved = applySettings([staged], new Set([staged.id]), settings({ filePath: 'other' }))[0]!;
+    expect(JSON.parse(moved.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', MEDIA_ROOT_FOLDER_ID, '/other/Shoot']);
   });
 });
 
@@ -157,14 +150,8 @@ describe('problemsOf', () => {
   });
 
   it('refuses an empty display name or one with control characters before any byte is sent', () => {
-    const empty = rename([stageOne(picked('a.mp4'))], stageOne(picked('a.mp4')).id, '');
-    const blank = stageOne(picked('b.mp4'));
-    const broken = stageOne(picked('c.mp4'));
-    const staged = [
-      { ...empty[0]!, displayName: '' },
-      { ...blank, displayName: '   ' },
-      { ...broken, displayName: 'two\nlines.mp4' },
-    ];
+    const [a, b, c] = stageFiles([picked('a.mp4'), picked('b.mp4'), picked('c.mp4')], settings(), []);
+    const staged = [rename([a!], a!.id, '')[0]!, rename([b!], b!.id, '   ')[0]!, rename([c!], c!.id, 'two\nlines.mp4')[0]!];
     const problems = problemsOf(staged, NOTHING_QUEUED, MAX);
     expect(problems.get(staged[0]!.id)?.message).toBe('The file name must not be empty.');
     expect(problems.get(staged[1]!.id)?.message).toBe('The file name must not be empty.');
@@ -195,7 +182,7 @@ describe('problemsOf', () => {
   it('refuses a file the queue already uploads to the same place', () => {
     const staged = stageOne(picked('a.mp4', 'F'));
     const other = stageOne(picked('b.mp4', 'F'));
-    const problems = problemsOf([staged, other], new Set([fingerprintOf(staged)]), MAX);
+    const problems = problemsOf([staged, other], new Set([staged.fingerprint]), MAX);
     expect(problems.get(staged.id)?.code).toBe('DUPLICATE');
     expect(problems.has(other.id)).toBe(false);
   });
@@ -219,7 +206,7 @@ describe('applySettings', () => {
     expect(applied[2]?.settings).toEqual(next);
     expect(applied[0]?.settings.labels).not.toBe(next.labels);
     expect(applied[0]?.settings.labels).not.toBe(applied[2]?.settings.labels);
-    expect(applied[0]?.displayName).toBe('a.mp4');
+    expect(applied[0]?.meta.displayName).toBe('a.mp4');
   });
 
   it('leaves a file that continues an earlier upload as it is', () => {
@@ -235,10 +222,10 @@ describe('rename', () => {
   it('changes one display name and keeps the other files as they are', () => {
     const [a, b] = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
     const renamed = rename([a!, b!], a!.id, 'Better name.mp4');
-    expect(renamed[0]).toMatchObject({ id: a!.id, displayName: 'Better name.mp4' });
+    expect(renamed[0]).toMatchObject({ id: a!.id, meta: { displayName: 'Better name.mp4' } });
     expect(renamed[0]?.source).toBe(a!.source);
     expect(renamed[1]).toBe(b);
-    expect(a!.displayName).toBe('a.mp4');
+    expect(a!.meta.displayName).toBe('a.mp4');
   });
 });
 
@@ -272,12 +259,9 @@ describe('a staged file matching an unfinished upload', () => {
     ],
   ];
 
-  it.each(cases)('%s: keeps the record, and metaInputOfRecord gives back the record’s fingerprint', (_name, one, startedWith) => {
+  it.each(cases)('%s: keeps the record’s metadata and fingerprint', (_name, one, startedWith) => {
     const source = stageOne(one).source;
     const record = recordFor(source, startedWith);
-
-    expect(uploadFingerprint(source, resolveUploadMeta(source, metaInputOfRecord(record)))).toBe(record.fingerprint);
-    expect(resolveUploadMeta(source, metaInputOfRecord(record))).toEqual(record.meta);
 
     // Staged again with other settings: it keeps the record's metadata, not the new settings.
     const staged = stageOne(
@@ -286,9 +270,9 @@ describe('a staged file matching an unfinished upload', () => {
       [record],
     );
     expect(staged.resumes).toBe(record);
-    expect(staged.displayName).toBe(record.meta.displayName);
-    expect(fingerprintOf(staged)).toBe(record.fingerprint);
-    expect(resolveUploadMeta(staged.source, metaInputOf(staged))).toEqual(record.meta);
+    expect(staged.meta.displayName).toBe(record.meta.displayName);
+    expect(staged.fingerprint).toBe(record.fingerprint);
+    expect(staged.meta).toEqual(record.meta);
   });
 
   it('a resuming file is not a duplicate of itself, but is one of the item already continuing it', () => {
@@ -304,7 +288,7 @@ describe('a staged file matching an unfinished upload', () => {
     const record = recordFor(stageOne(one).source, { displayName: 'Started as.mp4' });
     const staged = stageOne(one, settings(), [record]);
     const [renamed] = rename([staged], staged.id, 'Other.mp4');
-    expect(metaInputOf(renamed!).displayName).toBe('Started as.mp4');
+    expect(renamed!.meta.displayName).toBe('Started as.mp4');
   });
 
   it.each([
@@ -316,6 +300,6 @@ describe('a staged file matching an unfinished upload', () => {
     const record = recordFor(stageOne(picked('clip.mp4')).source, { displayName: 'Started as.mp4' });
     const staged = stageOne(other, settings(), [record]);
     expect(staged.resumes).toBeUndefined();
-    expect(staged.displayName).toBe(other.file.name);
+    expect(staged.meta.displayName).toBe(other.file.name);
   });
 });

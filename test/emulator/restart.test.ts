@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import fs from 'node:fs';
+import path from 'node:path';
 import { startChildApp, type ChildApp } from '../support/child-app.js';
 import { tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';
@@ -49,6 +50,9 @@ describe('a server that is killed and restarted', () => {
     const generated = await generateUploadUrl(first.url, owner, { mimeType: 'application/octet-stream', fileName: 'big.bin' });
     const created = await createTusUpload(generated.uploadUrl, fs.statSync(source.path).size, { token: generated.uploadToken });
     await startStalledPatch(created.location!, fs.readFileSync(source.path).subarray(0, 3 * 1024 * 1024));
+    // Kill only once some bytes reached the disk (a loaded machine can take a while to write them).
+    const bytesOnDisk = path.join(dataDir, 'uploads', path.basename(new URL(created.location!).pathname));
+    await waitFor(async () => (fs.existsSync(bytesOnDisk) && fs.statSync(bytesOnDisk).size > 0 ? true : undefined), 'bytes on disk');
     await first.kill();
 
     const second = await start({ PORT: String(first.port), DATA_DIR: dataDir });

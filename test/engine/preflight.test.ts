@@ -3,6 +3,7 @@ import { checkBeforeUpload, sessionRequestFor } from '../../src/upload-engine/pr
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { resolveUploadMeta, uploadFingerprint } from '../../src/upload-engine/upload-source.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport } from './support/fakes.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
 
 const anywhere = { maxFileSizeBytes: Number.POSITIVE_INFINITY, isQueued: () => false };
 
@@ -107,7 +108,9 @@ describe('the queue refuses files before sending them', () => {
 
   it('adds refused files as fatal failures with the reason, and never asks the backend about them', () => {
     const { queue, backend } = makeQueue(10_000);
-    const [long, big, fine] = queue.add([fakeSource(`${'n'.repeat(197)}.mp4`), fakeSource('big.mp4', 20_000), fakeSource('ok.mp4')]);
+    const [long, big, fine] = queue.add(
+      withMeta([fakeSource(`${'n'.repeat(197)}.mp4`), fakeSource('big.mp4', 20_000), fakeSource('ok.mp4')]),
+    );
     expect(long).toMatchObject({ state: 'failed', error: { code: 'INVALID_REQUEST', fatal: true } });
     expect(long!.error!.message).toMatch(/at most 200 characters/);
     expect(big).toMatchObject({ state: 'failed', error: { code: 'FILE_TOO_LARGE' } });
@@ -118,8 +121,11 @@ describe('the queue refuses files before sending them', () => {
 
   it('refuses the same file to the same place twice, but not to another folder or once the first failed', () => {
     const { queue } = makeQueue();
-    const [first] = queue.add([fakeSource('a.mp4')]);
-    const [again, elsewhere] = [...queue.add([fakeSource('a.mp4')]), ...queue.add([fakeSource('a.mp4')], { parentFolderId: 'f2' })];
+    const [first] = queue.add(withMeta([fakeSource('a.mp4')]));
+    const [again, elsewhere] = [
+      ...queue.add(withMeta([fakeSource('a.mp4')])),
+      ...queue.add(withMeta([fakeSource('a.mp4')], { parentFolderId: 'f2' })),
+    ];
     expect(again).toMatchObject({ state: 'failed', error: { code: 'DUPLICATE', fatal: true } });
     expect(again!.error!.message).toBe('This file is already in the list, going to the same folder.');
     expect(elsewhere!.state).not.toBe('failed');

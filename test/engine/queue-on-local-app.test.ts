@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
 import { LocalStorageResumeStore } from '../../src/upload-engine/local-storage-resume-store.js';
-import { sourceFromPath } from '../../src/upload-engine/node-source.js';
+import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { ResumeStore } from '../../src/upload-engine/resume-store.js';
 import { createTusTransport } from '../../src/upload-engine/tus-transport.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
@@ -16,6 +16,7 @@ import { waitFor } from '../support/wix-http.js';
 import { FakeStorage } from './support/fake-storage.js';
 import { httpBackend } from './support/http-backend.js';
 import { RecordingHttpStack, type RecordedRequest } from './support/recording-http-stack.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -100,8 +101,10 @@ describe('the upload engine on the real local app', () => {
       writeRandomFile(dir, 'four.bin', 700 * 1024),
     ];
     const items = queue.add(
-      files.map((file, index) => sourceFromPath(file.path, '', { relativePath: index === 0 ? `shoot/raw/one.bin` : undefined })),
-      { labels: ['engine'] },
+      withMeta(
+        files.map((file, index) => sourceFromPath(file.path, '', { relativePath: index === 0 ? `shoot/raw/one.bin` : undefined })),
+        { labels: ['engine'] },
+      ),
     );
     expect(queue.getSnapshot().totals.count).toMatchObject({ uploading: 3, queued: 1 });
     for (const [index, item] of items.entries()) {
@@ -131,7 +134,7 @@ describe('the upload engine on the real local app', () => {
     };
     const { queue } = makeQueue({ backend, fetch: fetchWithoutCors });
     const file = writeRandomFile(dir, 'cors.bin', 300 * 1024);
-    const [item] = queue.add([sourceFromPath(file.path, '')]);
+    const [item] = queue.add(withMeta([sourceFromPath(file.path, '')]));
     const ready = await until(queue, item!.id, ['ready', 'failed']);
     expect(ready.error).toBeUndefined();
     expect(ready.state).toBe('ready');
@@ -145,7 +148,7 @@ describe('the upload engine on the real local app', () => {
     const { queue, stack } = makeQueue();
     let id = '';
     onPatch(stack, 3, () => void queue.pause(id));
-    id = queue.add([sourceFromPath(file.path)])[0]!.id;
+    id = queue.add(withMeta([sourceFromPath(file.path)]))[0]!.id;
     const paused = await until(queue, id, ['paused', 'failed']);
     expect(paused).toMatchObject({ state: 'paused', pauseReason: 'user' });
     // paused as the third PATCH's answer arrived, before tus-js-client read it: the item may show less than the server has
@@ -168,7 +171,7 @@ describe('the upload engine on the real local app', () => {
     const storage = new FakeStorage();
     const first = makeQueue({ resumeStore: new LocalStorageResumeStore(storage) });
     onPatch(first.stack, 2, () => void first.queue.dispose()); // the tab closes
-    const [started] = first.queue.add([sourceFromPath(file.path, 'application/octet-stream')], { labels: ['reload'] });
+    const [started] = first.queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream')], { labels: ['reload'] }));
     expect(started!.state).toBe('uploading');
     await waitFor(async () => (first.stack.count('PATCH') >= 2 ? true : undefined), 'two PATCHes');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -184,7 +187,8 @@ describe('the upload engine on the real local app', () => {
     const backend = httpBackend(app.url, token);
     const second = makeQueue({ resumeStore: store, backend });
     expect(second.queue.unfinishedUploads().map((record) => record.name)).toEqual(['reloaded.bin']);
-    const [resumed] = second.queue.add([sourceFromPath(file.path, 'application/octet-stream')]);
+    const again = sourceFromPath(file.path, 'application/octet-stream');
+    const resumed = second.queue.resumeUpload(again, second.queue.unfinishedUploadOf(again)!);
     expect(second.queue.unfinishedUploads()).toEqual([]);
     expect(resumed).toMatchObject({ resumed: true, meta: { labels: ['reload'] } });
     const ready = await until(second.queue, resumed!.id, ['ready', 'failed']);
@@ -201,7 +205,7 @@ describe('the upload engine on the real local app', () => {
     const storage = new FakeStorage();
     const first = makeQueue({ resumeStore: new LocalStorageResumeStore(storage) });
     onPatch(first.stack, 1, () => void first.queue.dispose());
-    first.queue.add([sourceFromPath(file.path)]);
+    first.queue.add(withMeta([sourceFromPath(file.path)]));
     await waitFor(async () => (first.stack.count('PATCH') >= 1 ? true : undefined), 'a PATCH');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const [record] = new LocalStorageResumeStore(storage).listUnfinished();
@@ -212,7 +216,8 @@ describe('the upload engine on the real local app', () => {
 
     const backend = httpBackend(app.url, token);
     const second = makeQueue({ resumeStore: new LocalStorageResumeStore(storage), backend });
-    const [again] = second.queue.add([sourceFromPath(file.path)]);
+    const reselected = sourceFromPath(file.path);
+    const again = second.queue.resumeUpload(reselected, second.queue.unfinishedUploadOf(reselected)!);
     const ready = await until(second.queue, again!.id, ['ready', 'failed']);
     expect(ready.error).toBeUndefined();
     expect(second.stack.requests[0]).toMatchObject({ method: 'HEAD', status: 404 });
@@ -227,7 +232,7 @@ describe('the upload engine on the real local app', () => {
     let id = '';
     let cancelled: Promise<void> | undefined;
     onPatch(stack, 2, () => (cancelled = queue.cancel(id)));
-    id = queue.add([sourceFromPath(file.path)])[0]!.id;
+    id = queue.add(withMeta([sourceFromPath(file.path)]))[0]!.id;
     await until(queue, id, ['cancelled', 'failed']);
     await cancelled;
     const tusUrl = stack.requests.find((r) => r.method === 'PATCH')!.url;
@@ -242,7 +247,7 @@ describe('the upload engine on the real local app', () => {
     const file = writeRandomFile(dir, 'short.bin', 10);
     const backend = httpBackend(app.url, token);
     const { queue, stack } = makeQueue({ backend });
-    const [refused] = queue.add([sourceFromPath(file.path, 'application/octet-stream', { name: `${'x'.repeat(197)}.bin` })]);
+    const [refused] = queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream', { name: `${'x'.repeat(197)}.bin` })]));
     expect(refused).toMatchObject({
       state: 'failed',
       error: { code: 'INVALID_REQUEST', fatal: true, message: 'The file name must be at most 200 characters long (got 201).' },
@@ -256,7 +261,7 @@ describe('the upload engine on the real local app', () => {
     const file = writeRandomFile(dir, 'offline.bin', 10 * MIB);
     const { queue, stack, connectivity } = makeQueue();
     onPatch(stack, 2, () => connectivity.setOnline(false));
-    const [item] = queue.add([sourceFromPath(file.path)]);
+    const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
     const paused = await until(queue, item!.id, ['paused', 'failed']);
     expect(paused.pauseReason).toBe('offline');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -278,7 +283,7 @@ describe('the upload engine on the real local app', () => {
     stack.beforeSend = (request) => {
       if (request.method === 'PATCH' && ++patches === 2) throw new Error('ECONNRESET (simulated)');
     };
-    const [item] = queue.add([sourceFromPath(file.path)]);
+    const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
     const ready = await until(queue, item!.id, ['ready', 'failed']);
     expect(ready.error).toBeUndefined();
     expect(stack.count('HEAD')).toBe(1); // tus-js-client asked the offset again before retrying
@@ -296,7 +301,7 @@ describe('the upload engine on the real local app', () => {
       },
     };
     const { queue, stack } = makeQueue({ backend: forged });
-    const [item] = queue.add([sourceFromPath(file.path)]);
+    const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
     const failed = await until(queue, item!.id, ['failed', 'ready']);
     expect(failed.error).toMatchObject({ fatal: false, status: 401, message: 'The upload token is not valid' });
     expect(stack.count('POST')).toBe(2);
@@ -307,7 +312,7 @@ describe('the upload engine on the real local app', () => {
     try {
       const file = writeRandomFile(dir, 'too-large.bin', MIB + 1);
       const { queue, stack } = makeQueue({ backend: httpBackend(small.url, await small.issueToken('USER')) });
-      const [item] = queue.add([sourceFromPath(file.path)]);
+      const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
       const failed = await until(queue, item!.id, ['failed', 'ready']);
       expect(failed.error).toMatchObject({ code: 'FILE_TOO_LARGE', fatal: true, status: 413 });
       expect(failed.error!.message).not.toBe('');

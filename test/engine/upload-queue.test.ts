@@ -5,6 +5,7 @@ import { UploadQueue, type UploadQueueOptions } from '../../src/upload-engine/up
 import type { UploadItem, UploadItemState, UploadQueueSnapshot } from '../../src/upload-engine/upload-item.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
 
 /** Lets pending promise chains and microtasks run (timers are fake). */
 async function settle(): Promise<void> {
@@ -52,7 +53,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       const state = snapshot.items[0]?.state;
       if (state && seen.at(-1) !== state) seen.push(state);
     });
-    const [added] = queue.add([fakeSource('clip.mp4', 1000, { relativePath: 'trip/day1/clip.mp4' })], { labels: ['raw'] });
+    const [added] = queue.add(withMeta([fakeSource('clip.mp4', 1000, { relativePath: 'trip/day1/clip.mp4' })], { labels: ['raw'] }));
     const id = added!.id;
     expect(item(id).state).toBe('uploading');
     await settle();
@@ -80,7 +81,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
   it('fails a file the backend refuses to record, with its reason, and one the Media Manager stops knowing while processing', async () => {
     const { queue, backend, transport, item } = setup();
     backend.unknown.add('file-token-1');
-    const [refused, lost] = queue.add([fakeSource('refused.mp4'), fakeSource('lost.mp4')]);
+    const [refused, lost] = queue.add(withMeta([fakeSource('refused.mp4'), fakeSource('lost.mp4')]));
     await settle();
     transport.of('refused.mp4').complete();
     transport.of('lost.mp4').complete();
@@ -99,7 +100,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
   /** One file sent and finalized, that the Media Manager then reports FAILED (with or without why). */
   async function failedInProcessing(options: { withReason: boolean }) {
     const context = setup();
-    const [added] = context.queue.add([fakeSource('fake.mp4')]);
+    const [added] = context.queue.add(withMeta([fakeSource('fake.mp4')]));
     await settle();
     context.transport.of('fake.mp4').complete();
     await settle();
@@ -142,7 +143,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('sends `concurrency` files at a time and starts the next as a slot frees', async () => {
     const { queue, transport, states } = setup({ concurrency: 2 });
-    queue.add(['a', 'b', 'c', 'd', 'e'].map((name) => fakeSource(name)));
+    queue.add(withMeta(['a', 'b', 'c', 'd', 'e'].map((name) => fakeSource(name))));
     await settle();
     expect(states()).toEqual({ a: 'uploading', b: 'uploading', c: 'queued', d: 'queued', e: 'queued' });
     transport.of('a').complete();
@@ -157,7 +158,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('pauses (the slot goes to the next file) and resumes the same session from its tus URL', async () => {
     const { queue, backend, transport, item, states } = setup({ concurrency: 1 });
-    const [a] = queue.add([fakeSource('a'), fakeSource('b')]);
+    const [a] = queue.add(withMeta([fakeSource('a'), fakeSource('b')]));
     await settle();
     const first = transport.of('a').url(`${UPLOAD_URL}/tus-a`).progress(300);
     await queue.pause(a!.id);
@@ -180,7 +181,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('pauses and resumes everything, and a queued file pauses without starting', async () => {
     const { queue, states } = setup({ concurrency: 1 });
-    queue.add([fakeSource('a'), fakeSource('b')]);
+    queue.add(withMeta([fakeSource('a'), fakeSource('b')]));
     await settle();
     await queue.pauseAll();
     expect(states()).toEqual({ a: 'paused', b: 'paused' });
@@ -199,7 +200,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       await gate;
       return create(request);
     };
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     await queue.pause(a!.id);
     queue.resume(a!.id);
@@ -215,7 +216,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('cancels: the tus upload is terminated, the resume record forgotten; a retry starts a new session', async () => {
     const { queue, backend, transport, store, item } = setup();
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     transport.of('a').url(`${UPLOAD_URL}/tus-a`).progress(500);
     expect(store.listUnfinished().map((r) => r.tusUrl)).toEqual([`${UPLOAD_URL}/tus-a`]);
@@ -234,7 +235,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('cancels a paused file that holds no transfer, and cancelAll leaves finished files alone', async () => {
     const { queue, transport, states } = setup({ concurrency: 1 });
-    const [a] = queue.add([fakeSource('a'), fakeSource('b'), fakeSource('c')]);
+    const [a] = queue.add(withMeta([fakeSource('a'), fakeSource('b'), fakeSource('c')]));
     await settle();
     transport.of('a').url(`${UPLOAD_URL}/tus-a`);
     await queue.pause(a!.id);
@@ -251,7 +252,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('never moves bytesUploaded backwards, across retries and a pause', async () => {
     const { queue, transport, item } = setup();
-    const [a] = queue.add([fakeSource('a', 1000)]);
+    const [a] = queue.add(withMeta([fakeSource('a', 1000)]));
     await settle();
     const seen: number[] = [];
     const transfer = transport.of('a').url();
@@ -275,7 +276,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('measures speed and ETA per file and overall, from bytes sent after the transfer (re)started', async () => {
     const { queue, transport, item } = setup({ progressIntervalMs: 200 });
-    const [a] = queue.add([fakeSource('a', 10_000_000)]);
+    const [a] = queue.add(withMeta([fakeSource('a', 10_000_000)]));
     await settle();
     const transfer = transport.of('a');
     transfer.progress(2_000_000); // a resumed upload reports the server offset first: not speed
@@ -299,7 +300,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('pauses uploading files when offline and resumes them when back online, not those the user paused', async () => {
     const { queue, transport, connectivity, item, states } = setup({ concurrency: 2 });
-    const [a, b] = queue.add([fakeSource('a'), fakeSource('b'), fakeSource('c')]);
+    const [a, b] = queue.add(withMeta([fakeSource('a'), fakeSource('b'), fakeSource('c')]));
     await settle();
     const firstA = transport.of('a').url(`${UPLOAD_URL}/tus-a`).progress(200);
     transport.of('b').url(`${UPLOAD_URL}/tus-b`);
@@ -322,7 +323,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('pauses instead of failing when a transfer gives up on a network error while offline', async () => {
     const { queue, transport, connectivity, item } = setup();
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     // tus-js-client does not retry while offline; the error may arrive before the offline event
     vi.spyOn(connectivity, 'isOnline').mockReturnValue(false);
@@ -335,7 +336,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('fails fatally without retrying, or retriably; retryFailed retries only the latter', async () => {
     const { queue, transport, backend, states, item } = setup();
-    const [fatal] = queue.add([fakeSource('fatal'), fakeSource('transient')]);
+    const [fatal] = queue.add(withMeta([fakeSource('fatal'), fakeSource('transient')]));
     await settle();
     transport.of('fatal').fail({ code: 'NOT_AUTHORIZED', message: 'The upload token is not valid', fatal: true, status: 401 });
     transport.of('transient').fail({ code: 'NETWORK', message: 'The upload server could not be reached', fatal: false });
@@ -362,7 +363,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       ok: false,
       violations: [{ field: 'parentFolderId', description: 'names no folder of this site', violatedRule: 'FORMAT' }],
     });
-    const [refused] = queue.add([fakeSource('a')]);
+    const [refused] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     expect(item(refused!.id).error).toMatchObject({
       code: 'INVALID_REQUEST',
@@ -372,13 +373,13 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
     backend.refuse = undefined;
     backend.failCreate = 2;
-    const [retried] = queue.add([fakeSource('b')]);
+    const [retried] = queue.add(withMeta([fakeSource('b')]));
     await vi.advanceTimersByTimeAsync(400);
     expect(item(retried!.id).state).toBe('uploading');
     expect(backend.sessionRequests).toHaveLength(4);
 
     backend.failCreate = 10;
-    const [down] = queue.add([fakeSource('c')]);
+    const [down] = queue.add(withMeta([fakeSource('c')]));
     await vi.advanceTimersByTimeAsync(1000);
     expect(item(down!.id)).toMatchObject({ state: 'failed', error: { code: 'SERVER_ERROR', fatal: false } });
     await queue.dispose();
@@ -394,7 +395,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
         details: { applicationError: { code: 'UPLOAD_TOKEN_USED', description: 'used', data: { fileId: 'file-earlier' } } },
       },
     });
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     transport.of('a').complete();
     await vi.advanceTimersByTimeAsync(500);
@@ -414,7 +415,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
         },
       },
     });
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     transport.of('a').complete();
     await settle();
@@ -440,7 +441,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       tusUrl: `${UPLOAD_URL}/stored-tus`,
       createdAt: 1,
     });
-    const [a] = queue.add([source], { displayName: 'ignored.mp4' });
+    const a = queue.resumeUpload(source, queue.unfinishedUploadOf(source)!);
     await settle();
     expect(item(a!.id)).toMatchObject({ resumed: true, meta: { displayName: 'Holiday clip.mp4', labels: ['trip'] } });
     expect(backend.sessionRequests).toEqual([]);
@@ -473,7 +474,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       status: 410,
       body: { details: { applicationError: { code: 'UPLOAD_TERMINATED', description: 'cancelled' } } },
     });
-    const [a] = queue.add([source]);
+    const a = queue.resumeUpload(source, queue.unfinishedUploadOf(source)!);
     await settle();
     transport.of('a').progress(3000);
     transport.of('a').fail({ code: 'UPLOAD_GONE', fatal: true, status: 404 }, true);
@@ -508,7 +509,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
       status: 409,
       body: { details: { applicationError: { code: 'UPLOAD_TOKEN_USED', description: 'used', data: { fileId: 'file-old' } } } },
     });
-    const [a] = queue.add([source]);
+    const a = queue.resumeUpload(source, queue.unfinishedUploadOf(source)!);
     await settle();
     transport.of('a').fail({ code: 'UPLOAD_GONE', fatal: true, status: 404 }, true);
     await settle();
@@ -520,7 +521,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('starts over once with a new session when a session created in this run is lost, and fails if the new one is lost too', async () => {
     const { queue, backend, transport, finalize, item } = setup();
-    const [a] = queue.add([fakeSource('a')]);
+    const [a] = queue.add(withMeta([fakeSource('a')]));
     await settle();
     // e.g. a creation whose answer was lost: the retried creation is refused as already started
     const gone = { code: 'UPLOAD_GONE', message: 'An upload already exists for this token', fatal: false, status: 409 } as const;
@@ -554,7 +555,7 @@ describe('UploadQueue, snapshots and notifications', () => {
     const empty = queue.getSnapshot();
     expect(queue.getSnapshot()).toBe(empty);
     expect(Object.isFrozen(empty)).toBe(true);
-    queue.add([fakeSource('a')]);
+    queue.add(withMeta([fakeSource('a')]));
     const one = queue.getSnapshot();
     expect(one).not.toBe(empty);
     expect(Object.isFrozen(one.items)).toBe(true);
@@ -568,7 +569,7 @@ describe('UploadQueue, snapshots and notifications', () => {
     const snapshots: UploadQueueSnapshot[] = [];
     queue.subscribe((snapshot) => snapshots.push(snapshot));
     const thousand = Array.from({ length: 1000 }, (_, index) => fakeSource(`file-${index}`));
-    queue.add(thousand);
+    queue.add(withMeta(thousand));
     await settle();
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]!.totals.count).toMatchObject({ uploading: 3, queued: 997 });
@@ -597,11 +598,11 @@ describe('UploadQueue, snapshots and notifications', () => {
     const { queue } = setup();
     const listener = vi.fn();
     const unsubscribe = queue.subscribe(listener);
-    queue.add([fakeSource('a')]);
+    queue.add(withMeta([fakeSource('a')]));
     await settle();
     expect(listener).toHaveBeenCalledTimes(1);
     unsubscribe();
-    queue.add([fakeSource('b')]);
+    queue.add(withMeta([fakeSource('b')]));
     await settle();
     expect(listener).toHaveBeenCalledTimes(1);
     await queue.dispose();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
-import { sourceFromPath } from '../../src/upload-engine/node-source.js';
+import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { startChildApp, type ChildApp } from '../support/child-app.js';
 import { tempDir } from '../support/local-app.js';
@@ -10,6 +10,7 @@ import { writeRandomFile } from '../support/files.js';
 import { requestJson } from '../support/wix-http.js';
 import { httpBackend } from '../engine/support/http-backend.js';
 import { expectDiskMatchesRecords } from './support/invariants.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
 
 const MIB = 1024 * 1024;
 const UPLOADS = 12;
@@ -45,7 +46,7 @@ describe('the server killed at random points of many uploads', () => {
       retryDelays: [0, 200, 500, 1000, 1500, 2000, 3000, 3000, 3000],
       statusPollIntervalMs: 200,
     });
-    const items = queue.add(sources.map((source) => sourceFromPath(source.path)));
+    const items = queue.add(withMeta(sources.map((source) => sourceFromPath(source.path))));
 
     const random = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
     for (let kill = 0; kill < KILLS; kill++) {

@@ -12,7 +12,7 @@ import type { MediaProcessing } from '../media/media-processing.js';
 import { inspectFile } from '../media/inspect.js';
 import type { HashingFileStore } from './hashing-file-store.js';
 import type { UploadHashes } from './upload-hashes.js';
-import type { UploadSessions, UploadSession } from './upload-sessions.js';
+import type { UploadSessions, UploadSessionRecord } from './upload-sessions.js';
 
 export interface FinalizeDeps {
   db: SqlDatabase;
@@ -48,7 +48,7 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-function assertFinalizable(session: UploadSession): void {
+function assertFinalizable(session: UploadSessionRecord): void {
   switch (session.state) {
     case 'uploading':
       return;

@@ -11,7 +11,8 @@ import { WixApiError } from '../platform/api-error.js';
  */
 export type SessionState = 'issued' | 'uploading' | 'finalizing' | 'finalized' | 'terminated' | 'expired';
 
-export interface UploadSession {
+/** The local Wix's record of one upload token and its upload (the app sees only its {uploadUrl, uploadToken}). */
+export interface UploadSessionRecord {
   id: string;
   mimeType: string;
   fileName?: string;
@@ -41,7 +42,7 @@ interface SessionRow {
   expires_at: number;
 }
 
-function fromRow(row: SessionRow): UploadSession {
+function fromRow(row: SessionRow): UploadSessionRecord {
   return {
     id: row.id,
     mimeType: row.mime_type,
@@ -59,7 +60,7 @@ function fromRow(row: SessionRow): UploadSession {
 }
 
 /** A session still in flight whose time ran out: 410 with when it expired. */
-export function assertNotExpired(session: UploadSession, now = Date.now()): void {
+export function assertNotExpired(session: UploadSessionRecord, now = Date.now()): void {
   const unfinished = session.state === 'issued' || session.state === 'uploading' || session.state === 'expired';
   if (unfinished && session.expiresAt <= now) {
     throw WixApiError.known(
@@ -72,7 +73,7 @@ export function assertNotExpired(session: UploadSession, now = Date.now()): void
 /** Like Wix's token audience in the documented example. */
 const UPLOAD_TOKEN_AUDIENCE = 'urn:service:upload';
 
-export type NewSession = Pick<UploadSession, 'mimeType' | 'fileName' | 'sizeInBytes' | 'parentFolderId' | 'private' | 'labels'>;
+export type NewSession = Pick<UploadSessionRecord, 'mimeType' | 'fileName' | 'sizeInBytes' | 'parentFolderId' | 'private' | 'labels'>;
 
 /** Single-use upload tokens and the upload each one is bound to. */
 export class UploadSessions {
@@ -106,7 +107,7 @@ export class UploadSessions {
   }
 
   /** The session a token names; 401 for a missing, forged or unknown token, 410 for an expired one. */
-  async resolve(token: string | undefined | null): Promise<UploadSession> {
+  async resolve(token: string | undefined | null): Promise<UploadSessionRecord> {
     if (!token) throw WixApiError.known('MISSING_UPLOAD_TOKEN', 'The upload token is missing');
     const claims = await this.signer.verify(token, UPLOAD_TOKEN_AUDIENCE, { ignoreExpiry: true });
     const session = typeof claims?.jti === 'string' ? this.get(claims.jti) : undefined;
@@ -117,18 +118,18 @@ export class UploadSessions {
     return session;
   }
 
-  get(id: string): UploadSession | undefined {
+  get(id: string): UploadSessionRecord | undefined {
     const row = this.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as SessionRow | undefined;
     return row && fromRow(row);
   }
 
-  byTusUpload(tusUploadId: string): UploadSession | undefined {
+  byTusUpload(tusUploadId: string): UploadSessionRecord | undefined {
     const row = this.db.prepare('SELECT * FROM upload_sessions WHERE tus_upload_id = ?').get(tusUploadId) as SessionRow | undefined;
     return row && fromRow(row);
   }
 
   /** Binds the token's one tus upload; 409 when it already has one, 410 when it is spent. */
-  bindTusUpload(session: UploadSession, tusUploadId: string): void {
+  bindTusUpload(session: UploadSessionRecord, tusUploadId: string): void {
     const result = this.db
       .prepare("UPDATE upload_sessions SET tus_upload_id = ?, state = 'uploading' WHERE id = ? AND state = 'issued'")
       .run(tusUploadId, session.id);
@@ -143,7 +144,7 @@ export class UploadSessions {
   }
 
   /** Claims the session for one finalize; the file id is chosen now so a crash can be cleaned up. */
-  beginFinalize(session: UploadSession, fileId: string): void {
+  beginFinalize(session: UploadSessionRecord, fileId: string): void {
     const result = this.db
       .prepare("UPDATE upload_sessions SET state = 'finalizing', file_id = ? WHERE id = ? AND state = 'uploading'")
       .run(fileId, session.id);
@@ -165,7 +166,7 @@ export class UploadSessions {
   }
 
   /** Sessions whose time ran out before they were finalized (their bytes are to be swept). */
-  expiredUnfinished(now = Date.now()): UploadSession[] {
+  expiredUnfinished(now = Date.now()): UploadSessionRecord[] {
     return (
       this.db.prepare("SELECT * FROM upload_sessions WHERE state IN ('issued', 'uploading') AND expires_at <= ?").all(now) as SessionRow[]
     ).map(fromRow);
@@ -176,7 +177,7 @@ export class UploadSessions {
   }
 
   /** Sessions a crash left in the middle of a finalize. */
-  interruptedFinalizes(): UploadSession[] {
+  interruptedFinalizes(): UploadSessionRecord[] {
     return (this.db.prepare("SELECT * FROM upload_sessions WHERE state = 'finalizing'").all() as SessionRow[]).map(fromRow);
   }
 }

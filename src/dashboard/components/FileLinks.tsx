@@ -1,6 +1,6 @@
 import React, { type FC, useState } from 'react';
 import { Box, CopyClipboard, Text, TextButton } from '@wix/design-system';
-import { usePrivateFileLink } from '../hooks/usePrivateFileLink';
+import { usePrivateFileLink } from '../hooks/use-private-file-link';
 import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-api';
 
 interface Props {

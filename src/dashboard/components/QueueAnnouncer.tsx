@@ -1,7 +1,7 @@
 import React, { useEffect, useRef, type FC } from 'react';
 import { LiveRegion, type LiveRegionRefType } from '@wix/design-system';
 import type { UploadQueueSnapshot } from '../../upload-engine';
-import { failureReason, stateLabel } from './itemStatus';
+import { failureReason, stateLabel } from './item-status';
 
 const PROGRESS_EVERY_PERCENT = 25;
 

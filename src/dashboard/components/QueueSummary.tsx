@@ -10,9 +10,8 @@ interface Props {
 
 /** Overall progress and speed, and the actions on every file at once. */
 export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
-  const { totals } = snapshot;
+  const { totals, actions } = snapshot;
   const { count } = totals;
-  const active = count.queued + count.uploading + count.finalizing;
   const overall = totals.bytesTotal === 0 ? 0 : Math.floor((totals.bytesUploaded / totals.bytesTotal) * 100);
   return (
     <Box direction="vertical" gap="SP3">
@@ -20,8 +19,9 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
         <Box direction="vertical" gap="SP1" width="50%">
           <LinearProgressBar value={overall} aria-label="Overall progress" showProgressIndication />
           <Text size="small" secondary dataHook="overall-bytes">
-            {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)} · {formatSpeed(totals.bytesPerSecond)}
-            {active > 0 ? ` · ${formatDuration(totals.secondsLeft)} left` : ''}
+            {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)}
+            {totals.bytesFailed > 0 ? ` · ${formatBytes(totals.bytesFailed)} failed` : ''} · {formatSpeed(totals.bytesPerSecond)}
+            {totals.busy ? ` · ${formatDuration(totals.secondsLeft)} left` : ''}
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
@@ -35,25 +35,25 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
         </Text>
       ) : null}
       <Box gap="SP2" verticalAlign="bottom">
+        <Button size="small" priority="secondary" disabled={!actions.pauseAll} onClick={() => void queue.pauseAll()} dataHook="pause-all">
+          Pause all
+        </Button>
+        <Button size="small" priority="secondary" disabled={!actions.resumeAll} onClick={() => queue.resumeAll()} dataHook="resume-all">
+          Resume all
+        </Button>
         <Button
           size="small"
           priority="secondary"
-          disabled={count.uploading + count.queued === 0}
-          onClick={() => void queue.pauseAll()}
-          dataHook="pause-all"
+          disabled={!actions.retryFailed}
+          onClick={() => queue.retryFailed()}
+          dataHook="retry-failed"
         >
-          Pause all
-        </Button>
-        <Button size="small" priority="secondary" disabled={count.paused === 0} onClick={() => queue.resumeAll()} dataHook="resume-all">
-          Resume all
-        </Button>
-        <Button size="small" priority="secondary" disabled={count.failed === 0} onClick={() => queue.retryFailed()} dataHook="retry-failed">
           Retry failed
         </Button>
-        <Button size="small" priority="secondary" disabled={active + count.paused === 0} onClick={() => void queue.cancelAll()}>
+        <Button size="small" priority="secondary" disabled={!actions.cancelAll} onClick={() => void queue.cancelAll()}>
           Cancel all
         </Button>
-        <Button size="small" priority="secondary" disabled={count.ready + count.cancelled === 0} onClick={() => queue.clearFinished()}>
+        <Button size="small" priority="secondary" disabled={!actions.clearFinished} onClick={() => queue.clearFinished()}>
           Clear finished
         </Button>
         <FormField label="Files at a time" labelPlacement="left" id="concurrency">

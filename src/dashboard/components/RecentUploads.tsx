@@ -7,7 +7,7 @@ import { formatBytes } from '../../shared/format';
 const SKIN = { PENDING: 'general', READY: 'success', FAILED: 'danger' } as const;
 
 /** The site's latest uploads from the upload log: known on any device, also after the uploader left. */
-export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean }> = ({ uploads, loading }) => {
+export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean; error?: string }> = ({ uploads, loading, error }) => {
   const columns = [
     {
       title: 'File',
@@ -54,16 +54,25 @@ export const RecentUploads: FC<{ uploads: UploadStatusReport[]; loading: boolean
   return (
     <Card>
       <Card.Header title="Recent uploads" subtitle="From every device, including uploads finished after the page was closed." />
+      {error ? (
+        <Card.Content>
+          <Text size="small" skin="error" dataHook="recent-uploads-error">
+            {error}
+          </Text>
+        </Card.Content>
+      ) : null}
       {loading ? (
         <Box align="center" padding="SP4">
           <Loader size="small" />
         </Box>
       ) : uploads.length === 0 ? (
-        <Card.Content>
-          <Text size="small" secondary>
-            Nothing uploaded yet.
-          </Text>
-        </Card.Content>
+        error ? null : (
+          <Card.Content>
+            <Text size="small" secondary>
+              Nothing uploaded yet.
+            </Text>
+          </Card.Content>
+        )
       ) : (
         <Table data={uploads.map((upload) => ({ ...upload, id: upload.fileId }))} columns={columns} rowDataHook="recent-upload">
           <Table.Content />

@@ -1,10 +1,10 @@
 import React, { type FC } from 'react';
 import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
-import { resolveUploadMeta, type UploadError } from '../../upload-engine';
+import type { UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID, splitFilePath } from '../../shared/upload-request';
 import type { FolderSummary } from '../../shared/upload-api';
 import { formatBytes } from '../../shared/format';
-import { metaInputOf, type StagedFile } from '../staging';
+import type { StagedFile } from '../staging';
 
 interface Props {
   staged: StagedFile[];
@@ -43,7 +43,7 @@ export const StagedFilesTable: FC<Props> = ({
           <Input
             size="small"
             ariaLabel={`Display name of ${file.source.name}`}
-            value={file.displayName}
+            value={file.meta.displayName}
             disabled={file.resumes !== undefined}
             onChange={(event) => onRename(file.id, event.target.value)}
           />
@@ -58,8 +58,7 @@ export const StagedFilesTable: FC<Props> = ({
     {
       title: 'Destination',
       render: (file: StagedFile) => {
-        // What the file is sent with: a file continuing an earlier upload keeps that upload's metadata.
-        const meta = resolveUploadMeta(file.source, metaInputOf(file));
+        const { meta } = file;
         const folders = splitFilePath(meta.filePath).join('/');
         const labels = meta.labels ?? [];
         return (

@@ -3,7 +3,7 @@ import { Badge, Box, IconButton, Image, LinearProgressBar, Table, Text, Tooltip 
 import { FileLinks } from './FileLinks';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { failureReason, stateLabel, stateSkin } from './itemStatus';
+import { failureReason, stateLabel, stateSkin } from './item-status';
 
 interface Props {
   items: readonly UploadItem[];
@@ -26,11 +26,10 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue }> = ({ item, queue
   );
   return (
     <Box gap="SP1">
-      {(item.state === 'uploading' || item.state === 'queued') && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
-      {item.state === 'paused' && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
-      {(item.state === 'failed' || item.state === 'cancelled') && action('Retry', '↻', () => queue.retry(item.id), 'retry-item')}
-      {['queued', 'uploading', 'paused', 'failed'].includes(item.state) &&
-        action('Cancel', '✕', () => void queue.cancel(item.id), 'cancel-item')}
+      {item.actions.pause && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
+      {item.actions.resume && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
+      {item.actions.retry && action('Retry', '↻', () => queue.retry(item.id), 'retry-item')}
+      {item.actions.cancel && action('Cancel', '✕', () => void queue.cancel(item.id), 'cancel-item')}
     </Box>
   );
 };

@@ -1,6 +1,6 @@
 import React, { type FC } from 'react';
 import { Card, Cell, Layout, Page } from '@wix/design-system';
-import { WdsProvider } from '../components/WdsProvider';
+import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
 import { UploadSettingsForm } from '../components/UploadSettingsForm';
 import { StagedFilesTable } from '../components/StagedFilesTable';
@@ -10,11 +10,11 @@ import { UnfinishedUploads } from '../components/UnfinishedUploads';
 import { StorageBlockedNotice } from '../components/StorageBlockedNotice';
 import { RecentUploads } from '../components/RecentUploads';
 import { QueueAnnouncer } from '../components/QueueAnnouncer';
-import { useUploadQueue } from '../hooks/useUploadQueue';
-import { useStagedFiles } from '../hooks/useStagedFiles';
-import { useFolders } from '../hooks/useFolders';
-import { useRecentUploads } from '../hooks/useRecentUploads';
-import { useBatchToast } from '../hooks/useBatchToast';
+import { useUploadQueue } from '../hooks/use-upload-queue';
+import { useStagedFiles } from '../hooks/use-staged-files';
+import { useFolders } from '../hooks/use-folders';
+import { useRecentUploads } from '../hooks/use-recent-uploads';
+import { useBatchToast } from '../hooks/use-batch-toast';
 
 const UploadPage: FC = () => {
   const { queue, snapshot, survivesReload } = useUploadQueue();
@@ -71,7 +71,7 @@ const UploadPage: FC = () => {
             </Cell>
           ) : null}
           <Cell>
-            <RecentUploads uploads={recent.uploads} loading={recent.loading} />
+            <RecentUploads uploads={recent.uploads} loading={recent.loading} error={recent.error} />
           </Cell>
         </Layout>
         <QueueAnnouncer snapshot={snapshot} />
@@ -81,9 +81,9 @@ const UploadPage: FC = () => {
 };
 
 const DashboardPage: FC = () => (
-  <WdsProvider>
+  <PageProviders>
     <UploadPage />
-  </WdsProvider>
+  </PageProviders>
 );
 
 export default DashboardPage;

@@ -2,7 +2,7 @@ import React, { type ReactElement } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
 import { vi, type Mock } from 'vitest';
 import { WdsProvider } from '../../../src/dashboard/components/WdsProvider.js';
-import { buildQueueSnapshot } from '../../../src/upload-engine/snapshot-publisher.js';
+import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue-rules.js';
 import type { UploadItem, UploadItemState, UploadQueue, UploadQueueSnapshot } from '../../../src/upload-engine/index.js';
 
 /** Renders inside the page's own WDS provider, as the dashboard page does. */
@@ -43,6 +43,7 @@ export function uploadItem(state: UploadItemState, extra: Partial<UploadItem> & 
     bytesUploaded: 0,
     bytesPerSecond: 0,
     resumed: false,
+    actions: actionsFor({ state }),
     ...rest,
   };
 }

@@ -5,8 +5,7 @@ import type { UploadQueueSnapshot } from '../../upload-engine';
 /** A toast when a batch ends: every file of it is ready, failed or cancelled. */
 export function useBatchToast(snapshot: UploadQueueSnapshot, onBatchEnd: () => void): void {
   const wasBusy = useRef(false);
-  const { count } = snapshot.totals;
-  const busy = count.queued + count.uploading + count.paused + count.finalizing + count.processing > 0;
+  const { count, busy } = snapshot.totals;
   useEffect(() => {
     if (wasBusy.current && !busy) {
       const failed = count.failed;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UploadSource } from './upload-source';
+import type { UploadSource } from '../upload-source';
 
 export interface PathSourceOptions {
   /** The file's path inside an uploaded folder, e.g. "trip/day1/a.jpg"; its folders become filePath. */

@@ -3,7 +3,7 @@ import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
 import type { PickedFile } from '../files/picked-files';
 import { MAX_FILE_SIZE_BYTES } from '../config';
-import { applySettings, metaInputOf, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
+import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
 
 const INITIAL_SETTINGS: UploadSettings = { parentFolderId: MEDIA_ROOT_FOLDER_ID, filePath: '', labels: [], private: false };
 
@@ -48,11 +48,10 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   }, []);
   const start = useCallback(() => {
     const sendable = staged.filter((file) => !problems.has(file.id));
-    const inputs = new Map(sendable.map((file) => [file.source, metaInputOf(file)]));
-    queue.add(
-      sendable.map((file) => file.source),
-      (source) => inputs.get(source) ?? {},
-    );
+    for (const file of sendable) {
+      if (file.resumes) queue.resumeUpload(file.source, file.resumes);
+    }
+    queue.add(sendable.filter((file) => !file.resumes));
     remove(sendable.map((file) => file.id));
   }, [staged, problems, queue, remove]);
 

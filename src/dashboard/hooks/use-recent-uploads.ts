@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { listRecentUploads } from '../../backend/uploads.web';
+import type { UploadStatusReport } from '../../shared/upload-api';
+import { RECENT_UPLOADS_SHOWN } from '../config';
+import { messageOf } from './use-folders';
+
+const REFRESH_MS = 15_000;
+
+/** The latest uploads of the site from the upload log, from any device; refreshed now and then. */
+export function useRecentUploads(): { uploads: UploadStatusReport[]; loading: boolean; error?: string; refresh: () => void } {
+  const query = useQuery({
+    queryKey: ['recent-uploads', RECENT_UPLOADS_SHOWN],
+    queryFn: () => listRecentUploads(RECENT_UPLOADS_SHOWN),
+    refetchInterval: REFRESH_MS,
+  });
+  return {
+    uploads: query.data ?? [],
+    loading: query.isLoading,
+    error: query.error ? messageOf(query.error, 'The recent uploads could not be loaded') : undefined,
+    refresh: () => void query.refetch(),
+  };
+}

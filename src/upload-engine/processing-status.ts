@@ -1,0 +1,49 @@
+import type { UploadStatusReport } from '../shared/upload-api';
+import type { UploadItem } from './upload-item';
+
+export type ItemPatch = { -readonly [K in keyof UploadItem]?: UploadItem[K] };
+
+/** How many polls a FAILED file without a reason waits for the reason. */
+export const REASON_WAIT_POLLS = 3;
+
+/**
+ * What a status report makes of a file being processed: READY or FAILED (with the Media Manager's
+ * reason), or nothing yet. The reason arrives with the File Failed event, which can reach the upload
+ * log a moment after the Media Manager reports the status: a reasonless FAILED waits a few polls.
+ */
+export function processingOutcome(
+  item: UploadItem,
+  report: UploadStatusReport,
+  reasonlessPolls: number,
+): { patch: ItemPatch } | 'waiting' | 'pending' {
+  if (report.status === 'READY') {
+    return {
+      patch: {
+        state: 'ready',
+        url: report.url ?? item.url,
+        thumbnailUrl: report.thumbnailUrl ?? item.thumbnailUrl,
+        mediaType: report.mediaType ?? item.mediaType,
+      },
+    };
+  }
+  if (report.status !== 'FAILED') return 'pending';
+  const reasonless = report.failureCode === undefined && report.failureDescription === undefined;
+  if (reasonless && reasonlessPolls < REASON_WAIT_POLLS) return 'waiting';
+  return {
+    patch: {
+      state: 'failed',
+      failureCode: report.failureCode,
+      failureDescription: report.failureDescription,
+      error: {
+        code: 'PROCESSING_FAILED',
+        message:
+          report.failureDescription ??
+          (report.failureCode
+            ? `The Media Manager could not process the file (${report.failureCode}).`
+            : 'The Media Manager could not process the file.'),
+        fatal: true,
+        serverCode: report.failureCode,
+      },
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import type { UploadSession, UploadStatusReport } from '../shared/upload-api';
+import type { ByteTransport, RunningTransfer, TransferOutcome } from './byte-transport';
+import type { FinalizeResult } from './finalize';
+import { sessionRequestFor } from './preflight';
+import type { ItemPatch } from './processing-status';
+import { resumeRecordFor, type ResumeStore } from './resume-store';
+import type { ServerCalls } from './server-calls';
+import type { SpeedMeter } from './speed-meter';
+import { UploadFailure } from './upload-error';
+import type { UploadItem } from './upload-item';
+import type { UploadMeta, UploadSource } from './upload-source';
+
+/** One file of the queue, with what its runs share: the server session it continues, if any. */
+export interface FileEntry {
+  readonly id: string;
+  readonly source: UploadSource;
+  readonly meta: UploadMeta;
+  readonly fingerprint: string;
+  item: UploadItem;
+  session?: UploadSession;
+  tusUrl?: string;
+  readonly meter: SpeedMeter;
+  /** Polls that answered FAILED without saying why (see processingOutcome). */
+  reasonlessPolls: number;
+}
+
+export interface UploadRunDeps {
+  server: ServerCalls;
+  transport: ByteTransport;
+  store: ResumeStore;
+  /** Milliseconds, for the speed meter. */
+  now: () => number;
+}
+
+/** What a run tells its scheduler; nothing once it is stopped. */
+export interface UploadRunEvents {
+  /** A change of the file's item: state changes are told at once, progress with the ticker. */
+  update(patch: ItemPatch, tellNow?: boolean): void;
+  /** New bytes went out (for the overall speed). */
+  sent(bytes: number): void;
+  /** Every byte is on the server: the file no longer needs a sending slot. */
+  bytesDone(): void;
+}
+
+export type RunOutcome = { status: 'processing'; fileId: string; report?: UploadStatusReport } | { status: 'stopped' };
+
+/**
+ * One attempt at one file's way: session → tus → finalize → record. It continues the entry's
+ * session when there is one, starts over once with a new session when the server lost it, and
+ * ends with the file being processed (the scheduler then watches its status). Throws an
+ * UploadFailure when the file cannot go on; stop() ends it at once, leaving the server's bytes.
+ */
+export class UploadRun {
+  private readonly controller = new AbortController();
+  private transfer?: RunningTransfer;
+  private stopped = false;
+  /** Set when stopped for good: an upload the server creates after that is deleted at once. */
+  private terminateLate = false;
+  private lastBytesSent?: number;
+  readonly done: Promise<RunOutcome>;
+
+  constructor(
+    private readonly entry: FileEntry,
+    private readonly deps: UploadRunDeps,
+    private readonly events: UploadRunEvents,
+  ) {
+    this.done = this.go();
+  }
+
+  /** Stops the run; resolves when its transfer has stopped. `forGood`: the upload is being cancelled. */
+  stop(forGood = false): Promise<void> {
+    this.stopped = true;
+    this.terminateLate = forGood;
+    this.controller.abort();
+    return this.transfer?.abort().catch(() => undefined) ?? Promise.resolve();
+  }
+
+  private async go(): Promise<RunOutcome> {
+    try {
+      return await this.pipeline();
+    } catch (error) {
+      if (this.stopped) return { status: 'stopped' };
+      throw error;
+    }
+  }
+
+  private async pipeline(): Promise<RunOutcome> {
+    const { entry, deps } = this;
+    const { signal } = this.controller;
+    let restarted = false;
+    let session: UploadSession;
+    let earlier: FinalizeResult | undefined;
+    for (;;) {
+      session = entry.session ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
+      if (this.stopped) return { status: 'stopped' };
+      entry.session = session;
+      const outcome = await this.send(session);
+      if (this.stopped || outcome.status === 'aborted') return { status: 'stopped' };
+      if (outcome.status === 'complete') break;
+      if (outcome.sessionGone && !restarted) {
+        // The token's upload is lost to us (a creation whose answer was lost, an expired or deleted upload).
+        // A finalize that succeeded unseen (its answer lost) also deletes the tus upload: ask before starting over.
+        earlier = await deps.server.finalizedEarlier(session, entry.meta.displayName, signal);
+        if (this.stopped) return { status: 'stopped' };
+        if (earlier) break;
+        this.forgetSession();
+        this.tell({ bytesUploaded: 0 });
+        restarted = true;
+        continue;
+      }
+      if (outcome.sessionGone) this.forgetSession();
+      throw new UploadFailure(outcome.error);
+    }
+
+    entry.meter.stop();
+    this.events.bytesDone();
+    this.tell({ state: 'finalizing', bytesUploaded: entry.source.size, bytesPerSecond: 0, secondsLeft: undefined });
+    const finalized = earlier ?? (await this.finalize(session, signal));
+    if (this.stopped) return { status: 'stopped' };
+    this.forgetSession();
+    this.tell({
+      fileId: finalized.fileId,
+      url: finalized.file?.url,
+      thumbnailUrl: finalized.file?.thumbnailUrl,
+      mediaType: finalized.file?.mediaType,
+    });
+
+    const { meta } = entry;
+    const report = await deps.server.record(
+      {
+        fileId: finalized.fileId,
+        displayName: meta.displayName,
+        sizeInBytes: String(entry.source.size),
+        mimeType: meta.mimeType,
+        parentFolderId: meta.parentFolderId,
+        private: meta.private,
+        labels: meta.labels,
+      },
+      signal,
+    );
+    if (this.stopped) return { status: 'stopped' };
+    return { status: 'processing', fileId: finalized.fileId, report };
+  }
+
+  private send(session: UploadSession): Promise<TransferOutcome> {
+    const { entry, deps } = this;
+    entry.meter.start(deps.now());
+    const transfer = deps.transport.start({
+      data: entry.source.data,
+      size: entry.source.size,
+      session,
+      metadata: { filename: entry.meta.displayName, contentType: entry.meta.mimeType, token: session.uploadToken },
+      resumeUrl: entry.tusUrl,
+      onUrl: (url) => {
+        if (!this.stopped) {
+          entry.tusUrl = url;
+          const createdAt = deps.store.get(entry.fingerprint)?.createdAt ?? deps.now();
+          deps.store.save(resumeRecordFor(entry.source, entry.meta, session, url, createdAt));
+        } else if (this.terminateLate) {
+          // Created while being cancelled: nobody will ever continue it.
+          void deps.transport.terminate(url).catch(() => undefined);
+        }
+      },
+      onProgress: (bytesSent) => this.progressed(bytesSent, true),
+      onAccepted: (bytesAccepted) => this.progressed(bytesAccepted, false),
+    });
+    this.transfer = transfer;
+    return transfer.done;
+  }
+
+  /** tus reports progress from the start of the file; after a retry it may report less than before. */
+  private progressed(bytes: number, sent: boolean): void {
+    if (this.stopped) return;
+    const { entry } = this;
+    if (sent) {
+      const previous = this.lastBytesSent;
+      this.lastBytesSent = bytes;
+      if (previous !== undefined && bytes > previous) {
+        entry.meter.record(bytes - previous);
+        this.events.sent(bytes - previous);
+      }
+    }
+    const uploaded = Math.min(bytes, entry.source.size);
+    if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
+  }
+
+  private async finalize(session: UploadSession, signal: AbortSignal): Promise<FinalizeResult> {
+    try {
+      return await this.deps.server.finalize(session, this.entry.meta.displayName, signal);
+    } catch (error) {
+      if (error instanceof UploadFailure && error.options.sessionGone) this.forgetSession();
+      throw error;
+    }
+  }
+
+  /** The session is spent or gone: the next attempt starts a new one. */
+  private forgetSession(): void {
+    this.entry.session = undefined;
+    this.entry.tusUrl = undefined;
+    this.deps.store.remove(this.entry.fingerprint);
+  }
+
+  private tell(patch: ItemPatch): void {
+    if (!this.stopped) this.events.update(patch);
+  }
+}
