@@ -18,8 +18,10 @@ export class UploadPageDriver {
     await this.page.locator('[data-hook="start-upload"]').click();
   }
 
+  /** A file's row in the queue; a failed file's name is an input there (it can be fixed before a retry). */
   row(name: string) {
-    return this.page.locator('[data-hook="queue-row"]', { hasText: name });
+    const rows = this.page.locator('[data-hook="queue-row"]');
+    return rows.filter({ hasText: name }).or(rows.filter({ has: this.page.locator(`input[value="${name}"]`) }));
   }
 
   async waitForState(name: string, state: string, timeout = 60_000): Promise<void> {

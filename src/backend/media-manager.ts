@@ -1,6 +1,7 @@
 import { auth } from '@wix/essentials';
 import { files, folders } from '@wix/media';
 import type { FolderSummary } from '../shared/upload-api';
+import { MEDIA_ROOT_FOLDER_ID } from '../shared/upload-request';
 import { isNotFound } from './wix-error';
 
 type FileDescriptor = files.FileDescriptor & { _id: string };
@@ -56,4 +57,46 @@ export async function childFolders(parentFolderId: string): Promise<FolderSummar
     throw error;
   }
   return summaries;
+}
+
+/** Folders above a file at most followed, should a folder tree be deeper (or, corrupt, loop). */
+const MAX_FOLDER_DEPTH = 20;
+
+/**
+ * Where each folder is, as the Media Manager shows it: "clients / 2026" ("" for the top level),
+ * by folder id; a folder that no longer exists is left out. Each folder is asked once.
+ */
+export async function folderPaths(folderIds: Iterable<string>): Promise<Map<string, string>> {
+  /** A folder's name and parent; undefined once found missing. */
+  const known = new Map<string, { name: string; parent: string } | undefined>();
+  const folderOf = async (id: string) => {
+    if (!known.has(id)) {
+      try {
+        const folder = await auth.elevate(folders.getFolder)(id);
+        known.set(id, { name: folder.displayName ?? '', parent: folder.parentFolderId || MEDIA_ROOT_FOLDER_ID });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        known.set(id, undefined);
+      }
+    }
+    return known.get(id);
+  };
+  const paths = new Map<string, string>();
+  for (const id of new Set(folderIds)) {
+    const names: string[] = [];
+    let current: string | undefined = id;
+    let complete = false;
+    for (let depth = 0; current && depth < MAX_FOLDER_DEPTH; depth++) {
+      if (current === MEDIA_ROOT_FOLDER_ID) {
+        complete = true;
+        break;
+      }
+      const folder = await folderOf(current);
+      if (!folder) break;
+      names.unshift(folder.name);
+      current = folder.parent;
+    }
+    if (complete) paths.set(id, names.join(' / '));
+  }
+  return paths;
 }

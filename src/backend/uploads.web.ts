@@ -21,7 +21,7 @@ import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type Upload
 import { uploadLogUpdateFromFile } from './media-file';
 import { describeWixError, isNotFound } from './wix-error';
 import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
-import { childFolders, fileDescriptor, fileDescriptors } from './media-manager';
+import { childFolders, fileDescriptor, fileDescriptors, folderPaths } from './media-manager';
 import { isRecord } from '../shared/is-record';
 import { isWixUploadUrl } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
@@ -36,8 +36,11 @@ function toReport(entry: UploadLogEntry): UploadStatusReport {
     mediaType: entry.mediaType,
     sizeInBytes: entry.sizeInBytes,
     private: entry.private,
+    parentFolderId: entry.parentFolderId,
+    labels: entry.labels,
     failureCode: entry.failureCode,
     failureDescription: entry.failureDescription,
+    createdDate: entry._createdDate ? new Date(entry._createdDate).toISOString() : undefined,
     updatedDate: entry._updatedDate ? new Date(entry._updatedDate).toISOString() : undefined,
   };
 }
@@ -105,7 +108,12 @@ export const getUploadStatus = webMethod(Permissions.Admin, async (fileIds: stri
 /** The most recent uploads of this site, newest first, from any device. */
 export const listRecentUploads = webMethod(Permissions.Admin, async (limit = 20): Promise<UploadStatusReport[]> => {
   const bounded = Math.max(1, Math.min(MAX_RECENT_UPLOADS, Math.floor(Number(limit) || 20)));
-  return (await readRecentUploads(bounded)).map(toReport);
+  const entries = await readRecentUploads(bounded);
+  const paths = await folderPaths(entries.flatMap((entry) => (entry.parentFolderId ? [entry.parentFolderId] : [])));
+  return entries.map((entry) => {
+    const folderPath = entry.parentFolderId ? paths.get(entry.parentFolderId) : undefined;
+    return { ...toReport(entry), folderPath };
+  });
 });
 
 /** The Media Manager folders directly under a folder (the root by default), for the destination picker. */

@@ -5,3 +5,6 @@ export const MAX_FILE_SIZE_BYTES = 50 * 1024 ** 3;
 export const DEFAULT_CONCURRENCY = 3;
 
 export const RECENT_UPLOADS_SHOWN = 20;
+
+/** The most files the owner may send at once: more only splits the same link into more parts. */
+export const MAX_CONCURRENCY = 6;

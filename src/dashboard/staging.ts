@@ -11,10 +11,13 @@ import {
 } from '../upload-engine';
 import { splitFilePath } from '../shared/upload-request';
 import type { PickedFile } from './files/picked-files';
+import type { FolderSummary } from '../shared/upload-api';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
 export interface UploadSettings {
   parentFolderId: string;
+  /** The folders from the top level down to parentFolderId, to show where files go; empty at the top level. */
+  destination: readonly FolderSummary[];
   /** Folders to create under the parent, e.g. "videos/2024". */
   filePath: string;
   labels: string[];

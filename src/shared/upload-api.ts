@@ -36,8 +36,14 @@ export interface UploadStatusReport {
   mediaType?: string;
   sizeInBytes?: string;
   private?: boolean;
+  parentFolderId?: string;
+  /** The folder's place in the Media Manager, "clients / 2026" ("" at the top level); in recent uploads only. */
+  folderPath?: string;
+  labels?: string[];
   failureCode?: string;
   failureDescription?: string;
+  /** ISO 8601: when the upload was first logged, and when its entry last changed. */
+  createdDate?: string;
   updatedDate?: string;
 }
 

@@ -25,6 +25,7 @@ export function actionsFor(item: Pick<UploadItem, 'state'>): ItemActions {
     resume: state === 'paused',
     cancel: isCancellable(state),
     retry: state === 'failed' || state === 'cancelled',
+    rename: state === 'failed' || state === 'cancelled',
     remove: true,
   });
 }

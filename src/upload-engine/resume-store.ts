@@ -17,6 +17,8 @@ export interface ResumeRecord {
   tusUrl?: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** The bytes the server last confirmed holding, to say how much is already there. */
+  bytesOnServer?: number;
 }
 
 /** The record that lets `source`'s upload, started with `meta` and `session`, continue after a reload. */

@@ -28,6 +28,8 @@ export interface ItemActions {
   /** Stops it for good; what the server holds is deleted (a UI asks first when bytes were sent). */
   readonly cancel: boolean;
   readonly retry: boolean;
+  /** Its display name can be changed before it is tried again (e.g. one the server refused). */
+  readonly rename: boolean;
   readonly remove: boolean;
 }
 

@@ -213,10 +213,14 @@ export class UploadQueue {
     if (tusUrl) await this.transport.terminate(tusUrl).catch(() => undefined); // gone already, or the server expires it
   }
 
-  /** Tries a failed or cancelled file again, checking it again first; it continues its upload when the server still has it. */
-  retry(id: string): void {
+  /**
+   * Tries a failed or cancelled file again, checking it again first; it continues its upload when
+   * the server still has it. `displayName` renames it first (e.g. when the server refused the name).
+   */
+  retry(id: string, changes: { displayName?: string } = {}): void {
     const entry = this.items.get(id);
     if (!entry?.item.actions.retry) return;
+    if (changes.displayName !== undefined && changes.displayName !== entry.meta.displayName) this.rename(entry, changes.displayName);
     const refusal = this.preflight(entry);
     if (refusal) {
       this.items.update(entry, { state: 'failed', error: refusal });
@@ -229,6 +233,18 @@ export class UploadQueue {
     this.items.update(entry, { ...restart, failureCode: undefined, failureDescription: undefined });
     this.enqueue(entry);
     this.scheduler.pump();
+  }
+
+  /**
+   * Gives up an upload begun before a reload that nobody will continue: the server deletes what it
+   * received and the record goes. Does nothing to a file this queue is sending.
+   */
+  async forgetUnfinished(fingerprint: string): Promise<void> {
+    if (this.items.isTaken(fingerprint)) return;
+    const record = this.store.get(fingerprint);
+    if (!record) return;
+    this.store.remove(fingerprint);
+    if (record.tusUrl) await this.transport.terminate(record.tusUrl).catch(() => undefined); // gone already, or the server expires it
   }
 
   /** Cancels the file if it is still going, and takes it off the list. */
@@ -297,6 +313,13 @@ export class UploadQueue {
     if (refusal) this.items.update(entry, { state: 'failed', error: refusal });
     else this.enqueue(entry);
     return entry;
+  }
+
+  private rename(entry: FileEntry, displayName: string): void {
+    entry.meta = { ...entry.meta, displayName };
+    this.items.update(entry, { meta: entry.meta });
+    const record = this.store.get(entry.fingerprint);
+    if (record) this.store.save({ ...record, meta: entry.meta });
   }
 
   private preflight(entry: FileEntry): UploadError | undefined {

@@ -14,7 +14,8 @@ import type { UploadMeta, UploadSource } from './upload-source';
 export interface FileEntry {
   readonly id: string;
   readonly source: UploadSource;
-  readonly meta: UploadMeta;
+  /** Only the display name changes, while the file is failed or cancelled (see UploadQueue.retry). */
+  meta: UploadMeta;
   readonly fingerprint: string;
   item: UploadItem;
   session?: UploadSession;
@@ -162,7 +163,10 @@ export class UploadRun {
         }
       },
       onProgress: (bytesSent) => this.progressed(bytesSent, true),
-      onAccepted: (bytesAccepted) => this.progressed(bytesAccepted, false),
+      onAccepted: (bytesAccepted) => {
+        this.progressed(bytesAccepted, false);
+        this.noteBytesOnServer(bytesAccepted);
+      },
     });
     this.transfer = transfer;
     return transfer.done;
@@ -182,6 +186,13 @@ export class UploadRun {
     }
     const uploaded = Math.min(bytes, entry.source.size);
     if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
+  }
+
+  /** Keeps the server's confirmed offset with the resume record, so a page after a reload can say how much is there. */
+  private noteBytesOnServer(bytes: number): void {
+    if (this.stopped) return;
+    const record = this.deps.store.get(this.entry.fingerprint);
+    if (record && (record.bytesOnServer ?? 0) < bytes) this.deps.store.save({ ...record, bytesOnServer: bytes });
   }
 
   private async finalize(session: UploadSession, signal: AbortSignal): Promise<FinalizeResult> {

@@ -59,6 +59,24 @@ describe('the File Ready / File Failed handlers', () => {
     ]);
   });
 
+  it('says in which folder each recent upload is, as the Media Manager names it', async () => {
+    const createFolder = async (displayName: string, parentFolderId?: string): Promise<string> => {
+      const response = await fetch(`${app.url}/site-media/v1/folders`, {
+        method: 'POST',
+        headers: { Authorization: owner, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ displayName, parentFolderId }),
+      });
+      return ((await response.json()) as { folder: { id: string } }).folder.id;
+    };
+    const year = await createFolder('2026', await createFolder('clients'));
+    await deliverEvent(app, fileReadyEvent('deep~mv2.mp4', readyFileDescriptor('deep~mv2.mp4', { parentFolderId: year })));
+    await deliverEvent(app, fileReadyEvent('top~mv2.mp4', readyFileDescriptor('top~mv2.mp4', { parentFolderId: 'media-root' })));
+    await deliverEvent(app, fileReadyEvent('lost~mv2.mp4', readyFileDescriptor('lost~mv2.mp4', { parentFolderId: 'no-such-folder' })));
+    expect((await logged('deep~mv2.mp4'))[0]).toMatchObject({ parentFolderId: year, folderPath: 'clients / 2026' });
+    expect((await logged('top~mv2.mp4'))[0]).toMatchObject({ folderPath: '' });
+    expect((await logged('lost~mv2.mp4'))[0]?.folderPath).toBeUndefined();
+  });
+
   it('refuses a webhook body not signed by Wix with a 4xx', async () => {
     const response = await fetch(`${app.url}${app.runtime.webhooksPath}`, { method: 'POST', body: 'eyJhbGciOiJub25lIn0.e30.' });
     expect(response.status).toBe(400);

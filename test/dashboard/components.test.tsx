@@ -5,7 +5,7 @@
  */
 import React, { useState } from 'react';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UploadQueueTable } from '../../src/dashboard/components/UploadQueueTable.js';
 import { QueueSummary } from '../../src/dashboard/components/QueueSummary.js';
 import { QueueAnnouncer } from '../../src/dashboard/components/QueueAnnouncer.js';
@@ -13,9 +13,10 @@ import { StagedFilesTable } from '../../src/dashboard/components/StagedFilesTabl
 import { UploadSettingsForm } from '../../src/dashboard/components/UploadSettingsForm.js';
 import { FileDropzone } from '../../src/dashboard/components/FileDropzone.js';
 import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
+import { CancelConfirmation } from '../../src/dashboard/components/CancelConfirmation.js';
 import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import type { FileDownloadLink, FolderSummary } from '../../src/shared/upload-api.js';
+import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-api.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
 import {
   resolveUploadMeta,
@@ -29,7 +30,10 @@ import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons,
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
 import { settings } from './support/settings.js';
 
-const web = vi.hoisted(() => ({ getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>() }));
+const web = vi.hoisted(() => ({
+  getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>(),
+  listFolders: vi.fn<(parentFolderId?: string) => Promise<ListFoldersResult>>(),
+}));
 vi.mock('../../src/backend/uploads.web', () => web);
 
 afterEach(() => {
@@ -38,7 +42,8 @@ afterEach(() => {
 });
 
 function queueRowOf(displayName: string): HTMLElement {
-  const row = screen.getByText(displayName).closest('tr');
+  // A failed file's name is an input, to fix it before a retry.
+  const row = (screen.queryByText(displayName) ?? screen.getByDisplayValue(displayName)).closest('tr');
   if (!row) throw new Error(`no row for ${displayName}`);
   return row;
 }
@@ -72,7 +77,9 @@ describe('UploadQueueTable', () => {
     for (const actionButton of actionButtons) fireEvent.click(actionButton);
     const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel };
     for (const [action, spy] of Object.entries(calls)) {
-      if (actions.includes(action)) expect(spy).toHaveBeenCalledExactlyOnceWith(item.id);
+      // A retry carries the name typed in the row (none here).
+      const args = action === 'Retry' ? [item.id, { displayName: undefined }] : [item.id];
+      if (actions.includes(action)) expect(spy).toHaveBeenCalledExactlyOnceWith(...args);
       else expect(spy).not.toHaveBeenCalled();
     }
   });
@@ -86,7 +93,7 @@ describe('UploadQueueTable', () => {
     expect(unnamedButtons()).toEqual([]);
   });
 
-  it('says a file paused for the network is "Paused: offline"', () => {
+  it('says a file paused for the network waits until back online, in a badge that is one word', () => {
     const { queue } = fakeQueue();
     renderInWds(
       <UploadQueueTable
@@ -97,8 +104,10 @@ describe('UploadQueueTable', () => {
         queue={queue}
       />,
     );
-    expect(within(queueRowOf('net.mp4')).getByText('Paused: offline')).toBeTruthy();
+    expect(within(queueRowOf('net.mp4')).getByText('Paused')).toBeTruthy();
+    expect(within(queueRowOf('net.mp4')).getByText('until back online')).toBeTruthy();
     expect(within(queueRowOf('me.mp4')).getByText('Paused')).toBeTruthy();
+    expect(within(queueRowOf('me.mp4')).queryByText('until back online')).toBeNull();
   });
 
   it("shows why a file failed: the Media Manager's description first, else the engine's message", () => {
@@ -202,7 +211,7 @@ describe('UploadQueueTable', () => {
     expect(within(row).getByText('1.0 GB of 4.0 GB (25%)')).toBeTruthy();
     expect(within(row).getByText('2.0 MB/s · 25 min 36 s left')).toBeTruthy();
     expect(within(row).getByText('4.0 GB · resumed')).toBeTruthy();
-    expect(within(row).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+    expect(within(row).getByRole('progressbar', { name: 'Progress of big.mp4' }).getAttribute('aria-valuenow')).toBe('25');
   });
 
   it('virtualizes a long queue and still renders its first rows', () => {
@@ -230,8 +239,23 @@ describe('QueueSummary', () => {
     const { queue } = fakeQueue();
     renderInWds(<QueueSummary snapshot={snapshotOf([])} queue={queue} />);
     expect(enabled()).toEqual([]);
+    // Disabled actions are not tab stops (WDS would keep them focusable).
+    expect(names.map((name) => button(name).tabIndex)).toEqual(names.map(() => -1));
     expect(screen.getByText(/0 ready · 0 uploading · 0 queued · 0 paused · 0 processing ·\s+0 failed/)).toBeTruthy();
     expect(screen.queryByText(/You are offline/)).toBeNull();
+  });
+
+  it('after a batch with failures, says what was asked, what arrived and what was not sent; no full bar', () => {
+    const { queue } = fakeQueue();
+    const items = [
+      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('failed', { bytesUploaded: 300, error: { code: 'REJECTED', message: 'refused', fatal: true } }),
+      uploadItem('cancelled', { bytesUploaded: 0 }),
+    ];
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items)} queue={queue} />);
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('2.0 KB of 4.0 KB · 2 files not sent (2.0 KB)');
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('50');
   });
 
   it('counts the files by state and enables the actions that apply', () => {
@@ -251,9 +275,10 @@ describe('QueueSummary', () => {
     );
     // What was asked counts every file; what failed is said apart: 7 files of 1 KB, 3.5 KB of them sent.
     expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
-      '3.5 KB of 7.0 KB · 1.0 KB failed · 1.0 KB/s · 3 s left',
+      '3.5 KB of 7.0 KB · 1 file not sent (1.0 KB) · 1.0 KB/s · 3 s left',
     );
     expect(enabled()).toEqual([...names]);
+    expect(names.map((name) => button(name).tabIndex)).toEqual(names.map(() => 0));
 
     fireEvent.click(button('Pause all'));
     fireEvent.click(button('Resume all'));
@@ -308,6 +333,46 @@ describe('QueueSummary', () => {
     fireEvent.change(input, { target: { value: '' } });
     expect(fake.setConcurrency).toHaveBeenCalledTimes(1);
   });
+
+  it('refuses a number of files at a time out of its range, saying the range', () => {
+    const { fake, queue } = fakeQueue();
+    renderInWds(<QueueSummary snapshot={snapshotOf([uploadItem('queued')], { concurrency: 3 })} queue={queue} />);
+    const input = screen.getByRole('textbox', { name: 'Files at a time' }) as HTMLInputElement;
+    for (const value of ['0', '9', '40']) {
+      fireEvent.change(input, { target: { value } });
+      expect(screen.getByText('From 1 to 6')).toBeTruthy();
+    }
+    expect(fake.setConcurrency).not.toHaveBeenCalled();
+    fireEvent.change(input, { target: { value: '2' } });
+    expect(screen.queryByText('From 1 to 6')).toBeNull();
+    expect(fake.setConcurrency).toHaveBeenCalledExactlyOnceWith(2);
+  });
+
+  it('asks before cancelling uploads that sent bytes; Keep uploading cancels nothing', async () => {
+    const { fake, queue } = fakeQueue();
+    const started = uploadItem('uploading', { displayName: 'film.mp4', bytesUploaded: 512 });
+    const fresh = uploadItem('queued', { displayName: 'new.mp4' });
+    renderInWds(
+      <CancelConfirmation>
+        <QueueSummary snapshot={snapshotOf([started, fresh])} queue={queue} />
+        <UploadQueueTable items={[started, fresh]} queue={queue} />
+      </CancelConfirmation>,
+    );
+    fireEvent.click(button('Cancel new.mp4'));
+    expect(fake.cancel).toHaveBeenCalledExactlyOnceWith(fresh.id);
+
+    fireEvent.click(button('Cancel film.mp4'));
+    expect(await screen.findByText('Cancel this upload?')).toBeTruthy();
+    expect(screen.getByText(/512 B of "film.mp4" already reached the Media Manager/)).toBeTruthy();
+    fireEvent.click(button('Keep uploading'));
+    await waitFor(() => expect(screen.queryByText('Cancel this upload?')).toBeNull());
+    expect(fake.cancel).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(button('Cancel all'));
+    expect(await screen.findByText('Cancel 2 uploads?')).toBeTruthy();
+    fireEvent.click(button('Cancel upload'));
+    await waitFor(() => expect(fake.cancelAll).toHaveBeenCalledOnce());
+  });
 });
 
 describe('QueueAnnouncer', () => {
@@ -344,12 +409,12 @@ describe('QueueAnnouncer', () => {
     await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed, The server refused the file'));
   });
 
-  it('announces "paused: offline" and at most the last five news at once', async () => {
+  it('announces "paused until back online" and at most the last five news at once', async () => {
     const items = Array.from({ length: 7 }, (_, i) => uploadItem('paused', { displayName: `f${i}.mp4`, pauseReason: 'offline' }));
     renderInWds(<QueueAnnouncer snapshot={snapshotOf(items)} />);
     await waitFor(() =>
       expect(region().textContent).toBe(
-        'f2.mp4: paused: offline. f3.mp4: paused: offline. f4.mp4: paused: offline. f5.mp4: paused: offline. f6.mp4: paused: offline',
+        'f2.mp4: paused until back online. f3.mp4: paused until back online. f4.mp4: paused until back online. f5.mp4: paused until back online. f6.mp4: paused until back online',
       ),
     );
   });
@@ -392,7 +457,13 @@ describe('StagedFilesTable', () => {
       ...stageFiles([picked('a.mp4')], settings(), []),
       ...stageFiles(
         [picked('b.jpg', 'Shoot/day 1')],
-        settings({ parentFolderId: 'folder-videos', filePath: 'videos/2024', labels: ['trip', 'sea'], private: true }),
+        settings({
+          parentFolderId: 'folder-videos',
+          destination: [FOLDERS[0]!],
+          filePath: 'videos/2024',
+          labels: ['trip', 'sea'],
+          private: true,
+        }),
         [],
       ),
     ];
@@ -400,7 +471,7 @@ describe('StagedFilesTable', () => {
     expect(screen.getByText('Files to upload (2)')).toBeTruthy();
     expect(container.querySelectorAll('[data-hook="staged-row"]')).toHaveLength(2);
     expect(within(stagedRowOf('a.mp4')).getByText('Media Manager')).toBeTruthy();
-    expect(within(stagedRowOf('b.jpg')).getByText('Videos / videos/2024/Shoot/day 1 · private · trip, sea')).toBeTruthy();
+    expect(within(stagedRowOf('b.jpg')).getByText('Media Manager / Videos / videos/2024/Shoot/day 1 · private · trip, sea')).toBeTruthy();
     expect(within(stagedRowOf('a.mp4')).getByText('2.0 KB')).toBeTruthy();
     expect(within(stagedRowOf('a.mp4')).getByText('Ready')).toBeTruthy();
     const upload = button('Upload 2 files');
@@ -478,7 +549,7 @@ describe('StagedFilesTable', () => {
     expect(name.disabled).toBe(true);
     expect(screen.getByText('Continues the upload started before')).toBeTruthy();
     // Where it goes is where it was started to, not the current settings.
-    expect(within(stagedRowOf('clip.mp4')).getByText('Photos')).toBeTruthy();
+    expect(within(stagedRowOf('clip.mp4')).getByText('Media Manager / Photos')).toBeTruthy();
   });
 
   it('shows the folder path as it is sent, whatever slashes were typed', () => {
@@ -490,19 +561,16 @@ describe('StagedFilesTable', () => {
 interface SettingsHarnessProps {
   initial: UploadSettings;
   selectedCount: number;
-  foldersError?: string;
   onChange: (next: UploadSettings) => void;
   onApplyToSelected: () => void;
 }
 
 /** The form with its settings held as the page holds them. */
-function SettingsHarness({ initial, selectedCount, foldersError, onChange, onApplyToSelected }: SettingsHarnessProps) {
+function SettingsHarness({ initial, selectedCount, onChange, onApplyToSelected }: SettingsHarnessProps) {
   const [current, setCurrent] = useState(initial);
   return (
     <UploadSettingsForm
       settings={current}
-      folders={FOLDERS}
-      foldersError={foldersError}
       selectedCount={selectedCount}
       onChange={(next) => {
         onChange(next);
@@ -514,14 +582,17 @@ function SettingsHarness({ initial, selectedCount, foldersError, onChange, onApp
 }
 
 describe('UploadSettingsForm', () => {
-  function renderForm(initial: UploadSettings, extra: { selectedCount?: number; foldersError?: string } = {}) {
+  beforeEach(() => {
+    web.listFolders.mockResolvedValue({ ok: true, folders: FOLDERS });
+  });
+
+  function renderForm(initial: UploadSettings, extra: { selectedCount?: number } = {}) {
     const onChange = vi.fn<(next: UploadSettings) => void>();
     const onApplyToSelected = vi.fn();
     renderInWds(
       <SettingsHarness
         initial={initial}
         selectedCount={extra.selectedCount ?? 0}
-        foldersError={extra.foldersError}
         onChange={onChange}
         onApplyToSelected={onApplyToSelected}
       />,
@@ -562,22 +633,56 @@ describe('UploadSettingsForm', () => {
     expect(screen.getByRole('button', { name: 'Remove label sea' })).toBeTruthy();
   });
 
-  it('offers the top level and each folder as destination', async () => {
+  it("walks down the folder tree, reading each folder's subfolders only when it is opened, and back up", async () => {
+    const PHOTOS_2026: FolderSummary = { id: 'folder-2026', displayName: '2026', parentFolderId: 'folder-photos' };
+    web.listFolders.mockImplementation(async (parent) => ({
+      ok: true,
+      folders: parent === MEDIA_ROOT_FOLDER_ID ? FOLDERS : parent === 'folder-photos' ? [PHOTOS_2026] : [],
+    }));
+    web.listFolders.mockClear();
     const { onChange } = renderForm(settings());
-    const destination = screen.getByRole('combobox', { name: 'Destination folder' }) as HTMLInputElement;
-    expect(destination.value).toBe('Media Manager (top level)');
-    fireEvent.click(destination);
-    const options = await screen.findAllByRole('option');
-    expect(options.map((option) => option.textContent)).toEqual(['Media Manager (top level)', 'Videos', 'Photos']);
-    expect(options[0]?.getAttribute('aria-selected')).toBe('true');
+    const path = () => document.querySelector('[data-hook="destination-path"]')?.textContent;
+    const subfolders = () => screen.getByRole('combobox', { name: 'Destination folder' });
+    expect(path()).toBe('Media Manager');
+    await waitFor(() => expect(isDisabled(subfolders())).toBe(false));
+    fireEvent.click(subfolders());
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Videos', 'Photos']);
+    expect(new Set(web.listFolders.mock.calls.map(([parent]) => parent))).toEqual(new Set([MEDIA_ROOT_FOLDER_ID]));
     fireEvent.click(screen.getByRole('option', { name: 'Photos' }));
-    expect(onChange).toHaveBeenLastCalledWith(settings({ parentFolderId: 'folder-photos' }));
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Destination folder' }) as HTMLInputElement).value).toBe('Photos'));
+    expect(onChange).toHaveBeenLastCalledWith(settings({ parentFolderId: 'folder-photos', destination: [FOLDERS[1]!] }));
+
+    await waitFor(() => expect(path()).toBe('Media Manager/Photos'));
+    await waitFor(() => expect(isDisabled(subfolders())).toBe(false));
+    fireEvent.click(subfolders());
+    fireEvent.click(await screen.findByRole('option', { name: '2026' }));
+    expect(onChange).toHaveBeenLastCalledWith(settings({ parentFolderId: 'folder-2026', destination: [FOLDERS[1]!, PHOTOS_2026] }));
+    expect(new Set(web.listFolders.mock.calls.map(([parent]) => parent))).toEqual(
+      new Set([MEDIA_ROOT_FOLDER_ID, 'folder-photos', 'folder-2026']),
+    );
+    await waitFor(() => expect(path()).toBe('Media Manager/Photos/2026'));
+
+    fireEvent.click(button('Upload to Media Manager'));
+    expect(onChange).toHaveBeenLastCalledWith(settings());
   });
 
-  it('says why the folders are missing', () => {
-    renderForm(settings(), { foldersError: 'The folders could not be loaded' });
-    expect(screen.getByText('The folders could not be loaded')).toBeTruthy();
+  it('says why the folders are missing', async () => {
+    web.listFolders.mockResolvedValue({ ok: false, reason: 'The folder does not exist in the Media Manager' });
+    renderForm(settings());
+    expect(await screen.findByText('The folder does not exist in the Media Manager')).toBeTruthy();
+  });
+
+  it('checks the subfolders and a label as they are typed, naming the limit', () => {
+    const { onChange } = renderForm(settings(), { selectedCount: 2 });
+    const typed = 'a'.repeat(128);
+    fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: typed } });
+    expect(screen.getByText('The subfolders must be at most 100 characters long (got 129).')).toBeTruthy();
+    expect(isDisabled(button('Apply to 2 selected files'))).toBe(true);
+
+    fireEvent.change(newLabel(), { target: { value: 'b'.repeat(210) } });
+    expect(screen.getByText('A label must be at most 200 characters long (got 210).')).toBeTruthy();
+    expect(isDisabled(button('Add'))).toBe(true);
+    fireEvent.keyDown(newLabel(), { key: 'Enter', keyCode: 13 });
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 
   it('sets new subfolders', () => {
@@ -628,6 +733,14 @@ describe('FileDropzone', () => {
     });
     return clicked;
   }
+
+  it('opens the file chooser when its empty area or its text is clicked', () => {
+    renderInWds(<FileDropzone onPicked={vi.fn()} />);
+    const clicked = spyOnInputClicks();
+    fireEvent.click(dropTarget());
+    fireEvent.click(screen.getByText('Drop files or whole folders here'));
+    expect(clicked).toEqual([fileInput(), fileInput()]);
+  });
 
   it('opens the file chooser with Enter or Space on the drop zone', () => {
     renderInWds(<FileDropzone onPicked={vi.fn()} />);
@@ -739,24 +852,33 @@ describe('UnfinishedUploads', () => {
     createdAt,
   });
 
-  it('asks to re-select each unfinished file, by its path in the dropped folder', () => {
+  it('lists each unfinished file by its path in the dropped folder, with how much the server holds, and forgets one on request', () => {
+    const onForget = vi.fn();
     const { container } = renderInWds(
-      <UnfinishedUploads records={[record('clip.mp4', undefined, 3 * 1024 ** 3, 1), record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]} />,
+      <UnfinishedUploads
+        records={[
+          { ...record('clip.mp4', undefined, 3 * 1024 ** 3, 1), bytesOnServer: 1024 ** 3 },
+          record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2),
+        ]}
+        onForget={onForget}
+      />,
     );
     expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
     const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
-    expect(lines).toEqual(['Re-select clip.mp4 (3.0 GB) to resume', 'Re-select Shoot/day 1/a.jpg (1.5 KB) to resume']);
+    expect(lines).toEqual(['clip.mp4: 1.0 GB of 3.0 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.5 KB uploaded (0%)Forget']);
+    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
+    expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3 * 1024 ** 3, 1, '', '', '']));
     expect(unnamedButtons()).toEqual([]);
   });
 
   it('says "1 upload" for one', () => {
-    renderInWds(<UnfinishedUploads records={[record('clip.mp4', undefined, 10, 1)]} />);
+    renderInWds(<UnfinishedUploads records={[record('clip.mp4', undefined, 10, 1)]} onForget={vi.fn()} />);
     expect(screen.getByText('1 upload can be continued')).toBeTruthy();
     expect(screen.getByText('clip.mp4', { selector: 'strong' })).toBeTruthy();
   });
 
   it('shows nothing when there is nothing to continue', () => {
-    const { container } = renderInWds(<UnfinishedUploads records={[]} />);
+    const { container } = renderInWds(<UnfinishedUploads records={[]} onForget={vi.fn()} />);
     expect(container.querySelector('[data-hook="unfinished-uploads"]')).toBeNull();
     expect(container.textContent).toBe('');
   });

@@ -68,10 +68,12 @@ describe('the Upload page', () => {
   it('loads the folders and the recent uploads, and names every button', async () => {
     await renderPage();
     expect(web.listRecentUploads).toHaveBeenCalledWith(20);
-    expect(web.listFolders).toHaveBeenCalledTimes(1);
-    fireEvent.click(screen.getByRole('combobox', { name: 'Destination folder' }));
+    expect(web.listFolders).toHaveBeenCalledExactlyOnceWith('media-root');
+    const destination = screen.getByRole('combobox', { name: 'Destination folder' });
+    await waitFor(() => expect(isDisabled(destination)).toBe(false));
+    fireEvent.click(destination);
     const options = await screen.findAllByRole('option');
-    expect(options.map((option) => option.textContent)).toEqual(['Media Manager (top level)', 'Videos', 'Photos']);
+    expect(options.map((option) => option.textContent)).toEqual(['Videos', 'Photos']);
     expect(unnamedButtons()).toEqual([]);
   });
 
@@ -131,7 +133,7 @@ describe('the Upload page', () => {
     expect(screen.getByRole('button', { name: 'Upload 1 file' })).toBeTruthy();
   });
 
-  it('sends a file to the queue, shows the server’s refusal, and toasts the end of the batch', async () => {
+  it('sends a file to the queue, shows the server’s refusal, toasts the end of the batch, and retries under a fixed name', async () => {
     const violations: FieldViolation[] = [{ field: 'fileName', description: 'is already used in this folder', violatedRule: 'FORMAT' }];
     web.createUploadSession.mockResolvedValue({ ok: false, violations });
     await renderPage();
@@ -149,14 +151,22 @@ describe('the Upload page', () => {
     });
     expect(screen.queryByText(/Files to upload/)).toBeNull();
     expect(screen.getByText('Uploads (1)')).toBeTruthy();
-    const row = screen.getByText('Holiday.mp4').closest('tr')!;
+    const failedName = screen.getByRole('textbox', { name: 'Name of clip.mp4, used when it is tried again' }) as HTMLInputElement;
+    expect(failedName.value).toBe('Holiday.mp4');
+    const row = failedName.closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
-    expect(within(row).getByRole('button', { name: 'Retry Holiday.mp4' })).toBeTruthy();
     await waitFor(() =>
       expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }),
     );
     await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
+    // The batch may have created folders: the destination picker reads them again.
+    await waitFor(() => expect(web.listFolders).toHaveBeenCalledTimes(2));
     expect(unnamedButtons()).toEqual([]);
+
+    fireEvent.change(failedName, { target: { value: 'Holiday 2.mp4' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Retry Holiday.mp4' }));
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(2));
+    expect(web.createUploadSession.mock.calls[1]?.[0]).toMatchObject({ fileName: 'Holiday 2.mp4' });
   });
 
   it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {
@@ -181,7 +191,8 @@ describe('the Upload page', () => {
     expect(screen.getByText('1 upload can be continued')).toBeTruthy();
     expect(
       screen.getByText(
-        (_, node) => node?.getAttribute('data-hook') === 'unfinished-upload' && node.textContent === 'Re-select clip.mp4 (10 B) to resume',
+        (_, node) =>
+          node?.getAttribute('data-hook') === 'unfinished-upload' && node.textContent === 'clip.mp4: 0 B of 10 B uploaded (0%)Forget',
       ),
     ).toBeTruthy();
 
@@ -191,6 +202,54 @@ describe('the Upload page', () => {
     expect(name.disabled).toBe(true);
     expect(screen.getByText('Continues the upload started before')).toBeTruthy();
     // Its destination is the one it was started with, not the settings of the form.
-    expect(within(name.closest('tr')!).getByText('Videos / videos · private · trip')).toBeTruthy();
+    expect(within(name.closest('tr')!).getByText('Media Manager / Videos / videos · private · trip')).toBeTruthy();
+  });
+
+  it('brings the queue into view and moves focus to it when Upload is clicked', async () => {
+    web.createUploadSession.mockReturnValue(new Promise(() => undefined));
+    await renderPage();
+    choose(clip());
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-hook')).toBe('queue-heading'));
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Uploads: 1 files');
+  });
+
+  it('adds files pasted on the page, like dropped ones', async () => {
+    await renderPage();
+    fireEvent.paste(document, { clipboardData: { files: [clip()] } });
+    expect(((await screen.findByRole('textbox', { name: 'Display name of clip.mp4' })) as HTMLInputElement).value).toBe('clip.mp4');
+  });
+
+  it('asks before the tab is closed while files are being sent, and not otherwise', async () => {
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    web.createUploadSession.mockReturnValue(new Promise(() => undefined));
+    await renderPage();
+    expect(leave()).toBe(false);
+    choose(clip());
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
+    await waitFor(() => expect(leave()).toBe(true));
+    fireEvent.click(await screen.findByRole('button', { name: 'Pause clip.mp4' }));
+    await waitFor(() => expect(leave()).toBe(false));
+  });
+
+  it('forgets an unfinished upload on request: the record goes and the banner with it', async () => {
+    const source = sourceFromFile(clip());
+    const record = resumeRecordFor(
+      source,
+      resolveUploadMeta(source, {}),
+      { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 't' },
+      undefined,
+      1,
+    );
+    window.localStorage.setItem(RESUME_KEY_PREFIX + record.fingerprint, JSON.stringify({ ...record, bytesOnServer: 5 }));
+    await renderPage();
+    expect(screen.getByText('clip.mp4', { selector: 'strong' }).parentElement?.textContent).toBe('clip.mp4: 5 B of 10 B uploaded (50%)');
+    fireEvent.click(screen.getByRole('button', { name: 'Forget clip.mp4: delete what was uploaded' }));
+    await waitFor(() => expect(screen.queryByText('1 upload can be continued')).toBeNull());
+    expect(window.localStorage.getItem(RESUME_KEY_PREFIX + record.fingerprint)).toBeNull();
   });
 });

@@ -427,6 +427,69 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('retries a file whose name the finalize refused under a new name, on the same session, without sending its bytes again', async () => {
+    const { queue, backend, transport, finalize, store, item } = setup();
+    finalize.answers.push({
+      status: 400,
+      body: {
+        message: 'INVALID_ARGUMENT',
+        details: { validationError: { fieldViolations: [{ field: 'filename', description: 'is invalid', violatedRule: 'INVALID' }] } },
+      },
+    });
+    const [a] = queue.add(withMeta([fakeSource('a')]));
+    await settle();
+    transport.of('a').url(`${UPLOAD_URL}/tus-a`).complete();
+    await settle();
+    expect(item(a!.id)).toMatchObject({ state: 'failed', actions: { rename: true, retry: true } });
+
+    queue.retry(a!.id, { displayName: 'Holiday.mp4' });
+    await settle();
+    expect(item(a!.id).meta.displayName).toBe('Holiday.mp4');
+    const again = transport.of('Holiday.mp4');
+    expect(again.request.resumeUrl).toBe(`${UPLOAD_URL}/tus-a`);
+    expect(backend.sessionRequests).toHaveLength(1);
+    again.complete();
+    await settle();
+    expect(finalize.calls.at(-1)).toBe(`${UPLOAD_URL}/token-1?filename=Holiday.mp4`);
+    expect(item(a!.id)).toMatchObject({ state: 'processing', actions: { rename: false } });
+    expect(store.listUnfinished()).toEqual([]);
+    await queue.dispose();
+  });
+
+  it('refuses a retry under an empty name before any request, saying why', async () => {
+    const { queue, transport, finalize, item } = setup();
+    finalize.answers.push({ status: 400, body: { message: 'INVALID_ARGUMENT' } });
+    const [a] = queue.add(withMeta([fakeSource('a')]));
+    await settle();
+    transport.of('a').complete();
+    await settle();
+    const transfers = transport.transfers.length;
+    queue.retry(a!.id, { displayName: '   ' });
+    await settle();
+    expect(item(a!.id)).toMatchObject({ state: 'failed', error: { code: 'INVALID_REQUEST', fatal: true } });
+    expect(item(a!.id).error?.message).toMatch(/name/i);
+    expect(transport.transfers).toHaveLength(transfers);
+    await queue.dispose();
+  });
+
+  it('keeps the bytes the server confirmed with the resume record, and forgets an unfinished upload on request', async () => {
+    const { queue, transport, store } = setup();
+    const [a] = queue.add(withMeta([fakeSource('a', 5000)]));
+    await settle();
+    transport.of('a').url(`${UPLOAD_URL}/tus-a`).progress(3000).accept(2048);
+    expect(store.listUnfinished()[0]).toMatchObject({ tusUrl: `${UPLOAD_URL}/tus-a`, bytesOnServer: 2048 });
+    await queue.pause(a!.id);
+
+    // A later page: the same store, another queue.
+    const later = setup({ resumeStore: store });
+    const [record] = later.queue.unfinishedUploads();
+    await later.queue.forgetUnfinished(record!.fingerprint);
+    expect(store.listUnfinished()).toEqual([]);
+    expect(later.transport.terminated).toEqual([`${UPLOAD_URL}/tus-a`]);
+    await later.queue.dispose();
+    await queue.dispose();
+  });
+
   it('resumes from a stored record: same token, the stored tus URL, no new session', async () => {
     const { queue, backend, transport, store, item } = setup();
     const source = fakeSource('clip.mp4', 5000);

@@ -67,7 +67,10 @@ export const FileDropzone: FC<Props> = ({ onPicked }) => {
               tabIndex={0}
               aria-label="Add files: drop files or folders here, or press Enter to choose files"
               onKeyDown={onKeyDown}
-              onClick={(event) => event.target === event.currentTarget && fileInput.current?.click()}
+              // Anywhere in the zone but its own buttons opens the file picker.
+              onClick={(event) => {
+                if (!(event.target instanceof Element) || !event.target.closest('button')) fileInput.current?.click();
+              }}
             >
               <Box direction="vertical" align="center" gap="SP3" padding="SP6" border="2px dashed" borderColor="D50" borderRadius="8px">
                 <Text weight="bold">Drop files or whole folders here</Text>

@@ -2,6 +2,7 @@ import React, { type FC, useState } from 'react';
 import { Box, CopyClipboard, Text, TextButton } from '@wix/design-system';
 import { usePrivateFileLink } from '../hooks/use-private-file-link';
 import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-api';
+import { inactive } from './inactive';
 
 interface Props {
   fileId: string;
@@ -30,12 +31,12 @@ const PrivateFileLinks: FC<Omit<Props, 'isPrivate' | 'url'>> = ({ fileId, name }
   const [copied, setCopied] = useState(false);
   return (
     <Box gap="SP2" verticalAlign="middle">
-      <TextButton size="small" disabled={link.busy} onClick={() => void link.open()} ariaLabel={`Open ${name}`} dataHook="open-file">
+      <TextButton size="small" {...inactive(link.busy)} onClick={() => void link.open()} ariaLabel={`Open ${name}`} dataHook="open-file">
         Open
       </TextButton>
       <TextButton
         size="small"
-        disabled={link.busy}
+        {...inactive(link.busy)}
         onClick={() => void link.copy().then((result) => setCopied(result.ok))}
         ariaLabel={`Copy a link to ${name} that expires in ${DOWNLOAD_LINK_MINUTES} minutes`}
         dataHook="copy-url"

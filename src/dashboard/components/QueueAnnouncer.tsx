@@ -1,7 +1,7 @@
 import React, { useEffect, useRef, type FC } from 'react';
 import { LiveRegion, type LiveRegionRefType } from '@wix/design-system';
 import type { UploadQueueSnapshot } from '../../upload-engine';
-import { failureReason, stateLabel } from './item-status';
+import { failureReason, stateLabel, stateNote } from './item-status';
 
 const PROGRESS_EVERY_PERCENT = 25;
 
@@ -17,7 +17,8 @@ export const QueueAnnouncer: FC<{ snapshot: UploadQueueSnapshot }> = ({ snapshot
   useEffect(() => {
     const news: string[] = [];
     for (const item of snapshot.items) {
-      const label = stateLabel(item);
+      const note = stateNote(item);
+      const label = note ? `${stateLabel(item)} ${note}` : stateLabel(item);
       if (states.current.get(item.id) !== label) {
         states.current.set(item.id, label);
         const reason = failureReason(item);

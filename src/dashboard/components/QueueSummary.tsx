@@ -1,7 +1,11 @@
-import React, { type FC } from 'react';
-import { Box, Button, FormField, LinearProgressBar, NumberInput, Text } from '@wix/design-system';
+import React, { useState, type FC } from 'react';
+import { Box, Button, FormField, NumberInput, Text } from '@wix/design-system';
+import { NamedProgressBar } from './NamedProgressBar';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
+import { useAskToCancel } from './CancelConfirmation';
+import { MAX_CONCURRENCY } from '../config';
+import { inactive } from './inactive';
 
 interface Props {
   snapshot: UploadQueueSnapshot;
@@ -11,17 +15,29 @@ interface Props {
 /** Overall progress and speed, and the actions on every file at once. */
 export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
   const { totals, actions } = snapshot;
+  const askToCancel = useAskToCancel();
+  const [concurrencyError, setConcurrencyError] = useState<string>();
+  const setConcurrency = (value: number | null) => {
+    if (value !== null && Number.isInteger(value) && value >= 1 && value <= MAX_CONCURRENCY) {
+      setConcurrencyError(undefined);
+      queue.setConcurrency(value);
+    } else {
+      setConcurrencyError(`From 1 to ${MAX_CONCURRENCY}`);
+    }
+  };
   const { count } = totals;
+  // Failed and cancelled files stay in the total: the bar shows what was asked, never a full bar over missing files.
+  const notSent = count.failed + count.cancelled;
   const overall = totals.bytesTotal === 0 ? 0 : Math.floor((totals.bytesUploaded / totals.bytesTotal) * 100);
   return (
     <Box direction="vertical" gap="SP3">
-      <Box gap="SP4" verticalAlign="middle">
+      <Box gap="SP4" verticalAlign="middle" flexWrap="wrap">
         <Box direction="vertical" gap="SP1" width="50%">
-          <LinearProgressBar value={overall} aria-label="Overall progress" showProgressIndication />
+          <NamedProgressBar name="Overall progress" value={overall} showProgressIndication />
           <Text size="small" secondary dataHook="overall-bytes">
             {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)}
-            {totals.bytesFailed > 0 ? ` · ${formatBytes(totals.bytesFailed)} failed` : ''} · {formatSpeed(totals.bytesPerSecond)}
-            {totals.busy ? ` · ${formatDuration(totals.secondsLeft)} left` : ''}
+            {notSent > 0 ? ` · ${notSent} file${notSent === 1 ? '' : 's'} not sent (${formatBytes(totals.bytesFailed)})` : ''}
+            {totals.busy ? ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatDuration(totals.secondsLeft)} left` : ''}
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
@@ -34,38 +50,62 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           You are offline: uploads are paused and continue when the connection is back.
         </Text>
       ) : null}
-      <Box gap="SP2" verticalAlign="bottom">
-        <Button size="small" priority="secondary" disabled={!actions.pauseAll} onClick={() => void queue.pauseAll()} dataHook="pause-all">
+      <Box gap="SP2" verticalAlign="bottom" flexWrap="wrap">
+        <Button
+          size="small"
+          priority="secondary"
+          {...inactive(!actions.pauseAll)}
+          onClick={() => void queue.pauseAll()}
+          dataHook="pause-all"
+        >
           Pause all
         </Button>
-        <Button size="small" priority="secondary" disabled={!actions.resumeAll} onClick={() => queue.resumeAll()} dataHook="resume-all">
+        <Button size="small" priority="secondary" {...inactive(!actions.resumeAll)} onClick={() => queue.resumeAll()} dataHook="resume-all">
           Resume all
         </Button>
         <Button
           size="small"
           priority="secondary"
-          disabled={!actions.retryFailed}
+          {...inactive(!actions.retryFailed)}
           onClick={() => queue.retryFailed()}
           dataHook="retry-failed"
         >
           Retry failed
         </Button>
-        <Button size="small" priority="secondary" disabled={!actions.cancelAll} onClick={() => void queue.cancelAll()}>
+        <Button
+          size="small"
+          priority="secondary"
+          {...inactive(!actions.cancelAll)}
+          onClick={() =>
+            askToCancel(
+              snapshot.items.filter((item) => item.actions.cancel),
+              () => void queue.cancelAll(),
+            )
+          }
+          dataHook="cancel-all"
+        >
           Cancel all
         </Button>
-        <Button size="small" priority="secondary" disabled={!actions.clearFinished} onClick={() => queue.clearFinished()}>
+        <Button size="small" priority="secondary" {...inactive(!actions.clearFinished)} onClick={() => queue.clearFinished()}>
           Clear finished
         </Button>
-        <FormField label="Files at a time" labelPlacement="left" id="concurrency">
+        <FormField
+          label="Files at a time"
+          labelPlacement="left"
+          id="concurrency"
+          status={concurrencyError ? 'error' : undefined}
+          statusMessage={concurrencyError}
+        >
           <Box width="72px">
             <NumberInput
               id="concurrency"
               size="small"
-              min={1}
-              max={6}
-              value={snapshot.concurrency}
-              onChange={(value) => value && queue.setConcurrency(value)}
+              // No min/max: WDS would then ignore an out-of-range number silently; it is checked and explained instead.
+              step={1}
+              defaultValue={snapshot.concurrency}
+              onChange={setConcurrency}
               ariaLabel="Files uploaded at a time"
+              dataHook="concurrency"
             />
           </Box>
         </FormField>

@@ -1,10 +1,14 @@
 import React, { type FC } from 'react';
 import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
+import { ImagePreview } from './ImagePreview';
+import { fittedColumns } from './table-columns';
+import { folderPathLabel } from './FolderPicker';
 import type { UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID, splitFilePath } from '../../shared/upload-request';
 import type { FolderSummary } from '../../shared/upload-api';
 import { formatBytes } from '../../shared/format';
 import type { StagedFile } from '../staging';
+import { inactive } from './inactive';
 
 interface Props {
   staged: StagedFile[];
@@ -18,6 +22,7 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 8;
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
@@ -31,27 +36,36 @@ export const StagedFilesTable: FC<Props> = ({
   onRemove,
   onStart,
 }) => {
-  const folderName = (id: string) =>
-    id === MEDIA_ROOT_FOLDER_ID ? 'Media Manager' : (folders.find((f) => f.id === id)?.displayName ?? id);
+  const folderName = (file: StagedFile) => {
+    const id = file.meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
+    const { destination } = file.settings;
+    if (id === MEDIA_ROOT_FOLDER_ID || destination.at(-1)?.id === id)
+      return folderPathLabel(destination.slice(0, id === MEDIA_ROOT_FOLDER_ID ? 0 : undefined));
+    const known = folders.find((folder) => folder.id === id);
+    return known ? folderPathLabel([known]) : 'the folder it was started in';
+  };
   const sendable = staged.filter((file) => !problems.has(file.id)).length;
-  const columns = [
+  const columns = fittedColumns<StagedFile>([
     {
       title: 'Name',
-      width: '34%',
+      width: '30%',
       render: (file: StagedFile) => (
-        <Box direction="vertical" gap="SP1">
-          <Input
-            size="small"
-            ariaLabel={`Display name of ${file.source.name}`}
-            value={file.meta.displayName}
-            disabled={file.resumes !== undefined}
-            onChange={(event) => onRename(file.id, event.target.value)}
-          />
-          {file.resumes ? (
-            <Text size="tiny" skin="success">
-              Continues the upload started before
-            </Text>
-          ) : null}
+        <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
+          <ImagePreview source={file.source} size={40} />
+          <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
+            <Input
+              size="small"
+              ariaLabel={`Display name of ${file.source.name}`}
+              value={file.meta.displayName}
+              disabled={file.resumes !== undefined}
+              onChange={(event) => onRename(file.id, event.target.value)}
+            />
+            {file.resumes ? (
+              <Text size="tiny" skin="success" ellipsis>
+                Continues the upload started before
+              </Text>
+            ) : null}
+          </Box>
         </Box>
       ),
     },
@@ -62,8 +76,8 @@ export const StagedFilesTable: FC<Props> = ({
         const folders = splitFilePath(meta.filePath).join('/');
         const labels = meta.labels ?? [];
         return (
-          <Text size="small">
-            {folderName(meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID)}
+          <Text size="small" ellipsis dataHook="staged-destination">
+            {folderName(file)}
             {folders ? ` / ${folders}` : ''}
             {meta.private ? ' · private' : ''}
             {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
@@ -71,14 +85,14 @@ export const StagedFilesTable: FC<Props> = ({
         );
       },
     },
-    { title: 'Size', width: '90px', render: (file: StagedFile) => <Text size="small">{formatBytes(file.source.size)}</Text> },
+    { title: 'Size', width: '88px', render: (file: StagedFile) => <Text size="small">{formatBytes(file.source.size)}</Text> },
     {
       title: 'Check',
-      width: '28%',
+      width: '24%',
       render: (file: StagedFile) => {
         const problem = problems.get(file.id);
         return problem ? (
-          <Text size="small" skin="error" dataHook="staged-problem">
+          <Text size="small" skin="error" dataHook="staged-problem" maxLines={2}>
             {problem.message}
           </Text>
         ) : (
@@ -88,7 +102,7 @@ export const StagedFilesTable: FC<Props> = ({
         );
       },
     },
-  ];
+  ]);
 
   return (
     <Card>
@@ -97,10 +111,10 @@ export const StagedFilesTable: FC<Props> = ({
         subtitle="Checked before any byte is sent."
         suffix={
           <Box gap="SP2">
-            <Button size="small" priority="secondary" disabled={selectedIds.length === 0} onClick={() => onRemove(selectedIds)}>
+            <Button size="small" priority="secondary" {...inactive(selectedIds.length === 0)} onClick={() => onRemove(selectedIds)}>
               Remove selected
             </Button>
-            <Button size="small" disabled={sendable === 0} onClick={onStart} dataHook="start-upload">
+            <Button size="small" {...inactive(sendable === 0)} onClick={onStart} dataHook="start-upload">
               {`Upload ${sendable} file${sendable === 1 ? '' : 's'}`}
             </Button>
           </Box>
@@ -113,8 +127,9 @@ export const StagedFilesTable: FC<Props> = ({
         showSelection
         selectedIds={selectedIds}
         onSelectionChanged={(ids) => onSelectionChanged((ids ?? []).map(String))}
-        virtualized={staged.length > VISIBLE_ROWS}
-        virtualizedTableHeight={ROW_HEIGHT * VISIBLE_ROWS}
+        isApplyColumnWidthStyle
+        virtualized
+        virtualizedTableHeight={HEADER_HEIGHT + ROW_HEIGHT * Math.min(staged.length, VISIBLE_ROWS)}
         virtualizedLineHeight={ROW_HEIGHT}
       >
         <Table.Content />

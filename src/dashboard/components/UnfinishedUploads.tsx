@@ -1,10 +1,21 @@
 import React, { type FC } from 'react';
-import { Box, SectionHelper, Text } from '@wix/design-system';
+import { Box, SectionHelper, Text, TextButton } from '@wix/design-system';
 import type { ResumeRecord } from '../../upload-engine';
 import { formatBytes } from '../../shared/format';
 
-/** Uploads begun before a reload: the browser cannot reopen a file by itself, the owner selects it again. */
-export const UnfinishedUploads: FC<{ records: ResumeRecord[] }> = ({ records }) => {
+interface Props {
+  records: readonly ResumeRecord[];
+  onForget(fingerprint: string): void;
+}
+
+const progressOf = (record: ResumeRecord) => {
+  const done = record.bytesOnServer ?? 0;
+  const percent = record.size === 0 ? 100 : Math.floor((done / record.size) * 100);
+  return `${formatBytes(done)} of ${formatBytes(record.size)} uploaded (${percent}%)`;
+};
+
+/** Uploads begun before a reload: the browser cannot reopen a file by itself, the owner selects it again or gives it up. */
+export const UnfinishedUploads: FC<Props> = ({ records, onForget }) => {
   if (records.length === 0) return null;
   return (
     <SectionHelper
@@ -14,11 +25,25 @@ export const UnfinishedUploads: FC<{ records: ResumeRecord[] }> = ({ records }) 
     >
       <Box direction="vertical" gap="SP1">
         <Text size="small">Select or drop these files again: they continue where they stopped, nothing is sent twice.</Text>
-        {records.map((record) => (
-          <Text size="small" key={record.fingerprint} dataHook="unfinished-upload">
-            Re-select <strong>{record.relativePath ?? record.name}</strong> ({formatBytes(record.size)}) to resume
-          </Text>
-        ))}
+        {records.map((record) => {
+          const name = record.relativePath ?? record.name;
+          return (
+            <Box key={record.fingerprint} gap="SP2" verticalAlign="middle" dataHook="unfinished-upload">
+              <Text size="small">
+                <strong>{name}</strong>: {progressOf(record)}
+              </Text>
+              <TextButton
+                size="small"
+                skin="destructive"
+                onClick={() => onForget(record.fingerprint)}
+                ariaLabel={`Forget ${name}: delete what was uploaded`}
+                dataHook="forget-unfinished"
+              >
+                Forget
+              </TextButton>
+            </Box>
+          );
+        })}
       </Box>
     </SectionHelper>
   );

@@ -1,9 +1,12 @@
-import React, { type FC } from 'react';
-import { Badge, Box, IconButton, Image, LinearProgressBar, Table, Text, Tooltip } from '@wix/design-system';
+import React, { useState, type FC } from 'react';
+import { Badge, Box, IconButton, Image, Input, Table, Text, Tooltip } from '@wix/design-system';
+import { NamedProgressBar } from './NamedProgressBar';
 import { FileLinks } from './FileLinks';
+import { useAskToCancel } from './CancelConfirmation';
+import { fittedColumns } from './table-columns';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { failureReason, stateLabel, stateSkin } from './item-status';
+import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
 
 interface Props {
   items: readonly UploadItem[];
@@ -11,11 +14,16 @@ interface Props {
 }
 
 const ROW_HEIGHT = 72;
+const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 10;
 
 const percent = (item: UploadItem) => (item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100));
 
-const ItemActions: FC<{ item: UploadItem; queue: UploadQueue }> = ({ item, queue }) => {
+/** Names typed for failed files, kept until they are retried with them. */
+type NameEdits = Readonly<Record<string, string>>;
+
+const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: string }> = ({ item, queue, editedName }) => {
+  const askToCancel = useAskToCancel();
   const name = item.meta.displayName;
   const action = (label: string, symbol: string, run: () => void, hook: string) => (
     <Tooltip content={label}>
@@ -28,8 +36,8 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue }> = ({ item, queue
     <Box gap="SP1">
       {item.actions.pause && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
       {item.actions.resume && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
-      {item.actions.retry && action('Retry', '↻', () => queue.retry(item.id), 'retry-item')}
-      {item.actions.cancel && action('Cancel', '✕', () => void queue.cancel(item.id), 'cancel-item')}
+      {item.actions.retry && action('Retry', '↻', () => queue.retry(item.id, { displayName: editedName }), 'retry-item')}
+      {item.actions.cancel && action('Cancel', '✕', () => askToCancel([item], () => void queue.cancel(item.id)), 'cancel-item')}
     </Box>
   );
 };
@@ -41,7 +49,7 @@ const ItemResult: FC<{ item: UploadItem }> = ({ item }) => {
   const reason = failureReason(item);
   if (reason) {
     return (
-      <Text size="small" skin="error" dataHook="failure-reason">
+      <Text size="small" skin="error" dataHook="failure-reason" maxLines={3}>
         {reason}
       </Text>
     );
@@ -56,36 +64,51 @@ const ItemResult: FC<{ item: UploadItem }> = ({ item }) => {
   return null;
 };
 
-/** The queue: one row per file with its progress, state, result and actions; virtualized when long. */
+const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string): void }> = ({ item, editedName, onEdit }) => (
+  <Box gap="SP2" verticalAlign="middle" minWidth={0} width="100%">
+    {item.thumbnailUrl && item.state === 'ready' && !item.meta.private ? (
+      <Image src={item.thumbnailUrl} width={40} height={40} alt={`Thumbnail of ${item.meta.displayName}`} dataHook="thumbnail" />
+    ) : null}
+    <Box direction="vertical" minWidth={0} width="100%">
+      {item.actions.rename ? (
+        <Input
+          size="small"
+          ariaLabel={`Name of ${item.name}, used when it is tried again`}
+          value={editedName ?? item.meta.displayName}
+          onChange={(event) => onEdit(event.target.value)}
+          dataHook="rename-failed"
+        />
+      ) : (
+        <Text size="small" weight="bold" ellipsis>
+          {item.meta.displayName}
+        </Text>
+      )}
+      <Text size="tiny" secondary ellipsis>
+        {formatBytes(item.size)}
+        {item.resumed ? ' · resumed' : ''}
+      </Text>
+    </Box>
+  </Box>
+);
+
+/** The queue: one row per file with its progress, state, result and actions; only the visible rows are drawn. */
 export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
-  const columns = [
+  const [names, setNames] = useState<NameEdits>({});
+  const edited = (item: UploadItem) => (item.actions.rename ? names[item.id] : undefined);
+  const columns = fittedColumns<UploadItem>([
     {
       title: 'File',
-      width: '30%',
-      render: (item: UploadItem) => (
-        <Box gap="SP2" verticalAlign="middle">
-          {item.thumbnailUrl && !item.meta.private ? (
-            <Image src={item.thumbnailUrl} width={40} height={40} alt={`Thumbnail of ${item.meta.displayName}`} dataHook="thumbnail" />
-          ) : null}
-          <Box direction="vertical">
-            <Text size="small" weight="bold" ellipsis>
-              {item.meta.displayName}
-            </Text>
-            <Text size="tiny" secondary>
-              {formatBytes(item.size)}
-              {item.resumed ? ' · resumed' : ''}
-            </Text>
-          </Box>
-        </Box>
+      render: (item) => (
+        <ItemName item={item} editedName={edited(item)} onEdit={(name) => setNames((current) => ({ ...current, [item.id]: name }))} />
       ),
     },
     {
       title: 'Progress',
-      width: '24%',
-      render: (item: UploadItem) => (
-        <Box direction="vertical" gap="SP1">
-          <LinearProgressBar value={percent(item)} showProgressIndication={false} aria-label={`Progress of ${item.meta.displayName}`} />
-          <Text size="tiny" secondary dataHook="bytes-done">
+      width: '20%',
+      render: (item) => (
+        <Box direction="vertical" gap="SP1" width="100%">
+          <NamedProgressBar name={`Progress of ${item.meta.displayName}`} value={percent(item)} />
+          <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
             {formatBytes(item.bytesUploaded)} of {formatBytes(item.size)} ({percent(item)}%)
           </Text>
         </Box>
@@ -93,24 +116,32 @@ export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
     },
     {
       title: 'Status',
-      width: '120px',
-      render: (item: UploadItem) => (
-        <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
-          {stateLabel(item)}
-        </Badge>
+      width: '112px',
+      render: (item) => (
+        <Box direction="vertical" gap="SP1">
+          <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
+            {stateLabel(item)}
+          </Badge>
+          {stateNote(item) ? (
+            <Text size="tiny" secondary>
+              {stateNote(item)}
+            </Text>
+          ) : null}
+        </Box>
       ),
     },
-    { title: '', render: (item: UploadItem) => <ItemResult item={item} /> },
-    { title: '', width: '120px', render: (item: UploadItem) => <ItemActions item={item} queue={queue} /> },
-  ];
+    { title: 'Result', width: '24%', render: (item) => <ItemResult item={item} /> },
+    { title: 'Actions', width: '108px', render: (item) => <ItemActions item={item} queue={queue} editedName={edited(item)} /> },
+  ]);
 
   return (
     <Table
       data={items as UploadItem[]}
       columns={columns}
       rowDataHook="queue-row"
-      virtualized={items.length > VISIBLE_ROWS}
-      virtualizedTableHeight={ROW_HEIGHT * VISIBLE_ROWS}
+      isApplyColumnWidthStyle
+      virtualized
+      virtualizedTableHeight={HEADER_HEIGHT + ROW_HEIGHT * Math.min(items.length, VISIBLE_ROWS)}
       virtualizedLineHeight={ROW_HEIGHT}
     >
       <Table.Content />

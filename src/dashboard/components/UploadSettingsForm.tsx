@@ -1,28 +1,45 @@
 import React, { useState, type FC } from 'react';
-import { Box, Button, Card, Dropdown, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
-import { MEDIA_ROOT_FOLDER_ID, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
-import type { FolderSummary } from '../../shared/upload-api';
+import { Box, Button, Card, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
+import { MEDIA_ROOT_FOLDER_ID, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
+import { folderPathViolation, nameViolation } from '../../shared/names';
 import type { UploadSettings } from '../staging';
+import { FolderPicker } from './FolderPicker';
+import { inactive } from './inactive';
 
 interface Props {
   settings: UploadSettings;
-  folders: FolderSummary[];
-  foldersError?: string;
   selectedCount: number;
   onChange(settings: UploadSettings): void;
   onApplyToSelected(): void;
 }
 
 /** Destination, labels and privacy for the files added next, or for the selected files. */
-export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError, selectedCount, onChange, onApplyToSelected }) => {
+/** Why the typed subfolders cannot be used, checked as they are sent ("/videos/2024"), or undefined. */
+export function subfoldersProblem(typed: string): string | undefined {
+  const folders = splitFilePath(typed);
+  if (folders.length === 0) return undefined;
+  const violation = folderPathViolation(`/${folders.join('/')}`, 'filePath', UPLOAD_REQUEST_LIMITS.filePathMaxLength);
+  return violation ? `The subfolders ${violation.description}.` : undefined;
+}
+
+/** Why a typed label cannot be added, or undefined; an empty field is not a problem yet. */
+export function labelProblem(typed: string, labels: readonly string[]): string | undefined {
+  const value = typed.trim();
+  if (value === '') return undefined;
+  if (labels.includes(value)) return 'This label is already added.';
+  if (labels.length >= UPLOAD_REQUEST_LIMITS.labelsMaxItems) return `At most ${UPLOAD_REQUEST_LIMITS.labelsMaxItems} labels.`;
+  const violation = nameViolation(value, 'label', UPLOAD_REQUEST_LIMITS.labelMaxLength);
+  return violation ? `A label ${violation.description}.` : undefined;
+}
+
+export const UploadSettingsForm: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
   const [label, setLabel] = useState('');
-  const options = [
-    { id: MEDIA_ROOT_FOLDER_ID, value: 'Media Manager (top level)' },
-    ...folders.map((folder) => ({ id: folder.id, value: folder.displayName })),
-  ];
+  const pathProblem = subfoldersProblem(settings.filePath);
+  const newLabelProblem = labelProblem(label, settings.labels);
   const addLabel = () => {
     const value = label.trim();
-    if (value && !settings.labels.includes(value)) onChange({ ...settings, labels: [...settings.labels, value] });
+    if (value === '' || newLabelProblem) return;
+    onChange({ ...settings, labels: [...settings.labels, value] });
     setLabel('');
   };
 
@@ -32,24 +49,17 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP4">
-          <FormField
-            label="Destination folder"
-            id="destination-folder"
-            statusMessage={foldersError}
-            status={foldersError ? 'error' : undefined}
-          >
-            <Dropdown
-              id="destination-folder"
-              ariaLabel="Destination folder"
-              options={options}
-              selectedId={settings.parentFolderId}
-              onSelect={(option) => onChange({ ...settings, parentFolderId: String(option.id) })}
-              dataHook="destination-folder"
-            />
-          </FormField>
+          <FolderPicker
+            path={settings.destination}
+            onChange={(destination) =>
+              onChange({ ...settings, destination, parentFolderId: destination.at(-1)?.id ?? MEDIA_ROOT_FOLDER_ID })
+            }
+          />
           <FormField
             label="New subfolders (optional)"
             id="new-path"
+            status={pathProblem ? 'error' : undefined}
+            statusMessage={pathProblem}
             // Not infoContent: FormField gives that icon (a role="button") no accessible name.
             suffix={
               <InfoIcon
@@ -64,11 +74,12 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
               ariaLabel="New subfolders"
               placeholder="videos/2024/december"
               value={settings.filePath}
+              status={pathProblem ? 'error' : undefined}
               onChange={(event) => onChange({ ...settings, filePath: event.target.value })}
               dataHook="new-path"
             />
           </FormField>
-          <FormField label="Labels" id="new-label">
+          <FormField label="Labels" id="new-label" status={newLabelProblem ? 'error' : undefined} statusMessage={newLabelProblem}>
             <Box direction="vertical" gap="SP2">
               <Box gap="SP2">
                 <Input
@@ -76,11 +87,17 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
                   ariaLabel="New label"
                   placeholder="Add a label and press Enter"
                   value={label}
+                  status={newLabelProblem ? 'error' : undefined}
                   onChange={(event) => setLabel(event.target.value)}
                   onEnterPressed={addLabel}
                   dataHook="new-label"
                 />
-                <Button size="small" priority="secondary" onClick={addLabel} disabled={label.trim() === ''}>
+                <Button
+                  size="small"
+                  priority="secondary"
+                  onClick={addLabel}
+                  {...inactive(label.trim() === '' || newLabelProblem !== undefined)}
+                >
                   Add
                 </Button>
               </Box>
@@ -119,7 +136,7 @@ export const UploadSettingsForm: FC<Props> = ({ settings, folders, foldersError,
             <Button
               size="small"
               priority="secondary"
-              disabled={selectedCount === 0}
+              {...inactive(selectedCount === 0 || pathProblem !== undefined)}
               onClick={onApplyToSelected}
               dataHook="apply-to-selected"
             >

@@ -24,9 +24,15 @@ const SKINS: Record<UploadItemState, BadgeSkin> = {
   cancelled: 'neutral',
 };
 
-export function stateLabel(item: Pick<UploadItem, 'state' | 'pauseReason'>): string {
-  if (item.state === 'paused' && item.pauseReason === 'offline') return 'Paused: offline';
+/** One word, so the badge is never cut; the why goes in stateNote. */
+export function stateLabel(item: Pick<UploadItem, 'state'>): string {
   return LABELS[item.state];
+}
+
+/** What the badge cannot say: why a file is paused, or that it is waiting for the network. */
+export function stateNote(item: Pick<UploadItem, 'state' | 'pauseReason'>): string | undefined {
+  if (item.state === 'paused' && item.pauseReason === 'offline') return 'until back online';
+  return undefined;
 }
 
 export function stateSkin(state: UploadItemState): BadgeSkin {

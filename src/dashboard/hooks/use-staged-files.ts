@@ -5,7 +5,13 @@ import type { PickedFile } from '../files/picked-files';
 import { MAX_FILE_SIZE_BYTES } from '../config';
 import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
 
-const INITIAL_SETTINGS: UploadSettings = { parentFolderId: MEDIA_ROOT_FOLDER_ID, filePath: '', labels: [], private: false };
+const INITIAL_SETTINGS: UploadSettings = {
+  parentFolderId: MEDIA_ROOT_FOLDER_ID,
+  destination: [],
+  filePath: '',
+  labels: [],
+  private: false,
+};
 
 export interface StagedFiles {
   staged: StagedFile[];

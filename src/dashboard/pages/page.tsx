@@ -1,5 +1,6 @@
-import React, { type FC } from 'react';
+import React, { useCallback, useRef, type FC } from 'react';
 import { Card, Cell, Layout, Page } from '@wix/design-system';
+import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
 import { UploadSettingsForm } from '../components/UploadSettingsForm';
@@ -10,36 +11,67 @@ import { UnfinishedUploads } from '../components/UnfinishedUploads';
 import { StorageBlockedNotice } from '../components/StorageBlockedNotice';
 import { RecentUploads } from '../components/RecentUploads';
 import { QueueAnnouncer } from '../components/QueueAnnouncer';
+import { CancelConfirmation } from '../components/CancelConfirmation';
 import { useUploadQueue } from '../hooks/use-upload-queue';
 import { useStagedFiles } from '../hooks/use-staged-files';
-import { useFolders } from '../hooks/use-folders';
+import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
 import { useRecentUploads } from '../hooks/use-recent-uploads';
 import { useBatchToast } from '../hooks/use-batch-toast';
+import { useUnfinishedUploads } from '../hooks/use-unfinished-uploads';
+import { useLeaveWarning } from '../hooks/use-leave-warning';
+import { usePastedFiles } from '../hooks/use-pasted-files';
+import { useNarrowLayout } from '../hooks/use-narrow-layout';
+import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
 
 const UploadPage: FC = () => {
   const { queue, snapshot, survivesReload } = useUploadQueue();
   const staging = useStagedFiles(queue, snapshot);
-  const folders = useFolders();
+  const rootFolders = useFolders();
   const recent = useRecentUploads();
-  useBatchToast(snapshot, recent.refresh);
+  const unfinished = useUnfinishedUploads(queue, snapshot);
+  const queries = useQueryClient();
+  const narrow = useNarrowLayout();
+  const queueHeading = useRef<HTMLElement>(null);
+  const stagedList = useRef<HTMLDivElement>(null);
+
+  const onBatchEnd = useCallback(() => {
+    recent.refresh();
+    // Uploads with new subfolders created folders: the destination picker shows them.
+    void queries.invalidateQueries({ queryKey: [FOLDERS_QUERY] });
+  }, [recent.refresh, queries]);
+  useBatchToast(snapshot, onBatchEnd);
+  useLeaveWarning(snapshot);
+  usePastedFiles(staging.add);
+
+  const revealQueue = useRevealAndFocus(queueHeading, snapshot.items.length > 0);
+  useRevealWhenGrowing(stagedList, staging.staged.length);
+  const start = () => {
+    staging.start();
+    revealQueue();
+  };
 
   return (
-    <Page height="100vh">
+    // WDS pages keep 864 px at least and are cut below that; this one stacks its cards instead.
+    <Page height="100vh" minWidth={0}>
       <Page.Header
         title="Large file uploads"
         subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads."
       />
       <Page.Content>
         <Layout>
-          <Cell>{survivesReload ? <UnfinishedUploads records={queue.unfinishedUploads()} /> : <StorageBlockedNotice />}</Cell>
-          <Cell span={8}>
+          <Cell>
+            {survivesReload ? (
+              <UnfinishedUploads records={unfinished.records} onForget={(fingerprint) => void unfinished.forget(fingerprint)} />
+            ) : (
+              <StorageBlockedNotice />
+            )}
+          </Cell>
+          <Cell span={narrow ? 12 : 8}>
             <FileDropzone onPicked={staging.add} />
           </Cell>
-          <Cell span={4}>
+          <Cell span={narrow ? 12 : 4}>
             <UploadSettingsForm
               settings={staging.settings}
-              folders={folders.folders}
-              foldersError={folders.error}
               selectedCount={staging.selectedIds.length}
               onChange={staging.setSettings}
               onApplyToSelected={staging.applyToSelected}
@@ -47,22 +79,32 @@ const UploadPage: FC = () => {
           </Cell>
           {staging.staged.length > 0 ? (
             <Cell>
-              <StagedFilesTable
-                staged={staging.staged}
-                problems={staging.problems}
-                folders={folders.folders}
-                selectedIds={staging.selectedIds}
-                onSelectionChanged={staging.setSelectedIds}
-                onRename={staging.rename}
-                onRemove={staging.remove}
-                onStart={staging.start}
-              />
+              <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
+                <StagedFilesTable
+                  staged={staging.staged}
+                  problems={staging.problems}
+                  folders={rootFolders.folders}
+                  selectedIds={staging.selectedIds}
+                  onSelectionChanged={staging.setSelectedIds}
+                  onRename={staging.rename}
+                  onRemove={staging.remove}
+                  onStart={start}
+                />
+              </div>
             </Cell>
           ) : null}
           {snapshot.items.length > 0 ? (
             <Cell>
               <Card>
-                <Card.Header title={`Uploads (${snapshot.items.length})`} />
+                <section
+                  ref={queueHeading}
+                  tabIndex={-1}
+                  style={{ scrollMarginTop: 96 }}
+                  data-hook="queue-heading"
+                  aria-label={`Uploads: ${snapshot.items.length} files`}
+                >
+                  <Card.Header title={`Uploads (${snapshot.items.length})`} />
+                </section>
                 <Card.Content>
                   <QueueSummary snapshot={snapshot} queue={queue} />
                 </Card.Content>
@@ -82,7 +124,9 @@ const UploadPage: FC = () => {
 
 const DashboardPage: FC = () => (
   <PageProviders>
-    <UploadPage />
+    <CancelConfirmation>
+      <UploadPage />
+    </CancelConfirmation>
   </PageProviders>
 );
 

@@ -1,16 +1,16 @@
 import React, { type ReactElement } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
 import { vi, type Mock } from 'vitest';
-import { WdsProvider } from '../../../src/dashboard/components/WdsProvider.js';
+import { PageProviders } from '../../../src/dashboard/components/PageProviders.js';
 import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue-rules.js';
 import type { UploadItem, UploadItemState, UploadQueue, UploadQueueSnapshot } from '../../../src/upload-engine/index.js';
 
 /** Renders inside the page's own WDS provider, as the dashboard page does. */
 export function renderInWds(ui: ReactElement): RenderResult {
-  const result = render(<WdsProvider>{ui}</WdsProvider>);
+  const result = render(<PageProviders>{ui}</PageProviders>);
   return {
     ...result,
-    rerender: (next: ReactElement) => result.rerender(<WdsProvider>{next}</WdsProvider>),
+    rerender: (next: ReactElement) => result.rerender(<PageProviders>{next}</PageProviders>),
   };
 }
 

@@ -1,0 +1,59 @@
+import React, { createContext, useCallback, useContext, useMemo, useState, type FC, type ReactNode } from 'react';
+import { MessageModalLayout, Modal } from '@wix/design-system';
+import type { UploadItem } from '../../upload-engine';
+import { formatBytes } from '../../shared/format';
+
+interface Request {
+  items: readonly UploadItem[];
+  cancel(): void;
+}
+
+/** Asks before cancelling files that already sent bytes: a cancelled upload cannot be continued. */
+type AskToCancel = (items: readonly UploadItem[], cancel: () => void) => void;
+
+const CancelContext = createContext<AskToCancel>((_items, cancel) => cancel());
+
+export function useAskToCancel(): AskToCancel {
+  return useContext(CancelContext);
+}
+
+function question(items: readonly UploadItem[]): { title: string; content: string } {
+  const sent = items.reduce((sum, item) => sum + item.bytesUploaded, 0);
+  const [only] = items;
+  const what = items.length === 1 && only ? `"${only.meta.displayName}"` : `${items.length} uploads`;
+  return {
+    title: items.length === 1 ? 'Cancel this upload?' : `Cancel ${items.length} uploads?`,
+    content: `${formatBytes(sent)} of ${what} already reached the Media Manager. Cancelling deletes it: trying again starts from the beginning. Pause keeps it instead.`,
+  };
+}
+
+/** Gives its children `useAskToCancel()`, and shows the question when asked. */
+export const CancelConfirmation: FC<{ children: ReactNode }> = ({ children }) => {
+  const [request, setRequest] = useState<Request>();
+  const ask = useCallback<AskToCancel>((items, cancel) => {
+    if (items.every((item) => item.bytesUploaded === 0)) cancel();
+    else setRequest({ items, cancel });
+  }, []);
+  const text = useMemo(() => (request ? question(request.items) : undefined), [request]);
+  const close = () => setRequest(undefined);
+  return (
+    <CancelContext.Provider value={ask}>
+      {children}
+      <Modal isOpen={request !== undefined} onRequestClose={close} contentLabel={text?.title} dataHook="cancel-confirmation">
+        <MessageModalLayout
+          theme="destructive"
+          title={text?.title}
+          content={text?.content}
+          primaryButtonText="Cancel upload"
+          primaryButtonOnClick={() => {
+            request?.cancel();
+            close();
+          }}
+          secondaryButtonText="Keep uploading"
+          secondaryButtonOnClick={close}
+          onCloseButtonClick={close}
+        />
+      </Modal>
+    </CancelContext.Provider>
+  );
+};

@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+import { pickedFromFileList, type PickedFile } from '../files/picked-files';
+
+/** Files pasted anywhere on the page (Ctrl+V / Cmd+V, e.g. copied in a file manager or a screenshot) are added like dropped ones. */
+export function usePastedFiles(onPicked: (files: PickedFile[]) => void): void {
+  useEffect(() => {
+    const paste = (event: ClipboardEvent) => {
+      const files = event.clipboardData?.files;
+      if (!files || files.length === 0) return;
+      event.preventDefault();
+      onPicked(pickedFromFileList(files));
+    };
+    document.addEventListener('paste', paste);
+    return () => document.removeEventListener('paste', paste);
+  }, [onPicked]);
+}
