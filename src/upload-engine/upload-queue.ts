@@ -1,3 +1,4 @@
+// Over 300 lines because it is the engine's public API, each command documented; the work is in the modules it ties together (see UploadQueue below).
 import type { ByteTransport } from './byte-transport';
 import { defaultConnectivity, type Connectivity } from './connectivity';
 import type { FetchLike } from './finalize';
@@ -58,9 +59,6 @@ const idle = { bytesPerSecond: 0, secondsLeft: undefined } as const;
  * renders (getSnapshot, subscribe). Underneath, QueueItems keeps the files and their snapshot, the
  * Scheduler decides what runs, each file's way is an UploadRun, ProcessingWatch follows files
  * the Media Manager processes and ProgressTicker paces progress. Framework-free.
- *
- * Over 300 lines because it is the public API, each command documented; the work is in the
- * modules above.
  */
 export class UploadQueue {
   private readonly server: ServerCalls;
