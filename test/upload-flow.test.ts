@@ -53,7 +53,7 @@ describe('the upload flow, end to end on the local Wix', () => {
     });
     expect(created.status).toBe(200);
     const result = created.body.result;
-    if (!result.ok) throw new Error(JSON.stringify(result.violations));
+    if (!result.ok) throw new Error(JSON.stringify(result));
     const { uploadUrl, uploadToken } = result.session;
     expect(uploadUrl).toBe(`${app.url}/upload/tus`);
 

@@ -22,6 +22,13 @@ declare global {
   var __wix_context__: WixGlobalContext | undefined;
 }
 
+const originalFetch = globalThis.fetch;
+
+/** Sends this process's www.wixapis.com calls to the local Wix at `localOrigin()`. */
+function routeGlobalFetch(localOrigin: () => string): void {
+  globalThis.fetch = (input, init) => fetchThroughLocalWix(localOrigin(), originalFetch)(input, init);
+}
+
 /** The message the Wix CLI's backend runtime throws when an SDK call has no identity to run as. */
 export const NO_AUTH_STRATEGY = 'Cannot find an authentication strategy';
 
@@ -41,7 +48,10 @@ export class AppCallContext {
   private readonly contextual: LocalClient;
   private readonly elevated: LocalClient;
 
-  constructor(localOrigin: () => string, appToken: string) {
+  constructor(
+    private readonly localOrigin: () => string,
+    appToken: string,
+  ) {
     const fetch: typeof globalThis.fetch = (input, init) => fetchThroughLocalWix(localOrigin())(input, init);
     const callerAuth: AuthenticationStrategy = {
       getAuthHeaders: () => headers(this.requireCallerToken()),
@@ -57,8 +67,13 @@ export class AppCallContext {
     this.elevated = createClient({ auth: appAuth, fetch, modules: {} });
   }
 
-  /** Makes this the context the SDK's module-level calls resolve (what `enableContext('global')` does). */
+  /**
+   * Makes this the context the SDK's module-level calls resolve (what `enableContext('global')` does).
+   * Some SDK code calls www.wixapis.com with the global fetch, not its client's (e.g.
+   * `auth.getTokenInfo()`): those calls go to the local Wix too, never to the real one.
+   */
   install(): void {
+    routeGlobalFetch(this.localOrigin);
     const scope = this.scope;
     const { contextual, elevated } = this;
     globalThis.__wix_context__ = {

@@ -19,6 +19,7 @@ import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
 import { DataCollections } from './data/data-collections.js';
 import type { DataCollectionDeclaration } from '../../src/shared/data-collection.js';
+import { mountTokenInfo } from './platform/token-info.js';
 
 export interface LocalWixOptions {
   config: LocalWixConfig;
@@ -77,7 +78,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const downloads = new DownloadUrls(signer, mediaOrigin);
 
   const router = new Router();
-  mountMediaApi(router, { signer, folders, files, sessions, downloads, origin, mediaOrigin, uploadPath: UPLOAD_PATH });
+  mountMediaApi(router, { signer, folders, files, sessions, downloads, origin, mediaOrigin, uploadPath: UPLOAD_PATH, mediaDir });
   const uploads = mountUploadApi(router, {
     db,
     store,
@@ -93,6 +94,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const mediaRouter = new Router();
   mountMediaBytes(mediaRouter, files, mediaDir, downloads);
   mountDataApi(router, db, signer, new DataCollections(options.collections));
+  mountTokenInfo(router, signer);
 
   let sweeper: ReturnType<typeof setInterval> | undefined;
   return {

@@ -32,5 +32,48 @@ export const UPLOAD_LOG: DataCollectionDeclaration = {
   permissions: { read: 'ADMIN', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' },
 };
 
+const ADMIN_ONLY = { read: 'ADMIN', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' } as const;
+
+/**
+ * The owner's rules for visitor uploads (one item, id "rules"). Admin-only: visitors learn the
+ * rules they need through a web method that reads them elevated and hands out only the terms.
+ */
+export const VISITOR_UPLOAD_RULES: DataCollectionDeclaration = {
+  id: namespacedCollectionId(APP_NAMESPACE, 'visitor-upload-rules'),
+  idSuffix: 'visitor-upload-rules',
+  displayName: 'Visitor upload rules',
+  fields: [
+    { key: 'enabled', displayName: 'Uploads on', type: 'BOOLEAN' },
+    { key: 'audience', displayName: 'Who may upload', type: 'TEXT' },
+    { key: 'allowedTypes', displayName: 'Allowed types', type: 'ARRAY_STRING' },
+    { key: 'maxFileSizeBytes', displayName: 'Largest file (bytes)', type: 'NUMBER' },
+    { key: 'maxFilesPerSubmission', displayName: 'Files per submission', type: 'NUMBER' },
+    { key: 'maxFilesPerVisitorPerDay', displayName: 'Files per visitor per day', type: 'NUMBER' },
+    { key: 'maxFilesPerDay', displayName: 'Files per day', type: 'NUMBER' },
+  ],
+  permissions: ADMIN_ONLY,
+};
+
+/**
+ * What visitors sent through the site widget: who, their message, the files and their state.
+ * Admin-only: a visitor reaches their own submission only through the web methods, with its secret.
+ */
+export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
+  id: namespacedCollectionId(APP_NAMESPACE, 'visitor-submissions'),
+  idSuffix: 'visitor-submissions',
+  displayName: 'Visitor submissions',
+  fields: [
+    { key: 'name', displayName: 'Name', type: 'TEXT' },
+    { key: 'email', displayName: 'E-mail', type: 'TEXT' },
+    { key: 'message', displayName: 'Message', type: 'TEXT' },
+    { key: 'files', displayName: 'Files', type: 'ARRAY' },
+    { key: 'visitorId', displayName: 'Visitor or member id', type: 'TEXT' },
+    { key: 'fromMember', displayName: 'Sent by a member', type: 'BOOLEAN' },
+    { key: 'secretHash', displayName: 'Secret hash', type: 'TEXT' },
+    { key: 'handled', displayName: 'Handled', type: 'BOOLEAN' },
+  ],
+  permissions: ADMIN_ONLY,
+};
+
 /** Every collection the app declares; the local Wix serves these and no others. */
-export const DATA_COLLECTIONS: readonly DataCollectionDeclaration[] = [UPLOAD_LOG];
+export const DATA_COLLECTIONS: readonly DataCollectionDeclaration[] = [UPLOAD_LOG, VISITOR_UPLOAD_RULES, VISITOR_SUBMISSIONS];

@@ -100,3 +100,20 @@ export async function folderPaths(folderIds: Iterable<string>): Promise<Map<stri
   }
   return paths;
 }
+
+/** Deletes files: to the Media Manager's trash, or for good (`permanent`). Unknown ids are skipped. */
+export async function deleteMediaFiles(fileIds: string[], permanent: boolean): Promise<void> {
+  if (fileIds.length === 0) return;
+  await auth.elevate(files.bulkDeleteFiles)(fileIds, { permanent });
+}
+
+/** A folder's name and parent, or undefined when it does not exist. */
+export async function folderInfo(folderId: string): Promise<{ displayName: string; parentFolderId: string } | undefined> {
+  try {
+    const folder = await auth.elevate(folders.getFolder)(folderId);
+    return { displayName: folder.displayName ?? '', parentFolderId: folder.parentFolderId || MEDIA_ROOT_FOLDER_ID };
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

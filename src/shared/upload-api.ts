@@ -15,7 +15,8 @@ export interface UploadSession {
  * Web methods answer refusals as values: the Wix runtime replaces the message of a thrown error
  * with a generic one in production, and the user must see why a file was refused.
  */
-export type CreateUploadSessionResult = { ok: true; session: UploadSession } | { ok: false; violations: FieldViolation[] };
+/** A refusal names the fields at fault, or says why in a sentence (e.g. a visitor over a daily limit). */
+export type CreateUploadSessionResult = { ok: true; session: UploadSession } | { ok: false; violations: FieldViolation[] } | Refusal;
 
 export interface FinalizedUpload {
   fileId: string;

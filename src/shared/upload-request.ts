@@ -7,6 +7,10 @@ import { folderPathViolation, nameViolation } from './names';
  * the local emulator checks them the way Wix does.
  */
 export const MEDIA_ROOT_FOLDER_ID = 'media-root';
+/** The Media Manager's root for files sent by site visitors and members (its own root, beside media-root). */
+export const VISITOR_UPLOADS_FOLDER_ID = 'visitor-uploads';
+/** Where deleted files go unless deleted for good. */
+export const TRASH_ROOT_FOLDER_ID = 'trash-root';
 
 export const UPLOAD_REQUEST_LIMITS = {
   mimeTypeMaxLength: 100,

@@ -33,6 +33,9 @@ export class ServerCalls {
       signal.throwIfAborted();
       throw new UploadFailure({ code: 'SERVER_ERROR', message: `The upload could not be started: ${errorMessageOf(error)}`, fatal: false });
     }
+    if (!result.ok && 'reason' in result) {
+      throw new UploadFailure({ code: 'REJECTED', message: result.reason, fatal: true });
+    }
     if (!result.ok) {
       throw new UploadFailure({
         code: 'INVALID_REQUEST',

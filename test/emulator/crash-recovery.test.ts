@@ -70,7 +70,7 @@ describe('a kill at each step of a finalize', () => {
           { token: again },
         );
         return body.file.operationStatus === 'READY' ? body.file : undefined;
-      }, 'READY after the restart');
+      }, 'READY after the restart', 30_000);
       expect(descriptor.hash).toBe(source.md5);
       const bytes = Buffer.from(await (await fetch(descriptor.url)).arrayBuffer());
       expect(crypto.createHash('md5').update(bytes).digest('hex')).toBe(source.md5);

@@ -27,7 +27,18 @@ export async function callWebMethod<T>(
   method: string,
   ...args: unknown[]
 ): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
-  return requestJson(`${origin}/_webMethods/src/backend/uploads.web.ts/${method}.ajax`, { token, body: args });
+  return callWebModule<T>(origin, token, 'src/backend/uploads.web.ts', method, ...args);
+}
+
+/** Calls a web method of any web module by its file path, as the page's generated client does. */
+export async function callWebModule<T>(
+  origin: string,
+  token: string,
+  modulePath: string,
+  method: string,
+  ...args: unknown[]
+): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
+  return requestJson(`${origin}/_webMethods/${modulePath}/${method}.ajax`, { token, body: args });
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {

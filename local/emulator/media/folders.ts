@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SqlDatabase } from '../platform/database.js';
 import { WixApiError } from '../platform/api-error.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../../../src/shared/upload-request.js';
 import type { PageRequest } from '../platform/paging.js';
 
 export interface FolderRecord {
@@ -21,13 +21,20 @@ interface FolderRow {
 }
 
 const EPOCH = new Date(0).toISOString();
-const ROOT: FolderRecord = {
-  id: MEDIA_ROOT_FOLDER_ID,
-  displayName: 'Media Root',
+const root = (id: string, displayName: string): FolderRecord => ({
+  id,
+  displayName,
   parentFolderId: '',
   createdAt: EPOCH,
   updatedAt: EPOCH,
-};
+});
+
+/** The Media Manager's root folders: the site's files, what visitors and members sent, the trash. */
+const ROOTS = new Map<string, FolderRecord>([
+  [MEDIA_ROOT_FOLDER_ID, root(MEDIA_ROOT_FOLDER_ID, 'Media Root')],
+  [VISITOR_UPLOADS_FOLDER_ID, root(VISITOR_UPLOADS_FOLDER_ID, 'Visitor Uploads')],
+  [TRASH_ROOT_FOLDER_ID, root(TRASH_ROOT_FOLDER_ID, 'Trash')],
+]);
 
 const MAX_DISPLAY_NAME = 200;
 
@@ -41,12 +48,13 @@ function fromRow(row: FolderRow): FolderRecord {
   };
 }
 
-/** The Media Manager's folder tree, rooted at media-root. */
+/** The Media Manager's folder trees, under its roots (media-root, visitor-uploads, trash-root). */
 export class FolderStore {
   constructor(private readonly db: SqlDatabase) {}
 
   get(id: string): FolderRecord | undefined {
-    if (id === MEDIA_ROOT_FOLDER_ID) return ROOT;
+    const rootFolder = ROOTS.get(id);
+    if (rootFolder) return rootFolder;
     const row = this.db.prepare('SELECT * FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
     return row && fromRow(row);
   }

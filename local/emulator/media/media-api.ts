@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Router } from '../platform/http.js';
 import { readJsonBody, sendJson } from '../platform/http.js';
 import { WixApiError } from '../platform/api-error.js';
@@ -28,6 +30,8 @@ export interface MediaApiDeps {
   /** Where the descriptors' URLs point. */
   mediaOrigin: () => string;
   uploadPath: string;
+  /** Where the files' bytes are, to delete them for good. */
+  mediaDir: string;
 }
 
 const MAX_FILE_IDS = 100;
@@ -62,6 +66,30 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
       labels: request.labels ?? [],
     });
     sendJson(res, 200, { uploadProtocol: 'TUS', uploadUrl: `${origin()}${deps.uploadPath}`, uploadToken });
+  });
+
+  // Bulk Delete Files: to the trash (trash-root), or for good with `permanent` (the bytes go too).
+  router.on('POST', '/site-media/v1/bulk/files/delete', async ({ req, res }) => {
+    requireAppOrUser(await signer.authenticate(req));
+    const { fileIds, permanent } = asRecord(await readJsonBody(req));
+    if (!Array.isArray(fileIds) || fileIds.length === 0 || fileIds.length > MAX_FILE_IDS || fileIds.some((id) => typeof id !== 'string')) {
+      throw WixApiError.validation([
+        { field: 'fileIds', description: `must be a list of 1 to ${MAX_FILE_IDS} file ids`, violatedRule: 'REQUIRED_FIELD' },
+      ]);
+    }
+    const results = (fileIds as string[]).map((id) => {
+      if (!files.get(id))
+        return { itemMetadata: { id, success: false, error: { code: 'FILE_NOT_FOUND', description: `File "${id}" does not exist` } } };
+      if (permanent === true) {
+        files.remove(id);
+        fs.rmSync(path.join(deps.mediaDir, id), { force: true });
+      } else {
+        files.moveToTrash(id);
+      }
+      return { itemMetadata: { id, success: true } };
+    });
+    const succeeded = results.filter((result) => result.itemMetadata.success).length;
+    sendJson(res, 200, { results, bulkActionMetadata: { totalSuccesses: succeeded, totalFailures: results.length - succeeded } });
   });
 
   router.on('GET', '/site-media/v1/files/get-file-by-id', async ({ req, res, url }) => {

@@ -2,6 +2,7 @@ import type { SqlDatabase } from '../platform/database.js';
 import type { MediaType } from './inspect.js';
 import type { PageRequest } from '../platform/paging.js';
 import { WixApiError } from '../platform/api-error.js';
+import { TRASH_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
 
 export type OperationStatus = 'PENDING' | 'READY' | 'FAILED';
 
@@ -110,6 +111,18 @@ export class MediaFiles {
     const file = this.get(id);
     if (!file) throw WixApiError.known('FILE_NOT_FOUND', `File "${id}" does not exist`, { fileId: id });
     return file;
+  }
+
+  /** Deletes the descriptor for good (the caller deletes the bytes). */
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+  }
+
+  /** Moves the file to the Media Manager's trash. */
+  moveToTrash(id: string): void {
+    this.db
+      .prepare('UPDATE files SET parent_folder_id = ?, updated_at = ? WHERE id = ?')
+      .run(TRASH_ROOT_FOLDER_ID, new Date().toISOString(), id);
   }
 
   /** Files that finished uploading but were not processed yet (after a restart, too). */

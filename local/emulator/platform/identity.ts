@@ -46,7 +46,7 @@ const ALG = 'RS256';
 const TOKEN_ALG = 'HS256';
 const IDENTITY_CACHE_SIZE = 10_000;
 const ISSUER = 'local-wix';
-const IDENTITY_AUDIENCE = 'urn:local-wix:identity';
+export const IDENTITY_AUDIENCE = 'urn:local-wix:identity';
 
 export async function loadOrCreateSite(dataDir: string, appId: string): Promise<LocalSite> {
   const file = path.join(dataDir, 'site.json');
