@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { HOST_PAGES } from './host-pages.js';
 
 /** Folders whose files make up the local dashboard bundle. */
-const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/shared'];
+const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/site-host', 'local/shared'];
 /** Builds kept: a server started earlier may still serve an older one. */
 const BUILDS_KEPT = 3;
 
@@ -25,7 +26,7 @@ export async function buildDashboard(projectDir: string): Promise<string> {
   const buildsDir = path.join(projectDir, 'dist-local', 'dashboard');
   const version = String(Math.max(...SOURCE_DIRS.map((dir) => newestChange(path.join(projectDir, dir)))));
   const outDir = path.join(buildsDir, version);
-  if (fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
+  if (Object.values(HOST_PAGES).every((page) => fs.existsSync(path.join(outDir, page)))) return outDir;
 
   const started = Date.now();
   console.log('Building the local dashboard (only after a source change)…');

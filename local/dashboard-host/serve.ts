@@ -1,8 +1,13 @@
 import path from 'node:path';
 import send from 'send';
 import type { Router } from '../emulator/platform/http.js';
+import { HOST_PAGES } from './host-pages.js';
 
-/** Serves the built local dashboard: the page at `/`, its assets under `/assets/`. */
+/**
+ * Serves the built local hosts: the dashboard page at `/`, the site page with the widget at
+ * `/site` (a visitor; `?as=member` for a member), the editor with the widget's panel at
+ * `/site/editor`; their assets under `/assets/`.
+ */
 export function mountDashboard(router: Router, outDir: string): void {
   const serve =
     (file: string, immutable: boolean) =>
@@ -16,6 +21,8 @@ export function mountDashboard(router: Router, outDir: string): void {
           .on('end', resolve)
           .pipe(res);
       });
-  router.on('GET', '/', serve('index.html', false));
+  router.on('GET', '/', serve(HOST_PAGES.dashboard, false));
+  router.on('GET', '/site', serve(HOST_PAGES.site, false));
+  router.on('GET', '/site/editor', serve(HOST_PAGES.editor, false));
   router.on('GET', '/assets/*', async (ctx) => serve(path.posix.join('assets', ctx.params.rest ?? ''), true)(ctx));
 }

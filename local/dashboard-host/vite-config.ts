@@ -1,15 +1,17 @@
 import path from 'node:path';
 import type { InlineConfig } from 'vite';
 import { webMethodsPlugin } from './web-methods-plugin.js';
+import { HOST_PAGES } from './host-pages.js';
 
-/** The Vite configuration of the local dashboard host, for `vite build` and the dev middleware. */
+/** The Vite configuration of the local hosts (dashboard, site, editor), for `vite build`. */
 export function dashboardViteConfig(projectDir: string, outDir: string): InlineConfig {
+  const root = path.join(projectDir, 'local');
   return {
     configFile: false,
     // Wix serves the production builds of React and WDS; a build started from a test runner
     // (NODE_ENV=test) must not pick the development ones.
     mode: 'production',
-    root: path.join(projectDir, 'local', 'dashboard-host'),
+    root,
     base: '/',
     logLevel: 'warn',
     plugins: [webMethodsPlugin(projectDir)],
@@ -18,13 +20,18 @@ export function dashboardViteConfig(projectDir: string, outDir: string): InlineC
       'process.env.NODE_ENV': JSON.stringify('production'),
     },
     esbuild: { jsx: 'transform', jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment' },
-    resolve: { dedupe: ['react', 'react-dom'] },
+    resolve: {
+      dedupe: ['react', 'react-dom'],
+      // The editor is Wix's: locally its widget API is a stand-in that sets the preview's attributes.
+      alias: { '@wix/editor': path.join(root, 'site-host', 'editor-sdk.ts') },
+    },
     build: {
       outDir,
       emptyOutDir: true,
       sourcemap: true,
       chunkSizeWarningLimit: 4096,
       rollupOptions: {
+        input: Object.values(HOST_PAGES).map((page) => path.join(root, page)),
         onwarn(warning, warn) {
           // React Server Components directives in WDS's dependencies mean nothing to a client bundle.
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -66,7 +66,6 @@ export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
     { key: 'name', displayName: 'Name', type: 'TEXT' },
     { key: 'email', displayName: 'E-mail', type: 'TEXT' },
     { key: 'message', displayName: 'Message', type: 'TEXT' },
-    { key: 'files', displayName: 'Files', type: 'ARRAY' },
     { key: 'visitorId', displayName: 'Visitor or member id', type: 'TEXT' },
     { key: 'fromMember', displayName: 'Sent by a member', type: 'BOOLEAN' },
     { key: 'secretHash', displayName: 'Secret hash', type: 'TEXT' },
@@ -75,5 +74,32 @@ export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
   permissions: ADMIN_ONLY,
 };
 
+/**
+ * The files of the submissions, one item each: uploads of one submission run at the same time,
+ * and Wix Data has no transactions, so each file is written alone, never as part of a list.
+ * The daily limits count these items.
+ */
+export const VISITOR_FILES: DataCollectionDeclaration = {
+  id: namespacedCollectionId(APP_NAMESPACE, 'visitor-files'),
+  idSuffix: 'visitor-files',
+  displayName: 'Visitor files',
+  fields: [
+    { key: 'submissionId', displayName: 'Submission', type: 'TEXT' },
+    { key: 'visitorId', displayName: 'Visitor or member id', type: 'TEXT' },
+    { key: 'name', displayName: 'Name', type: 'TEXT' },
+    { key: 'sizeInBytes', displayName: 'Size in bytes', type: 'TEXT' },
+    { key: 'mimeType', displayName: 'MIME type', type: 'TEXT' },
+    { key: 'status', displayName: 'Status', type: 'TEXT' },
+    { key: 'reason', displayName: 'Reason', type: 'TEXT' },
+    { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
+  ],
+  permissions: ADMIN_ONLY,
+};
+
 /** Every collection the app declares; the local Wix serves these and no others. */
-export const DATA_COLLECTIONS: readonly DataCollectionDeclaration[] = [UPLOAD_LOG, VISITOR_UPLOAD_RULES, VISITOR_SUBMISSIONS];
+export const DATA_COLLECTIONS: readonly DataCollectionDeclaration[] = [
+  UPLOAD_LOG,
+  VISITOR_UPLOAD_RULES,
+  VISITOR_SUBMISSIONS,
+  VISITOR_FILES,
+];

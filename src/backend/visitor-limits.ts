@@ -20,7 +20,8 @@ export async function dailyLimitRefusal(rules: VisitorUploadRules, caller: Calle
   const since = new Date(now - DAY_MS);
   const mine = await filesRequestedSince(since, caller.id);
   if (mine.files + adding > rules.maxFilesPerVisitorPerDay) {
-    return rateLimited(`You can send at most ${rules.maxFilesPerVisitorPerDay} files a day.`, mine.oldest, now);
+    const limit = rules.maxFilesPerVisitorPerDay;
+    return rateLimited(`You can send at most ${limit} file${limit === 1 ? '' : 's'} a day.`, mine.oldest, now);
   }
   const everyone = await filesRequestedSince(since);
   if (everyone.files + adding > rules.maxFilesPerDay) {

@@ -21,13 +21,17 @@ import {
 import { isRecord } from '../shared/is-record';
 import { readVisitorUploadRules, writeVisitorUploadRules } from './visitor-rules';
 import {
+  filesOf,
+  insertFile,
   insertSubmission,
   readRecentSubmissions,
   readSubmission,
   removeSubmission,
   toSummary,
+  updateFile,
   updateSubmission,
   type SubmissionEntry,
+  type SubmissionFileEntry,
 } from './visitor-submissions';
 import { audienceRefusal, currentCaller, isVisitorRefusal, openSubmission } from './visitor-access';
 import { dailyLimitRefusal } from './visitor-limits';
@@ -74,7 +78,6 @@ export const startVisitorSubmission = webMethod(Permissions.Anyone, async (detai
   const entry = await insertSubmission({
     _id: crypto.randomUUID(),
     ...parsed.details,
-    files: [],
     visitorId: caller.id,
     fromMember: caller.type === 'MEMBER',
     secretHash: await sha256Hex(secret),
@@ -101,10 +104,14 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
   const problem = fileRuleProblem(rules, { mimeType, sizeInBytes: size });
   if (problem) return { ok: false, code: 'NOT_ALLOWED', reason: problem };
 
-  // The same file asked for again (a retry after a lost session) keeps its place and its count.
-  const again = entry.files.find((file) => file.status === 'UPLOADING' && file.name === fileName && file.sizeInBytes === String(size));
+  // The same file asked for again (a retry after a lost session) keeps its place and its count;
+  // names are unique in a submission, so the finalized file is matched to its place by name.
+  const existing = await filesOf(entry._id);
+  const sameName = existing.find((file) => file.name === fileName);
+  const again = sameName?.status === 'UPLOADING' && sameName.sizeInBytes === String(size) ? sameName : undefined;
+  if (sameName && !again) return { ok: false, code: 'NOT_ALLOWED', reason: `A file named "${fileName}" is already in this submission.` };
   if (!again) {
-    if (entry.files.length >= rules.maxFilesPerSubmission) {
+    if (existing.length >= rules.maxFilesPerSubmission) {
       return { ok: false, code: 'NOT_ALLOWED', reason: `At most ${rules.maxFilesPerSubmission} files can be sent at once.` };
     }
     const limited = await dailyLimitRefusal(rules, caller, 1);
@@ -122,8 +129,15 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
     });
     if (!generated.uploadUrl || !generated.uploadToken) throw new Error('Wix returned no upload URL');
     if (!again) {
-      entry.files.push({ name: fileName, sizeInBytes: String(size), mimeType, status: 'UPLOADING' });
-      await updateSubmission(entry);
+      await insertFile({
+        _id: crypto.randomUUID(),
+        submissionId: entry._id,
+        visitorId: entry.visitorId,
+        name: fileName,
+        sizeInBytes: String(size),
+        mimeType,
+        status: 'UPLOADING',
+      });
     }
     return { ok: true, session: { uploadUrl: generated.uploadUrl, uploadToken: generated.uploadToken } };
   } catch (error) {
@@ -165,7 +179,8 @@ export const recordVisitorUpload = webMethod(Permissions.Anyone, async (input: u
   if (isVisitorRefusal(entry)) return entry;
   const upload = input.upload as Partial<FinalizedUpload>;
   if (!isMediaId(upload.fileId)) return refuse('fileId must be the id the finalize returned');
-  const known = entry.files.find((file) => file.fileId === upload.fileId);
+  const existing = await filesOf(entry._id);
+  const known = existing.find((file) => file.fileId === upload.fileId);
   if (known)
     return known.status === 'REJECTED'
       ? { ok: false, code: 'NOT_ALLOWED', reason: known.reason ?? 'Rejected' }
@@ -175,9 +190,7 @@ export const recordVisitorUpload = webMethod(Permissions.Anyone, async (input: u
   if (!descriptor || !(await isInSubmissionFolder(entry, descriptor.parentFolderId))) {
     return { ok: false, code: 'NOT_YOURS', reason: 'This file is not part of your submission.' };
   }
-  const slot =
-    entry.files.find((file) => file.status === 'UPLOADING' && file.name === descriptor.displayName) ??
-    entry.files.find((file) => file.status === 'UPLOADING');
+  const slot = existing.find((file) => file.status === 'UPLOADING' && file.name === descriptor.displayName);
   if (!slot) return { ok: false, code: 'NOT_YOURS', reason: 'This file was not announced in your submission.' };
 
   const realSize = Number(descriptor.sizeInBytes ?? 0);
@@ -195,33 +208,33 @@ export const recordVisitorUpload = webMethod(Permissions.Anyone, async (input: u
     await deleteMediaFiles([upload.fileId], true);
     slot.status = 'REJECTED';
     slot.reason = problem;
-    await updateSubmission(entry);
+    await updateFile(slot);
     return { ok: false, code: 'NOT_ALLOWED', reason: problem };
   }
   slot.status = descriptor.operationStatus === 'READY' ? 'READY' : descriptor.operationStatus === 'FAILED' ? 'FAILED' : 'PENDING';
-  await updateSubmission(entry);
+  await updateFile(slot);
   return { ok: true, report: reportOf(slot) };
 });
 
-/** Brings the files still being processed up to date from the Media Manager; true when one changed. */
-async function refreshStatuses(entry: SubmissionEntry): Promise<boolean> {
-  const pending = entry.files.filter((file) => file.status === 'PENDING' && file.fileId).map((file) => file.fileId as string);
-  if (pending.length === 0) return false;
+/** The submission's files, those still being processed brought up to date from the Media Manager. */
+async function currentFiles(submissionId: string): Promise<SubmissionFileEntry[]> {
+  const files = await filesOf(submissionId);
+  const pending = files.filter((file) => file.status === 'PENDING' && file.fileId).map((file) => file.fileId as string);
+  if (pending.length === 0) return files;
   const current = await fileDescriptors(pending.slice(0, MAX_STATUS_BATCH));
-  let changed = false;
-  for (const file of entry.files) {
-    if (!file.fileId) continue;
+  for (const file of files) {
+    if (!file.fileId || file.status !== 'PENDING') continue;
     const found = current.found.find((descriptor) => descriptor._id === file.fileId);
     if (found && found.operationStatus !== 'PENDING') {
       file.status = found.operationStatus === 'READY' ? 'READY' : 'FAILED';
-      changed = true;
+      await updateFile(file);
     } else if (current.unknown.includes(file.fileId)) {
       file.status = 'FAILED';
       file.reason = 'The file is no longer in the Media Manager.';
-      changed = true;
+      await updateFile(file);
     }
   }
-  return changed;
+  return files;
 }
 
 /** The status of the visitor's own files; ids of other files are answered as unknown. */
@@ -231,11 +244,11 @@ export const getVisitorUploadStatus = webMethod(Permissions.Anyone, async (input
   if (isRefusal(ids)) return ids;
   const entry = await openSubmission(input, await currentCaller());
   if (isVisitorRefusal(entry)) return entry;
-  if (await refreshStatuses(entry)) await updateSubmission(entry);
+  const files = await currentFiles(entry._id);
   const reports: UploadStatusReport[] = [];
   const unknownFileIds: string[] = [];
   for (const id of ids) {
-    const file = entry.files.find((candidate) => candidate.fileId === id);
+    const file = files.find((candidate) => candidate.fileId === id);
     if (file) reports.push(reportOf(file));
     else unknownFileIds.push(id);
   }
@@ -255,10 +268,7 @@ export const saveVisitorUploadRules = webMethod(Permissions.Admin, async (input:
 /** The owner's inbox: the latest submissions, newest first, with their files' status brought up to date. */
 export const listVisitorSubmissions = webMethod(Permissions.Admin, async (): Promise<SubmissionSummary[]> => {
   const entries = await readRecentSubmissions(RECENT_SUBMISSIONS);
-  for (const entry of entries) {
-    if (await refreshStatuses(entry)) await updateSubmission(entry);
-  }
-  return entries.map(toSummary);
+  return Promise.all(entries.map(async (entry) => toSummary(entry, await currentFiles(entry._id))));
 });
 
 export const setVisitorSubmissionHandled = webMethod(
@@ -277,7 +287,7 @@ export const deleteVisitorSubmission = webMethod(Permissions.Admin, async (submi
   if (typeof submissionId !== 'string') return refuse('Give the submission id');
   const entry = await readSubmission(submissionId);
   if (!entry) return refuse('The submission does not exist');
-  const fileIds = entry.files.flatMap((file) => (file.fileId && file.status !== 'REJECTED' ? [file.fileId] : []));
+  const fileIds = (await filesOf(entry._id)).flatMap((file) => (file.fileId && file.status !== 'REJECTED' ? [file.fileId] : []));
   await deleteMediaFiles(fileIds, false);
   await removeSubmission(submissionId);
   return { ok: true };

@@ -9,7 +9,7 @@ export type DataRole = 'ADMIN' | 'SITE_MEMBER' | 'ANYONE';
 
 export type DataAction = 'read' | 'insert' | 'update' | 'remove';
 
-export type DataFieldType = 'TEXT' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'URL' | 'ARRAY_STRING' | 'ARRAY' | 'OBJECT';
+export type DataFieldType = 'TEXT' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'URL' | 'ARRAY_STRING' | 'OBJECT';
 
 export interface DataFieldDeclaration {
   key: string;

@@ -1,5 +1,6 @@
 import { isRecord } from './is-record';
 import { mediaTypeOf, type MediaType } from './media-types';
+import { formatBytes } from './format';
 import type { Refusal, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
 import type { FieldViolation } from './upload-request';
 
@@ -137,8 +138,7 @@ function mediaTypesOfRule(rule: string): MediaType[] {
 export function mediaTypeAllowed(allowedTypes: readonly string[], mediaType: string): boolean {
   if (allowedTypes.length === 0) return true;
   return allowedTypes.some((rule) => {
-    const kinds = mediaTypesOfRule(rule.toLowerCase());
-    return !kinds.includes('OTHER') && kinds.includes(mediaType as MediaType);
+    return mediaTypesOfRule(rule.toLowerCase()).includes(mediaType as MediaType);
   });
 }
 
@@ -147,12 +147,8 @@ export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: str
   if (!typeAllowed(rules.allowedTypes, file.mimeType)) {
     return `Files of type ${file.mimeType || 'unknown'} are not accepted here (accepted: ${rules.allowedTypes.join(', ')}).`;
   }
-  if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${formatLimit(rules.maxFileSizeBytes)} accepted here.`;
+  if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${formatBytes(rules.maxFileSizeBytes)} accepted here.`;
   return undefined;
-}
-
-function formatLimit(bytes: number): string {
-  return bytes >= GIB ? `${Math.round((bytes / GIB) * 10) / 10} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
 }
 
 const TYPE_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/i;

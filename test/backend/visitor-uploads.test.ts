@@ -203,6 +203,22 @@ describe('visitor uploads: every rule checked on the server', () => {
     });
   });
 
+  it('keeps every file of a submission when they are announced and recorded at the same time', async () => {
+    const token = await visitor();
+    const ticket = await start(token);
+    const bytes = Buffer.concat([MP4, Buffer.alloc(600, 1)]);
+    const names = ['a.mp4', 'b.mp4', 'c.mp4'];
+    const sessions = await Promise.all(names.map((name) => session(token, ticket, video(bytes.length, name))));
+    const fileIds = await Promise.all(sessions.map((granted, index) => upload(granted, bytes, names[index])));
+    const recorded = await Promise.all(fileIds.map((fileId) => call(token, 'recordVisitorUpload', { ...ticket, upload: { fileId } })));
+    expect(recorded.map((answer) => answer.result.ok)).toEqual([true, true, true]);
+    const inbox = (await call(owner, 'listVisitorSubmissions')).result as unknown as Array<{
+      files: Array<{ name: string; fileId: string }>;
+    }>;
+    expect(inbox[0]?.files.map((file) => file.name).sort()).toEqual(names);
+    expect(inbox[0]?.files.map((file) => file.fileId).sort()).toEqual([...fileIds].sort());
+  });
+
   it('never stores more bytes than announced: the upload host refuses them', async () => {
     const token = await visitor();
     const ticket = await start(token);

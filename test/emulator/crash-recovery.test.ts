@@ -64,13 +64,17 @@ describe('a kill at each step of a finalize', () => {
       expect(await expectConsistent(second.url, again, dataDir)).toEqual([fileId]);
       expect(filesIn(path.join(dataDir, 'uploads'))).toEqual([]);
       expect((await fetch(tusUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } })).status).toBe(404);
-      const descriptor = await waitFor(async () => {
-        const { body } = await requestJson<{ file: { operationStatus: string; url: string; hash: string } }>(
-          `${second.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(fileId)}`,
-          { token: again },
-        );
-        return body.file.operationStatus === 'READY' ? body.file : undefined;
-      }, 'READY after the restart', 30_000);
+      const descriptor = await waitFor(
+        async () => {
+          const { body } = await requestJson<{ file: { operationStatus: string; url: string; hash: string } }>(
+            `${second.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(fileId)}`,
+            { token: again },
+          );
+          return body.file.operationStatus === 'READY' ? body.file : undefined;
+        },
+        'READY after the restart',
+        30_000,
+      );
       expect(descriptor.hash).toBe(source.md5);
       const bytes = Buffer.from(await (await fetch(descriptor.url)).arrayBuffer());
       expect(crypto.createHash('md5').update(bytes).digest('hex')).toBe(source.md5);

@@ -1,5 +1,5 @@
-import React, { useCallback, useRef, type FC } from 'react';
-import { Card, Cell, Layout, Page } from '@wix/design-system';
+import React, { useCallback, useRef, useState, type FC } from 'react';
+import { Card, Cell, Layout, Page, Tabs } from '@wix/design-system';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
@@ -12,6 +12,7 @@ import { StorageBlockedNotice } from '../components/StorageBlockedNotice';
 import { RecentUploads } from '../components/RecentUploads';
 import { QueueAnnouncer } from '../components/QueueAnnouncer';
 import { CancelConfirmation } from '../components/CancelConfirmation';
+import { VisitorUploadsTab } from '../components/VisitorUploadsTab';
 import { useUploadQueue } from '../hooks/use-upload-queue';
 import { useStagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
@@ -33,6 +34,8 @@ const UploadPage: FC = () => {
   const narrow = useNarrowLayout();
   const queueHeading = useRef<HTMLElement>(null);
   const stagedList = useRef<HTMLDivElement>(null);
+  // The upload tab stays mounted while hidden: its queue keeps uploading behind the other tab.
+  const [tab, setTab] = useState<'upload' | 'visitors'>('upload');
 
   const onBatchEnd = useCallback(() => {
     recent.refresh();
@@ -57,65 +60,79 @@ const UploadPage: FC = () => {
         title="Large file uploads"
         subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads."
       />
+      <Page.Tail>
+        <Tabs
+          activeId={tab}
+          items={[
+            { id: 'upload', title: 'Upload' },
+            { id: 'visitors', title: 'Visitor uploads' },
+          ]}
+          onClick={(item) => setTab(item.id === 'visitors' ? 'visitors' : 'upload')}
+          dataHook="page-tabs"
+        />
+      </Page.Tail>
       <Page.Content>
-        <Layout>
-          <Cell>
-            {survivesReload ? (
-              <UnfinishedUploads records={unfinished.records} onForget={(fingerprint) => void unfinished.forget(fingerprint)} />
-            ) : (
-              <StorageBlockedNotice />
-            )}
-          </Cell>
-          <Cell span={narrow ? 12 : 8}>
-            <FileDropzone onPicked={staging.add} />
-          </Cell>
-          <Cell span={narrow ? 12 : 4}>
-            <UploadSettingsForm
-              settings={staging.settings}
-              selectedCount={staging.selectedIds.length}
-              onChange={staging.setSettings}
-              onApplyToSelected={staging.applyToSelected}
-            />
-          </Cell>
-          {staging.staged.length > 0 ? (
+        {tab === 'visitors' ? <VisitorUploadsTab /> : null}
+        <div hidden={tab !== 'upload'}>
+          <Layout>
             <Cell>
-              <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
-                <StagedFilesTable
-                  staged={staging.staged}
-                  problems={staging.problems}
-                  folders={rootFolders.folders}
-                  selectedIds={staging.selectedIds}
-                  onSelectionChanged={staging.setSelectedIds}
-                  onRename={staging.rename}
-                  onRemove={staging.remove}
-                  onStart={start}
-                />
-              </div>
+              {survivesReload ? (
+                <UnfinishedUploads records={unfinished.records} onForget={(fingerprint) => void unfinished.forget(fingerprint)} />
+              ) : (
+                <StorageBlockedNotice />
+              )}
             </Cell>
-          ) : null}
-          {snapshot.items.length > 0 ? (
+            <Cell span={narrow ? 12 : 8}>
+              <FileDropzone onPicked={staging.add} />
+            </Cell>
+            <Cell span={narrow ? 12 : 4}>
+              <UploadSettingsForm
+                settings={staging.settings}
+                selectedCount={staging.selectedIds.length}
+                onChange={staging.setSettings}
+                onApplyToSelected={staging.applyToSelected}
+              />
+            </Cell>
+            {staging.staged.length > 0 ? (
+              <Cell>
+                <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
+                  <StagedFilesTable
+                    staged={staging.staged}
+                    problems={staging.problems}
+                    folders={rootFolders.folders}
+                    selectedIds={staging.selectedIds}
+                    onSelectionChanged={staging.setSelectedIds}
+                    onRename={staging.rename}
+                    onRemove={staging.remove}
+                    onStart={start}
+                  />
+                </div>
+              </Cell>
+            ) : null}
+            {snapshot.items.length > 0 ? (
+              <Cell>
+                <Card>
+                  <section
+                    ref={queueHeading}
+                    tabIndex={-1}
+                    style={{ scrollMarginTop: 96 }}
+                    data-hook="queue-heading"
+                    aria-label={`Uploads: ${snapshot.items.length} files`}
+                  >
+                    <Card.Header title={`Uploads (${snapshot.items.length})`} />
+                  </section>
+                  <Card.Content>
+                    <QueueSummary snapshot={snapshot} queue={queue} />
+                  </Card.Content>
+                  <UploadQueueTable items={snapshot.items} queue={queue} />
+                </Card>
+              </Cell>
+            ) : null}
             <Cell>
-              <Card>
-                <section
-                  ref={queueHeading}
-                  tabIndex={-1}
-                  style={{ scrollMarginTop: 96 }}
-                  data-hook="queue-heading"
-                  aria-label={`Uploads: ${snapshot.items.length} files`}
-                >
-                  <Card.Header title={`Uploads (${snapshot.items.length})`} />
-                </section>
-                <Card.Content>
-                  <QueueSummary snapshot={snapshot} queue={queue} />
-                </Card.Content>
-                <UploadQueueTable items={snapshot.items} queue={queue} />
-              </Card>
+              <RecentUploads uploads={recent.uploads} loading={recent.loading} error={recent.error} />
             </Cell>
-          ) : null}
-          <Cell>
-            <RecentUploads uploads={recent.uploads} loading={recent.loading} error={recent.error} />
-          </Cell>
-        </Layout>
+          </Layout>
+        </div>
         <QueueAnnouncer snapshot={snapshot} />
       </Page.Content>
     </Page>

@@ -1,0 +1,17 @@
+import React from 'react';
+import ReactDOM from 'react-dom';
+import Panel from '../../src/site/widgets/custom-elements/visitor-upload/panel';
+import customElement from '../../src/site/widgets/custom-elements/visitor-upload/element';
+import { enableSiteContext, siteIdentity } from './identity';
+import { applyWidgetProps } from './widget-props';
+
+/** Boots the local editor: the widget's panel (its @wix/editor calls set the preview's attributes) beside the widget. */
+async function boot(): Promise<void> {
+  const { accessToken } = await siteIdentity('VISITOR');
+  enableSiteContext(accessToken);
+  applyWidgetProps(document.querySelector('visitor-upload')!);
+  customElements.define('visitor-upload', customElement);
+  ReactDOM.render(<Panel />, document.getElementById('panel-root'));
+}
+
+void boot();

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  openBrowserResumeStore,
+  resolveUploadMeta,
+  sourceFromFile,
+  UploadQueue,
+  type ResumeRecord,
+  type UploadQueueSnapshot,
+} from '../../upload-engine';
+import {
+  fileRuleProblem,
+  type StartSubmissionResult,
+  type SubmissionDetails,
+  type SubmissionTicket,
+  type VisitorUploadTerms,
+} from '../../shared/visitor-uploads';
+import { visitorBackend, type VisitorWebMethods } from './visitor-backend';
+import { readTicket, writeTicket } from './ticket-store';
+
+export interface VisitorMethods extends VisitorWebMethods {
+  getVisitorUploadTerms(): Promise<VisitorUploadTerms>;
+  startVisitorSubmission(details: SubmissionDetails): Promise<StartSubmissionResult>;
+}
+
+/** A file the visitor chose, with why it cannot be sent if it cannot. */
+export interface ChosenFile {
+  file: File;
+  problem?: string;
+  /** It continues an upload of this submission begun before a reload. */
+  continues?: ResumeRecord;
+}
+
+const RESUME_PREFIX = 'resumable-media-uploader/visitor-resume/';
+const FILES_AT_A_TIME = 2;
+
+export type VisitorPhase = 'loading' | 'closed' | 'choosing' | 'sending' | 'done';
+
+/** The widget's state: the owner's terms, the chosen files, the submission and its upload queue. */
+export function useVisitorUpload(methods: VisitorMethods) {
+  const [terms, setTerms] = useState<VisitorUploadTerms>();
+  const [termsError, setTermsError] = useState<string>();
+  const [chosen, setChosen] = useState<ChosenFile[]>([]);
+  const [refusal, setRefusal] = useState<string>();
+  const [starting, setStarting] = useState(false);
+  const ticket = useRef<SubmissionTicket | undefined>(readTicket());
+  const [{ queue, survivesReload }] = useState(() => {
+    const resume = openBrowserResumeStore(RESUME_PREFIX);
+    const created = new UploadQueue({
+      backend: visitorBackend(methods, () => ticket.current),
+      resumeStore: resume.store,
+      concurrency: FILES_AT_A_TIME,
+    });
+    return { queue: created, survivesReload: resume.survivesReload };
+  });
+  const [snapshot, setSnapshot] = useState<UploadQueueSnapshot>(() => queue.getSnapshot());
+  const [unfinished] = useState(() => (ticket.current ? queue.unfinishedUploads() : []));
+
+  useEffect(() => {
+    const unsubscribe = queue.subscribe(setSnapshot);
+    return () => {
+      unsubscribe();
+      void queue.dispose();
+    };
+  }, [queue]);
+
+  useEffect(() => {
+    methods.getVisitorUploadTerms().then(setTerms, () => setTermsError('This form cannot be loaded right now. Try again later.'));
+  }, [methods]);
+
+  const { count, busy } = snapshot.totals;
+  const sent = snapshot.items.length > 0;
+  // The submission is over once every file is READY or failed: the next one starts afresh.
+  useEffect(() => {
+    if (sent && !busy) {
+      ticket.current = undefined;
+      writeTicket(undefined);
+    }
+  }, [sent, busy]);
+
+  const choose = useCallback(
+    (files: readonly File[]) => {
+      if (!terms) return;
+      setRefusal(undefined);
+      setChosen((current) => {
+        const next = [...current];
+        for (const file of files) {
+          if (next.some((one) => one.file.name === file.name && one.file.size === file.size)) continue;
+          const source = sourceFromFile(file);
+          const continues = ticket.current ? queue.unfinishedUploadOf(source) : undefined;
+          const problem = fileRuleProblem(terms, { mimeType: source.type, sizeInBytes: file.size });
+          next.push({ file, problem, continues });
+        }
+        const over = next.length - terms.maxFilesPerSubmission;
+        return over > 0
+          ? next.map((one, index) =>
+              index >= terms.maxFilesPerSubmission ? { ...one, problem: `At most ${terms.maxFilesPerSubmission} files at once.` } : one,
+            )
+          : next;
+      });
+    },
+    [terms, queue],
+  );
+
+  const remove = useCallback((file: File) => setChosen((current) => current.filter((one) => one.file !== file)), []);
+
+  const send = useCallback(
+    async (details: SubmissionDetails) => {
+      const sendable = chosen.filter((one) => !one.problem);
+      if (sendable.length === 0) return;
+      setRefusal(undefined);
+      setStarting(true);
+      try {
+        if (!ticket.current || !sendable.some((one) => one.continues)) {
+          const started = await methods.startVisitorSubmission(details);
+          if (!started.ok) {
+            setRefusal(started.reason);
+            return;
+          }
+          ticket.current = { submissionId: started.submissionId, secret: started.secret };
+          writeTicket(ticket.current);
+        }
+        for (const one of sendable) {
+          const source = sourceFromFile(one.file);
+          if (one.continues) queue.resumeUpload(source, one.continues);
+          else queue.add([{ source, meta: resolveUploadMeta(source, {}) }]);
+        }
+        setChosen([]);
+      } catch {
+        setRefusal('Your files could not be sent: check your connection and try again.');
+      } finally {
+        setStarting(false);
+      }
+    },
+    [chosen, methods, queue],
+  );
+
+  const phase: VisitorPhase = termsError
+    ? 'closed'
+    : !terms
+      ? 'loading'
+      : !terms.enabled
+        ? 'closed'
+        : sent && !busy && count.failed === 0
+          ? 'done'
+          : sent
+            ? 'sending'
+            : 'choosing';
+
+  return useMemo(
+    () => ({ phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send }),
+    [phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send],
+  );
+}

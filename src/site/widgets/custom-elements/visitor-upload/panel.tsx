@@ -1,0 +1,69 @@
+import React, { useEffect, useState, type FC } from 'react';
+import { widget } from '@wix/editor';
+import { FormField, Input, InputArea, SectionHelper, SidePanel, WixDesignSystemProvider } from '@wix/design-system';
+import '@wix/design-system/styles.global.css';
+import { PANEL_FIELDS, type PanelField } from '../../../visitor/panel-fields';
+
+/** The editor's settings panel: the widget's wording and accent colour. The upload rules are set on the dashboard. */
+const Panel: FC = () => {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    Promise.all(PANEL_FIELDS.map(async (field) => [field.attribute, (await widget.getProp(field.attribute)) ?? ''] as const))
+      .then((read) => setValues(Object.fromEntries(read)))
+      .catch(() => setError('The settings could not be read from the editor.'));
+  }, []);
+
+  const change = (field: PanelField, value: string) => {
+    setValues((current) => ({ ...current, [field.attribute]: value }));
+    widget.setProp(field.attribute, value).catch(() => setError(`"${field.label}" could not be saved.`));
+  };
+
+  return (
+    <WixDesignSystemProvider>
+      <SidePanel width="300" height="100vh">
+        <SidePanel.Content noPadding stretchVertically>
+          {PANEL_FIELDS.map((field) => (
+            <SidePanel.Field key={field.attribute}>
+              <FormField label={field.label} id={`panel-${field.attribute}`}>
+                {field.multiline ? (
+                  <InputArea
+                    id={`panel-${field.attribute}`}
+                    ariaLabel={field.label}
+                    placeholder={field.placeholder}
+                    value={values[field.attribute] ?? ''}
+                    maxLength={field.maxLength}
+                    onChange={(event) => change(field, event.target.value)}
+                  />
+                ) : (
+                  <Input
+                    id={`panel-${field.attribute}`}
+                    ariaLabel={field.label}
+                    placeholder={field.placeholder}
+                    value={values[field.attribute] ?? ''}
+                    maxLength={field.maxLength}
+                    onChange={(event) => change(field, event.target.value)}
+                  />
+                )}
+              </FormField>
+            </SidePanel.Field>
+          ))}
+          {error ? (
+            <SidePanel.Field>
+              <SectionHelper appearance="danger">{error}</SectionHelper>
+            </SidePanel.Field>
+          ) : null}
+        </SidePanel.Content>
+        <SidePanel.Footer noPadding>
+          <SectionHelper fullWidth appearance="standard" border="topBottom">
+            Who may send files, which types, how large and how many are set in the app's dashboard, under "Visitor uploads", and checked on
+            the server.
+          </SectionHelper>
+        </SidePanel.Footer>
+      </SidePanel>
+    </WixDesignSystemProvider>
+  );
+};
+
+export default Panel;

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import React from 'react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VisitorUpload } from '../../src/site/visitor/VisitorUpload.js';
+import type { VisitorMethods } from '../../src/site/visitor/use-visitor-upload.js';
+import type { VisitorUploadTerms } from '../../src/shared/visitor-uploads.js';
+
+const TERMS: VisitorUploadTerms = {
+  enabled: true,
+  audience: 'ANYONE',
+  allowedTypes: ['video/*'],
+  maxFileSizeBytes: 1024,
+  maxFilesPerSubmission: 2,
+};
+
+type Mocked<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
+
+function methods(overrides: Partial<VisitorMethods> = {}): Mocked<VisitorMethods> {
+  return {
+    getVisitorUploadTerms: vi.fn(async () => TERMS),
+    startVisitorSubmission: vi.fn(async () => ({ ok: true as const, submissionId: 's1', secret: 'secret', terms: TERMS })),
+    createVisitorUploadSession: vi.fn(async () => new Promise<never>(() => undefined)),
+    recordVisitorUpload: vi.fn(),
+    getVisitorUploadStatus: vi.fn(),
+    ...overrides,
+  } as Mocked<VisitorMethods>;
+}
+
+const video = (name: string, size: number) => new File([new Uint8Array(size)], name, { type: 'video/mp4', lastModified: 1 });
+const choose = (...files: File[]) => fireEvent.change(screen.getByLabelText('Choose files'), { target: { files } });
+const fill = () => {
+  fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ana' } });
+  fireEvent.change(screen.getByLabelText('Your e-mail'), { target: { value: 'ana@example.com' } });
+};
+
+beforeEach(() => window.localStorage.clear());
+afterEach(() => cleanup());
+
+describe('the visitor upload widget', () => {
+  it('says what is accepted, and refuses a file of another type or too large before sending anything', async () => {
+    const api = methods();
+    render(<VisitorUpload methods={api} heading="Send us your footage" />);
+    expect(await screen.findByText('Accepted: video/* · up to 1.0 KB per file · up to 2 files at once.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send us your footage' })).toBeTruthy();
+    choose(video('big.mp4', 2048), new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    expect(await screen.findByText('The file is larger than the 1.0 KB accepted here.')).toBeTruthy();
+    expect(screen.getByText(/Files of type text\/plain are not accepted here/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Send files' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(api.startVisitorSubmission).not.toHaveBeenCalled();
+  });
+
+  it('starts a submission with the details and sends each good file; a third file is over the limit', async () => {
+    const api = methods();
+    render(<VisitorUpload methods={api} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10), video('b.mp4', 10), video('c.mp4', 10));
+    expect(await screen.findByText('At most 2 files at once.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send files (2)' }));
+    await waitFor(() =>
+      expect(api.startVisitorSubmission).toHaveBeenCalledExactlyOnceWith({ name: 'Ana', email: 'ana@example.com', message: '' }),
+    );
+    await waitFor(() => expect(api.createVisitorUploadSession).toHaveBeenCalledTimes(2));
+    expect(api.createVisitorUploadSession.mock.calls[0]?.[0]).toMatchObject({
+      submissionId: 's1',
+      secret: 'secret',
+      request: { fileName: 'a.mp4' },
+    });
+    expect(await screen.findByRole('progressbar', { name: 'Progress of a.mp4' })).toBeTruthy();
+    // The ticket is kept so that a reload can continue the submission.
+    expect(JSON.parse(window.localStorage.getItem('resumable-media-uploader/visitor-submission') ?? '{}')).toEqual({
+      submissionId: 's1',
+      secret: 'secret',
+    });
+  });
+
+  it("shows the server's refusal, e.g. over the daily limit, with when to try again", async () => {
+    const api = methods({
+      startVisitorSubmission: vi.fn(async () => ({
+        ok: false as const,
+        code: 'RATE_LIMITED' as const,
+        retryAfterSeconds: 3600,
+        reason: 'You can send at most 20 files a day. Try again in 1 h 0 min.',
+      })),
+    });
+    render(<VisitorUpload methods={api} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('You can send at most 20 files a day. Try again in 1 h 0 min.');
+    expect(api.createVisitorUploadSession).not.toHaveBeenCalled();
+  });
+
+  it('says when files are not accepted at all', async () => {
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => ({ ...TERMS, enabled: false })) })} />);
+    expect(await screen.findByText('Files are not being accepted right now.')).toBeTruthy();
+    expect(screen.queryByLabelText('Choose files')).toBeNull();
+  });
+
+  it('follows the owner’s wording and accent colour', async () => {
+    const { container } = render(
+      <VisitorUpload methods={methods()} buttonLabel="Upload footage" accentColor="rebeccapurple" intro="Hi!" />,
+    );
+    expect(await screen.findByText('Hi!')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Upload footage' })).toBeTruthy();
+    expect((container.querySelector('[data-hook="visitor-upload"]') as HTMLElement).style.getPropertyValue('--rmu-accent')).toBe(
+      'rebeccapurple',
+    );
+  });
+});
