@@ -1,6 +1,7 @@
 import type { UploadSession } from '../shared/upload-api';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
 import { isRecord } from '../shared/is-record';
+import type { HashProgress } from './integrity';
 
 /** Enough to continue an upload after a reload, once the user selects the same file again. */
 export interface ResumeRecord {
@@ -19,6 +20,8 @@ export interface ResumeRecord {
   createdAt: number;
   /** The bytes the server last confirmed holding, to say how much is already there. */
   bytesOnServer?: number;
+  /** How far the file's md5 got, so a continued upload does not read the file from the start again. */
+  hash?: HashProgress;
 }
 
 /** The record that lets `source`'s upload, started with `meta` and `session`, continue after a reload. */

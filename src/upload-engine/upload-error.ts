@@ -12,6 +12,8 @@ export type UploadErrorCode =
   | 'NETWORK'
   | 'SERVER_ERROR'
   | 'PROCESSING_FAILED'
+  /** The bytes that arrived are not the file's (their md5 differs). */
+  | 'INTEGRITY'
   | 'UNEXPECTED';
 
 export interface UploadError {

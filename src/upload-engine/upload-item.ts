@@ -60,6 +60,8 @@ export interface UploadItem {
   readonly secondsLeft?: number;
   /** It continues an upload begun before (e.g. before a reload). */
   readonly resumed: boolean;
+  /** The file that arrived has the md5 of the file chosen (undefined: not checked). */
+  readonly verified?: boolean;
   readonly fileId?: string;
   readonly url?: string;
   readonly thumbnailUrl?: string;

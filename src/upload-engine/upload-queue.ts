@@ -42,6 +42,11 @@ export interface UploadQueueOptions {
   progressIntervalMs?: number;
   /** Milliseconds; Date.now by default. */
   now?: () => number;
+  /**
+   * Compare the md5 of each file (read again as the server confirms bytes) with the `hash` of the
+   * file that arrived; a file that differs fails, to retry. On by default.
+   */
+  verifyIntegrity?: boolean;
 }
 
 /** A file to upload with its metadata, resolved once (resolveUploadMeta, withMeta). */
@@ -94,7 +99,13 @@ export class UploadQueue {
     }));
     this.scheduler = new Scheduler(
       (id) => this.items.get(id),
-      { server: this.server, transport: this.transport, store: this.store, now: this.now },
+      {
+        server: this.server,
+        transport: this.transport,
+        store: this.store,
+        now: this.now,
+        verifyIntegrity: options.verifyIntegrity ?? true,
+      },
       {
         runEvents: (entry) => ({
           update: (patch, tellNow) => this.items.update(entry, patch, tellNow),

@@ -9,6 +9,7 @@ import type { SpeedMeter } from './speed-meter';
 import { UploadFailure } from './upload-error';
 import type { UploadItem } from './upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
+import { RunningMd5 } from './integrity';
 
 /** One file of the queue, with what its runs share: the server session it continues, if any. */
 export interface FileEntry {
@@ -23,6 +24,8 @@ export interface FileEntry {
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
   reasonlessPolls: number;
+  /** The file's md5 as it is being computed; kept across runs (the file's bytes do not change with a retry). */
+  md5?: Promise<RunningMd5>;
 }
 
 export interface UploadRunDeps {
@@ -31,6 +34,8 @@ export interface UploadRunDeps {
   store: ResumeStore;
   /** Milliseconds, for the speed meter. */
   now: () => number;
+  /** Compare the md5 of the file with the `hash` of what arrived. */
+  verifyIntegrity: boolean;
 }
 
 /** What a run tells its scheduler; nothing once it is stopped. */
@@ -54,6 +59,8 @@ export type RunOutcome = { status: 'processing'; fileId: string; report?: Upload
 export class UploadRun {
   private readonly controller = new AbortController();
   private transfer?: RunningTransfer;
+  /** The file's md5 in the making (its WebAssembly starts while the session is created). */
+  private hasher?: Promise<RunningMd5>;
   private stopped = false;
   /** Set when stopped for good: an upload the server creates after that is deleted at once. */
   private terminateLate = false;
@@ -91,6 +98,7 @@ export class UploadRun {
     let restarted = false;
     let session: UploadSession;
     let earlier: FinalizeResult | undefined;
+    this.hasher = this.md5Of(entry);
     for (;;) {
       session = entry.session ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
       if (this.stopped) return { status: 'stopped' };
@@ -116,14 +124,19 @@ export class UploadRun {
     entry.meter.stop();
     this.events.bytesDone();
     this.tell({ state: 'finalizing', bytesUploaded: entry.source.size, bytesPerSecond: 0, secondsLeft: undefined });
+    // The rest of the file is hashed while the finalize runs.
+    const md5 = this.hasher?.then((hasher) => hasher.digest(entry.source.size));
     const finalized = earlier ?? (await this.finalize(session, signal));
     if (this.stopped) return { status: 'stopped' };
     this.forgetSession();
+    const verified = await this.verify(finalized, md5);
+    if (this.stopped) return { status: 'stopped' };
     this.tell({
       fileId: finalized.fileId,
       url: finalized.file?.url,
       thumbnailUrl: finalized.file?.thumbnailUrl,
       mediaType: finalized.file?.mediaType,
+      verified,
     });
 
     const { meta } = entry;
@@ -166,6 +179,7 @@ export class UploadRun {
       onAccepted: (bytesAccepted) => {
         this.progressed(bytesAccepted, false);
         this.noteBytesOnServer(bytesAccepted);
+        void this.hasher?.then((hasher) => hasher.advanceTo(bytesAccepted));
       },
     });
     this.transfer = transfer;
@@ -186,6 +200,33 @@ export class UploadRun {
     }
     const uploaded = Math.min(bytes, entry.source.size);
     if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
+  }
+
+  /** The file's md5 in the making, continued from the resume record's progress when there is one. */
+  private md5Of(entry: FileEntry): Promise<RunningMd5> | undefined {
+    const { read } = entry.source;
+    if (!this.deps.verifyIntegrity || !read) return undefined;
+    entry.md5 ??= RunningMd5.start(read, this.deps.store.get(entry.fingerprint)?.hash, (hash) => {
+      const record = this.deps.store.get(entry.fingerprint);
+      if (record) this.deps.store.save({ ...record, hash });
+    });
+    return entry.md5;
+  }
+
+  /**
+   * Whether what arrived is the file: true when the descriptor's md5 is the file's, undefined when
+   * either is unknown (Wix gave no hash, the file could not be read); throws when they differ.
+   */
+  private async verify(finalized: FinalizeResult, md5: Promise<string | undefined> | undefined): Promise<boolean | undefined> {
+    const mine = await md5;
+    const arrived = finalized.file?.hash?.toLowerCase();
+    if (!mine || !arrived) return undefined;
+    if (mine === arrived) return true;
+    throw new UploadFailure({
+      code: 'INTEGRITY',
+      message: 'The file that arrived differs from yours: retry to send it again.',
+      fatal: false,
+    });
   }
 
   /** Keeps the server's confirmed offset with the resume record, so a page after a reload can say how much is there. */

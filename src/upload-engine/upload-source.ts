@@ -1,5 +1,6 @@
 import type { Upload } from 'tus-js-client';
 import { splitFilePath } from '../shared/upload-request';
+import type { ReadRange } from './integrity';
 
 /** What tus-js-client reads: a File or Blob in the browser, an fs.ReadStream in Node (see node-source.ts). */
 export type UploadData = ConstructorParameters<typeof Upload>[0];
@@ -14,6 +15,8 @@ export interface UploadSource {
   /** The file's path inside a dropped or picked folder, e.g. "trip/day1/a.jpg". */
   relativePath?: string;
   data: UploadData;
+  /** Reads bytes of the file again, to verify what arrived (its md5); without it, uploads are not verified. */
+  read?: ReadRange;
 }
 
 /** What the page chooses for a file; everything is optional. */
@@ -42,7 +45,15 @@ export const DEFAULT_MIME_TYPE = 'application/octet-stream';
 /** A browser File as an UploadSource; webkitRelativePath is set when a folder was picked. */
 export function sourceFromFile(file: File, relativePath?: string): UploadSource {
   const path = relativePath ?? (file.webkitRelativePath || undefined);
-  return { name: file.name, size: file.size, type: file.type, lastModified: file.lastModified, relativePath: path, data: file };
+  return {
+    name: file.name,
+    size: file.size,
+    type: file.type,
+    lastModified: file.lastModified,
+    relativePath: path,
+    data: file,
+    read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+  };
 }
 
 /** "text/plain; charset=utf-8" → "text/plain": parameters would break the type/subtype check. */

@@ -196,6 +196,12 @@ describe('UploadQueueTable', () => {
     expect(within(queueRowOf('nourl.mp4')).queryByRole('link')).toBeNull();
   });
 
+  it('says a ready file was verified: what arrived has the md5 of the file chosen', () => {
+    const { queue } = fakeQueue();
+    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'film.mp4', size: 2048, verified: true })]} queue={queue} />);
+    expect(within(queueRowOf('film.mp4')).getByText('2.0 KB · verified')).toBeTruthy();
+  });
+
   it('shows progress, speed and time left of an uploading file', () => {
     const { queue } = fakeQueue();
     const item = uploadItem('uploading', {

@@ -86,6 +86,7 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
       <Text size="tiny" secondary ellipsis>
         {formatBytes(item.size)}
         {item.resumed ? ' · resumed' : ''}
+        {item.verified ? ' · verified' : ''}
       </Text>
     </Box>
   </Box>

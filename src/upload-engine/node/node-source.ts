@@ -22,6 +22,16 @@ export function sourceFromPath(filePath: string, type = '', options: PathSourceO
     type,
     lastModified: Math.floor(stat.mtimeMs),
     relativePath: options.relativePath,
+    async read(start, end) {
+      const handle = await fs.promises.open(filePath, 'r');
+      try {
+        const bytes = Buffer.alloc(end - start);
+        const { bytesRead } = await handle.read(bytes, 0, bytes.length, start);
+        return bytes.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
     // Opened on first use: a ReadStream holds a file descriptor from its creation, and a queue may hold thousands of files.
     get data() {
       if (!stream) {

@@ -26,6 +26,8 @@ function sizeOf(body: unknown): number {
 export class RecordingHttpStack implements HttpStack {
   readonly requests: RecordedRequest[] = [];
   beforeSend: ((request: RecordedRequest) => void) | undefined;
+  /** Replaces a request's body on its way out (e.g. to corrupt it, as a faulty link would). */
+  rewriteBody: ((request: RecordedRequest, body: unknown) => unknown) | undefined;
   afterResponse: ((request: RecordedRequest) => void) | undefined;
   private readonly inner = new DefaultHttpStack({});
 
@@ -48,7 +50,7 @@ export class RecordingHttpStack implements HttpStack {
         const record: RecordedRequest = { method, url, bodyBytes: sizeOf(body) };
         stack.requests.push(record);
         stack.beforeSend?.(record);
-        const response = await inner.send(body);
+        const response = await inner.send(stack.rewriteBody ? stack.rewriteBody(record, body) : body);
         record.status = response.getStatus();
         const offset = response.getHeader('Upload-Offset');
         if (offset !== undefined) record.uploadOffset = Number(offset);

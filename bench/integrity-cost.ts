@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:integrity`: what the md5 check costs the engine in Node: the same file uploaded
+ * through the local app with `verifyIntegrity` off and on, interleaved, each a few times; the
+ * median throughput of each and their ratio. A benchmark, not a test: the bound is a target.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_MIME_TYPE, UploadQueue, withMeta } from '../src/upload-engine/index.js';
+import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
+import { startLocalApp, THIS_APP } from '../local/server.js';
+import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
+import { webMethodsBackend } from './contenders/app-http.js';
+
+const MIB = 1024 * 1024;
+const SIZE = Number(process.env.BENCH_INTEGRITY_MIB ?? 1024) * MIB;
+const ROUNDS = Number(process.env.BENCH_INTEGRITY_ROUNDS ?? 3);
+/** The check may cost at most this share of the throughput. */
+const BOUND = 0.05;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmu-integrity-bench-'));
+const file = path.join(dir, 'film.bin');
+const out = fs.openSync(file, 'w');
+for (let written = 0; written < SIZE; written += 16 * MIB) fs.writeSync(out, randomBytes(Math.min(16 * MIB, SIZE - written)));
+fs.closeSync(out);
+
+const app = await startLocalApp(
+  { ...DEFAULT_CONFIG, port: 0, dashboard: false, processingDelayMs: 0, dataDir: path.join(dir, 'data') },
+  THIS_APP,
+);
+const token = await app.issueToken('USER');
+
+async function uploadOnce(verifyIntegrity: boolean, round: number): Promise<number> {
+  const queue = new UploadQueue({ backend: webMethodsBackend(app.url, token), verifyIntegrity });
+  const started = performance.now();
+  try {
+    const [item] = queue.add(withMeta([sourceFromPath(file, DEFAULT_MIME_TYPE, { name: `film-${round}-${verifyIntegrity}.bin` })]));
+    await new Promise<void>((resolve, reject) => {
+      const unsubscribe = queue.subscribe((snapshot) => {
+        const current = snapshot.items.find((one) => one.id === item!.id);
+        if (current?.state === 'processing' || current?.state === 'ready') {
+          if (verifyIntegrity && current.verified !== true) reject(new Error('not verified'));
+          unsubscribe();
+          resolve();
+        } else if (current?.state === 'failed') {
+          unsubscribe();
+          reject(new Error(current.error?.message));
+        }
+      });
+    });
+  } finally {
+    await queue.dispose();
+  }
+  return SIZE / MIB / ((performance.now() - started) / 1000);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const off: number[] = [];
+const on: number[] = [];
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    off.push(await uploadOnce(false, round));
+    on.push(await uploadOnce(true, round));
+    console.log(`round ${round + 1}: off ${off.at(-1)!.toFixed(0)} MiB/s, on ${on.at(-1)!.toFixed(0)} MiB/s`);
+  }
+} finally {
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+const cost = 1 - median(on) / median(off);
+console.log(`${SIZE / MIB} MiB, median of ${ROUNDS}: off ${median(off).toFixed(0)} MiB/s, on ${median(on).toFixed(0)} MiB/s`);
+console.log(`target integrity-cost-node: ${(cost * 100).toFixed(1)} % (bound ${BOUND * 100} %) ${cost <= BOUND ? 'met' : 'missed'}`);

@@ -1,0 +1,77 @@
+import { Transform, type Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
+import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
+import { createTusTransport } from '../../src/upload-engine/tus-transport.js';
+import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import type { UploadItem } from '../../src/upload-engine/upload-item.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
+import { startTestApp, tempDir } from '../support/local-app.js';
+import { writeRandomFile } from '../support/files.js';
+import { waitFor } from '../support/wix-http.js';
+import { httpBackend } from './support/http-backend.js';
+import { RecordingHttpStack } from './support/recording-http-stack.js';
+
+const MIB = 1024 * 1024;
+
+/** The stream with one byte flipped at `position`, keeping the size tus-js-client reads from it. */
+function flipByte(body: Readable & { size?: number }, position: number): Readable {
+  let seen = 0;
+  const flipped = body.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        if (seen <= position && position < seen + chunk.length) {
+          const copy = Buffer.from(chunk);
+          copy[position - seen] = (copy[position - seen] ?? 0) ^ 0xff;
+          chunk = copy;
+        }
+        seen += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
+  return Object.assign(flipped, { size: body.size });
+}
+
+describe('end-to-end integrity against the real local Wix', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let token: string;
+  const dir = tempDir('rmu-integrity-');
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    token = await app.issueToken('USER');
+  });
+  afterAll(() => app.close());
+
+  it('fails a file one byte of which a faulty link changed, and its retry arrives verified', async () => {
+    const file = writeRandomFile(dir, 'film.bin', 6 * MIB);
+    const stack = new RecordingHttpStack();
+    let corrupted = false;
+    stack.rewriteBody = (request, body) => {
+      if (request.method !== 'PATCH' || corrupted || !body || typeof (body as Readable).pipe !== 'function') return body;
+      corrupted = true;
+      return flipByte(body as Readable, 1234);
+    };
+    const connectivity = new ManualConnectivity(true);
+    const queue = new UploadQueue({
+      backend: httpBackend(app.url, token),
+      transport: createTusTransport({ chunkSize: 2 * MIB, retryDelays: [0], connectivity, httpStack: stack }),
+      connectivity,
+      statusPollIntervalMs: 50,
+    });
+    try {
+      const [added] = queue.add(withMeta([sourceFromPath(file.path)]));
+      const item = () => queue.getItem(added!.id) as UploadItem;
+      await waitFor(async () => (item().state === 'failed' ? true : undefined), 'the corrupted file to fail', 30_000);
+      expect(corrupted).toBe(true);
+      expect(item().error).toMatchObject({ code: 'INTEGRITY', fatal: false });
+
+      queue.retry(added!.id);
+      await waitFor(async () => (item().state === 'ready' ? true : undefined), 'the retry to be READY', 30_000);
+      expect(item().verified).toBe(true);
+    } finally {
+      await queue.dispose();
+    }
+  });
+});

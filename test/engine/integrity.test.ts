@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+import crypto from 'node:crypto';
+import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
+import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
+import { withMeta } from '../../src/upload-engine/upload-source.js';
+import { RunningMd5 } from '../../src/upload-engine/integrity.js';
+import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
+
+const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('hex');
+
+/** A file of `size` random bytes whose reads are recorded, as [start, end) ranges. */
+function fileOf(name: string, size: number) {
+  const bytes = crypto.randomBytes(size);
+  const reads: Array<[number, number]> = [];
+  const source = fakeSource(name, size, {
+    read: async (start: number, end: number) => {
+      reads.push([start, end]);
+      return new Uint8Array(bytes.subarray(start, end));
+    },
+  });
+  return { bytes, reads, source };
+}
+
+/** Hashing runs on real promises (WebAssembly) and yields with real timers: wait for its effects. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function setup(store = new MemoryResumeStore()) {
+  const backend = new FakeBackend();
+  const transport = new ScriptedTransport();
+  const finalize = new FakeFinalize();
+  const queue = new UploadQueue({
+    backend,
+    transport,
+    fetch: finalize.fetch,
+    connectivity: new ManualConnectivity(true),
+    resumeStore: store,
+    retryDelays: [0],
+    statusPollIntervalMs: 1000,
+  });
+  const item = (id: string) => queue.getItem(id)!;
+  return { queue, backend, transport, finalize, store, item };
+}
+
+const answered = (hash: string) => ({ status: 200, body: { file: { id: 'file-1', url: 'https://static.test/file-1', hash } } });
+
+describe('end-to-end integrity: the md5 of the file against the hash of what arrived', () => {
+  it('marks a file verified when the hash of what arrived is its md5, reading each byte of it once', async () => {
+    const { queue, transport, finalize, item } = setup();
+    const file = fileOf('a.bin', 10 * 1024 * 1024);
+    finalize.answers.push(answered(md5(file.bytes)));
+    const [a] = queue.add(withMeta([file.source]));
+    await settle();
+    transport
+      .of('a.bin')
+      .url()
+      .accept(4 * 1024 * 1024)
+      .accept(8 * 1024 * 1024);
+    await settle();
+    transport.of('a.bin').complete();
+    await eventually(() => expect(item(a!.id)).toMatchObject({ state: 'processing', verified: true }));
+    const read = file.reads.reduce((sum, [start, end]) => sum + (end - start), 0);
+    expect(read).toBe(file.bytes.length);
+    expect(file.reads[0]![0]).toBe(0);
+    await queue.dispose();
+  });
+
+  it('fails a file whose bytes arrived different, and a retry sends it again on a new session', async () => {
+    const { queue, backend, transport, finalize, item } = setup();
+    const file = fileOf('b.bin', 300_000);
+    finalize.answers.push(answered('0'.repeat(32)), answered(md5(file.bytes)));
+    const [b] = queue.add(withMeta([file.source]));
+    await settle();
+    transport.of('b.bin').url().complete();
+    await eventually(() => expect(item(b!.id).state).toBe('failed'));
+    expect(item(b!.id)).toMatchObject({
+      state: 'failed',
+      error: { code: 'INTEGRITY', fatal: false, message: 'The file that arrived differs from yours: retry to send it again.' },
+    });
+    expect(item(b!.id).actions.retry).toBe(true);
+
+    queue.retry(b!.id);
+    await eventually(() => expect(transport.transfers).toHaveLength(2));
+    expect(backend.sessionRequests).toHaveLength(2);
+    expect(transport.of('b.bin').request.resumeUrl).toBeUndefined();
+    transport.of('b.bin').url().complete();
+    await eventually(() => expect(item(b!.id)).toMatchObject({ state: 'processing', verified: true }));
+    // The file's md5 was kept: the retry did not read the file again.
+    expect(file.reads.reduce((sum, [start, end]) => sum + (end - start), 0)).toBe(300_000);
+    await queue.dispose();
+  });
+
+  it('continues the md5 of a resumed upload from the stored progress, never reading the hashed part again', async () => {
+    const store = new MemoryResumeStore();
+    const first = setup(store);
+    const file = fileOf('c.bin', 12 * 1024 * 1024);
+    const [c] = first.queue.add(withMeta([file.source]));
+    await settle();
+    first.transport
+      .of('c.bin')
+      .url(`${UPLOAD_URL}/tus-c`)
+      .accept(8 * 1024 * 1024);
+    await settle();
+    await eventually(() => expect(store.listUnfinished()[0]?.hash?.offset).toBe(8 * 1024 * 1024));
+    await first.queue.pause(c!.id);
+    await first.queue.dispose();
+
+    // After a reload: a new queue, the same store, the file chosen again.
+    const later = setup(store);
+    later.finalize.answers.push(answered(md5(file.bytes)));
+    const again = fileOf('c.bin', 0);
+    const readsBefore = file.reads.length;
+    const resumed = later.queue.resumeUpload(file.source, later.queue.unfinishedUploadOf(file.source)!);
+    await settle();
+    later.transport.of('c.bin').complete();
+    await eventually(() => expect(later.item(resumed.id)).toMatchObject({ state: 'processing', verified: true }));
+    const readAfter = file.reads.slice(readsBefore);
+    expect(Math.min(...readAfter.map(([start]) => start))).toBe(8 * 1024 * 1024);
+    expect(again.reads).toEqual([]);
+    await later.queue.dispose();
+  });
+
+  it('leaves a file unverified, not failed, when Wix gives no hash', async () => {
+    const { queue, transport, item } = setup();
+    const file = fileOf('d.bin', 1000);
+    const [d] = queue.add(withMeta([file.source]));
+    await settle();
+    transport.of('d.bin').url().complete();
+    await eventually(() => expect(item(d!.id).state).toBe('processing'));
+    expect(item(d!.id).verified).toBeUndefined();
+    await queue.dispose();
+  });
+});
+
+describe('RunningMd5', () => {
+  it('equals the md5 of the whole file however its progress was split, saved and loaded', async () => {
+    const bytes = crypto.randomBytes(9 * 1024 * 1024 + 17);
+    const read = async (start: number, end: number) => new Uint8Array(bytes.subarray(start, end));
+    let saved: Parameters<Parameters<typeof RunningMd5.start>[2]>[0] | undefined;
+    const first = await RunningMd5.start(read, undefined, (progress) => (saved = progress));
+    first.advanceTo(5 * 1024 * 1024 + 3);
+    await vi.waitFor(() => expect(saved?.offset).toBe(5 * 1024 * 1024 + 3));
+    const second = await RunningMd5.start(read, saved, () => undefined);
+    expect(second.offset).toBe(5 * 1024 * 1024 + 3);
+    expect(await second.digest(bytes.length)).toBe(md5(bytes));
+  });
+});
