@@ -1,4 +1,7 @@
-/** The upload engine, without Node-only parts (sourceFromPath is in ./node-source). */
+/**
+ * The upload engine's public API, for the browser and Node alike; Node adds files on disk as
+ * sources through `./node` (its own entry). See README, "The upload engine as a library".
+ */
 export type { UploadBackend } from './upload-backend';
 export {
   DEFAULT_MIME_TYPE,
@@ -43,3 +46,4 @@ export {
 export type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
 export { createTusTransport, DEFAULT_CHUNK_SIZE, DEFAULT_RETRY_DELAYS, type TusTransportOptions } from './tus-transport';
 export { secondsLeft, SpeedMeter } from './speed-meter';
+export { RunningMd5, type HashProgress, type ReadRange } from './integrity';

@@ -5,18 +5,31 @@ import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
 const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus, finalizeUploadFromServer };
 
+export interface UploadQueueHookOptions {
+  /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
+  resumeKeyPrefix?: string;
+  /** Files sent at once, to begin with. */
+  concurrency?: number;
+  maxFileSizeBytes?: number;
+}
+
 /**
  * The page's upload queue (one per page), its latest snapshot, re-rendered as the queue changes,
  * and whether unfinished uploads can be continued after a reload (the browser may refuse storage).
+ * Read once, when the page mounts.
  */
-export function useUploadQueue(): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean } {
+export function useUploadQueue(options: UploadQueueHookOptions = {}): {
+  queue: UploadQueue;
+  snapshot: UploadQueueSnapshot;
+  survivesReload: boolean;
+} {
   const [{ queue, survivesReload }] = useState(() => {
-    const resume = openBrowserResumeStore();
+    const resume = openBrowserResumeStore(options.resumeKeyPrefix);
     const created = new UploadQueue({
       backend,
       resumeStore: resume.store,
-      maxFileSizeBytes: MAX_FILE_SIZE_BYTES,
-      concurrency: DEFAULT_CONCURRENCY,
+      maxFileSizeBytes: options.maxFileSizeBytes ?? MAX_FILE_SIZE_BYTES,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     });
     return { queue: created, survivesReload: resume.survivesReload };
   });
