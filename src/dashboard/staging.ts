@@ -2,7 +2,6 @@ import {
   checkBeforeUpload,
   isSameFile,
   resolveUploadMeta,
-  sourceFromFile,
   uploadFingerprint,
   type ResumeRecord,
   type UploadError,
@@ -10,7 +9,7 @@ import {
   type UploadSource,
 } from '../upload-engine';
 import { splitFilePath } from '../shared/upload-request';
-import type { PickedFile } from './files/picked-files';
+import { sourcesOfPicked, type PickedFile } from './files/picked-files';
 import type { FolderSummary } from '../shared/upload-api';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
@@ -38,11 +37,6 @@ export interface StagedFile {
 
 let nextId = 0;
 
-function sourceOf(picked: PickedFile): UploadSource {
-  const relativePath = picked.folderPath ? `${picked.folderPath}/${picked.file.name}` : undefined;
-  return sourceFromFile(picked.file, relativePath);
-}
-
 /** The staged file with its metadata resolved from its name and settings (a continued upload keeps its record's). */
 function resolved(file: Omit<StagedFile, 'meta' | 'fingerprint'>, displayName: string): StagedFile {
   const { settings } = file;
@@ -60,8 +54,7 @@ function resolved(file: Omit<StagedFile, 'meta' | 'fingerprint'>, displayName: s
 }
 
 export function stageFiles(picked: readonly PickedFile[], settings: UploadSettings, unfinished: readonly ResumeRecord[]): StagedFile[] {
-  return picked.map((one) => {
-    const source = sourceOf(one);
+  return sourcesOfPicked(picked, { keepFolderTree: true }).map((source) => {
     const resumes = unfinished.find((record) => isSameFile(record, source));
     nextId += 1;
     return resolved({ id: `staged-${nextId}`, source, settings: { ...settings, labels: [...settings.labels] }, resumes }, source.name);

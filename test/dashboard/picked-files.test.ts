@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../../src/dashboard/files/picked-files.js';
+import {
+  entriesOfDrop,
+  pickedFromEntries,
+  pickedFromFileList,
+  sourcesOfPicked,
+  type PickedFile,
+} from '../../src/dashboard/files/picked-files.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
 
 const summary = (picked: PickedFile[]) => picked.map(({ file, folderPath }) => [folderPath, file.name]);
@@ -93,5 +99,17 @@ describe('pickedFromEntries', () => {
   it('gives nothing for an empty drop or an empty folder', async () => {
     expect(await pickedFromEntries([])).toEqual([]);
     expect(await pickedFromEntries([fakeDirectory('Empty', [[]])])).toEqual([]);
+  });
+});
+
+describe('sourcesOfPicked', () => {
+  it('keeps the folder tree only when asked, whatever webkitRelativePath says', () => {
+    const picked = pickedFromFileList([fileIn('Shoot/day 1/a.jpg'), fileIn('b.jpg')]);
+    expect(sourcesOfPicked(picked, { keepFolderTree: true }).map((source) => [source.name, source.relativePath])).toEqual([
+      ['a.jpg', 'Shoot/day 1/a.jpg'],
+      ['b.jpg', undefined],
+    ]);
+    expect(sourcesOfPicked(picked, { keepFolderTree: false }).map((source) => source.relativePath)).toEqual([undefined, undefined]);
+    expect(sourcesOfPicked(picked, { keepFolderTree: false })[0]?.size).toBe(picked[0]?.file.size);
   });
 });

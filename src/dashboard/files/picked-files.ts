@@ -1,3 +1,5 @@
+import { sourceFromFile, type UploadSource } from '../../upload-engine';
+
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {
   file: File;
@@ -57,4 +59,16 @@ export async function pickedFromEntries(entries: FileSystemEntry[]): Promise<Pic
   };
   for (const entry of entries) await walk(entry, '');
   return picked;
+}
+
+/**
+ * Upload sources for picked or dropped files. With `keepFolderTree`, a file inside a dropped or
+ * picked folder keeps its folders ("Shoot/day 1/a.jpg"), which become subfolders in the Media
+ * Manager; without it, every file goes to the destination itself.
+ */
+export function sourcesOfPicked(picked: readonly PickedFile[], options: { keepFolderTree: boolean }): UploadSource[] {
+  return picked.map(({ file, folderPath }) => ({
+    ...sourceFromFile(file),
+    relativePath: options.keepFolderTree && folderPath ? `${folderPath}/${file.name}` : undefined,
+  }));
 }

@@ -44,7 +44,7 @@ const UploadPage: FC = () => {
   }, [recent.refresh, queries]);
   useBatchToast(snapshot, onBatchEnd);
   useLeaveWarning(snapshot);
-  usePastedFiles(staging.add);
+  usePastedFiles(tab === 'upload' ? staging.add : undefined);
 
   const revealQueue = useRevealAndFocus(queueHeading, snapshot.items.length > 0);
   useRevealWhenGrowing(stagedList, staging.staged.length);
