@@ -48,7 +48,7 @@ import { newSecret, sha256Hex } from './secrets';
  */
 
 const RECENT_SUBMISSIONS = 100;
-/** Each visitor's files go to visitor-uploads/<submission id>, private. */
+/** The label every visitor file carries in the Media Manager (they go, private, to visitor-uploads/<submission id>). */
 const VISITOR_LABEL = 'visitor-upload';
 
 function termsOf(rules: VisitorUploadRules): VisitorUploadTerms {
