@@ -202,6 +202,20 @@ describe('UploadQueueTable', () => {
     expect(within(queueRowOf('film.mp4')).getByText('2.0 KB · verified')).toBeTruthy();
   });
 
+  it('shows only the columns and actions a page asks for', () => {
+    const { queue } = fakeQueue();
+    renderInWds(
+      <UploadQueueTable
+        items={[uploadItem('uploading', { displayName: 'few.mp4' })]}
+        queue={queue}
+        columns={['progress', 'actions']}
+        actions={['pause']}
+      />,
+    );
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['File', 'Progress', 'Actions']);
+    expect(actionNames(queueRowOf('few.mp4'))).toEqual(['Pause few.mp4']);
+  });
+
   it('shows progress, speed and time left of an uploading file', () => {
     const { queue } = fakeQueue();
     const item = uploadItem('uploading', {
@@ -739,6 +753,13 @@ describe('FileDropzone', () => {
     });
     return clicked;
   }
+
+  it('can offer files only, with its own wording', () => {
+    renderInWds(<FileDropzone onPicked={vi.fn()} allowFolders={false} wording={{ hint: 'Up to 2 GB each.' }} />);
+    expect(screen.getByText('Drop files here')).toBeTruthy();
+    expect(screen.getByText('Up to 2 GB each.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Choose a folder' })).toBeNull();
+  });
 
   it('opens the file chooser when its empty area or its text is clicked', () => {
     renderInWds(<FileDropzone onPicked={vi.fn()} />);

@@ -2,15 +2,29 @@ import React, { useRef, type FC, type KeyboardEvent } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
 import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
 
+export interface FileDropzoneWording {
+  heading: string;
+  hint: string;
+}
+
+const DEFAULT_WORDING: FileDropzoneWording = {
+  heading: 'Drop files or whole folders here',
+  hint: 'Videos, archives, print files of many GB: uploads resume after a dropped connection or a reload.',
+};
+
 interface Props {
   onPicked(files: PickedFile[]): void;
+  /** Offer "Choose a folder" (and say folders may be dropped); true by default. */
+  allowFolders?: boolean;
+  wording?: Partial<FileDropzoneWording>;
 }
 
 /**
  * Where files and whole folders are dropped or picked. WDS's Dropzone draws the drop target; the
  * drop's entries are read here too, because a dropped folder must keep its tree.
  */
-export const FileDropzone: FC<Props> = ({ onPicked }) => {
+export const FileDropzone: FC<Props> = ({ onPicked, allowFolders = true, wording }) => {
+  const words = { ...DEFAULT_WORDING, ...(allowFolders ? {} : { heading: 'Drop files here' }), ...wording };
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const pendingDrop = useRef<Promise<PickedFile[]>>();
@@ -73,17 +87,19 @@ export const FileDropzone: FC<Props> = ({ onPicked }) => {
               }}
             >
               <Box direction="vertical" align="center" gap="SP3" padding="SP6" border="2px dashed" borderColor="D50" borderRadius="8px">
-                <Text weight="bold">Drop files or whole folders here</Text>
+                <Text weight="bold">{words.heading}</Text>
                 <Text secondary size="small">
-                  Videos, archives, print files of many GB: uploads resume after a dropped connection or a reload.
+                  {words.hint}
                 </Text>
                 <Box gap="SP2">
                   <Button size="small" onClick={() => fileInput.current?.click()} dataHook="choose-files">
                     Choose files
                   </Button>
-                  <Button size="small" priority="secondary" onClick={() => folderInput.current?.click()} dataHook="choose-folder">
-                    Choose a folder
-                  </Button>
+                  {allowFolders ? (
+                    <Button size="small" priority="secondary" onClick={() => folderInput.current?.click()} dataHook="choose-folder">
+                      Choose a folder
+                    </Button>
+                  ) : null}
                 </Box>
               </Box>
             </div>

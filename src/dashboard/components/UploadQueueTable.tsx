@@ -3,14 +3,25 @@ import { Badge, Box, IconButton, Image, Input, Table, Text, Tooltip } from '@wix
 import { NamedProgressBar } from './NamedProgressBar';
 import { FileLinks } from './FileLinks';
 import { useAskToCancel } from './CancelConfirmation';
-import { fittedColumns } from './table-columns';
+import { fittedColumns, type FittedColumn } from './table-columns';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
 
+/** The columns the queue table can show, in their order. */
+export type QueueColumn = 'file' | 'progress' | 'status' | 'result' | 'actions';
+export type QueueAction = 'pause' | 'resume' | 'retry' | 'cancel';
+
+const ALL_COLUMNS: readonly QueueColumn[] = ['file', 'progress', 'status', 'result', 'actions'];
+const ALL_ACTIONS: readonly QueueAction[] = ['pause', 'resume', 'retry', 'cancel'];
+
 interface Props {
   items: readonly UploadItem[];
   queue: UploadQueue;
+  /** Which columns to show; all by default. */
+  columns?: readonly QueueColumn[];
+  /** Which of the actions a file allows to offer; all by default. */
+  actions?: readonly QueueAction[];
 }
 
 const ROW_HEIGHT = 72;
@@ -22,7 +33,12 @@ const percent = (item: UploadItem) => (item.size === 0 ? 100 : Math.floor((item.
 /** Names typed for failed files, kept until they are retried with them. */
 type NameEdits = Readonly<Record<string, string>>;
 
-const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: string }> = ({ item, queue, editedName }) => {
+const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: string; offered: readonly QueueAction[] }> = ({
+  item,
+  queue,
+  editedName,
+  offered,
+}) => {
   const askToCancel = useAskToCancel();
   const name = item.meta.displayName;
   const action = (label: string, symbol: string, run: () => void, hook: string) => (
@@ -34,10 +50,14 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: strin
   );
   return (
     <Box gap="SP1">
-      {item.actions.pause && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
-      {item.actions.resume && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
-      {item.actions.retry && action('Retry', '↻', () => queue.retry(item.id, { displayName: editedName }), 'retry-item')}
-      {item.actions.cancel && action('Cancel', '✕', () => askToCancel([item], () => void queue.cancel(item.id)), 'cancel-item')}
+      {item.actions.pause && offered.includes('pause') && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
+      {item.actions.resume && offered.includes('resume') && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
+      {item.actions.retry &&
+        offered.includes('retry') &&
+        action('Retry', '↻', () => queue.retry(item.id, { displayName: editedName }), 'retry-item')}
+      {item.actions.cancel &&
+        offered.includes('cancel') &&
+        action('Cancel', '✕', () => askToCancel([item], () => void queue.cancel(item.id)), 'cancel-item')}
     </Box>
   );
 };
@@ -93,17 +113,19 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
 );
 
 /** The queue: one row per file with its progress, state, result and actions; only the visible rows are drawn. */
-export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
+export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumns = ALL_COLUMNS, actions: offered = ALL_ACTIONS }) => {
   const [names, setNames] = useState<NameEdits>({});
   const edited = (item: UploadItem) => (item.actions.rename ? names[item.id] : undefined);
-  const columns = fittedColumns<UploadItem>([
+  const definitions: Array<FittedColumn<UploadItem> & { key: QueueColumn }> = [
     {
+      key: 'file',
       title: 'File',
       render: (item) => (
         <ItemName item={item} editedName={edited(item)} onEdit={(name) => setNames((current) => ({ ...current, [item.id]: name }))} />
       ),
     },
     {
+      key: 'progress',
       title: 'Progress',
       width: '20%',
       render: (item) => (
@@ -116,6 +138,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
       ),
     },
     {
+      key: 'status',
       title: 'Status',
       width: '112px',
       render: (item) => (
@@ -131,9 +154,16 @@ export const UploadQueueTable: FC<Props> = ({ items, queue }) => {
         </Box>
       ),
     },
-    { title: 'Result', width: '24%', render: (item) => <ItemResult item={item} /> },
-    { title: 'Actions', width: '108px', render: (item) => <ItemActions item={item} queue={queue} editedName={edited(item)} /> },
-  ]);
+    { key: 'result', title: 'Result', width: '24%', render: (item) => <ItemResult item={item} /> },
+    {
+      key: 'actions',
+      title: 'Actions',
+      width: '108px',
+      render: (item) => <ItemActions item={item} queue={queue} editedName={edited(item)} offered={offered} />,
+    },
+  ];
+  // The file column is always there: it is the one that takes the width the others leave.
+  const columns = fittedColumns(definitions.filter((column) => column.key === 'file' || shownColumns.includes(column.key)));
 
   return (
     <Table
