@@ -17,48 +17,38 @@ function describeCharacter(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+function forbiddenCharacter(value: string, field: string): FieldViolation | undefined {
+  const forbidden = FORBIDDEN.exec(value);
+  if (!forbidden) return undefined;
+  return {
+    field,
+    description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
+    violatedRule: 'FORMAT',
+  };
+}
+
+function tooLong(value: string, field: string, maxLength: number): FieldViolation | undefined {
+  if (value.length <= maxLength) return undefined;
+  return {
+    field,
+    description: `must be at most ${maxLength} characters long (got ${value.length})`,
+    violatedRule: 'MAX_LENGTH',
+    data: { threshold: maxLength },
+  };
+}
+
 /** Why a name breaks the rules, or undefined when it does not. */
 export function nameViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
   if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
   if (value.trim() === '') return { field, description: 'must not be empty', violatedRule: 'REQUIRED_FIELD' };
-  const forbidden = FORBIDDEN.exec(value);
-  if (forbidden) {
-    return {
-      field,
-      description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
-      violatedRule: 'FORMAT',
-    };
-  }
-  if (value.length > maxLength) {
-    return {
-      field,
-      description: `must be at most ${maxLength} characters long (got ${value.length})`,
-      violatedRule: 'MAX_LENGTH',
-      data: { threshold: maxLength },
-    };
-  }
-  return undefined;
+  return forbiddenCharacter(value, field) ?? tooLong(value, field, maxLength);
 }
 
 /** Why a folder path such as "/videos/2024" breaks the rules: a name's rules for each folder, no "." or "..". */
 export function folderPathViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
   if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
-  if (value.length > maxLength) {
-    return {
-      field,
-      description: `must be at most ${maxLength} characters long (got ${value.length})`,
-      violatedRule: 'MAX_LENGTH',
-      data: { threshold: maxLength },
-    };
-  }
-  const forbidden = FORBIDDEN.exec(value);
-  if (forbidden) {
-    return {
-      field,
-      description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
-      violatedRule: 'FORMAT',
-    };
-  }
+  const problem = tooLong(value, field, maxLength) ?? forbiddenCharacter(value, field);
+  if (problem) return problem;
   if (value.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
     return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
   }

@@ -20,6 +20,14 @@ const Panel: FC = () => {
     widget.setProp(field.attribute, value).catch(() => setError(`"${field.label}" could not be saved.`));
   };
 
+  const inputProps = (field: PanelField) => ({
+    id: `panel-${field.attribute}`,
+    ariaLabel: field.label,
+    placeholder: field.placeholder,
+    value: values[field.attribute] ?? '',
+    maxLength: field.maxLength,
+  });
+
   return (
     <WixDesignSystemProvider>
       <SidePanel width="300" height="100vh">
@@ -28,23 +36,9 @@ const Panel: FC = () => {
             <SidePanel.Field key={field.attribute}>
               <FormField label={field.label} id={`panel-${field.attribute}`}>
                 {field.multiline ? (
-                  <InputArea
-                    id={`panel-${field.attribute}`}
-                    ariaLabel={field.label}
-                    placeholder={field.placeholder}
-                    value={values[field.attribute] ?? ''}
-                    maxLength={field.maxLength}
-                    onChange={(event) => change(field, event.target.value)}
-                  />
+                  <InputArea {...inputProps(field)} onChange={(event) => change(field, event.target.value)} />
                 ) : (
-                  <Input
-                    id={`panel-${field.attribute}`}
-                    ariaLabel={field.label}
-                    placeholder={field.placeholder}
-                    value={values[field.attribute] ?? ''}
-                    maxLength={field.maxLength}
-                    onChange={(event) => change(field, event.target.value)}
-                  />
+                  <Input {...inputProps(field)} onChange={(event) => change(field, event.target.value)} />
                 )}
               </FormField>
             </SidePanel.Field>
