@@ -10,6 +10,7 @@ import { isLoopbackAddress } from './loopback.js';
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
+import { findDashboardPages } from './dashboard-host/dashboard-pages.js';
 import { DATA_COLLECTIONS } from '../src/backend/data-collections.js';
 import type { DataCollectionDeclaration } from '../src/shared/data-collection.js';
 
@@ -44,6 +45,12 @@ function readAppId(projectDir: string): string {
 export interface AppProject {
   dir: string;
   collections: readonly DataCollectionDeclaration[];
+  /** Folders laid out as src/dashboard/pages whose pages the local dashboard hosts; by default the project's own. */
+  dashboardPages?: readonly string[];
+}
+
+export function dashboardPagesOf(project: AppProject): readonly string[] {
+  return project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
 }
 
 export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
@@ -68,7 +75,8 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
     console.warn(`Listening on ${config.host}: anyone who can reach it can get the site owner's token and act as the owner.`);
   }
   const projectDir = project.dir;
-  const dashboardDir = config.dashboard ? await buildDashboard(projectDir) : undefined;
+  const pagesDirs = dashboardPagesOf(project);
+  const dashboardDir = config.dashboard ? await buildDashboard(projectDir, pagesDirs) : undefined;
   let origin = '';
   let mediaOrigin = '';
   const wix = await createLocalWix({
@@ -80,7 +88,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
     defaultWebhookUrl: () => `${origin}${runtime.webhooksPath}`,
   });
   const { router, signer, site } = wix;
-  if (dashboardDir) mountDashboard(router, dashboardDir);
+  if (dashboardDir) mountDashboard(router, dashboardDir, findDashboardPages(pagesDirs));
   mountLocalIdentities(router, site, signer);
 
   await wix.recover();

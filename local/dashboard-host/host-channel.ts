@@ -1,8 +1,10 @@
 import type { ToastConfig } from '@wix/dashboard';
+import { pathOfRoute, type RoutedPage } from './page-routes';
 
 /**
  * What the Wix dashboard does for a page through its host channel, done locally: toasts are shown
- * in the host's toast area (an aria-live region), navigation requests are logged.
+ * in the host's toast area (an aria-live region); navigation to one of the app's own pages opens
+ * it, and every navigation request is logged (other destinations are Wix's, not here).
  */
 export interface LocalDashboardChrome {
   toasts: HTMLElement;
@@ -11,7 +13,7 @@ export interface LocalDashboardChrome {
 
 const TOAST_MS = 6000;
 
-export function createHostChannel(chrome: LocalDashboardChrome, accessToken: string) {
+export function createHostChannel(chrome: LocalDashboardChrome, accessToken: string, pages: ReadonlyArray<RoutedPage & { id: string }>) {
   return {
     showToast(config: ToastConfig) {
       const toast = document.createElement('div');
@@ -43,6 +45,10 @@ export function createHostChannel(chrome: LocalDashboardChrome, accessToken: str
       entry.textContent = `navigate ${JSON.stringify(destination)}`;
       chrome.navigationLog.append(entry);
       console.info('[local dashboard] navigate', destination);
+      // A page id alone is the older form of a destination.
+      const pageId = typeof destination === 'string' ? destination : (destination as { pageId?: unknown } | null)?.pageId;
+      const page = pages.find((candidate) => candidate.id === pageId);
+      if (page) window.location.assign(pathOfRoute(page.route));
     },
     navigateBack() {
       chrome.navigationLog.append(Object.assign(document.createElement('li'), { textContent: 'navigate back' }));

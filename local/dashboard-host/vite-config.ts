@@ -2,9 +2,13 @@ import path from 'node:path';
 import type { InlineConfig } from 'vite';
 import { webMethodsPlugin } from './web-methods-plugin.js';
 import { HOST_PAGES } from './host-pages.js';
+import { dashboardPagesPlugin } from './dashboard-pages-plugin.js';
 
-/** The Vite configuration of the local hosts (dashboard, site, editor), for `vite build`. */
-export function dashboardViteConfig(projectDir: string, outDir: string): InlineConfig {
+/**
+ * The Vite configuration of the local hosts (dashboard, site, editor), for `vite build`; the
+ * dashboard hosts the pages found in `pagesDirs`.
+ */
+export function dashboardViteConfig(projectDir: string, outDir: string, pagesDirs: readonly string[]): InlineConfig {
   const root = path.join(projectDir, 'local');
   return {
     configFile: false,
@@ -14,7 +18,7 @@ export function dashboardViteConfig(projectDir: string, outDir: string): InlineC
     root,
     base: '/',
     logLevel: 'warn',
-    plugins: [webMethodsPlugin(projectDir)],
+    plugins: [webMethodsPlugin(projectDir), dashboardPagesPlugin(pagesDirs)],
     define: {
       'import.meta.env.BASE_API_URL': JSON.stringify('/functions'),
       'process.env.NODE_ENV': JSON.stringify('production'),

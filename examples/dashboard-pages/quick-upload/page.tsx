@@ -1,0 +1,49 @@
+import React, { type FC } from 'react';
+import { Card, Page } from '@wix/design-system';
+// In your project this page is src/dashboard/pages/quick-upload/page.tsx: these imports become '../../…'.
+import { PageProviders } from '../../../src/dashboard/components/PageProviders';
+import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
+import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
+import { useUploadQueue } from '../../../src/dashboard/hooks/use-upload-queue';
+import { sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
+import { withMeta } from '../../../src/upload-engine';
+
+/** Where this page puts every file, whatever folder it was dropped from. */
+const QUICK_UPLOADS = { filePath: '/Quick uploads', labels: ['quick'] };
+
+/**
+ * A second dashboard page on the same upload engine: files only, straight into one folder, no
+ * settings. Its resume records are its own, so the Upload page never lists its unfinished files.
+ */
+const QuickUploadPage: FC = () => {
+  const { queue, snapshot } = useUploadQueue({ resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/', concurrency: 2 });
+  return (
+    <Page height="100vh" minWidth={0}>
+      <Page.Header title="Quick upload" subtitle="Drop files: they go to the Quick uploads folder at once." />
+      <Page.Content>
+        <Card>
+          <Card.Content>
+            <FileDropzone
+              allowFolders={false}
+              wording={{ heading: 'Drop files to upload them now' }}
+              onPicked={(picked) => queue.add(withMeta(sourcesOfPicked(picked, { keepFolderTree: false }), QUICK_UPLOADS))}
+            />
+          </Card.Content>
+        </Card>
+        {snapshot.items.length > 0 ? (
+          <Card>
+            <UploadQueueTable items={snapshot.items} queue={queue} columns={['progress', 'status']} actions={['retry']} />
+          </Card>
+        ) : null}
+      </Page.Content>
+    </Page>
+  );
+};
+
+const QuickUploadDashboardPage: FC = () => (
+  <PageProviders>
+    <QuickUploadPage />
+  </PageProviders>
+);
+
+export default QuickUploadDashboardPage;
