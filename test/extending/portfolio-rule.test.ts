@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../../local/server.js';
 import { startTestApp } from '../support/local-app.js';
-import { requestJson, waitFor } from '../support/wix-http.js';
+import { requestJson } from '../support/wix-http.js';
 import { createTusUpload, generateUploadUrl } from '../support/upload-session.js';
-import { deliverEvent, fileReadyEvent, readyFileDescriptor } from '../support/events.js';
+import { deliverEvent, fileReadyEvent, readyFileDescriptor, waitForEventsHandled } from '../support/events.js';
 import { PORTFOLIO } from '../../examples/portfolio-rule/src/backend/portfolio-collections.js';
 
 /** The example of docs/EXTENDING.md "A rule on uploads", run on the real local runtime. */
@@ -54,8 +54,8 @@ describe('the portfolio rule example: File Ready copies "portfolio" files into a
     const finalized = await requestJson<{ file: { id: string } }>(`${generated.uploadUrl}/${generated.uploadToken}?filename=notes.txt`, {
       method: 'PUT',
     });
-    const fileId = finalized.body.file.id;
-    await waitFor(async () => ((await portfolio()).some((item) => item._id === fileId) ? true : undefined), 'the portfolio item', 15_000);
+    await waitForEventsHandled(app);
+    expect((await portfolio()).map((item) => item._id)).toContain(finalized.body.file.id);
   });
 
   it('lets visitors read the portfolio but not write it', async () => {
