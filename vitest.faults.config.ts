@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/faults/**/*.fault.ts'],
     testTimeout: 240_000,
     hookTimeout: 60_000,
+    globalSetup: ['test/support/temp-root.ts'],
     pool: 'forks',
     fileParallelism: false,
   },
