@@ -23,7 +23,7 @@ export function dashboardViteConfig(projectDir: string, outDir: string, pagesDir
       'import.meta.env.BASE_API_URL': JSON.stringify('/functions'),
       'process.env.NODE_ENV': JSON.stringify('production'),
     },
-    esbuild: { jsx: 'transform', jsxFactory: 'React.createElement', jsxFragment: 'React.Fragment' },
+    oxc: { jsx: { runtime: 'classic', pragma: 'React.createElement', pragmaFrag: 'React.Fragment' } },
     resolve: {
       dedupe: ['react', 'react-dom'],
       // The editor is Wix's: locally its widget API is a stand-in that sets the preview's attributes.
@@ -37,7 +37,7 @@ export function dashboardViteConfig(projectDir: string, outDir: string, pagesDir
       minify: false,
       sourcemap: false,
       chunkSizeWarningLimit: 4096,
-      rollupOptions: {
+      rolldownOptions: {
         input: Object.values(HOST_PAGES).map((page) => path.join(root, page)),
         onwarn(warning, warn) {
           // React Server Components directives in WDS's dependencies mean nothing to a client bundle.
