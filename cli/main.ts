@@ -1,0 +1,24 @@
+import { EXIT_CODES } from './exit-codes.js';
+import { runCli } from './run-cli.js';
+
+const interrupt = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // A second Ctrl-C does not wait for the run to wind down.
+    if (interrupt.signal.aborted) process.exit(EXIT_CODES.interrupted);
+    interrupt.abort();
+  });
+}
+
+const exitCode = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: interrupt.signal,
+});
+// Exits now rather than when the last keep-alive socket closes, once what was written has been flushed.
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(exitCode);
