@@ -1,9 +1,7 @@
-import { ApiKeyStrategy } from '@wix/sdk';
-import { networkCause, signInToLocalSite } from '../local/shared/local-sign-in.js';
+import { signInToLocalSite } from '../local/shared/local-sign-in.js';
 import { callWebMethod, UPLOADS_WEB_MODULE, webMethodsBackend } from '../local/shared/web-methods-client.js';
 import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
 import { errorMessageOf } from '../src/upload-engine/upload-error.js';
-import { createMediaClient, directMediaBackend, probeMediaManager, statusOf, type MediaClient } from './direct-media-backend.js';
 import { ConnectError } from './exit-codes.js';
 import type { Target } from './target.js';
 
@@ -13,9 +11,13 @@ import type { Target } from './target.js';
  * key. Throws a ConnectError saying why not.
  */
 export async function connect(target: Target, fetchFn: typeof fetch = fetch): Promise<UploadBackend> {
-  return target.kind === 'local'
-    ? connectToLocalWix(target.origin, fetchFn)
-    : connectToSite(createMediaClient(ApiKeyStrategy({ siteId: target.siteId, apiKey: target.apiKey }), fetchFn), target.siteId);
+  if (target.kind === 'local') return connectToLocalWix(target.origin, fetchFn);
+  // The Wix SDK takes a while to load, and only a real site needs it.
+  const [{ ApiKeyStrategy }, site] = await Promise.all([import('@wix/sdk'), import('./direct-media-backend.js')]);
+  return site.connectToSite(
+    site.createMediaClient(ApiKeyStrategy({ siteId: target.siteId, apiKey: target.apiKey }), fetchFn),
+    target.siteId,
+  );
 }
 
 async function connectToLocalWix(origin: string, fetchFn: typeof fetch): Promise<UploadBackend> {
@@ -31,21 +33,4 @@ async function connectToLocalWix(origin: string, fetchFn: typeof fetch): Promise
     throw new ConnectError(`The app on the local Wix at ${origin} did not let the site owner in: ${errorMessageOf(error)}`);
   }
   return webMethodsBackend(origin, token, fetchFn);
-}
-
-/** Exported for the tests, which give it a client of the local Wix: the API key itself needs a real site. */
-export async function connectToSite(client: MediaClient, siteId: string): Promise<UploadBackend> {
-  try {
-    await probeMediaManager(client);
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === undefined) throw new ConnectError(`Wix could not be reached (${networkCause(error)})`);
-    if (status === 401 || status === 403) {
-      throw new ConnectError(
-        `Wix refused the API key for site ${siteId} (HTTP ${status}): it needs the Manage Media Manager permission, and WIX_SITE_ID must be a site of its account`,
-      );
-    }
-    throw new ConnectError(`The Media Manager of site ${siteId} answered HTTP ${status}: ${errorMessageOf(error)}`);
-  }
-  return directMediaBackend(client);
 }

@@ -12,6 +12,8 @@ import {
 import { findUploadRequestViolations, MEDIA_ROOT_FOLDER_ID } from '../src/shared/upload-request.js';
 import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
 import { errorMessageOf } from '../src/upload-engine/upload-error.js';
+import { networkCause } from '../local/shared/local-sign-in.js';
+import { ConnectError } from './exit-codes.js';
 
 type Authentication = Parameters<typeof createClient>[0]['auth'];
 
@@ -116,6 +118,26 @@ export function directMediaBackend(client: MediaClient): UploadBackend {
 }
 
 /** Lists one folder of the Media Manager, to learn before any upload whether the credentials are let in. */
-export async function probeMediaManager(client: MediaClient): Promise<void> {
+async function probeMediaManager(client: MediaClient): Promise<void> {
   await client.folders.listFolders({ parentFolderId: MEDIA_ROOT_FOLDER_ID, paging: { limit: 1 } });
+}
+
+/**
+ * The backend for a site once its Media Manager answered, or a ConnectError saying why not. The
+ * tests give it a client of the local Wix: the API key itself needs a real site.
+ */
+export async function connectToSite(client: MediaClient, siteId: string): Promise<UploadBackend> {
+  try {
+    await probeMediaManager(client);
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined) throw new ConnectError(`Wix could not be reached (${networkCause(error)})`);
+    if (status === 401 || status === 403) {
+      throw new ConnectError(
+        `Wix refused the API key for site ${siteId} (HTTP ${status}): it needs the Manage Media Manager permission, and WIX_SITE_ID must be a site of its account`,
+      );
+    }
+    throw new ConnectError(`The Media Manager of site ${siteId} answered HTTP ${status}: ${errorMessageOf(error)}`);
+  }
+  return directMediaBackend(client);
 }

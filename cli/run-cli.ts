@@ -7,7 +7,6 @@ import { parseOptions, type CliOptions, type OutputMode } from './options.js';
 import { openRunRecords } from './records.js';
 import { chooseReporter } from './reporters/choose.js';
 import type { OutputStream } from './reporters/streams.js';
-import { runUploads } from './run-uploads.js';
 import { describeTarget, targetName, targetOf } from './target.js';
 import { planUploads, type PlannedFile } from './upload-plan.js';
 
@@ -75,6 +74,8 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   }
 
   for (const entry of skipped) reporter.warned(`left out ${entry}`);
+  // The engine is loaded only now: --help and a wrong command line answer without waiting for it.
+  const { runUploads } = await import('./run-uploads.js');
   const result = await runUploads(
     describeTarget(target),
     planned,

@@ -24,7 +24,7 @@ export function targetOf(options: Pick<CliOptions, 'url'>, env: NodeJS.ProcessEn
 /** A folder name for the target's resume records: records of one server are never tried on another. */
 export function targetName(target: Target): string {
   const name = target.kind === 'local' ? `local-${new URL(target.origin).host}` : `site-${target.siteId}`;
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-{2,}/g, '-');
 }
 
 export function describeTarget(target: Target): string {
