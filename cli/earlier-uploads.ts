@@ -7,7 +7,7 @@ import { errorMessageOf } from '../src/upload-engine/upload-error.js';
 export type EarlierOutcome =
   | { state: 'ready'; report: UploadStatusReport }
   | { state: 'failed'; message: string; code: string }
-  /** The Media Manager no longer has it (deleted since): it is to be sent again. */
+  /** The backend does not know it (no longer in the Media Manager, as the direct backend sees): it is to be sent again. */
   | { state: 'gone' };
 
 /** Polls that fail in a row before the files still waiting are given up. */

@@ -28,7 +28,7 @@ export interface RunDeps {
 /**
  * Sends the planned files with the upload engine and follows them to READY or FAILED: new files
  * are added to the queue, files an earlier run began continue from the server's offset, files an
- * earlier run finalized are only asked about (and sent again if the Media Manager lost them).
+ * earlier run finalized are only asked about (and sent again if the backend does not know them).
  */
 export async function runUploads(
   target: string,
@@ -72,7 +72,7 @@ export async function runUploads(
     if (outcome.state === 'ready') change(fingerprint, { state: 'ready', url: outcome.report.url });
     else if (outcome.state === 'failed') change(fingerprint, { state: 'failed', error: { code: outcome.code, message: outcome.message } });
     else {
-      // Deleted from the Media Manager since: send it again.
+      // Unknown to the backend (deleted from the Media Manager since): send it again.
       const file = byFingerprint.get(fingerprint)!;
       finished.remove(fingerprint);
       change(fingerprint, { alreadyUploaded: undefined, fileId: undefined, bytesUploaded: 0 });
@@ -107,12 +107,15 @@ export async function runUploads(
   const interrupt = () => resolveDone(true);
   deps.signal.addEventListener('abort', interrupt, { once: true });
 
-  for (const file of planned) {
-    if (file.finished) earlier.watch(file.fingerprint, file.finished.fileId);
-    else if (file.resume) queue.resumeUpload(file.source, file.resume);
+  // Interrupted before this point (while connecting): nothing is started.
+  if (!deps.signal.aborted) {
+    for (const file of planned) {
+      if (file.finished) earlier.watch(file.fingerprint, file.finished.fileId);
+      else if (file.resume) queue.resumeUpload(file.source, file.resume);
+    }
+    queue.add(planned.filter((file) => !file.finished && !file.resume).map((file) => ({ source: file.source, meta: file.meta })));
+    checkDone();
   }
-  queue.add(planned.filter((file) => !file.finished && !file.resume).map((file) => ({ source: file.source, meta: file.meta })));
-  checkDone();
 
   const interrupted = deps.signal.aborted || (await done);
   deps.signal.removeEventListener('abort', interrupt);

@@ -3,7 +3,7 @@ import { formatBytes, formatSpeed } from '../../src/shared/format.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { FileView, Reporter, RunResult, RunTotals } from './reporter.js';
 import type { OutputStream } from './streams.js';
-import { countOf, failureLines, startFailureText, summaryOf, whereOf } from './wording.js';
+import { countOf, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
 
 const NAME_WIDTH = 32;
 
@@ -66,7 +66,7 @@ export class BarsReporter implements Reporter {
           this.bars.create(file.size, file.bytesUploaded, payloadOf(file.path, file.bytesUploaded, file.size, 0)),
         );
       }
-      if (file.resumedFrom !== undefined) this.bars.log(`resuming  ${file.path} from ${formatBytes(file.resumedFrom)}\n`);
+      if (file.resumedFrom !== undefined) this.bars.log(`resuming  ${file.path} (${resumedWording(file)})\n`);
       return;
     }
     this.removeBar(file.path);

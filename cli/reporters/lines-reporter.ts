@@ -2,7 +2,7 @@ import { formatBytes } from '../../src/shared/format.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { FileView, Reporter, RunResult } from './reporter.js';
 import type { OutputStream } from './streams.js';
-import { countOf, failureLines, startFailureText, summaryOf, whereOf } from './wording.js';
+import { countOf, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
 
 const LABEL_WIDTH = 10;
 const label = (text: string) => text.padEnd(LABEL_WIDTH);
@@ -24,7 +24,7 @@ export class LinesReporter implements Reporter {
 
   changed(file: FileView): void {
     if (file.state === 'uploading' && file.resumedFrom !== undefined) {
-      this.say(`${label('resuming')}${file.path} from ${formatBytes(file.resumedFrom)} of ${formatBytes(file.size)}`);
+      this.say(`${label('resuming')}${file.path} (${resumedWording(file)})`);
     } else if (file.state === 'uploading') {
       this.say(`${label('uploading')}${file.path} (${formatBytes(file.size)})`);
     } else if (file.state === 'ready') {

@@ -33,6 +33,15 @@ export function failureLines(result: RunResult): string[] {
     .map((file) => `failed: ${file.path}: ${file.error?.message ?? 'unknown error'}`);
 }
 
+/**
+ * What an earlier run got across of a file it began: the bytes it saw the server confirm (the
+ * server may hold a little more, which tus finds out before sending the rest).
+ */
+export function resumedWording(file: FileView): string {
+  const confirmed = file.resumedFrom ?? 0;
+  return confirmed > 0 ? `${formatBytes(confirmed)} of ${formatBytes(file.size)} sent by an earlier run` : 'begun by an earlier run';
+}
+
 /** Where a file is, once READY. */
 export function whereOf(file: FileView): string {
   return file.url ?? file.fileId ?? '';

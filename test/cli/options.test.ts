@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteSize } from '../../cli/byte-size.js';
-import { UsageError } from '../../cli/exit-codes.js';
+import { EXIT_CODES, UsageError } from '../../cli/exit-codes.js';
+import { HELP } from '../../cli/help.js';
 import { DEFAULT_LOCAL_URL, parseOptions } from '../../cli/options.js';
 import { describeTarget, targetName, targetOf } from '../../cli/target.js';
+import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
 
 function usageErrorOf(argv: string[]): string {
   try {
@@ -72,6 +74,12 @@ describe('the command line', () => {
     );
     expect(usageErrorOf(['a', '--url', 'ftp://127.0.0.1'])).toBe('--url must be an http:// or https:// address, got "ftp://127.0.0.1"');
     expect(usageErrorOf(['a', '--quiet', '--json'])).toMatch(/--quiet and --json cannot be used together/);
+  });
+
+  it('says in --help the defaults the engine really uses, and every exit code', () => {
+    expect(HELP).toContain(`(default ${DEFAULT_CHUNK_SIZE / (1024 * 1024)}MiB)`);
+    expect(HELP).toContain(`(default ${DEFAULT_LOCAL_URL})`);
+    for (const code of Object.values(EXIT_CODES)) expect(HELP).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
   it('reads sizes in bytes and binary multiples', () => {
