@@ -6,11 +6,25 @@ import { ConnectError } from './exit-codes.js';
 import type { Target } from './target.js';
 
 /**
+ * How long a call of the backend may take (they are small JSON requests; the bytes go over tus):
+ * a server that accepts the connection and never answers is given up, and the engine retries.
+ */
+const API_TIMEOUT_MS = 60_000;
+
+function withTimeout(fetchFn: typeof fetch, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetchFn(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}
+
+/**
  * The engine's backend for the target, once it has answered: the local Wix signs us in as the
  * site owner (as the dashboard does) and its web methods accept the token; a site accepts the API
  * key. Throws a ConnectError saying why not.
  */
-export async function connect(target: Target, fetchFn: typeof fetch = fetch): Promise<UploadBackend> {
+export async function connect(target: Target, baseFetch: typeof fetch = fetch): Promise<UploadBackend> {
+  const fetchFn = withTimeout(baseFetch, API_TIMEOUT_MS);
   if (target.kind === 'local') return connectToLocalWix(target.origin, fetchFn);
   // The Wix SDK takes a while to load, and only a real site needs it.
   const [{ ApiKeyStrategy }, site] = await Promise.all([import('@wix/sdk'), import('./direct-media-backend.js')]);

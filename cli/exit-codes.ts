@@ -8,6 +8,8 @@ export const EXIT_CODES = {
   usage: 2,
   /** The server could not be reached, or refused the credentials. */
   unreachable: 3,
+  /** A fault of the uploader itself, not of the files or the server: its stack is printed. */
+  internalError: 70,
   /** Stopped by Ctrl-C or a termination signal; run the same command again to continue. */
   interrupted: 130,
 } as const;

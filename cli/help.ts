@@ -31,5 +31,6 @@ Exit codes:
   ${EXIT_CODES.filesFailed}    some files failed (each is named with its reason)
   ${EXIT_CODES.usage}    wrong command line: unknown option, bad value, missing path
   ${EXIT_CODES.unreachable}    the server could not be reached or refused the credentials
+  ${EXIT_CODES.internalError}   a fault of the uploader itself (its stack is printed)
   ${EXIT_CODES.interrupted}  stopped by Ctrl-C: run the same command again to continue
 `;

@@ -10,14 +10,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const exitCode = await runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  signal: interrupt.signal,
-});
+let exitCode: number;
+try {
+  exitCode = await runCli({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: interrupt.signal,
+  });
+} catch (error) {
+  process.stderr.write(
+    `resumable-upload: an unexpected error (a fault of the uploader):\n${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  exitCode = EXIT_CODES.internalError;
+}
 // Exits now rather than when the last keep-alive socket closes, once what was written has been flushed.
 const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
