@@ -11,7 +11,7 @@ import { DEFAULT_MIME_TYPE, UploadQueue, withMeta } from '../src/upload-engine/i
 import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
 import { startLocalApp, THIS_APP } from '../local/server.js';
 import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
-import { webMethodsBackend } from './contenders/app-http.js';
+import { webMethodsBackend } from '../local/shared/web-methods-client.js';
 
 const MIB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_INTEGRITY_MIB ?? 1024) * MIB;

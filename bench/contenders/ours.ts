@@ -5,7 +5,7 @@
 import { DEFAULT_MIME_TYPE, UploadQueue, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { InputFile } from '../input-files.js';
-import { webMethodsBackend } from './app-http.js';
+import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
 import type { Contender } from './contender.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 

@@ -3,6 +3,7 @@ import { PROJECT_DIR, startNodeChild, jsonLine, type NodeChild } from '../child.
 import type { ContenderId } from '../protocol.js';
 import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js';
 import { PEER_TUS_PATH, RAW_PUT_PATH } from './endpoints.js';
+import { signInToLocalSite } from '../../local/shared/local-sign-in.js';
 import type { ListeningMessage } from './serve.js';
 
 export interface RunningServer {
@@ -38,17 +39,8 @@ export async function startAppChild(dataDir: string, env: Record<string, string>
 
 async function startLocalApp(dataDir: string): Promise<RunningServer> {
   const { child, origin } = await startAppChild(dataDir);
-  const response = await fetch(`${origin}/_local/identities`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ subjectType: 'USER' }),
-  });
-  const body = (await response.json()) as { accessToken?: unknown };
-  if (response.status !== 200 || typeof body.accessToken !== 'string') {
-    await child.stop();
-    throw new Error(`POST /_local/identities answered ${response.status}: ${JSON.stringify(body)}`);
-  }
-  return { pid: child.pid, endpoint: origin, token: body.accessToken, stop: () => child.stop() };
+  const token = await untilStarted(child, signInToLocalSite(origin));
+  return { pid: child.pid, endpoint: origin, token, stop: () => child.stop() };
 }
 
 async function untilStarted<T>(child: NodeChild, started: Promise<T>): Promise<T> {

@@ -36,9 +36,9 @@ describe("the upload engine's entry points", () => {
     expect([...modules].filter((file) => file.includes(`${path.sep}node${path.sep}`))).toEqual([]);
   });
 
-  it('gives Node everything of the browser entry and the file-system source', async () => {
+  it('gives Node everything of the browser entry, the file-system source and the on-disk resume store', async () => {
     const browser = await import('../../src/upload-engine/index.js');
     const node = await import('../../src/upload-engine/node/index.js');
-    expect(Object.keys(node).sort()).toEqual([...Object.keys(browser), 'sourceFromPath'].sort());
+    expect(Object.keys(node).sort()).toEqual([...Object.keys(browser), 'sourceFromPath', 'FileResumeStore'].sort());
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The upload engine's Node entry: everything of the browser entry, and files on disk as sources.
- * A browser bundle imports `src/upload-engine` only, never this folder.
+ * The upload engine's Node entry: everything of the browser entry, files on disk as sources, and
+ * resume records kept on disk. A browser bundle imports `src/upload-engine` only, never this folder.
  */
 export * from '../index';
 export { sourceFromPath, type PathSourceOptions } from './node-source';
+export { FileResumeStore } from './file-resume-store';

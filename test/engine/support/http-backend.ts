@@ -1,20 +1,23 @@
 import type { UploadBackend } from '../../../src/upload-engine/upload-backend.js';
-import { callWebMethod } from '../../support/wix-http.js';
+import { webMethodsBackend } from '../../../local/shared/web-methods-client.js';
 
-/** The app's web methods called over HTTP, as the page's generated client does. */
-export function httpBackend(origin: string, token: string): UploadBackend & { calls: Record<string, number> } {
+type Counted = Required<UploadBackend> & { calls: Record<string, number> };
+
+/** The app's web methods called over HTTP, as the page's generated client does, counting the calls of each. */
+export function httpBackend(origin: string, token: string): Counted {
+  const backend = webMethodsBackend(origin, token);
   const calls: Record<string, number> = {};
-  async function call<T>(method: string, ...args: unknown[]): Promise<T> {
-    calls[method] = (calls[method] ?? 0) + 1;
-    const { status, body } = await callWebMethod<T>(origin, token, method, ...args);
-    if (status !== 200 || body.exception) throw new Error(`${method} answered ${status}: ${JSON.stringify(body.result)}`);
-    return body.result;
+  function counted<A extends unknown[], R>(method: keyof UploadBackend, call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return (...args) => {
+      calls[method] = (calls[method] ?? 0) + 1;
+      return call(...args);
+    };
   }
   return {
     calls,
-    createUploadSession: (request) => call('createUploadSession', request),
-    recordUpload: (upload) => call('recordUpload', upload),
-    getUploadStatus: (fileIds) => call('getUploadStatus', fileIds),
-    finalizeUploadFromServer: (session, fileName) => call('finalizeUploadFromServer', session, fileName),
+    createUploadSession: counted('createUploadSession', backend.createUploadSession),
+    recordUpload: counted('recordUpload', backend.recordUpload),
+    getUploadStatus: counted('getUploadStatus', backend.getUploadStatus),
+    finalizeUploadFromServer: counted('finalizeUploadFromServer', backend.finalizeUploadFromServer),
   };
 }

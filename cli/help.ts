@@ -1,0 +1,36 @@
+import { EXIT_CODES } from './exit-codes.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_LOCAL_URL } from './options.js';
+import { RECORDS_DIR } from './records.js';
+
+export const HELP = `Usage: resumable-upload <files or folders...> [options]
+
+Uploads files into a Wix site's Media Manager over tus, resumably: stopped or killed, the same
+command run again continues each unfinished file from the bytes the server holds, and does not
+send again the files it finished. Folders are walked recursively (hidden entries left out) and
+keep their tree under --folder.
+
+Where to:
+  the local Wix (\`npm start\`), at ${DEFAULT_LOCAL_URL} or --url;
+  a real site when WIX_SITE_ID and WIX_API_KEY are set (an API key with Manage Media Manager).
+
+Options:
+  --folder <path>      Media Manager folder to upload into, e.g. /clients/2026 (created if missing)
+  --private            upload as private files (read only through temporary links)
+  --labels <a,b>       labels for every file, comma-separated
+  --concurrency <n>    files sent at the same time (default ${DEFAULT_CONCURRENCY})
+  --chunk-size <size>  bytes per request, e.g. 8MiB (default 32MiB)
+  --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_URL})
+  -q, --quiet          print nothing but failures
+  --json               one JSON object per line on stdout, for scripts
+  -h, --help           this help
+
+Resume records are kept in ${RECORDS_DIR}/<target>/ under the current folder.
+
+Exit codes:
+  ${EXIT_CODES.allReady}    every file is READY in the Media Manager
+  ${EXIT_CODES.filesFailed}    some files failed (each is named with its reason)
+  ${EXIT_CODES.usage}    wrong command line: unknown option, bad value, missing path
+  ${EXIT_CODES.unreachable}    the server could not be reached or refused the credentials
+  ${EXIT_CODES.internalError}   a fault of the uploader itself (its stack is printed)
+  ${EXIT_CODES.interrupted}  stopped by Ctrl-C: run the same command again to continue
+`;

@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
+import { findUploadRequestViolations, splitFilePath } from '../src/shared/upload-request.js';
+import { describeViolations } from '../src/upload-engine/upload-error.js';
+import { parseByteSize } from './byte-size.js';
+import { UsageError } from './exit-codes.js';
+
+/** The local Wix `npm start` serves, unless told otherwise (PORT, HOST). */
+export const DEFAULT_LOCAL_URL = `http://${DEFAULT_CONFIG.host}:${DEFAULT_CONFIG.port}`;
+export const DEFAULT_CONCURRENCY = 3;
+export const MAX_CONCURRENCY = 32;
+export const MIN_CHUNK_SIZE = 64 * 1024;
+export const MAX_CHUNK_SIZE = 1024 ** 3;
+
+/** How the run is shown: bars on a terminal, lines in a log, JSON for scripts, or nothing but failures. */
+export type OutputMode = 'auto' | 'json' | 'quiet';
+
+export interface CliOptions {
+  help: boolean;
+  /** Files and folders to upload, as given. */
+  paths: string[];
+  /** The Media Manager folder path files go under, e.g. "/clients/2026"; the root when absent. */
+  folder?: string;
+  private: boolean;
+  labels?: string[];
+  concurrency: number;
+  chunkSize?: number;
+  output: OutputMode;
+  /** The local Wix's origin; absent when not given on the command line. */
+  url?: string;
+}
+
+const FLAGS = {
+  folder: { type: 'string' },
+  private: { type: 'boolean' },
+  labels: { type: 'string' },
+  concurrency: { type: 'string' },
+  'chunk-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  json: { type: 'boolean' },
+  url: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Reads the command line; throws a UsageError naming what is wrong. */
+export function parseOptions(argv: readonly string[]): CliOptions {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof FLAGS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (values.quiet && values.json)
+    throw new UsageError('--quiet and --json cannot be used together: --json is for scripts, --quiet prints only failures');
+  if (!help && positionals.length === 0) throw new UsageError('Name at least one file or folder to upload');
+  const options: CliOptions = {
+    help,
+    paths: positionals,
+    private: values.private === true,
+    concurrency: values.concurrency === undefined ? DEFAULT_CONCURRENCY : concurrencyOf(values.concurrency),
+    output: values.json ? 'json' : values.quiet ? 'quiet' : 'auto',
+  };
+  if (values.folder !== undefined) options.folder = folderOf(values.folder);
+  if (values.labels !== undefined) options.labels = labelsOf(values.labels);
+  if (values['chunk-size'] !== undefined) options.chunkSize = chunkSizeOf(values['chunk-size']);
+  if (values.url !== undefined) options.url = originOf(values.url);
+  return options;
+}
+
+function concurrencyOf(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${text}"`);
+  }
+  return value;
+}
+
+function chunkSizeOf(text: string): number {
+  const bytes = parseByteSize(text);
+  if (bytes === undefined || bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
+    throw new UsageError(`--chunk-size must be a size from 64KiB to 1GiB, such as 8MiB or 524288, got "${text}"`);
+  }
+  return bytes;
+}
+
+/** "clients/2026" or "/clients/2026/" → "/clients/2026"; the rules of Wix's filePath apply. */
+function folderOf(text: string): string | undefined {
+  const segments = splitFilePath(text);
+  if (segments.length === 0) return undefined;
+  const folder = `/${segments.join('/')}`;
+  const violations = findUploadRequestViolations({ mimeType: 'application/octet-stream', filePath: folder });
+  if (violations.length > 0) throw new UsageError(`--folder: ${describeViolations(violations)}`);
+  return folder;
+}
+
+function labelsOf(text: string): string[] | undefined {
+  const labels = text
+    .split(',')
+    .map((label) => label.trim())
+    .filter((label) => label !== '');
+  if (labels.length === 0) return undefined;
+  const violations = findUploadRequestViolations({ mimeType: 'application/octet-stream', labels });
+  if (violations.length > 0) throw new UsageError(`--labels: ${describeViolations(violations)}`);
+  return labels;
+}
+
+function originOf(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--url must be the local Wix's address, such as ${DEFAULT_LOCAL_URL}, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--url must be an http:// or https:// address, got "${text}"`);
+  }
+  return url.origin;
+}

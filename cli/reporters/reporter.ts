@@ -1,0 +1,66 @@
+import type { UploadItemState } from '../../src/upload-engine/upload-item.js';
+import type { ExitCode } from '../exit-codes.js';
+
+/** One file of the run as it is shown. */
+export interface FileView {
+  /** As named on the command line, or found in a named folder. */
+  path: string;
+  size: number;
+  state: UploadItemState;
+  /** What the server holds of it. */
+  bytesUploaded: number;
+  bytesPerSecond: number;
+  /** It continues an upload an earlier run began; the bytes that run saw the server confirm. */
+  resumedFrom?: number;
+  /** An earlier run sent it; this one only asked the Media Manager about it. */
+  alreadyUploaded?: boolean;
+  fileId?: string;
+  url?: string;
+  error?: { code: string; message: string };
+}
+
+export interface RunTotals {
+  files: number;
+  ready: number;
+  failed: number;
+  bytesTotal: number;
+  bytesUploaded: number;
+  bytesPerSecond: number;
+}
+
+export interface RunResult {
+  files: readonly FileView[];
+  totals: RunTotals;
+  /** Stopped by a signal before every file settled. */
+  interrupted: boolean;
+  durationMs: number;
+}
+
+/** How a run is shown: progress bars, plain lines, JSON lines, or failures only. */
+export interface Reporter {
+  started(target: string, files: readonly FileView[]): void;
+  /** A file's state changed. */
+  changed(file: FileView): void;
+  /** Bytes moved; at most every progress interval. */
+  progressed(files: readonly FileView[], totals: RunTotals): void;
+  warned(message: string): void;
+  finished(result: RunResult, exitCode: ExitCode): void;
+  /** The run could not start: a usage error or an unreachable server. */
+  failed(message: string, exitCode: ExitCode): void;
+}
+
+export function totalsOf(files: readonly FileView[]): RunTotals {
+  let bytesTotal = 0;
+  let bytesUploaded = 0;
+  let bytesPerSecond = 0;
+  let ready = 0;
+  let failed = 0;
+  for (const file of files) {
+    bytesTotal += file.size;
+    bytesUploaded += file.bytesUploaded;
+    bytesPerSecond += file.bytesPerSecond;
+    if (file.state === 'ready') ready += 1;
+    if (file.state === 'failed' || file.state === 'cancelled') failed += 1;
+  }
+  return { files: files.length, ready, failed, bytesTotal, bytesUploaded, bytesPerSecond };
+}

@@ -1,0 +1,108 @@
+import { errorMessageOf } from '../src/upload-engine/upload-error.js';
+import { connect } from './connect.js';
+import { ConnectError, EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
+import { HELP } from './help.js';
+import { collectInputFiles } from './input-files.js';
+import { parseOptions, type CliOptions, type OutputMode } from './options.js';
+import { openRunRecords } from './records.js';
+import { chooseReporter } from './reporters/choose.js';
+import type { OutputStream } from './reporters/streams.js';
+import { describeTarget, targetName, targetOf } from './target.js';
+import { planUploads, type PlannedFile } from './upload-plan.js';
+
+export interface CliContext {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdout: OutputStream & NodeJS.WritableStream;
+  stderr: OutputStream;
+  /** Aborted by Ctrl-C: the run stops, keeping its resume records. */
+  signal: AbortSignal;
+}
+
+const STATUS_POLL_INTERVAL_MS = 1000;
+
+/** `resumable-upload`: the whole command, its exit code as the result. */
+export async function runCli(context: CliContext): Promise<ExitCode> {
+  let options: CliOptions;
+  try {
+    options = parseOptions(context.argv);
+  } catch (error) {
+    // The command line could not be read: --json is honoured if it is there at all.
+    const mode: OutputMode = context.argv.includes('--json') ? 'json' : 'auto';
+    return usageFailure(chooseReporter(mode, context.stdout, context.stderr).reporter, error);
+  }
+  if (options.help) {
+    context.stdout.write(HELP);
+    return EXIT_CODES.allReady;
+  }
+  const { reporter, progressIntervalMs } = chooseReporter(options.output, context.stdout, context.stderr);
+
+  let planned: PlannedFile[];
+  let target: ReturnType<typeof targetOf>;
+  let skipped: string[];
+  let records: ReturnType<typeof openRunRecords>;
+  try {
+    target = targetOf(options, context.env);
+    const inputs = collectInputFiles(options.paths, context.cwd);
+    skipped = inputs.skipped;
+    let warnedOfRecords = false;
+    records = openRunRecords(context.cwd, targetName(target), (error) => {
+      if (warnedOfRecords) return;
+      warnedOfRecords = true;
+      reporter.warned(`resume records cannot be written (${errorMessageOf(error)}): a stopped run will start those files over`);
+    });
+    planned = planUploads(
+      inputs.files,
+      { filePath: options.folder, labels: options.labels, private: options.private },
+      records.resumeStore,
+      records.finished,
+    );
+    assertDistinct(planned);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(reporter, error);
+    throw error;
+  }
+
+  let backend: Awaited<ReturnType<typeof connect>>;
+  try {
+    backend = await connect(target);
+  } catch (error) {
+    if (!(error instanceof ConnectError)) throw error;
+    reporter.failed(error.message, EXIT_CODES.unreachable);
+    return EXIT_CODES.unreachable;
+  }
+
+  for (const entry of skipped) reporter.warned(`left out ${entry}`);
+  // The engine is loaded only now: --help and a wrong command line answer without waiting for it.
+  const { runUploads } = await import('./run-uploads.js');
+  const result = await runUploads(
+    describeTarget(target),
+    planned,
+    { concurrency: options.concurrency, chunkSize: options.chunkSize, progressIntervalMs, statusPollIntervalMs: STATUS_POLL_INTERVAL_MS },
+    { backend, ...records, reporter, signal: context.signal },
+  );
+  const exitCode = result.interrupted ? EXIT_CODES.interrupted : result.totals.failed > 0 ? EXIT_CODES.filesFailed : EXIT_CODES.allReady;
+  reporter.finished(result, exitCode);
+  return exitCode;
+}
+
+function usageFailure(reporter: { failed(message: string, exitCode: ExitCode): void }, error: unknown): ExitCode {
+  if (!(error instanceof UsageError)) throw error;
+  reporter.failed(error.message, EXIT_CODES.usage);
+  return EXIT_CODES.usage;
+}
+
+/** Two files that would land as the same file in the same folder: the engine would refuse the second. */
+function assertDistinct(planned: readonly PlannedFile[]): void {
+  const byFingerprint = new Map<string, PlannedFile>();
+  for (const file of planned) {
+    const earlier = byFingerprint.get(file.fingerprint);
+    if (earlier) {
+      throw new UsageError(
+        `"${earlier.input.shown}" and "${file.input.shown}" are the same file going to the same folder: name only one of them`,
+      );
+    }
+    byFingerprint.set(file.fingerprint, file);
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseByteSize } from '../../cli/byte-size.js';
+import { EXIT_CODES, UsageError } from '../../cli/exit-codes.js';
+import { HELP } from '../../cli/help.js';
+import { DEFAULT_LOCAL_URL, parseOptions } from '../../cli/options.js';
+import { describeTarget, targetName, targetOf } from '../../cli/target.js';
+import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
+
+function usageErrorOf(argv: string[]): string {
+  try {
+    parseOptions(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
+describe('the command line', () => {
+  it('reads every option', () => {
+    expect(
+      parseOptions([
+        'a.mp4',
+        'shoot',
+        '--folder',
+        'clients//2026/',
+        '--private',
+        '--labels',
+        ' summer, ,2026 ',
+        '--concurrency',
+        '5',
+        '--chunk-size',
+        '8MiB',
+        '--url',
+        'http://127.0.0.1:6000/',
+        '-q',
+      ]),
+    ).toEqual({
+      help: false,
+      paths: ['a.mp4', 'shoot'],
+      folder: '/clients/2026',
+      private: true,
+      labels: ['summer', '2026'],
+      concurrency: 5,
+      chunkSize: 8 * 1024 * 1024,
+      output: 'quiet',
+      url: 'http://127.0.0.1:6000',
+    });
+  });
+
+  it('has defaults: three at a time, the local Wix not named, bars or lines by the terminal', () => {
+    expect(parseOptions(['a.mp4'])).toEqual({ help: false, paths: ['a.mp4'], private: false, concurrency: 3, output: 'auto' });
+    expect(parseOptions(['a.mp4', '--json']).output).toBe('json');
+    expect(parseOptions(['--help'])).toMatchObject({ help: true, paths: [] });
+  });
+
+  it('refuses what it cannot use, saying what is wrong', () => {
+    expect(usageErrorOf([])).toBe('Name at least one file or folder to upload');
+    expect(usageErrorOf(['a', '--nope'])).toMatch(/Unknown option '--nope'/);
+    expect(usageErrorOf(['a', '--folder'])).toMatch(/--folder <value>' argument missing/);
+    expect(usageErrorOf(['a', '--concurrency', '0'])).toBe('--concurrency must be a whole number from 1 to 32, got "0"');
+    expect(usageErrorOf(['a', '--concurrency', '2.5'])).toMatch(/got "2.5"/);
+    expect(usageErrorOf(['a', '--chunk-size', '10'])).toBe(
+      '--chunk-size must be a size from 64KiB to 1GiB, such as 8MiB or 524288, got "10"',
+    );
+    expect(usageErrorOf(['a', '--chunk-size', '8 parsecs'])).toMatch(/--chunk-size/);
+    expect(usageErrorOf(['a', '--folder', 'clients/../secret'])).toBe('--folder: The folder path must not contain "." or ".." segments.');
+    expect(usageErrorOf(['a', '--folder', 'x'.repeat(101)])).toMatch(/^--folder: The folder path must be at most 100 characters long/);
+    expect(usageErrorOf(['a', '--labels', 'ok,bad\u202e'])).toMatch(
+      /^--labels: Label 2 must not contain control or text-direction characters/,
+    );
+    expect(usageErrorOf(['a', '--url', 'localhost'])).toBe(
+      '--url must be the local Wix\'s address, such as http://127.0.0.1:5173, got "localhost"',
+    );
+    expect(usageErrorOf(['a', '--url', 'ftp://127.0.0.1'])).toBe('--url must be an http:// or https:// address, got "ftp://127.0.0.1"');
+    expect(usageErrorOf(['a', '--quiet', '--json'])).toMatch(/--quiet and --json cannot be used together/);
+  });
+
+  it('says in --help the defaults the engine really uses, and every exit code', () => {
+    expect(HELP).toContain(`(default ${DEFAULT_CHUNK_SIZE / (1024 * 1024)}MiB)`);
+    expect(HELP).toContain(`(default ${DEFAULT_LOCAL_URL})`);
+    for (const code of Object.values(EXIT_CODES)) expect(HELP).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
+  });
+
+  it('reads sizes in bytes and binary multiples', () => {
+    expect(parseByteSize('524288')).toBe(524288);
+    expect(parseByteSize('512KiB')).toBe(512 * 1024);
+    expect(parseByteSize('1.5 MB')).toBe(1.5 * 1024 * 1024);
+    expect(parseByteSize('2g')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('-1')).toBeUndefined();
+    expect(parseByteSize('MiB')).toBeUndefined();
+    expect(parseByteSize('3 bananas')).toBeUndefined();
+  });
+});
+
+describe('the target', () => {
+  it('is the local Wix by default, at the address npm start prints', () => {
+    const target = targetOf({}, {});
+    expect(target).toEqual({ kind: 'local', origin: DEFAULT_LOCAL_URL });
+    expect(DEFAULT_LOCAL_URL).toBe('http://127.0.0.1:5173');
+    expect(targetName(target)).toBe('local-127.0.0.1-5173');
+    expect(describeTarget(target)).toBe('the local Wix at http://127.0.0.1:5173');
+    expect(targetName(targetOf({ url: 'http://[::1]:7000' }, {}))).toBe('local-1-7000');
+  });
+
+  it('is a real site when WIX_SITE_ID and WIX_API_KEY are both set, and says which is missing otherwise', () => {
+    const site = targetOf({}, { WIX_SITE_ID: 'site/1', WIX_API_KEY: 'key' });
+    expect(site).toEqual({ kind: 'site', siteId: 'site/1', apiKey: 'key' });
+    expect(targetName(site)).toBe('site-site-1');
+    expect(() => targetOf({}, { WIX_API_KEY: 'key' })).toThrow(/WIX_API_KEY is set but WIX_SITE_ID is not/);
+    expect(() => targetOf({}, { WIX_SITE_ID: 'site' })).toThrow(/WIX_SITE_ID is set but WIX_API_KEY is not/);
+    expect(() => targetOf({ url: 'http://127.0.0.1:1' }, { WIX_SITE_ID: 'site', WIX_API_KEY: 'key' })).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,244 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { files, folders } from '@wix/media';
+import { createClient } from '@wix/sdk';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { startTestApp, tempDir } from '../support/local-app.js';
+import { MP4_HEADER, writeRandomFile } from '../support/files.js';
+import { UploadTraffic } from '../support/upload-traffic.js';
+import { jsonLines, killUploaders, runUploader, startUploader } from './support/uploader-process.js';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+type Summary = {
+  event: 'summary';
+  exitCode: number;
+  ready: number;
+  failed: number;
+  files: Array<{
+    path: string;
+    state: string;
+    size: number;
+    fileId?: string;
+    url?: string;
+    alreadyUploaded?: boolean;
+    resumedFrom?: number;
+  }>;
+};
+
+const MIB = 1024 * 1024;
+
+function summaryOf(stdout: string): Summary {
+  const summary = jsonLines(stdout).find((event) => event.event === 'summary');
+  if (!summary) throw new Error(`no summary in:\n${stdout}`);
+  return summary as Summary;
+}
+
+async function md5OfUrl(url: string | undefined): Promise<string> {
+  const response = await fetch(String(url));
+  expect(response.status).toBe(200);
+  return crypto
+    .createHash('md5')
+    .update(Buffer.from(await response.arrayBuffer()))
+    .digest('hex');
+}
+
+/** A port on 127.0.0.1 that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+// Each test starts the uploader as its own process (tsx and the engine load each time): slow on a loaded machine.
+describe('resumable-upload, the command-line uploader, on the local Wix', { timeout: 180_000 }, () => {
+  let app: App;
+  let traffic: UploadTraffic;
+  let media: ReturnType<typeof mediaClient>;
+  const root = tempDir('rmu-cli-');
+  let runs = 0;
+
+  function mediaClient(url: string, token: string) {
+    return createClient({ auth: localTokenAuth(token), fetch: fetchThroughLocalWix(url), modules: { files, folders } });
+  }
+
+  /** A fresh working folder: its own .resumable-upload records. */
+  function workDir(): string {
+    const dir = path.join(root, `run-${++runs}`);
+    fs.mkdirSync(dir);
+    return dir;
+  }
+
+  /** "/clients/2026/shoot/day 1": the file's folder in the Media Manager, from the root. */
+  async function folderPathOf(fileId: string): Promise<string> {
+    const names: string[] = [];
+    let folderId = (await media.files.getFileDescriptor(fileId)).parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
+    while (folderId !== MEDIA_ROOT_FOLDER_ID) {
+      const folder = await media.folders.getFolder(folderId);
+      names.unshift(folder.displayName ?? '?');
+      folderId = folder.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
+    }
+    return `/${names.join('/')}`;
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    traffic = new UploadTraffic(app.wix.router);
+    media = mediaClient(app.url, await app.issueToken('APP'));
+  });
+  afterEach(async () => {
+    await killUploaders();
+    traffic.dropHeld();
+    traffic.reset();
+  });
+  afterAll(async () => {
+    traffic.stop();
+    await app.close();
+    fs.rmSync(app.dataDir, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('uploads a folder tree byte for byte under --folder, with --json lines; a second run sends nothing again', async () => {
+    const cwd = workDir();
+    const shoot = path.join(cwd, 'shoot');
+    fs.mkdirSync(path.join(shoot, 'day 1'), { recursive: true });
+    fs.mkdirSync(path.join(shoot, 'day 2', 'raw'), { recursive: true });
+    const written = {
+      'shoot/day 1/clip.mp4': writeRandomFile(path.join(shoot, 'day 1'), 'clip.mp4', 3 * MIB + 17, MP4_HEADER),
+      'shoot/day 2/raw/data.bin': writeRandomFile(path.join(shoot, 'day 2', 'raw'), 'data.bin', 700 * 1024),
+      'shoot/notes.txt': writeRandomFile(shoot, 'notes.txt', 1),
+    };
+    fs.writeFileSync(path.join(shoot, '.DS_Store'), 'hidden');
+
+    const first = await runUploader(['shoot', '--folder', '/clients/2026', '--labels', 'cli, test', '--json', '--url', app.url], cwd);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const events = jsonLines(first.stdout);
+    expect(events[0]).toMatchObject({ event: 'start', files: 3 });
+    const summary = summaryOf(first.stdout);
+    expect(summary).toMatchObject({ exitCode: 0, ready: 3, failed: 0 });
+    expect(summary.files.map((file) => file.path).sort()).toEqual(
+      Object.keys(written)
+        .map((shown) => path.normalize(shown))
+        .sort(),
+    );
+    for (const file of summary.files) {
+      const source = written[file.path.split(path.sep).join('/') as keyof typeof written];
+      expect(file.state).toBe('ready');
+      expect(await md5OfUrl(file.url)).toBe(source.md5);
+      const descriptor = await media.files.getFileDescriptor(file.fileId!);
+      expect(descriptor.labels).toEqual(['cli', 'test']);
+      expect(descriptor.private).toBe(false);
+    }
+    const folderOf = (shown: string) => folderPathOf(summary.files.find((file) => file.path === path.normalize(shown))!.fileId!);
+    expect(await folderOf('shoot/day 1/clip.mp4')).toBe('/clients/2026/shoot/day 1');
+    expect(await folderOf('shoot/day 2/raw/data.bin')).toBe('/clients/2026/shoot/day 2/raw');
+    expect(await folderOf('shoot/notes.txt')).toBe('/clients/2026/shoot');
+    expect((await media.files.getFileDescriptor(summary.files.find((file) => file.path.endsWith('clip.mp4'))!.fileId!)).mediaType).toBe(
+      'VIDEO',
+    );
+
+    traffic.reset();
+    const second = await runUploader(['shoot', '--folder', '/clients/2026', '--labels', 'cli, test', '--json', '--url', app.url], cwd);
+    expect(second.code).toBe(0);
+    expect(traffic.creations).toBe(0);
+    expect(traffic.patchBytes).toBe(0);
+    const again = summaryOf(second.stdout);
+    expect(again.files.every((file) => file.state === 'ready' && file.alreadyUploaded === true)).toBe(true);
+    expect(again.files.map((file) => file.fileId).sort()).toEqual(summary.files.map((file) => file.fileId).sort());
+  });
+
+  it('continues a killed run from the offset the server holds, sending only the rest', async () => {
+    const cwd = workDir();
+    const size = 12 * MIB + 5;
+    const source = writeRandomFile(cwd, 'long.bin', size);
+    const args = ['long.bin', '--chunk-size', '1MiB', '--json', '--url', app.url];
+
+    // Four chunks reach the server; the fifth is held, and the uploader is killed while it waits.
+    traffic.holdPatch(5);
+    const killed = startUploader(args, cwd);
+    await traffic.whenHeld();
+    killed.child.kill('SIGKILL');
+    expect((await killed.done).signal).toBe('SIGKILL');
+    traffic.dropHeld();
+    expect(traffic.patchBytes).toBe(4 * MIB);
+
+    const recordDir = path.join(cwd, '.resumable-upload', `local-${new URL(app.url).host.replace(/:/g, '-')}`, 'resume');
+    const records = fs
+      .readdirSync(recordDir)
+      .map((name) => JSON.parse(fs.readFileSync(path.join(recordDir, name), 'utf8')) as { tusUrl: string });
+    expect(records).toHaveLength(1);
+    const head = await fetch(records[0]!.tusUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBe(4 * MIB);
+
+    traffic.reset();
+    const resumed = await runUploader(args, cwd);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(traffic.creations).toBe(0);
+    expect(traffic.patchBytes).toBe(size - offset);
+    const [file] = summaryOf(resumed.stdout).files;
+    expect(file).toMatchObject({ state: 'ready', resumedFrom: offset });
+    expect(await md5OfUrl(file!.url)).toBe(source.md5);
+    expect(fs.readdirSync(recordDir)).toEqual([]);
+  });
+
+  it('names each failed file and exits 1', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'fine.bin', 1000);
+    writeRandomFile(cwd, 'fake.png', 1000); // declared an image by its name, but not one
+
+    const run = await runUploader(['fine.bin', 'fake.png', '--url', app.url], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ready {5}fine\.bin /m);
+    expect(run.stderr).toMatch(/^failed: fake\.png: .*not a recognisable image/m);
+  });
+
+  it('exits 2 on a wrong command line, naming what is wrong, before reaching any server', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'a.bin', 10);
+    const cases: Array<[string[], RegExp, Record<string, string>?]> = [
+      [['a.bin', '--bogus'], /Unknown option '--bogus'/],
+      [['a.bin'], /WIX_SITE_ID is set but WIX_API_KEY is not/, { WIX_SITE_ID: 'some-site' }],
+    ];
+    for (const [args, message, env] of cases) {
+      const run = await runUploader([...args, '--url', 'http://127.0.0.1:9'], cwd, env);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toContain('resumable-upload --help');
+    }
+    const json = await runUploader(['a.bin', 'missing.bin', '--json'], cwd);
+    expect(json.code).toBe(2);
+    expect(jsonLines(json.stdout)).toEqual([{ event: 'error', exitCode: 2, message: '"missing.bin" does not exist' }]);
+    expect(json.stderr).toMatch(/^resumable-upload: "missing\.bin" does not exist$/m);
+  });
+
+  it('exits 3 when the local Wix cannot be reached or will not sign the owner in', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'a.bin', 10);
+    const port = await closedPort();
+    const unreachable = await runUploader(['a.bin', '--url', `http://127.0.0.1:${port}`], cwd);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.stderr).toMatch(new RegExp(`The local Wix at http://127.0.0.1:${port} could not be reached \\(ECONNREFUSED\\)`));
+
+    const refusing = http.createServer((_req, res) => res.writeHead(403).end('{"message":"no"}'));
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as net.AddressInfo).port}`;
+      const refused = await runUploader(['a.bin', '--url', url, '--json'], cwd);
+      expect(refused.code).toBe(3);
+      expect(jsonLines(refused.stdout)).toEqual([
+        { event: 'error', exitCode: 3, message: expect.stringContaining('gave no token of the local site') },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+});
