@@ -5,6 +5,8 @@ export type ItemPatch = { -readonly [K in keyof UploadItem]?: UploadItem[K] };
 
 /** How many polls a FAILED file without a reason waits for the reason. */
 export const REASON_WAIT_POLLS = 3;
+/** How many more polls, once failed without it, the reason may still arrive and be shown (a late File Failed event). */
+export const LATE_REASON_POLLS = 30;
 
 /**
  * What a status report makes of a file being processed: READY or FAILED (with the Media Manager's

@@ -1,12 +1,13 @@
 import type { UploadBackend } from './upload-backend';
 import type { UploadStatusReport } from '../shared/upload-api';
-import { processingOutcome, type ItemPatch } from './processing-status';
+import { processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
 import { StatusPoller } from './status-poller';
 import type { FileEntry } from './upload-run';
 
 /**
  * The files the Media Manager is processing: one poll loop asks about all of them until each is
- * READY, FAILED or unknown, and tells the queue the change to make.
+ * READY, FAILED or unknown, and tells the queue the change to make. A file failed before its
+ * reason reached the upload log stays asked about for a while, and gets the reason when it comes.
  */
 export class ProcessingWatch {
   private readonly byFileId = new Map<string, FileEntry>();
@@ -33,6 +34,7 @@ export class ProcessingWatch {
   watch(entry: FileEntry, fileId: string, report?: UploadStatusReport): void {
     this.byFileId.set(fileId, entry);
     entry.reasonlessPolls = 0;
+    entry.awaitingReason = false;
     if (report) this.reported(report);
     if (entry.item.state === 'processing') this.poller.watch(fileId);
   }
@@ -48,7 +50,16 @@ export class ProcessingWatch {
 
   private reported(report: UploadStatusReport): void {
     const entry = this.byFileId.get(report.fileId);
-    if (entry?.item.state !== 'processing') return;
+    if (!entry) return;
+    if (entry.item.state === 'failed' && entry.awaitingReason) {
+      this.lateReason(entry, report);
+      return;
+    }
+    if (entry.item.state !== 'processing') {
+      // Retried, cancelled or removed meanwhile: nothing to tell about this file any more.
+      this.forget(report.fileId);
+      return;
+    }
     const outcome = processingOutcome(entry.item, report, entry.reasonlessPolls);
     if (outcome === 'pending') return;
     if (outcome === 'waiting') {
@@ -62,6 +73,31 @@ export class ProcessingWatch {
   private ended(fileId: string, patch: ItemPatch): void {
     const entry = this.byFileId.get(fileId);
     this.forget(fileId);
-    if (entry?.item.state === 'processing') this.settle(entry, patch);
+    if (entry?.item.state !== 'processing') return;
+    this.settle(entry, patch);
+    if (
+      patch.state === 'failed' &&
+      patch.error?.code === 'PROCESSING_FAILED' &&
+      patch.failureDescription === undefined &&
+      !patch.failureCode
+    ) {
+      entry.awaitingReason = true;
+      entry.reasonlessPolls = 0;
+      this.byFileId.set(fileId, entry);
+      this.poller.watch(fileId);
+    }
+  }
+
+  private lateReason(entry: FileEntry, report: UploadStatusReport): void {
+    const outcome = processingOutcome(entry.item, report, Number.POSITIVE_INFINITY);
+    const found = outcome !== 'pending' && outcome !== 'waiting' && (outcome.patch.failureCode || outcome.patch.failureDescription);
+    entry.reasonlessPolls += 1;
+    if (found || report.status !== 'FAILED' || entry.reasonlessPolls >= LATE_REASON_POLLS) {
+      entry.awaitingReason = false;
+      this.forget(report.fileId);
+      if (found && typeof outcome === 'object') this.settle(entry, outcome.patch);
+      return;
+    }
+    this.poller.watch(report.fileId);
   }
 }

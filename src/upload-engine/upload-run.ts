@@ -24,6 +24,8 @@ export interface FileEntry {
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
   reasonlessPolls: number;
+  /** Failed without the Media Manager's reason: still asked about, so a late reason is shown. */
+  awaitingReason?: boolean;
   /** The file's md5 as it is being computed; kept across runs (the file's bytes do not change with a retry). */
   md5?: Promise<RunningMd5>;
 }

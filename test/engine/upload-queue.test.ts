@@ -141,6 +141,34 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('shows the reason of a FAILED file when it arrives after the file was failed without one', async () => {
+    const { queue, backend, item, id } = await failedInProcessing({ withReason: false });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(item(id).error?.message).toBe('The Media Manager could not process the file.');
+    backend.reasonless.delete('file-token-1');
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(item(id)).toMatchObject({
+      state: 'failed',
+      failureCode: 'UNRECOGNIZED_CONTENT',
+      failureDescription: 'The bytes are not a video/mp4',
+      error: { code: 'PROCESSING_FAILED', fatal: true, message: 'The bytes are not a video/mp4' },
+    });
+    const polls = backend.statusCalls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(backend.statusCalls.length).toBe(polls);
+    await queue.dispose();
+  });
+
+  it('stops asking for a late reason after a while', async () => {
+    const { queue, backend, id } = await failedInProcessing({ withReason: false });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    const polls = backend.statusCalls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(backend.statusCalls.length).toBe(polls);
+    expect(queue.getItem(id)?.error?.message).toBe('The Media Manager could not process the file.');
+    await queue.dispose();
+  });
+
   it('sends `concurrency` files at a time and starts the next as a slot frees', async () => {
     const { queue, transport, states } = setup({ concurrency: 2 });
     queue.add(withMeta(['a', 'b', 'c', 'd', 'e'].map((name) => fakeSource(name))));
