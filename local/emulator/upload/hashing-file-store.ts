@@ -2,9 +2,30 @@ import { FileStore } from '@tus/file-store';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
+import type { Md5Handle } from './md5-thread.js';
 import type { UploadHashes } from './upload-hashes.js';
 
-/** @tus/file-store that feeds every received byte to the upload's md5 on its way to disk. */
+/**
+ * A hashing failure as @tus/server answers it: a 500 that says what to do. The bytes of the
+ * request that reached the disk stay; the next request's md5 continues from the last saved state
+ * and reads them back from disk.
+ */
+export class HashingFailed extends Error {
+  readonly status_code = 500;
+  readonly body: string;
+
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The md5 of the received bytes failed (${reason})`, { cause });
+    this.body = `${this.message}; ask the offset with HEAD and send the rest again\n`;
+  }
+}
+
+/**
+ * @tus/file-store that hands every received byte to the upload's md5 (on the md5 worker) on its
+ * way to disk. A chunk goes on to the disk once it is in the hand-over window, so a busy worker
+ * slows the request down rather than filling memory.
+ */
 export class HashingFileStore extends FileStore {
   constructor(
     directory: string,
@@ -14,11 +35,23 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable, uploadId: string, offset: number): Promise<number> {
-    const hasher = await this.hashes.at(uploadId, offset);
+    const hashes = this.hashes;
+    let md5: Md5Handle;
+    try {
+      md5 = await hashes.at(uploadId, offset);
+    } catch (error) {
+      throw new HashingFailed(error);
+    }
+    let hashingError: unknown;
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
-        hasher.update(chunk);
-        callback(null, chunk);
+        hashes.update(md5, chunk).then(
+          () => callback(null, chunk),
+          (error: unknown) => {
+            hashingError = error;
+            callback(error as Error);
+          },
+        );
       },
     });
     readable.on('error', (error) => tap.destroy(error));
@@ -26,11 +59,16 @@ export class HashingFileStore extends FileStore {
     try {
       newOffset = await super.write(readable.pipe(tap), uploadId, offset);
     } catch (error) {
-      // Some hashed bytes may not have reached the disk: continue from the last saved state.
-      this.hashes.discard(uploadId);
-      throw error;
+      // Some bytes handed to the md5 may not have reached the disk: continue from the last saved state.
+      hashes.discard(uploadId);
+      throw hashingError === undefined ? error : new HashingFailed(hashingError);
     }
-    this.hashes.save(uploadId, hasher, newOffset);
+    try {
+      await hashes.save(uploadId, md5, newOffset);
+    } catch (error) {
+      hashes.discard(uploadId);
+      throw new HashingFailed(error);
+    }
     return newOffset;
   }
 
