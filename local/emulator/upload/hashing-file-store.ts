@@ -1,7 +1,7 @@
 import { FileStore } from '@tus/file-store';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Md5Handle } from './md5-thread.js';
 import type { UploadHashes } from './upload-hashes.js';
 
@@ -21,10 +21,15 @@ export class HashingFailed extends Error {
   }
 }
 
+/** What @tus/file-store answers when the bytes cannot be written. */
+const WRITE_FAILED = { status_code: 500, body: 'Something went wrong receiving the file\n' };
+
 /**
  * @tus/file-store that hands every received byte to the upload's md5 (on the md5 worker) on its
- * way to disk. A chunk goes on to the disk once it is in the hand-over window, so a busy worker
- * slows the request down rather than filling memory.
+ * way to disk. The request's chunks are written by this one loop, with no stream stages of its
+ * own: each stage would hold a chunk or two of every upload in memory. A chunk goes to the disk
+ * once it is in the hand-over window, so a busy worker slows the request down instead of
+ * filling memory.
  */
 export class HashingFileStore extends FileStore {
   constructor(
@@ -35,41 +40,38 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable, uploadId: string, offset: number): Promise<number> {
-    const hashes = this.hashes;
     let md5: Md5Handle;
     try {
-      md5 = await hashes.at(uploadId, offset);
+      md5 = await this.hashes.at(uploadId, offset);
     } catch (error) {
       throw new HashingFailed(error);
     }
-    let hashingError: unknown;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hashes.update(md5, chunk).then(
-          () => callback(null, chunk),
-          (error: unknown) => {
-            hashingError = error;
-            callback(error as Error);
-          },
-        );
-      },
-    });
-    readable.on('error', (error) => tap.destroy(error));
-    let newOffset: number;
+    let written = offset;
     try {
-      newOffset = await super.write(readable.pipe(tap), uploadId, offset);
+      const file = await fs.promises.open(this.bytesPath(uploadId), 'r+');
+      try {
+        for await (const chunk of readable as AsyncIterable<Buffer>) {
+          await this.hashes.update(md5, chunk).catch((error: unknown) => {
+            throw new HashingFailed(error);
+          });
+          await file.write(chunk, 0, chunk.length, written);
+          written += chunk.length;
+        }
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       // Some bytes handed to the md5 may not have reached the disk: continue from the last saved state.
-      hashes.discard(uploadId);
-      throw hashingError === undefined ? error : new HashingFailed(hashingError);
+      this.hashes.discard(uploadId);
+      throw error instanceof HashingFailed ? error : WRITE_FAILED;
     }
     try {
-      await hashes.save(uploadId, md5, newOffset);
+      await this.hashes.save(uploadId, md5, written);
     } catch (error) {
-      hashes.discard(uploadId);
+      this.hashes.discard(uploadId);
       throw new HashingFailed(error);
     }
-    return newOffset;
+    return written;
   }
 
   override async remove(uploadId: string): Promise<void> {
