@@ -120,7 +120,10 @@ export class Md5Thread {
     // Its heap only holds messages and a few hashers: small limits keep its resident memory small.
     const worker = new Worker(md5WorkerUrl(), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
     let failure: Error | undefined;
-    worker.on('message', (reply: Md5Reply) => this.receive(reply));
+    worker.on('message', (reply: Md5Reply) => {
+      // A slot freed by a worker that is gone may already serve the next one.
+      if (this.worker === worker) this.receive(reply);
+    });
     worker.on('error', (error) => {
       failure = error;
     });
