@@ -17,7 +17,7 @@ export interface Workload {
 export function workloadsAt(scale: number): Workload[] {
   const large = Math.round(GIB * scale);
   const half = Math.round((GIB / 2) * scale);
-  const eighth = Math.round(8 * MIB * scale);
+  const eightMiB = Math.round(8 * MIB * scale);
   const smallCount = Math.max(5, Math.round(200 * scale));
   return [
     { id: 'large', title: `1 file of ${formatSize(large)}`, fileCount: 1, fileSize: large, concurrency: 1 },
@@ -25,9 +25,9 @@ export function workloadsAt(scale: number): Workload[] {
     { id: 'parallel', title: `4 files of ${formatSize(half)}, 4 at once`, fileCount: 4, fileSize: half, concurrency: 4 },
     {
       id: 'mixed',
-      title: `32 × ${formatSize(eighth)} + 4 × ${formatSize(half)}, all at once`,
+      title: `32 × ${formatSize(eightMiB)} + 4 × ${formatSize(half)}, all at once`,
       fileCount: 32,
-      fileSize: eighth,
+      fileSize: eightMiB,
       concurrency: 36,
       alongside: { fileCount: 4, fileSize: half },
     },
