@@ -30,14 +30,43 @@ export function writeRandomFile(dir: string, name: string, size: number): InputF
   return { path: file, name, size };
 }
 
-/** The input of every workload, plus a small file each client uploads once before it is timed. */
+/**
+ * The input of every workload, plus a small file each client uploads once before it is timed.
+ * Workloads share files of the same size (the 4 big files of "parallel" and "mixed"), so each is
+ * written once.
+ */
 export function writeInputFiles(dir: string, workloads: Workload[]): InputFiles {
+  const written = new Map<string, InputFile>();
+  const filesOf = (count: number, size: number, prefix: string) =>
+    Array.from({ length: count }, (_, index) => {
+      const key = `${size}-${index}`;
+      let file = written.get(key);
+      if (!file) {
+        file = writeRandomFile(dir, `${prefix}-${String(index).padStart(3, '0')}.bin`, size);
+        written.set(key, file);
+      }
+      return file;
+    });
   const files: Partial<Record<WorkloadId, InputFile[]>> = {};
   for (const workload of workloads) {
-    files[workload.id] = Array.from({ length: workload.fileCount }, (_, index) =>
-      writeRandomFile(dir, `${workload.id}-${String(index).padStart(3, '0')}.bin`, workload.fileSize),
-    );
+    const { alongside } = workload;
+    files[workload.id] = [
+      ...filesOf(workload.fileCount, workload.fileSize, workload.id),
+      ...(alongside ? filesOf(alongside.fileCount, alongside.fileSize, `${workload.id}-alongside`) : []),
+    ];
   }
   const warmup = writeRandomFile(dir, 'warmup.bin', WARMUP_SIZE);
-  return { large: files.large ?? [], small: files.small ?? [], parallel: files.parallel ?? [], warmup };
+  return { large: files.large ?? [], small: files.small ?? [], parallel: files.parallel ?? [], mixed: files.mixed ?? [], warmup };
+}
+
+/** The bytes `writeInputFiles` writes: files of the same size and index are shared. */
+export function inputBytes(workloads: Workload[]): number {
+  const sizes = new Map<string, number>();
+  for (const workload of workloads) {
+    const groups = [{ fileCount: workload.fileCount, fileSize: workload.fileSize }, ...(workload.alongside ? [workload.alongside] : [])];
+    for (const group of groups) {
+      for (let index = 0; index < group.fileCount; index++) sizes.set(`${group.fileSize}-${index}`, group.fileSize);
+    }
+  }
+  return [...sizes.values()].reduce((sum, size) => sum + size, 0);
 }

@@ -11,7 +11,7 @@ import { cleanupAll, installExitHandlers, onCleanup } from './cleanup.js';
 import { configFromEnv } from './config.js';
 import { measureHashRates } from './hash-rate.js';
 import { OURS_CLIENT, oursDefaultChunkSize } from './contenders/ours-default.js';
-import { writeInputFiles } from './input-files.js';
+import { inputBytes, writeInputFiles } from './input-files.js';
 import { describeMachine, loadAverage, machineLine } from './machine.js';
 import { planRuns } from './plan.js';
 import { CONTENDERS } from './protocol.js';
@@ -19,7 +19,7 @@ import { writeRecord } from './record.js';
 import { chunkLabel, markdownReport, progressLine } from './report.js';
 import { measureOnce, type Measurement } from './run.js';
 import { summarize } from './summary.js';
-import { formatSize, totalBytes, workloadsAt } from './workloads.js';
+import { formatSize, workloadsAt } from './workloads.js';
 
 installExitHandlers();
 const config = configFromEnv(process.env, path.join(PROJECT_DIR, 'bench', 'results'));
@@ -42,7 +42,7 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rmu-bench-'));
 onCleanup(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 const inputDir = path.join(tempRoot, 'input');
 fs.mkdirSync(inputDir);
-console.log(`Writing ${formatSize(workloads.reduce((sum, w) => sum + totalBytes(w), 0))} of random input under ${tempRoot}…`);
+console.log(`Writing ${formatSize(inputBytes(workloads))} of random input under ${tempRoot}…`);
 const inputs = writeInputFiles(inputDir, workloads);
 
 const plan = planRuns(config, workloads, inputs, chunkSize, tempRoot);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_DIR } from './project-dir.js';
 import type { LocalWixConfig } from './emulator/platform/config.js';
 import { createLocalWix, type LocalWix } from './emulator/local-wix.js';
 import type { SubjectType } from './emulator/platform/identity.js';
@@ -14,15 +14,7 @@ import { findDashboardPages } from './dashboard-host/dashboard-pages.js';
 import { DATA_COLLECTIONS } from '../src/backend/data-collections.js';
 import type { DataCollectionDeclaration } from '../src/shared/data-collection.js';
 
-/** The project's root: the folder above this file that holds wix.config.json (also when compiled). */
-export const PROJECT_DIR = findProjectDir(path.dirname(fileURLToPath(import.meta.url)));
-
-function findProjectDir(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'wix.config.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`No wix.config.json above ${from}`);
-  }
-}
+export { PROJECT_DIR };
 
 export interface LocalApp {
   /** The app's origin (the Wix APIs, the backend, the page), e.g. http://127.0.0.1:5173. */

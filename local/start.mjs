@@ -30,9 +30,10 @@ function externalPackages() {
     .flatMap((name) => [name, `${name}/*`]);
 }
 
+// The md5 worker is an entry of its own: a worker thread is started from a file (md5-thread.ts).
 buildSync({
   absWorkingDir: projectDir,
-  entryPoints: ['local/main.ts', ...backendEntries()],
+  entryPoints: ['local/main.ts', 'local/emulator/upload/md5-worker.ts', ...backendEntries()],
   outbase: '.',
   outdir: outDir,
   bundle: true,

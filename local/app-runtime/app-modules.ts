@@ -7,8 +7,9 @@ declare const LOCAL_SERVER_BUNDLE: boolean | undefined;
 const COMPILED_DIR = path.join('dist-local', 'server');
 
 /**
- * The URL to import one of the app's src/ modules from ("src/backend/uploads.web.ts"): the
- * TypeScript source, or its compiled twin when the server runs compiled.
+ * The URL to import one of the app's src/ modules from ("src/backend/uploads.web.ts"), or another
+ * file local/start.mjs compiles as an entry (the md5 worker): the TypeScript source, or its
+ * compiled twin when the server runs compiled.
  */
 export function appModuleUrl(projectDir: string, file: string): string {
   const compiled = typeof LOCAL_SERVER_BUNDLE !== 'undefined';

@@ -8,6 +8,7 @@ import { FolderStore } from './media/folders.js';
 import { MediaFiles } from './media/media-files.js';
 import { UploadSessions } from './upload/upload-sessions.js';
 import { UploadHashes } from './upload/upload-hashes.js';
+import { Md5Thread } from './upload/md5-thread.js';
 import { HashingFileStore } from './upload/hashing-file-store.js';
 import { EventOutbox } from './platform/outbox.js';
 import { MediaProcessing } from './media/media-processing.js';
@@ -68,7 +69,8 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const folders = new FolderStore(db);
   const files = new MediaFiles(db);
   const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
-  const hashes = new UploadHashes(db, (id) => path.join(tusDir, id));
+  const md5 = new Md5Thread();
+  const hashes = new UploadHashes(db, md5, (id) => path.join(tusDir, id));
   const store = new HashingFileStore(tusDir, hashes);
   const outbox = new EventOutbox(
     db,
@@ -118,6 +120,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
       clearInterval(sweeper);
       processing.stop();
       await outbox.stop();
+      await md5.stop();
       db.close();
     },
   };

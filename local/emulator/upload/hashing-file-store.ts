@@ -1,10 +1,36 @@
 import { FileStore } from '@tus/file-store';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import type { Md5Handle } from './md5-thread.js';
 import type { UploadHashes } from './upload-hashes.js';
 
-/** @tus/file-store that feeds every received byte to the upload's md5 on its way to disk. */
+/**
+ * A hashing failure as @tus/server answers it: a 500 that says what to do. The bytes of the
+ * request that reached the disk stay; the next request's md5 continues from the last saved state
+ * and reads them back from disk.
+ */
+export class HashingFailed extends Error {
+  readonly status_code = 500;
+  readonly body: string;
+
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The md5 of the received bytes failed (${reason})`, { cause });
+    this.body = `${this.message}; ask the offset with HEAD and send the rest again\n`;
+  }
+}
+
+/** What @tus/file-store answers when the bytes cannot be written. */
+const WRITE_FAILED = { status_code: 500, body: 'Something went wrong receiving the file\n' };
+
+/**
+ * @tus/file-store that hands every received byte to the upload's md5 (on the md5 worker) on its
+ * way to disk. The request's chunks are written by this one loop, with no stream stages of its
+ * own: each stage would hold a chunk or two of every upload in memory. A chunk goes to the disk
+ * once it is in the hand-over window, so a busy worker slows the request down instead of
+ * filling memory.
+ */
 export class HashingFileStore extends FileStore {
   constructor(
     directory: string,
@@ -14,24 +40,38 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable, uploadId: string, offset: number): Promise<number> {
-    const hasher = await this.hashes.at(uploadId, offset);
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hasher.update(chunk);
-        callback(null, chunk);
-      },
-    });
-    readable.on('error', (error) => tap.destroy(error));
-    let newOffset: number;
+    let md5: Md5Handle;
     try {
-      newOffset = await super.write(readable.pipe(tap), uploadId, offset);
+      md5 = await this.hashes.at(uploadId, offset);
     } catch (error) {
-      // Some hashed bytes may not have reached the disk: continue from the last saved state.
-      this.hashes.discard(uploadId);
-      throw error;
+      throw new HashingFailed(error);
     }
-    this.hashes.save(uploadId, hasher, newOffset);
-    return newOffset;
+    let written = offset;
+    try {
+      const file = await fs.promises.open(this.bytesPath(uploadId), 'r+');
+      try {
+        for await (const chunk of readable as AsyncIterable<Buffer>) {
+          await this.hashes.update(md5, chunk).catch((error: unknown) => {
+            throw new HashingFailed(error);
+          });
+          await file.write(chunk, 0, chunk.length, written);
+          written += chunk.length;
+        }
+      } finally {
+        await file.close();
+      }
+    } catch (error) {
+      // Some bytes handed to the md5 may not have reached the disk: continue from the last saved state.
+      this.hashes.discard(uploadId);
+      throw error instanceof HashingFailed ? error : WRITE_FAILED;
+    }
+    try {
+      await this.hashes.save(uploadId, md5, written);
+    } catch (error) {
+      this.hashes.discard(uploadId);
+      throw new HashingFailed(error);
+    }
+    return written;
   }
 
   override async remove(uploadId: string): Promise<void> {
