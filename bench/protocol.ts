@@ -14,6 +14,13 @@ export interface ClientJob {
   concurrency: number;
   /** tus chunk size in bytes; null: unlimited (one PATCH per file). Ignored by raw. */
   chunkSize: number | null;
+  /** peer: tus-js-client's retry delays (default: none, a failure fails the run). */
+  retryDelays?: number[];
+  /**
+   * ours: the origin the tus bytes and the finalize go to instead of the upload URL's own (the
+   * shaping proxy in front of the app). Default: the upload URL as the app gives it.
+   */
+  uploadOrigin?: string;
 }
 
 /** The client has started and done its warm-up upload; it waits for "go" on stdin. */

@@ -9,9 +9,9 @@ export function contenderFor(job: ClientJob): Contender {
     case 'raw':
       return rawContender(job.endpoint);
     case 'peer':
-      return peerContender(job.endpoint, job.chunkSize);
+      return peerContender(job.endpoint, job.chunkSize, job.retryDelays ?? []);
     case 'ours':
       if (!job.token) throw new Error('ours needs a USER token');
-      return oursContender(job.endpoint, job.token, job.chunkSize);
+      return oursContender(job.endpoint, job.token, job.chunkSize, job.uploadOrigin);
   }
 }

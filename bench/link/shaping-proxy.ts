@@ -17,6 +17,8 @@ export interface LinkShape {
   cutEveryBytes: number | null;
   /** After a cut, new connections are reset for this long. */
   refuseMs: number;
+  /** No more cuts than this (e.g. none at the very end of a file); default: no limit. */
+  maxCuts?: number;
   /**
    * How many bytes may wait at the link's entry (a router's queue) before the sender is paused.
    * Default: one bandwidth-delay product, at least 64 KiB.
@@ -201,12 +203,14 @@ export async function startShapingProxy(target: { host: string; port: number }, 
   const downPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
   const live = new Set<Connection>();
   let counters = emptyCounters();
-  let nextCutAt = shape.cutEveryBytes ?? Number.POSITIVE_INFINITY;
+  const firstCutAt = () => (shape.cutEveryBytes === null || shape.maxCuts === 0 ? Number.POSITIVE_INFINITY : shape.cutEveryBytes);
+  let nextCutAt = firstCutAt();
   let refuseUntilMs = 0;
 
-  const cutAll = (deliveredUpBytes: number) => {
+  /** `droppedBytes`: the rest of the chunk the cut fell in, already taken off its queue. */
+  const cutAll = (deliveredUpBytes: number, droppedBytes: number) => {
     const now = performance.now();
-    const inFlightUpBytes = [...live].reduce((sum, connection) => sum + connection.up.queuedBytes, 0);
+    const inFlightUpBytes = [...live].reduce((sum, connection) => sum + connection.up.queuedBytes, droppedBytes);
     counters.cuts.push({ atMs: now, deliveredUpBytes, inFlightUpBytes });
     for (const connection of live) destroy(connection);
     upPipe.flush(now);
@@ -256,8 +260,9 @@ export async function startShapingProxy(target: { host: string; port: number }, 
         counters.deliveredUpBytes += part.length;
         upstream.write(part);
         const at = nextCutAt;
-        nextCutAt += shape.cutEveryBytes ?? Number.POSITIVE_INFINITY;
-        cutAll(at);
+        nextCutAt =
+          counters.cuts.length + 1 >= (shape.maxCuts ?? Number.POSITIVE_INFINITY) ? Number.POSITIVE_INFINITY : at + shape.cutEveryBytes!;
+        cutAll(at, chunk.length - part.length);
         return part;
       }),
       down: new Lane(upstream, client, downPipe, maxBacklogMs, (chunk) => {
@@ -295,7 +300,7 @@ export async function startShapingProxy(target: { host: string; port: number }, 
     counters: () => structuredClone(counters),
     resetCounters() {
       counters = emptyCounters();
-      nextCutAt = shape.cutEveryBytes ?? Number.POSITIVE_INFINITY;
+      nextCutAt = firstCutAt();
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -317,6 +322,8 @@ function validateShape(shape: LinkShape): void {
   if (shape.cutEveryBytes !== null && !(Number.isInteger(shape.cutEveryBytes) && shape.cutEveryBytes > 0)) {
     problems.push(`cutEveryBytes must be a positive whole number (got ${shape.cutEveryBytes})`);
   }
+  if (shape.maxCuts !== undefined && !(Number.isInteger(shape.maxCuts) && shape.maxCuts >= 0))
+    problems.push(`maxCuts must be a whole number (got ${shape.maxCuts})`);
   if (!(shape.refuseMs >= 0)) problems.push(`refuseMs must be 0 or more (got ${shape.refuseMs})`);
   if (shape.queueBytes !== undefined && !(shape.queueBytes > 0)) problems.push(`queueBytes must be positive (got ${shape.queueBytes})`);
   if (problems.length > 0) throw new Error(`Invalid link shape: ${problems.join('; ')}`);

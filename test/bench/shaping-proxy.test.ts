@@ -107,11 +107,26 @@ describe('the shaping proxy', () => {
     expect(second.error).toBe('ECONNRESET');
     expect((await sink.received[1]!).length).toBe(cutEveryBytes);
 
-    const { cuts, deliveredUpBytes } = proxy.counters();
+    const { cuts, deliveredUpBytes, acceptedUpBytes } = proxy.counters();
+    // Nothing taken from the clients is unaccounted for: delivered, or lost in flight at a cut.
+    expect(acceptedUpBytes).toBe(deliveredUpBytes + cuts[0]!.inFlightUpBytes + cuts[1]!.inFlightUpBytes);
     expect(deliveredUpBytes).toBe(2 * cutEveryBytes);
     expect(cuts.map((cut) => cut.deliveredUpBytes)).toEqual([cutEveryBytes, 2 * cutEveryBytes]);
     expect(cuts[0]!.resumedAtMs).toBeGreaterThan(cuts[0]!.atMs);
     expect(cuts[0]!.bytesBeforeResume).toBe(head.length);
+  });
+
+  it('stops cutting after the given number of cuts, and starts counting again after a reset', async () => {
+    const sink = await track(startSink(true));
+    const proxy = await track(startShapingProxy({ host: '127.0.0.1', port: sink.port }, { ...SHAPED, cutEveryBytes: 10_000, maxCuts: 1 }));
+    await exchange(proxy.port, [randomBytes(15_000)], false);
+    const data = randomBytes(30_000);
+    expect((await exchange(proxy.port, [data])).reply.equals(data)).toBe(true);
+    expect(proxy.counters().cuts).toHaveLength(1);
+
+    proxy.resetCounters();
+    expect((await exchange(proxy.port, [randomBytes(15_000)], false)).error).toBe('ECONNRESET');
+    expect(proxy.counters()).toMatchObject({ deliveredUpBytes: 10_000, cuts: [{ deliveredUpBytes: 10_000 }] });
   });
 
   it('refuses new connections for the given time after a cut', async () => {
