@@ -1,12 +1,12 @@
 /** What the harness and a client child say to each other (one JSON object per line). */
-export const CONTENDERS = ['raw', 'peer', 'ours'] as const;
+export const CONTENDERS = ['raw', 'peer', 'tus-on-app', 'ours'] as const;
 export type ContenderId = (typeof CONTENDERS)[number];
 
 export interface ClientJob {
   contender: ContenderId;
-  /** raw: the PUT prefix; peer: the tus endpoint; ours: the app's origin. */
+  /** raw: the PUT prefix; peer: the tus endpoint; tus-on-app and ours: the app's origin. */
   endpoint: string;
-  /** ours: a USER token of the local site. */
+  /** tus-on-app and ours: a USER token of the local site. */
   token?: string;
   files: { path: string; name: string; size: number }[];
   /** Uploaded once before the timed part, so that start-up costs are not timed. */

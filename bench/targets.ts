@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /**
  * The machine-readable form of every target the benchmarks check: each part of `npm run bench`
  * puts its targets in its JSON record and prints one line per target; bench/all.ts gathers them.
@@ -24,4 +27,30 @@ export function targetLine(target: TargetResult): string {
 
 export function printTargets(targets: readonly TargetResult[]): void {
   for (const target of targets) console.log(targetLine(target));
+}
+
+/** The Node benchmark's and the browser benchmark's own target shapes, as machine-readable targets. */
+export function toTargetResult(target: {
+  id: string;
+  name: string;
+  bound: string;
+  value: string;
+  met?: boolean;
+  miss?: string;
+  note?: string;
+}): TargetResult {
+  return {
+    id: target.id,
+    description: target.name,
+    measured: target.value,
+    bound: target.bound,
+    met: target.met ?? null,
+    note: target.miss ?? target.note,
+  };
+}
+
+/** Writes a part's JSON record (its targets and whatever it measured). */
+export function writeResults(file: string, record: { targets: readonly TargetResult[] } & Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
 }
