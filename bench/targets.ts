@@ -21,7 +21,8 @@ export interface TargetResult {
 }
 
 export function targetLine(target: TargetResult): string {
-  const status = target.met === null ? `not checked${target.note ? ` (${target.note})` : ''}` : target.met ? 'met' : 'missed';
+  const why = target.note?.replace(/^not checked: /, '');
+  const status = target.met === null ? `not checked${why ? ` (${why})` : ''}` : target.met ? 'met' : 'missed';
   return `target ${target.id}: ${target.measured} (bound ${target.bound}) ${status}`;
 }
 

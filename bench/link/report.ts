@@ -29,7 +29,8 @@ export function linkProgressLine(index: number, total: number, m: LinkMeasuremen
     m.resumeMs.length > 0
       ? `, resumed after ${m.resumeMs.map((ms) => (ms === undefined ? 'never' : `${ms.toFixed(0)} ms`)).join(', ')}`
       : '';
-  return `[${index + 1}/${total}] ${m.workload} ${m.contender} #${m.repetition}: ${(m.elapsedMs / 1000).toFixed(2)} s, ${m.linkShare.toFixed(3)} of the link${resumes}`;
+  const idle = `link idle ${(m.idleMs / 1000).toFixed(2)} s (${m.counters.upIdleGapsMs.length} gaps, longest ${m.longestIdleMs.toFixed(0)} ms)`;
+  return `[${index + 1}/${total}] ${m.workload} ${m.contender} #${m.repetition}: ${(m.elapsedMs / 1000).toFixed(2)} s, ${m.linkShare.toFixed(3)} of the link, ${idle}${resumes}`;
 }
 
 export function linkMarkdown(
@@ -41,13 +42,14 @@ export function linkMarkdown(
 ): string {
   const title = (id: string) => workloads.find((w) => w.id === id)?.title ?? id;
   const shares = table(
-    ['workload', 'contender', 'share of the link, median (min–max)', 'MiB/s median', 'seconds median'],
+    ['workload', 'contender', 'share of the link, median (min–max)', 'MiB/s median', 'seconds median', 'link idle upstream, s median'],
     summary.rows.map((row) => [
       title(row.workload),
       CONTENDER_NAMES[row.contender] ?? row.contender,
       range(row.linkShare, 3),
       row.mibPerSecond.median.toFixed(2),
       row.seconds.median.toFixed(1),
+      row.idleSeconds.median.toFixed(2),
     ]),
   );
   const cutRows = summary.rows.filter((row) => row.workload === 'cut');

@@ -49,6 +49,8 @@ export interface LinkCounters {
   connections: number;
   refused: number;
   cuts: CutEvent[];
+  /** Times the upstream link stood idle for IDLE_GAP_MS or more between two bytes (ms each, in order). */
+  upIdleGapsMs: number[];
 }
 
 export interface ShapingProxy {
@@ -64,6 +66,8 @@ export interface ShapingProxy {
 const MIN_QUEUE_BYTES = 64 * 1024;
 /** A cut ends the server's side of a connection gracefully, then destroys it after this. */
 const SERVER_CLOSE_GRACE_MS = 2000;
+/** Shorter pauses of the upstream link are not recorded as idle. */
+const IDLE_GAP_MS = 10;
 const PATCH_LINE = Buffer.from('PATCH /');
 
 /**
@@ -72,22 +76,24 @@ const PATCH_LINE = Buffer.from('PATCH /');
  * leave in order.
  */
 class Pipe {
-  private nextFreeAtMs = 0;
+  private nextFreeAtMs = performance.now();
 
   constructor(
     private readonly bytesPerSecond: number | null,
     private readonly oneWayDelayMs: number,
+    private readonly onIdle: (ms: number) => void = () => undefined,
   ) {}
 
   /** When a chunk of `bytes` entering now leaves the far end. */
   schedule(bytes: number, nowMs: number): { deliverAtMs: number; backlogMs: number } {
+    if (nowMs - this.nextFreeAtMs >= IDLE_GAP_MS) this.onIdle(nowMs - this.nextFreeAtMs);
     const start = Math.max(nowMs, this.nextFreeAtMs);
     const finish = this.bytesPerSecond === null ? start : start + (bytes / this.bytesPerSecond) * 1000;
     this.nextFreeAtMs = finish;
     return { deliverAtMs: finish + this.oneWayDelayMs, backlogMs: finish - nowMs };
   }
 
-  /** A cut empties the link's queue. */
+  /** A cut empties the link's queue; a reset of the counters starts the idle time from now. */
   flush(nowMs: number): void {
     this.nextFreeAtMs = nowMs;
   }
@@ -199,7 +205,7 @@ export async function startShapingProxy(target: { host: string; port: number }, 
   const queueBytes =
     shape.queueBytes ?? Math.max(MIN_QUEUE_BYTES, shape.bytesPerSecond === null ? 0 : (shape.bytesPerSecond * shape.rttMs) / 1000);
   const maxBacklogMs = shape.bytesPerSecond === null ? Number.POSITIVE_INFINITY : (queueBytes / shape.bytesPerSecond) * 1000;
-  const upPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
+  const upPipe = new Pipe(shape.bytesPerSecond, oneWayMs, (ms) => counters.upIdleGapsMs.push(ms));
   const downPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
   const live = new Set<Connection>();
   let counters = emptyCounters();
@@ -301,6 +307,7 @@ export async function startShapingProxy(target: { host: string; port: number }, 
     resetCounters() {
       counters = emptyCounters();
       nextCutAt = firstCutAt();
+      upPipe.flush(performance.now());
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -311,7 +318,16 @@ export async function startShapingProxy(target: { host: string; port: number }, 
 }
 
 function emptyCounters(): LinkCounters {
-  return { acceptedUpBytes: 0, deliveredUpBytes: 0, acceptedDownBytes: 0, deliveredDownBytes: 0, connections: 0, refused: 0, cuts: [] };
+  return {
+    acceptedUpBytes: 0,
+    deliveredUpBytes: 0,
+    acceptedDownBytes: 0,
+    deliveredDownBytes: 0,
+    connections: 0,
+    refused: 0,
+    cuts: [],
+    upIdleGapsMs: [],
+  };
 }
 
 function validateShape(shape: LinkShape): void {

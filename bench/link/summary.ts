@@ -18,6 +18,9 @@ export interface LinkMeasurement {
   linkShare: number;
   /** From each cut to the first byte of the resumed PATCH at the proxy; undefined: it never resumed. */
   resumeMs: (number | undefined)[];
+  /** Upstream idle time between the first and the last byte: gaps of 10 ms or more, summed; and the longest. */
+  idleMs: number;
+  longestIdleMs: number;
   /** Upstream bytes the link held (taken from the client, not delivered) at the cuts, summed. */
   inFlightAtCutsBytes: number;
   counters: LinkCounters;
@@ -30,6 +33,8 @@ export interface LinkRow {
   linkShare: Spread;
   mibPerSecond: Spread;
   seconds: Spread;
+  /** Upstream idle time during the run (gaps of 10 ms or more; the first request's wait included). */
+  idleSeconds: Spread;
   /** Cut workload: every cut's recovery time, over all runs. */
   resumeMs?: Spread;
   cutsPerRun?: number;
@@ -61,6 +66,8 @@ export function measurementOf(
     linkShare: result.bytes / ((result.elapsedMs / 1000) * bytesPerSecond),
     resumeMs: cuts.map((cut) => (cut.resumedAtMs === undefined ? undefined : cut.resumedAtMs - cut.atMs)),
     inFlightAtCutsBytes: cuts.reduce((sum, cut) => sum + cut.inFlightUpBytes, 0),
+    idleMs: result.counters.upIdleGapsMs.reduce((sum, ms) => sum + ms, 0),
+    longestIdleMs: Math.max(0, ...result.counters.upIdleGapsMs),
     counters: result.counters,
   };
 }
@@ -84,6 +91,7 @@ export function summarizeLink(measurements: LinkMeasurement[], rttMs: number): L
       linkShare: spread(runs.map((m) => m.linkShare)),
       mibPerSecond: spread(runs.map((m) => m.bytes / MIB / (m.elapsedMs / 1000))),
       seconds: spread(runs.map((m) => m.elapsedMs / 1000)),
+      idleSeconds: spread(runs.map((m) => m.idleMs / 1000)),
     };
     if (first.workload !== 'cut') return row;
     const resumes = runs.flatMap((m) => m.resumeMs);
