@@ -10,6 +10,8 @@ export interface LinkBenchConfig {
   mbit: number;
   rttMs: number;
   cutEveryMiB: number;
+  /** Where the first cut falls: by default a quarter of a cut's distance early, so cuts land mid-PATCH, not at a 32 MiB chunk's end. */
+  firstCutMiB: number;
   /** After a cut, new connections are refused for this long. */
   refuseMs: number;
   /** Multiplies the file sizes and the number of small files; 1 is the documented run. */
@@ -43,10 +45,12 @@ export function linkConfigFromEnv(env: NodeJS.ProcessEnv, resultsDir: string): L
   const mbit = numberFrom(env, 'BENCH_LINK_MBIT', 100, positive, 'a positive number of Mbit/s');
   const rttMs = numberFrom(env, 'BENCH_LINK_RTT_MS', 80, (v) => Number.isFinite(v) && v >= 0, 'a number of ms ≥ 0');
   const documented = scale === 1 && mbit === 100 && rttMs === 80;
+  const cutEveryMiB = numberFrom(env, 'BENCH_LINK_CUT_MIB', 64 * scale, positive, 'a positive number of MiB');
   return {
     mbit,
     rttMs,
-    cutEveryMiB: numberFrom(env, 'BENCH_LINK_CUT_MIB', 64 * scale, positive, 'a positive number of MiB'),
+    cutEveryMiB,
+    firstCutMiB: numberFrom(env, 'BENCH_LINK_FIRST_CUT_MIB', cutEveryMiB * 0.75, positive, 'a positive number of MiB'),
     refuseMs: numberFrom(env, 'BENCH_LINK_REFUSE_MS', 0, (v) => Number.isFinite(v) && v >= 0, 'a number of ms ≥ 0'),
     scale,
     repeat: numberFrom(env, 'BENCH_LINK_REPEAT', 2, (v) => Number.isInteger(v) && v >= 1, 'a whole number ≥ 1'),
@@ -66,6 +70,7 @@ export function shapeFor(config: LinkBenchConfig, cuts: boolean): LinkShape {
     bytesPerSecond: bytesPerSecondOf(config),
     rttMs: config.rttMs,
     cutEveryBytes: cuts ? Math.round(config.cutEveryMiB * MIB) : null,
+    ...(cuts ? { firstCutAtBytes: Math.round(config.firstCutMiB * MIB) } : {}),
     refuseMs: config.refuseMs,
   };
 }

@@ -18,7 +18,11 @@ export interface LinkWorkload {
   contenders: readonly LinkContenderId[];
 }
 
-export function linkWorkloadsAt(scale: number, cutEveryMiB: number, contenders: readonly LinkContenderId[]): LinkWorkload[] {
+export function linkWorkloadsAt(
+  scale: number,
+  cut: { everyMiB: number; firstMiB: number },
+  contenders: readonly LinkContenderId[],
+): LinkWorkload[] {
   const large = Math.round(256 * MIB * scale);
   const smallCount = Math.max(5, Math.round(50 * scale));
   const resuming = contenders.filter((contender) => contender !== 'raw');
@@ -27,7 +31,7 @@ export function linkWorkloadsAt(scale: number, cutEveryMiB: number, contenders: 
     { id: 'small', title: `${smallCount} files of 4 MiB`, fileCount: smallCount, fileSize: 4 * MIB, cuts: false, contenders },
     {
       id: 'cut',
-      title: `1 file of ${formatSize(large)}, cut every ${formatSize(Math.round(cutEveryMiB * MIB))}`,
+      title: `1 file of ${formatSize(large)}, cut at ${formatSize(Math.round(cut.firstMiB * MIB))}, then every ${formatSize(Math.round(cut.everyMiB * MIB))}`,
       fileCount: 1,
       fileSize: large,
       cuts: true,
@@ -37,8 +41,9 @@ export function linkWorkloadsAt(scale: number, cutEveryMiB: number, contenders: 
 }
 
 /** Cuts inside the file only: none when its last bytes arrive. */
-export function cutsIn(workload: LinkWorkload, cutEveryBytes: number): number {
-  return Math.floor((workload.fileCount * workload.fileSize - 1) / cutEveryBytes);
+export function cutsIn(workload: LinkWorkload, firstCutAtBytes: number, cutEveryBytes: number): number {
+  const total = workload.fileCount * workload.fileSize;
+  return firstCutAtBytes >= total ? 0 : Math.floor((total - 1 - firstCutAtBytes) / cutEveryBytes) + 1;
 }
 
 export interface LinkRunSpec {

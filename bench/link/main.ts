@@ -26,7 +26,7 @@ installExitHandlers();
 const config = linkConfigFromEnv(process.env, path.join(PROJECT_DIR, 'bench', 'results'));
 const machine = describeMachine();
 const startedAt = new Date();
-const workloads = linkWorkloadsAt(config.scale, config.cutEveryMiB, config.contenders);
+const workloads = linkWorkloadsAt(config.scale, { everyMiB: config.cutEveryMiB, firstMiB: config.firstCutMiB }, config.contenders);
 console.log(`Machine: ${machineLine(machine)}`);
 console.log(
   `Link: ${config.mbit} Mbit/s, ${config.rttMs} ms RTT; ${config.repeat} repetition(s); contenders: ${config.contenders.join(', ')}`,
@@ -55,7 +55,7 @@ const plan: LinkRunSpec[] = [];
 for (let repetition = 1; repetition <= config.repeat; repetition++) {
   for (const workload of workloads) {
     const shape = shapeFor(config, workload.cuts);
-    if (workload.cuts) shape.maxCuts = cutsIn(workload, shape.cutEveryBytes!);
+    if (workload.cuts) shape.maxCuts = cutsIn(workload, shape.firstCutAtBytes!, shape.cutEveryBytes!);
     for (const contender of workload.contenders) {
       plan.push({
         contender,

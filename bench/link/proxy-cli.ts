@@ -1,6 +1,6 @@
 /**
  * `npm run bench:proxy -- --target 127.0.0.1:5173 [--listen 8080] [--mbit 100] [--rtt-ms 80]
- * [--cut-every-mib 64] [--max-cuts N] [--refuse-ms 0]`: the shaping proxy on its own, in front of
+ * [--cut-every-mib 64] [--first-cut-mib 48] [--max-cuts N] [--refuse-ms 0]`: the shaping proxy on its own, in front of
  * any server on this machine (e.g. `npm start`'s app), to try the product on a slow or cut link
  * by hand. Prints each cut; Ctrl+C stops it.
  */
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     mbit: { type: 'string', default: '100' },
     'rtt-ms': { type: 'string', default: '80' },
     'cut-every-mib': { type: 'string' },
+    'first-cut-mib': { type: 'string' },
     'max-cuts': { type: 'string' },
     'refuse-ms': { type: 'string', default: '0' },
   },
@@ -38,6 +39,9 @@ const shape: LinkShape = {
   cutEveryBytes: cutMiB === undefined ? null : Math.round(cutMiB * MIB),
   refuseMs: numberOption('refuse-ms', values['refuse-ms'])!,
   ...(values['max-cuts'] === undefined ? {} : { maxCuts: numberOption('max-cuts', values['max-cuts'])! }),
+  ...(values['first-cut-mib'] === undefined
+    ? {}
+    : { firstCutAtBytes: Math.round(numberOption('first-cut-mib', values['first-cut-mib'])! * MIB) }),
 };
 const proxy = await startShapingProxy({ host: target[1]!, port: Number(target[2]) }, shape, numberOption('listen', values.listen));
 console.log(

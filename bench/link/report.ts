@@ -81,7 +81,7 @@ export function linkMarkdown(
   return [
     `Machine: ${machineLine}, load ${loadAtEnd} at the end`,
     '',
-    `Link: ${config.mbit} Mbit/s each way, ${config.rttMs} ms round trip; cut workload: every ${config.cutEveryMiB} MiB delivered upstream${config.refuseMs > 0 ? `, then connections refused for ${config.refuseMs} ms` : ''}. Scale ${config.scale}, ${config.repeat} repetition(s), contenders interleaved.`,
+    `Link: ${config.mbit} Mbit/s each way, ${config.rttMs} ms round trip; cut workload: at ${config.firstCutMiB} MiB delivered upstream, then every ${config.cutEveryMiB} MiB${config.refuseMs > 0 ? `, then connections refused for ${config.refuseMs} ms` : ''}. Scale ${config.scale}, ${config.repeat} repetition(s), contenders interleaved.`,
     '',
     shares,
     '',

@@ -19,6 +19,8 @@ export interface LinkShape {
   refuseMs: number;
   /** No more cuts than this (e.g. none at the very end of a file); default: no limit. */
   maxCuts?: number;
+  /** Where the first cut falls, in bytes delivered upstream; default: cutEveryBytes. */
+  firstCutAtBytes?: number;
   /**
    * How many bytes may wait at the link's entry (a router's queue) before the sender is paused.
    * Default: one bandwidth-delay product, at least 64 KiB.
@@ -29,7 +31,7 @@ export interface LinkShape {
 export interface CutEvent {
   /** performance.now() of the cut. */
   atMs: number;
-  /** Upstream bytes delivered to the server when the cut happened (a multiple of cutEveryBytes). */
+  /** Upstream bytes delivered to the server when the cut happened (firstCutAtBytes + a multiple of cutEveryBytes). */
   deliveredUpBytes: number;
   /** Upstream bytes the link had taken from clients but not delivered: lost with the cut. */
   inFlightUpBytes: number;
@@ -209,7 +211,8 @@ export async function startShapingProxy(target: { host: string; port: number }, 
   const downPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
   const live = new Set<Connection>();
   let counters = emptyCounters();
-  const firstCutAt = () => (shape.cutEveryBytes === null || shape.maxCuts === 0 ? Number.POSITIVE_INFINITY : shape.cutEveryBytes);
+  const firstCutAt = () =>
+    shape.cutEveryBytes === null || shape.maxCuts === 0 ? Number.POSITIVE_INFINITY : (shape.firstCutAtBytes ?? shape.cutEveryBytes);
   let nextCutAt = firstCutAt();
   let refuseUntilMs = 0;
 
@@ -340,6 +343,9 @@ function validateShape(shape: LinkShape): void {
   }
   if (shape.maxCuts !== undefined && !(Number.isInteger(shape.maxCuts) && shape.maxCuts >= 0))
     problems.push(`maxCuts must be a whole number (got ${shape.maxCuts})`);
+  if (shape.firstCutAtBytes !== undefined && !(Number.isInteger(shape.firstCutAtBytes) && shape.firstCutAtBytes > 0)) {
+    problems.push(`firstCutAtBytes must be a positive whole number (got ${shape.firstCutAtBytes})`);
+  }
   if (!(shape.refuseMs >= 0)) problems.push(`refuseMs must be 0 or more (got ${shape.refuseMs})`);
   if (shape.queueBytes !== undefined && !(shape.queueBytes > 0)) problems.push(`queueBytes must be positive (got ${shape.queueBytes})`);
   if (problems.length > 0) throw new Error(`Invalid link shape: ${problems.join('; ')}`);

@@ -116,17 +116,20 @@ describe('the shaping proxy', () => {
     expect(cuts[0]!.bytesBeforeResume).toBe(head.length);
   });
 
-  it('stops cutting after the given number of cuts, and starts counting again after a reset', async () => {
+  it('cuts first where told, stops after the given number of cuts, and starts counting again after a reset', async () => {
     const sink = await track(startSink(true));
-    const proxy = await track(startShapingProxy({ host: '127.0.0.1', port: sink.port }, { ...SHAPED, cutEveryBytes: 10_000, maxCuts: 1 }));
+    const proxy = await track(
+      startShapingProxy({ host: '127.0.0.1', port: sink.port }, { ...SHAPED, cutEveryBytes: 10_000, firstCutAtBytes: 4000, maxCuts: 1 }),
+    );
     await exchange(proxy.port, [randomBytes(15_000)], false);
+    expect((await sink.received[0]!).length).toBe(4000);
     const data = randomBytes(30_000);
     expect((await exchange(proxy.port, [data])).reply.equals(data)).toBe(true);
     expect(proxy.counters().cuts).toHaveLength(1);
 
     proxy.resetCounters();
     expect((await exchange(proxy.port, [randomBytes(15_000)], false)).error).toBe('ECONNRESET');
-    expect(proxy.counters()).toMatchObject({ deliveredUpBytes: 10_000, cuts: [{ deliveredUpBytes: 10_000 }] });
+    expect(proxy.counters()).toMatchObject({ deliveredUpBytes: 4000, cuts: [{ deliveredUpBytes: 4000 }] });
   });
 
   it('refuses new connections for the given time after a cut', async () => {
