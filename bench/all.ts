@@ -22,20 +22,22 @@ interface Part {
   targetIds: string[];
 }
 
+/** The quick parts first: when the deadline stops a part, the fewest targets go unchecked. */
 const PARTS: Part[] = [
+  { id: 'widget', entry: 'bench/widget-size.ts', resultsVariable: 'BENCH_WIDGET_RESULTS', defaults: {}, targetIds: ['widget-bundle-gzip'] },
   {
-    id: 'node',
-    entry: 'bench/main.ts',
-    resultsVariable: 'BENCH_RESULTS',
-    defaults: { BENCH_SWEEP_REPEAT: '0' },
-    targetIds: [
-      'node-1gib-vs-peer',
-      'node-per-file-vs-peer',
-      'node-1gib-vs-tus-on-app',
-      'node-per-file-vs-tus-on-app',
-      'node-server-peak-rss',
-      'node-client-peak-rss',
-    ],
+    id: 'integrity',
+    entry: 'bench/integrity-cost.ts',
+    resultsVariable: 'BENCH_INTEGRITY_RESULTS',
+    defaults: {},
+    targetIds: ['integrity-cost-node'],
+  },
+  {
+    id: 'browser',
+    entry: 'bench/browser/main.ts',
+    resultsVariable: 'BENCH_BROWSER_RESULTS',
+    defaults: {},
+    targetIds: ['page-heap-growth', 'page-add-1000-files', 'page-vs-tus-js-client-chromium', 'integrity-cost-chromium'],
   },
   {
     id: 'link',
@@ -45,19 +47,18 @@ const PARTS: Part[] = [
     targetIds: ['link-large-engine', 'link-small-engine', 'link-cut-resume-engine', 'link-cut-resent-engine'],
   },
   {
-    id: 'browser',
-    entry: 'bench/browser/main.ts',
-    resultsVariable: 'BENCH_BROWSER_RESULTS',
-    defaults: {},
-    targetIds: ['page-heap-growth', 'page-add-1000-files', 'page-vs-tus-js-client-chromium', 'integrity-cost-chromium'],
-  },
-  { id: 'widget', entry: 'bench/widget-size.ts', resultsVariable: 'BENCH_WIDGET_RESULTS', defaults: {}, targetIds: ['widget-bundle-gzip'] },
-  {
-    id: 'integrity',
-    entry: 'bench/integrity-cost.ts',
-    resultsVariable: 'BENCH_INTEGRITY_RESULTS',
-    defaults: {},
-    targetIds: ['integrity-cost-node'],
+    id: 'node',
+    entry: 'bench/main.ts',
+    resultsVariable: 'BENCH_RESULTS',
+    defaults: { BENCH_SWEEP_REPEAT: '0', BENCH_REPEAT: '2' },
+    targetIds: [
+      'node-1gib-vs-peer',
+      'node-per-file-vs-peer',
+      'node-1gib-vs-tus-on-app',
+      'node-per-file-vs-tus-on-app',
+      'node-server-peak-rss',
+      'node-client-peak-rss',
+    ],
   },
 ];
 
@@ -81,15 +82,21 @@ interface PartOutcome {
   exitCode: number | null;
   seconds: number;
   timedOut: boolean;
+  /** Stopped by Ctrl+C / SIGTERM, or never started because of it. */
+  interrupted?: boolean;
   record?: { targets?: TargetResult[] } & Record<string, unknown>;
 }
 
 let current: ReturnType<typeof spawn> | undefined;
+/** Set by Ctrl+C or SIGTERM: the running part is stopped (it cleans up) and no other starts. */
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     console.error(`\n${signal}: stopping the running part…`);
     current?.kill('SIGTERM');
-    setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
+    setTimeout(() => current?.kill('SIGKILL'), STOP_GRACE_MS).unref();
   });
 }
 
@@ -123,7 +130,7 @@ function runPart(part: Part, file: string): Promise<PartOutcome> {
     child.once('exit', (code) => {
       clearTimeout(timer);
       current = undefined;
-      resolve({ id: part.id, exitCode: code, seconds: (Date.now() - started) / 1000, timedOut, record: readRecord(file) });
+      resolve({ id: part.id, exitCode: code, seconds: (Date.now() - started) / 1000, timedOut, interrupted, record: readRecord(file) });
     });
   });
 }
@@ -141,6 +148,10 @@ function readRecord(file: string): PartOutcome['record'] {
 const machine = describeMachine();
 const outcomes: PartOutcome[] = [];
 for (const part of PARTS.filter((p) => only === undefined || only.includes(p.id))) {
+  if (interrupted) {
+    outcomes.push({ id: part.id, exitCode: null, seconds: 0, timedOut: false, interrupted: true });
+    continue;
+  }
   console.log(`\n=== ${part.id}: ${part.entry} (load ${loadAverage()}) ===\n`);
   if (Date.now() >= deadlineAt) {
     outcomes.push({ id: part.id, exitCode: null, seconds: 0, timedOut: true });
@@ -152,7 +163,11 @@ for (const part of PARTS.filter((p) => only === undefined || only.includes(p.id)
 const targets: TargetResult[] = outcomes.flatMap((outcome) => {
   const part = PARTS.find((p) => p.id === outcome.id)!;
   const found = outcome.record?.targets ?? [];
-  const why = outcome.timedOut ? 'the deadline stopped the part' : `the part failed (exit ${outcome.exitCode})`;
+  const why = outcome.timedOut
+    ? 'the deadline stopped the part'
+    : outcome.interrupted
+      ? 'interrupted'
+      : `the part failed (exit ${outcome.exitCode})`;
   return part.targetIds.map(
     (id): TargetResult =>
       found.find((t) => t.id === id) ?? { id, description: '', measured: 'not measured', bound: '', met: null, note: why },
@@ -174,9 +189,8 @@ console.log(
   `\n=== all parts: ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min, load ${loadAverage()} at the end ===`,
 );
 for (const outcome of outcomes) {
-  console.log(
-    `${outcome.id}: ${outcome.seconds.toFixed(0)} s, ${outcome.timedOut ? 'stopped at the deadline' : `exit ${outcome.exitCode}`}`,
-  );
+  const end = outcome.timedOut ? 'stopped at the deadline' : outcome.interrupted ? 'interrupted' : `exit ${outcome.exitCode}`;
+  console.log(`${outcome.id}: ${outcome.seconds.toFixed(0)} s, ${end}`);
 }
 console.log(`Wrote ${path.relative(process.cwd(), summaryFile)}\n`);
 for (const target of targets) console.log(targetLine(target));

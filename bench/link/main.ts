@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DEFAULT_CONCURRENCY } from '../../src/upload-engine/index.js';
 import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
 import { PROJECT_DIR } from '../child.js';
-import { cleanupAll, installExitHandlers, onCleanup } from '../cleanup.js';
+import { cleanupAll, installExitHandlers, isStopping, onCleanup } from '../cleanup.js';
 import { MIB } from '../config.js';
 import { writeRandomFile, type InputFile } from '../input-files.js';
 import { describeMachine, loadAverage, machineLine } from '../machine.js';
@@ -76,12 +76,14 @@ const measurements: LinkMeasurement[] = [];
 const failures: string[] = [];
 try {
   for (const [index, spec] of plan.entries()) {
+    if (isStopping()) break;
     try {
       const result = spec.contender === 'page' ? await runPageContender(spec) : await runNodeContender(spec);
       const m = measurementOf({ ...spec, files: spec.files.length }, result, bytesPerSecondOf(config));
       measurements.push(m);
       console.log(linkProgressLine(index, plan.length, m));
     } catch (error) {
+      if (isStopping()) break;
       // One contender failing (e.g. the page) must not lose the others' figures: it is reported.
       const message = `${spec.workload} ${spec.contender} #${spec.repetition}: ${error instanceof Error ? error.message : String(error)}`;
       failures.push(message);
