@@ -1,7 +1,8 @@
 /**
  * `npm run bench:node`: raw vs peer vs tus-on-app vs ours on 127.0.0.1, interleaved, then a
- * chunk-size sweep of ours (BENCH_SWEEP_REPEAT). Every server and client runs in its own child process and is stopped after its run (and
- * on an error or Ctrl+C); the generated files are removed at the end. See docs/BENCHMARKS.md.
+ * chunk-size sweep of ours (BENCH_SWEEP_REPEAT). Every server and client runs in its own child
+ * process and is stopped after its run (and on an error or Ctrl+C); the generated files are
+ * removed at the end. See docs/BENCHMARKS.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
