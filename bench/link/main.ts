@@ -79,7 +79,8 @@ try {
     if (isStopping()) break;
     try {
       const result = spec.contender === 'page' ? await runPageContender(spec) : await runNodeContender(spec);
-      const m = measurementOf({ ...spec, files: spec.files.length }, result, bytesPerSecondOf(config));
+      const run = { contender: spec.contender, workload: spec.workload, repetition: spec.repetition, files: spec.files.length };
+      const m = measurementOf(run, result, bytesPerSecondOf(config));
       measurements.push(m);
       console.log(linkProgressLine(index, plan.length, m));
     } catch (error) {

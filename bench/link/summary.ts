@@ -60,7 +60,10 @@ export function measurementOf(
 ): LinkMeasurement {
   const { cuts } = result.counters;
   return {
-    ...run,
+    contender: run.contender,
+    workload: run.workload,
+    repetition: run.repetition,
+    files: run.files,
     bytes: result.bytes,
     elapsedMs: result.elapsedMs,
     linkShare: result.bytes / ((result.elapsedMs / 1000) * bytesPerSecond),
