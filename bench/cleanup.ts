@@ -23,6 +23,11 @@ export function onCleanup(dispose: Disposer): () => Promise<void> {
   };
 }
 
+/** True once the cleanup has begun (an end, an error, a signal, a deadline): start nothing new. */
+export function isStopping(): boolean {
+  return running !== undefined;
+}
+
 export function cleanupAll(): Promise<void> {
   running ??= (async () => {
     while (disposers.length > 0) {

@@ -7,7 +7,7 @@ export interface BenchConfig {
   scale: number;
   /** Repetitions of every (workload, contender) pair, interleaved. */
   repeat: number;
-  /** Repetitions of each chunk size in the sweep (0 skips the sweep). */
+  /** Repetitions of each chunk size in the sweep (0, the default, skips the sweep). */
   sweepRepeat: number;
   /** The tus chunk size of peer and ours in the main workloads; undefined: the engine's default. */
   chunkSize?: number;
@@ -37,7 +37,7 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
-/** `resultsDir`/latest.json is the record of the documented full-size run; smaller runs write quick.json. */
+/** `resultsDir`/node-latest.json is the record of the documented full-size run; smaller runs write node-quick.json. */
 export function configFromEnv(env: NodeJS.ProcessEnv, resultsDir: string): BenchConfig {
   const scale = positiveNumber(env, 'BENCH_SCALE', 1);
   if (scale > 1) throw new Error('BENCH_SCALE above 1 is not supported: the sizes are bounded by design');
@@ -47,11 +47,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, resultsDir: string): Bench
   return {
     scale,
     repeat,
-    sweepRepeat: wholeNumber(env, 'BENCH_SWEEP_REPEAT', 2),
+    sweepRepeat: wholeNumber(env, 'BENCH_SWEEP_REPEAT', 0),
     chunkSize: chunkMiB === undefined ? undefined : Math.round(chunkMiB * MIB),
     sweepChunkSizes: [8 * MIB, 16 * MIB, 32 * MIB, 64 * MIB, null],
     maxDefaultChunkSize: 50 * MIB,
     deadlineMs: positiveNumber(env, 'BENCH_DEADLINE_MIN', 90) * 60_000,
-    resultsFile: env.BENCH_RESULTS || `${resultsDir}/${scale === 1 ? 'latest' : 'quick'}.json`,
+    resultsFile: env.BENCH_RESULTS || `${resultsDir}/node-${scale === 1 ? 'latest' : 'quick'}.json`,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: raw vs peer vs ours on 127.0.0.1, interleaved, then a chunk-size sweep of
- * ours. Every server and client runs in its own child process and is stopped after its run (and
- * on an error or Ctrl+C); the generated files are removed at the end. See docs/BENCHMARKS.md.
+ * `npm run bench:node`: raw vs peer vs tus-on-app vs ours on 127.0.0.1, interleaved, then a
+ * chunk-size sweep of ours (BENCH_SWEEP_REPEAT). Every server and client runs in its own child
+ * process and is stopped after its run (and on an error or Ctrl+C); the generated files are
+ * removed at the end. See docs/BENCHMARKS.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { chunkLabel, markdownReport, progressLine } from './report.js';
 import { measureOnce, type Measurement } from './run.js';
 import { summarize } from './summary.js';
 import { formatSize, workloadsAt } from './workloads.js';
+import { printTargets, toTargetResult } from './targets.js';
 
 installExitHandlers();
 const config = configFromEnv(process.env, path.join(PROJECT_DIR, 'bench', 'results'));
@@ -68,6 +70,7 @@ try {
     loadAtEnd: loadAverage(),
   };
   console.log(`\n${markdownReport(summary, context)}\n`);
+  const targets = summary.targets.map(toTargetResult);
   const { resultsFile, ...recorded } = config;
   writeRecord(resultsFile, {
     startedAt: startedAt.toISOString(),
@@ -79,8 +82,10 @@ try {
     hashRates,
     loadAtEnd: context.loadAtEnd,
     summary,
+    targets,
   });
   console.log(`Wrote ${path.relative(process.cwd(), resultsFile)}`);
+  printTargets(targets);
 } finally {
   await cleanupAll();
 }

@@ -6,6 +6,7 @@ import type { HashRates } from './hash-rate.js';
 import type { Machine } from './machine.js';
 import type { Measurement } from './run.js';
 import type { Summary } from './summary.js';
+import type { TargetResult } from './targets.js';
 import type { Workload } from './workloads.js';
 
 export interface BenchRecord {
@@ -18,6 +19,7 @@ export interface BenchRecord {
   hashRates: HashRates;
   loadAtEnd: number;
   summary: Summary;
+  targets: TargetResult[];
 }
 
 export function writeRecord(file: string, record: BenchRecord): void {

@@ -44,6 +44,7 @@ export function markdownReport(summary: Summary, context: ReportContext): string
       'client RSS MiB: peak (min–max) / at rest',
       'ours/peer',
       'ours/raw',
+      'ours/tus-on-app',
     ],
     summary.rows.map((row) => {
       const ratio = summary.ratios[row.workload];
@@ -59,6 +60,7 @@ export function markdownReport(summary: Summary, context: ReportContext): string
         `${range(row.clientPeakRssMiB)} / ${fixed(row.clientRestRssMiB.median, 0)}`,
         isOurs ? fixed(ratio.oursOverPeer, 2) : '',
         isOurs ? fixed(ratio.oursOverRaw, 2) : '',
+        isOurs ? fixed(ratio.oursOverTusOnApp, 3) : '',
       ];
     }),
   );
@@ -68,7 +70,7 @@ export function markdownReport(summary: Summary, context: ReportContext): string
   );
   const parts = [
     `Machine: ${machineLine(context.machine)}, ${context.loadAtEnd} at the end`,
-    `Scale ${context.scale}, ${context.repeat} repetitions interleaved (raw, peer, ours, raw, …); tus chunk size of peer and ours: ${chunkLabel(context.chunkSize)}; ours uploads with ${context.oursClient}. RSS: the median (min–max) of each run's peak, and the median RSS at rest when the timed part began (after a warm-up upload).`,
+    `Scale ${context.scale}, ${context.repeat} repetitions interleaved (raw, peer, tus-on-app, ours, raw, …); tus chunk size of peer, tus-on-app and ours: ${chunkLabel(context.chunkSize)}; ours uploads with ${context.oursClient}. RSS: the median (min–max) of each run's peak, and the median RSS at rest when the timed part began (after a warm-up upload).`,
     main,
     targets,
     `md5 on this machine (the emulator hashes every received byte with hash-wasm): hash-wasm ${context.hashRates.hashWasmMiBps.toFixed(0)} MiB/s, node:crypto ${context.hashRates.nodeCryptoMiBps.toFixed(0)} MiB/s.`,

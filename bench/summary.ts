@@ -19,6 +19,8 @@ export interface Row {
 }
 
 export interface Target {
+  /** A stable name for the machine-readable line, e.g. node-1gib-vs-peer. */
+  id: string;
   name: string;
   bound: string;
   value: string;
@@ -42,8 +44,8 @@ export interface SweepChoice {
 
 export interface Summary {
   rows: Row[];
-  /** ours ÷ peer and ours ÷ raw of the median MiB/s, per workload. */
-  ratios: Record<WorkloadId, { oursOverPeer: number; oursOverRaw: number }>;
+  /** ours ÷ peer, ours ÷ raw and ours ÷ tus-on-app of the median MiB/s, per workload. */
+  ratios: Record<WorkloadId, { oursOverPeer: number; oursOverRaw: number; oursOverTusOnApp: number }>;
   /** (time of the small files − their bytes at the contender's 1-file MiB/s) ÷ files, in ms. */
   perFileOverheadMs: Record<ContenderId, number>;
   targets: Target[];
@@ -73,6 +75,9 @@ function rowOf(workload: WorkloadId, contender: ContenderId, runs: Measurement[]
 export const RSS_LIMIT_MIB = 150;
 const THROUGHPUT_SHARE = 0.9;
 const OVERHEAD_ALLOWANCE_MS = 30;
+/** Against bare tus-js-client on the same server (the issue's bounds). */
+const SAME_SERVER_SHARE = 0.97;
+const SAME_SERVER_OVERHEAD_ALLOWANCE_MS = 10;
 /** Chunk sizes whose median is within this share of the fastest are "as fast". */
 const AS_FAST = 0.97;
 
@@ -98,7 +103,11 @@ export function summarize(
       const ours = row(w.id, 'ours').mibPerSecond.median;
       return [
         w.id,
-        { oursOverPeer: ours / row(w.id, 'peer').mibPerSecond.median, oursOverRaw: ours / row(w.id, 'raw').mibPerSecond.median },
+        {
+          oursOverPeer: ours / row(w.id, 'peer').mibPerSecond.median,
+          oursOverRaw: ours / row(w.id, 'raw').mibPerSecond.median,
+          oursOverTusOnApp: ours / row(w.id, 'tus-on-app').mibPerSecond.median,
+        },
       ];
     }),
   ) as Summary['ratios'];
@@ -127,8 +136,11 @@ function targets(rows: Row[], ratios: Summary['ratios'], overhead: Record<Conten
   const worst = (pick: (r: Row) => number) => Math.max(...ours.map(pick).filter((v) => Number.isFinite(v)));
   const share = ratios.large.oursOverPeer;
   const overheadBound = overhead.peer + OVERHEAD_ALLOWANCE_MS;
+  const sameServerShare = ratios.large.oursOverTusOnApp;
+  const sameServerBound = overhead['tus-on-app'] + SAME_SERVER_OVERHEAD_ALLOWANCE_MS;
   return [
     {
+      id: 'node-1gib-vs-peer',
       name: '1 file: ours MiB/s ≥ 0.9 × peer',
       bound: `≥ ${THROUGHPUT_SHARE.toFixed(2)}`,
       value: `${share.toFixed(2)} × peer`,
@@ -136,11 +148,28 @@ function targets(rows: Row[], ratios: Summary['ratios'], overhead: Record<Conten
       miss: share >= THROUGHPUT_SHARE ? undefined : `${((THROUGHPUT_SHARE - share) * 100).toFixed(0)} points of peer's throughput short`,
     },
     {
+      id: 'node-per-file-vs-peer',
       name: 'per-file overhead: ours ≤ peer + 30 ms',
       bound: `≤ ${overheadBound.toFixed(1)} ms`,
       value: `${overhead.ours.toFixed(1)} ms (peer ${overhead.peer.toFixed(1)} ms)`,
       met: overhead.ours <= overheadBound,
       miss: overhead.ours <= overheadBound ? undefined : `${(overhead.ours - overheadBound).toFixed(1)} ms per file over`,
+    },
+    {
+      id: 'node-1gib-vs-tus-on-app',
+      name: '1 file: ours MiB/s ≥ 0.97 × tus-js-client on the same server',
+      bound: `≥ ${SAME_SERVER_SHARE.toFixed(2)}`,
+      value: `${sameServerShare.toFixed(3)} × tus-on-app`,
+      met: sameServerShare >= SAME_SERVER_SHARE,
+      miss: sameServerShare >= SAME_SERVER_SHARE ? undefined : `${((SAME_SERVER_SHARE - sameServerShare) * 100).toFixed(1)} points short`,
+    },
+    {
+      id: 'node-per-file-vs-tus-on-app',
+      name: 'per-file overhead: ours ≤ tus-js-client on the same server + 10 ms',
+      bound: `≤ ${sameServerBound.toFixed(1)} ms`,
+      value: `${overhead.ours.toFixed(1)} ms (tus-on-app ${overhead['tus-on-app'].toFixed(1)} ms)`,
+      met: overhead.ours <= sameServerBound,
+      miss: overhead.ours <= sameServerBound ? undefined : `${(overhead.ours - sameServerBound).toFixed(1)} ms per file over`,
     },
     rssTarget(
       'server',
@@ -159,6 +188,7 @@ function targets(rows: Row[], ratios: Summary['ratios'], overhead: Record<Conten
 function rssTarget(side: 'server' | 'client', peak: number, rest: number): Target {
   const met = peak <= RSS_LIMIT_MIB;
   return {
+    id: `node-${side}-peak-rss`,
     name: `${side} peak RSS ≤ ${RSS_LIMIT_MIB} MiB (ours, worst run of any workload)`,
     bound: `≤ ${RSS_LIMIT_MIB} MiB`,
     value: Number.isFinite(peak) ? `${peak.toFixed(0)} MiB (at rest: up to ${rest.toFixed(0)} MiB)` : 'not measured',
@@ -172,6 +202,7 @@ function mixedRssTarget(row: Row | undefined): Target {
   const peak = row?.serverPeakRssMiB.max ?? Number.NaN;
   const met = peak <= RSS_LIMIT_MIB;
   return {
+    id: 'node-server-peak-rss-mixed',
     name: `server peak RSS ≤ ${RSS_LIMIT_MIB} MiB with 32 small + 4 big uploads at once (ours, worst run)`,
     bound: `≤ ${RSS_LIMIT_MIB} MiB`,
     value: Number.isFinite(peak) ? `${peak.toFixed(0)} MiB (median ${row!.serverPeakRssMiB.median.toFixed(0)} MiB)` : 'not measured',

@@ -17,12 +17,12 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-/** Launches Chromium; it is closed by `close()` or by the benchmark's cleanup on any exit path. */
-export async function launchBenchChromium(): Promise<LaunchedChromium> {
+/** Launches Chromium (with `extraArgs` after the usual flags); it is closed by `close()` or by the benchmark's cleanup on any exit path. */
+export async function launchBenchChromium(extraArgs: readonly string[] = []): Promise<LaunchedChromium> {
   const executablePath = await chromiumPath();
   const browser = await chromium.launch({
     executablePath,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     timeout: LAUNCH_TIMEOUT_MS,
     // The benchmark's own handlers stop everything (the browser included) on Ctrl+C and SIGTERM.
     handleSIGINT: false,

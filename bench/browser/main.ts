@@ -13,6 +13,7 @@ import { cleanupAll, installExitHandlers, onCleanup } from '../cleanup.js';
 import { describeMachine, loadAverage, machineLine } from '../machine.js';
 import { formatSize } from '../workloads.js';
 import { startAppWithPage } from './app.js';
+import { printTargets, toTargetResult } from '../targets.js';
 import { CHROMIUM_FLAGS, launchBenchChromium } from './chromium.js';
 import { browserConfigFromEnv } from './config.js';
 import { writeLargeFile, writeSmallFiles } from './input.js';
@@ -21,6 +22,9 @@ import { measureManyFiles, type ManyFilesRun } from './many-files.js';
 import { writeBrowserRecord } from './record.js';
 import { browserMarkdownReport, largeProgressLine, manyProgressLine } from './report.js';
 import { summarizeBrowser } from './summary.js';
+import { measureBareTus, userToken, type BareTusRun } from './bare-tus.js';
+import { comparisonLine, compareWithBareTus, INTEGRITY_COST_CHROMIUM } from './comparison.js';
+import { MIB } from '../config.js';
 
 const WARMUP_BYTES = 256 * 1024;
 const WARMUP_FILES = 20;
@@ -66,13 +70,19 @@ try {
   // Not timed: the first page load, web-method calls and upload warm up the app, the browser and the page's code.
   await measureLargeUpload(chromium.browser, app.url, warmupFile!, config.heapSampleIntervalMs, 0);
   await measureManyFiles(chromium.browser, app.url, many.slice(0, WARMUP_FILES), 0);
+  const token = await userToken(app.url);
+  await measureBareTus(chromium.browser, app.url, token, warmupFile!, 0);
 
   const largeRuns: LargeUploadRun[] = [];
   const manyRuns: ManyFilesRun[] = [];
+  const bareRuns: BareTusRun[] = [];
   for (let repetition = 1; repetition <= config.repeat; repetition++) {
     const largeRun = await measureLargeUpload(chromium.browser, app.url, large, config.heapSampleIntervalMs, repetition);
     largeRuns.push(largeRun);
     console.log(largeProgressLine(largeRun, config.repeat));
+    const bareRun = await measureBareTus(chromium.browser, app.url, token, large, repetition);
+    bareRuns.push(bareRun);
+    console.log(`bare tus-js-client ${repetition}/${config.repeat}: ${(bareRun.bytes / MIB / bareRun.uploadSeconds).toFixed(1)} MiB/s`);
     const manyRun = await measureManyFiles(chromium.browser, app.url, many, repetition);
     manyRuns.push(manyRun);
     console.log(manyProgressLine(manyRun, config.repeat));
@@ -82,6 +92,9 @@ try {
 
   const summary = summarizeBrowser(largeRuns, manyRuns, config.largeFileBytes);
   const loadAtEnd = loadAverage();
+  const comparison = compareWithBareTus(largeRuns, bareRuns);
+  console.log(`${comparisonLine(comparison)}\n`);
+  const targets = [...summary.targets.map(toTargetResult), comparison.target, INTEGRITY_COST_CHROMIUM];
   console.log(`\n${browserMarkdownReport(summary, { machine, config, chromium: chromiumLabel, loadAtEnd })}\n`);
   const { resultsFile, ...recorded } = config;
   writeBrowserRecord(resultsFile, {
@@ -92,10 +105,14 @@ try {
     config: recorded,
     largeUploads: largeRuns,
     manyFiles: manyRuns,
+    bareTusUploads: bareRuns,
+    comparison,
     loadAtEnd,
     summary,
+    targets,
   });
   console.log(`Wrote ${path.relative(process.cwd(), resultsFile)}`);
+  printTargets(targets);
 } finally {
   await cleanupAll();
 }

@@ -6,6 +6,9 @@ import type { BrowserBenchConfig } from './config.js';
 import type { LargeUploadRun } from './large-upload.js';
 import type { ManyFilesRun } from './many-files.js';
 import type { BrowserSummary } from './summary.js';
+import type { BareTusRun } from './bare-tus.js';
+import type { BareTusComparison } from './comparison.js';
+import type { TargetResult } from '../targets.js';
 
 export interface BrowserBenchRecord {
   startedAt: string;
@@ -15,8 +18,11 @@ export interface BrowserBenchRecord {
   config: Omit<BrowserBenchConfig, 'resultsFile'>;
   largeUploads: LargeUploadRun[];
   manyFiles: ManyFilesRun[];
+  bareTusUploads: BareTusRun[];
+  comparison: BareTusComparison;
   loadAtEnd: number;
   summary: BrowserSummary;
+  targets: TargetResult[];
 }
 
 export function writeBrowserRecord(file: string, record: BrowserBenchRecord): void {

@@ -2,7 +2,7 @@
  * ours: the project's upload engine (src/upload-engine) driving the whole flow through the local
  * app: createUploadSession → tus → finalize PUT → recordUpload → READY (getUploadStatus).
  */
-import { DEFAULT_MIME_TYPE, UploadQueue, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
+import { DEFAULT_MIME_TYPE, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { InputFile } from '../input-files.js';
 import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
@@ -27,8 +27,21 @@ function allReady(queue: UploadQueue, count: number): Promise<void> {
   });
 }
 
-export function oursContender(origin: string, token: string, chunkSize: number | null): Contender {
-  const backend = webMethodsBackend(origin, token);
+/** The same backend, with each session's upload URL moved to `uploadOrigin` (path kept). */
+function routingUploadsVia(backend: UploadBackend, uploadOrigin: string): UploadBackend {
+  return {
+    ...backend,
+    async createUploadSession(request) {
+      const answer = await backend.createUploadSession(request);
+      if (!answer.ok) return answer;
+      const url = new URL(answer.session.uploadUrl);
+      return { ...answer, session: { ...answer.session, uploadUrl: `${uploadOrigin}${url.pathname}` } };
+    },
+  };
+}
+
+export function oursContender(origin: string, token: string, chunkSize: number | null, uploadOrigin?: string): Contender {
+  const backend = uploadOrigin ? routingUploadsVia(webMethodsBackend(origin, token), uploadOrigin) : webMethodsBackend(origin, token);
   return {
     async uploadAll(files: InputFile[], concurrency: number) {
       const queue = new UploadQueue({ backend, concurrency, chunkSize: chunkSize ?? Number.POSITIVE_INFINITY });

@@ -58,6 +58,7 @@ function startOnce(contender: ContenderId, dataDir: string): Promise<RunningServ
       return startBenchServer('raw-sink.ts', dataDir, RAW_PUT_PATH);
     case 'peer':
       return startBenchServer('peer-server.ts', dataDir, PEER_TUS_PATH);
+    case 'tus-on-app':
     case 'ours':
       return startLocalApp(dataDir);
   }

@@ -26,7 +26,7 @@ export {
   type UploadQueueSnapshot,
   type UploadTotals,
 } from './upload-item';
-export { UploadQueue, type QueuedFile, type UploadQueueOptions } from './upload-queue';
+export { DEFAULT_CONCURRENCY, UploadQueue, type QueuedFile, type UploadQueueOptions } from './upload-queue';
 export { actionsFor, buildQueueSnapshot } from './queue-rules';
 export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
 export {

@@ -14,10 +14,16 @@ export interface SchedulerEvents {
  * Decides what runs: files wait in the order they were queued, and at most `concurrency` of them
  * send bytes at once (a file gives its slot up as soon as its bytes are all on the server, before
  * its finalize), none while offline. Each file runs as an UploadRun.
+ *
+ * While every slot is taken, up to `concurrency` of the next files get their server session
+ * ready (they stay queued, sending nothing), so a freed slot sends the next file's bytes without
+ * first waiting for a session: on a link with a long round trip, that wait would leave it idle.
  */
 export class Scheduler {
   private readonly waiting = new Set<string>();
   private readonly sending = new Set<string>();
+  /** Runs getting their session ready, in the order they were started; each waits for its slot. */
+  private readonly preparing = new Map<string, () => void>();
   private readonly runs = new Map<string, UploadRun>();
   private concurrency: number;
   private online: boolean;
@@ -61,14 +67,24 @@ export class Scheduler {
     this.pump();
   }
 
-  /** Starts waiting files while slots are free. */
+  /** Gives free slots to prepared files first, then to waiting ones; starts preparing the next files. */
   pump(): void {
     if (this.stopped || !this.online) return;
+    for (const [id, mayStartSending] of this.preparing) {
+      if (this.sending.size >= this.concurrency) break;
+      const entry = this.entryOf(id);
+      this.preparing.delete(id);
+      if (!entry) continue;
+      this.sending.add(id);
+      this.events.started(entry);
+      mayStartSending();
+    }
     for (const id of this.waiting) {
-      if (this.sending.size >= this.concurrency) return;
+      const sendNow = this.sending.size < this.concurrency;
+      if (!sendNow && this.preparing.size >= this.concurrency) return;
       this.waiting.delete(id);
       const entry = this.entryOf(id);
-      if (entry?.item.state === 'queued') this.start(entry);
+      if (entry?.item.state === 'queued') this.start(entry, sendNow);
     }
   }
 
@@ -77,6 +93,7 @@ export class Scheduler {
     const run = this.runs.get(entry.id);
     this.runs.delete(entry.id);
     this.waiting.delete(entry.id);
+    this.preparing.delete(entry.id);
     entry.meter.stop();
     this.release(entry);
     return run?.stop(forGood) ?? Promise.resolve();
@@ -87,14 +104,22 @@ export class Scheduler {
     return Promise.all([...entries].map((entry) => this.stop(entry))).then(() => undefined);
   }
 
-  private start(entry: FileEntry): void {
-    const run = new UploadRun(entry, this.deps, { ...this.events.runEvents(entry), bytesDone: () => this.release(entry) });
+  /** `sendNow`: it takes a slot; otherwise it prepares its session and waits for one (see pump). */
+  private start(entry: FileEntry, sendNow: boolean): void {
+    let mayStartSending: () => void = () => undefined;
+    const slot = sendNow ? undefined : new Promise<void>((resolve) => (mayStartSending = resolve));
+    const run = new UploadRun(entry, this.deps, { ...this.events.runEvents(entry), bytesDone: () => this.release(entry) }, slot);
     this.runs.set(entry.id, run);
-    this.sending.add(entry.id);
-    this.events.started(entry);
+    if (sendNow) {
+      this.sending.add(entry.id);
+      this.events.started(entry);
+    } else {
+      this.preparing.set(entry.id, mayStartSending);
+    }
     const ended = () => {
       if (this.runs.get(entry.id) !== run) return false;
       this.runs.delete(entry.id);
+      this.preparing.delete(entry.id);
       entry.meter.stop();
       this.release(entry);
       return !this.stopped;

@@ -19,6 +19,9 @@ import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
 import type { UploadMeta, UploadSource } from './upload-source';
 
+/** Files sent at the same time unless the queue is told otherwise. */
+export const DEFAULT_CONCURRENCY = 3;
+
 export interface UploadQueueOptions {
   backend: UploadBackend;
   /** How bytes are sent; by default tus-js-client with `chunkSize` and `retryDelays`. */
@@ -29,7 +32,7 @@ export interface UploadQueueOptions {
   resumeStore?: ResumeStore;
   /** By default the browser's online/offline events, or always online in Node. */
   connectivity?: Connectivity;
-  /** Files sent at the same time; 3 by default. */
+  /** Files sent at the same time; DEFAULT_CONCURRENCY (3) by default. */
   concurrency?: number;
   /** Larger files are refused before any byte is sent; no limit by default. */
   maxFileSizeBytes?: number;
@@ -121,7 +124,7 @@ export class UploadQueue {
         },
         failed: (entry, error) => this.runFailed(entry, error),
       },
-      { concurrency: options.concurrency ?? 3, online: this.online },
+      { concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, online: this.online },
     );
     this.processing = new ProcessingWatch(options.backend, options.statusPollIntervalMs ?? 2000, (entry, patch) =>
       this.items.update(entry, patch),

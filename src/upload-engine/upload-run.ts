@@ -69,10 +69,12 @@ export class UploadRun {
   private lastBytesSent?: number;
   readonly done: Promise<RunOutcome>;
 
+  /** `slot`: when given, the run creates its session, then waits for it before sending any byte. */
   constructor(
     private readonly entry: FileEntry,
     private readonly deps: UploadRunDeps,
     private readonly events: UploadRunEvents,
+    private readonly slot?: Promise<void>,
   ) {
     this.done = this.go();
   }
@@ -105,6 +107,8 @@ export class UploadRun {
       session = entry.session ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
       if (this.stopped) return { status: 'stopped' };
       entry.session = session;
+      await this.slot;
+      if (this.stopped) return { status: 'stopped' };
       const outcome = await this.send(session);
       if (this.stopped || outcome.status === 'aborted') return { status: 'stopped' };
       if (outcome.status === 'complete') break;

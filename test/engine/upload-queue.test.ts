@@ -184,6 +184,30 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('gets the next files’ sessions ready while every slot sends, and sends one the moment a slot frees', async () => {
+    const { queue, backend, transport, states } = setup({ concurrency: 1 });
+    queue.add(withMeta(['a', 'b', 'c', 'd'].map((name) => fakeSource(name))));
+    await settle();
+    // a sends; b has its session but stays queued and sends nothing; c and d wait.
+    expect(states()).toEqual({ a: 'uploading', b: 'queued', c: 'queued', d: 'queued' });
+    expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['a', 'b']);
+    expect(transport.transfers.map((t) => t.request.metadata.filename)).toEqual(['a']);
+
+    transport.of('a').complete();
+    await settle();
+    expect(states()).toMatchObject({ b: 'uploading', c: 'queued', d: 'queued' });
+    expect(transport.of('b').request.session.uploadToken).toBe('token-2');
+    expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['a', 'b', 'c']);
+
+    // A prepared file that is paused never sends: the next one takes the slot.
+    await queue.pause(queue.getSnapshot().items.find((i) => i.name === 'c')!.id);
+    transport.of('b').complete();
+    await settle();
+    expect(states()).toMatchObject({ c: 'paused', d: 'uploading' });
+    expect(transport.transfers.map((t) => t.request.metadata.filename)).toEqual(['a', 'b', 'd']);
+    await queue.dispose();
+  });
+
   it('pauses (the slot goes to the next file) and resumes the same session from its tus URL', async () => {
     const { queue, backend, transport, item, states } = setup({ concurrency: 1 });
     const [a] = queue.add(withMeta([fakeSource('a'), fakeSource('b')]));

@@ -1,0 +1,91 @@
+/**
+ * The comparison for the page's upload speed: bare tus-js-client (its own browser build) in the
+ * same Chromium, on the same app, the same file and chunk size. In a fresh context on the app's
+ * origin it creates the upload session with the web method, as the page does, then uploads the
+ * file picked into an <input> of its own; it does not finalize (the page's extra work shows).
+ */
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
+import { MIB } from '../config.js';
+import type { InputFile } from './input.js';
+
+const TUS_BROWSER_BUILD = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
+const INPUT_ID = 'bench-bare-tus-input';
+
+export interface BareTusRun {
+  repetition: number;
+  bytes: number;
+  /** From the start of the session request to tus-js-client's onSuccess. */
+  uploadSeconds: number;
+}
+
+/** A USER token of the local site, for the web methods (as the dashboard's own session has). */
+export async function userToken(appUrl: string): Promise<string> {
+  const response = await fetch(`${appUrl}/_local/identities`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ subjectType: 'USER' }),
+  });
+  const body = (await response.json()) as { accessToken?: unknown };
+  if (response.status !== 200 || typeof body.accessToken !== 'string')
+    throw new Error(`POST /_local/identities answered ${response.status}`);
+  return body.accessToken;
+}
+
+/** In the page: a string, not a function (tsx's keepNames would put a helper the page lacks into it). */
+function uploadScript(token: string, name: string): string {
+  return `(async () => {
+    const file = document.getElementById(${JSON.stringify(INPUT_ID)}).files[0];
+    const started = performance.now();
+    const response = await fetch('/_webMethods/src/backend/uploads.web.ts/createUploadSession.ajax', {
+      method: 'POST',
+      headers: { Authorization: ${JSON.stringify(token)}, 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ fileName: ${JSON.stringify(name)}, mimeType: 'application/octet-stream', sizeInBytes: String(file.size) }]),
+    });
+    const answer = (await response.json()).result;
+    if (!answer || !answer.ok) throw new Error('createUploadSession: ' + JSON.stringify(answer));
+    await new Promise((resolve, reject) => {
+      new tus.Upload(file, {
+        endpoint: answer.session.uploadUrl,
+        chunkSize: ${DEFAULT_CHUNK_SIZE},
+        retryDelays: [],
+        metadata: { filename: ${JSON.stringify(name)}, contentType: 'application/octet-stream', token: answer.session.uploadToken },
+        onSuccess: resolve,
+        onError: reject,
+      }).start();
+    });
+    return performance.now() - started;
+  })()`;
+}
+
+const uploadTimeoutMs = (bytes: number) => 60_000 + (bytes / (2 * MIB)) * 1000;
+
+export async function measureBareTus(
+  browser: Browser,
+  appUrl: string,
+  token: string,
+  file: InputFile,
+  repetition: number,
+): Promise<BareTusRun> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(uploadTimeoutMs(file.size));
+    // A page of the app's origin (the dashboard's URL), so the web method and the tus requests are same-origin.
+    await page.goto(appUrl);
+    await page.addScriptTag({ path: TUS_BROWSER_BUILD });
+    await page.evaluate(
+      `(() => { const input = document.createElement('input'); input.type = 'file'; input.id = ${JSON.stringify(INPUT_ID)}; document.body.append(input); })()`,
+    );
+    await page.setInputFiles(`#${INPUT_ID}`, file.path);
+    const startedAt = performance.now();
+    const inPageMs = (await page.evaluate(uploadScript(token, `bare-${repetition}-${file.name}`))) as number;
+    // The page's clock decides; Node's is a check that the evaluate did wait for the upload.
+    if (performance.now() - startedAt < inPageMs) throw new Error('the in-page timing is longer than the evaluate');
+    return { repetition, bytes: file.size, uploadSeconds: inPageMs / 1000 };
+  } finally {
+    await context.close();
+  }
+}
