@@ -107,6 +107,30 @@ describe('what the local Wix keeps on disk', () => {
     await second.close();
   });
 
+  it('removes on restart an unfinished upload a kill left half-created (bytes without their record, or the record without bytes)', async () => {
+    const dataDir = tempDir();
+    const first = await startTestApp({ dataDir });
+    const owner = await first.issueToken('USER');
+    const tusIds: string[] = [];
+    for (const name of ['no-record.txt', 'no-bytes.txt']) {
+      const generated = await generateUploadUrl(first.url, owner, { mimeType: 'text/plain', fileName: name });
+      const created = await createTusUpload(generated.uploadUrl, 10, { filename: name, token: generated.uploadToken }, Buffer.from('half'));
+      expect(created.status).toBe(201);
+      tusIds.push(path.basename(new URL(created.location!).pathname));
+    }
+    await first.close();
+    const [noRecord, noBytes] = tusIds as [string, string];
+    fs.rmSync(path.join(dataDir, 'uploads', `${noRecord}.json`));
+    fs.rmSync(path.join(dataDir, 'uploads', noBytes));
+
+    const second = await startTestApp({ dataDir });
+    expect(filesIn(path.join(dataDir, 'uploads'))).toEqual([]);
+    for (const id of tusIds) {
+      expect((await fetch(`${second.url}/upload/tus/${id}`, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } })).status).toBe(404);
+    }
+    await second.close();
+  });
+
   it('refuses an upload whose token expired, with the reason, and sweeps its bytes', async () => {
     const app = await startTestApp({ uploadTokenTtlSeconds: 1 });
     const owner = await app.issueToken('USER');

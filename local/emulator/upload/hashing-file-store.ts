@@ -95,6 +95,11 @@ export class HashingFileStore extends FileStore {
     return [...new Set(entries.map((entry) => entry.replace(/\.json$/, '')))];
   }
 
+  /** Whether both halves of an upload are on disk: its bytes and its record (a kill can come between their creations). */
+  isWhole(uploadId: string): boolean {
+    return fs.existsSync(this.bytesPath(uploadId)) && fs.existsSync(this.recordPath(uploadId));
+  }
+
   bytesPath(uploadId: string): string {
     return path.join(this.directory, uploadId);
   }

@@ -28,7 +28,8 @@ export async function sweepExpiredUploads(deps: RecoveryDeps, now = Date.now()):
  * After a crash, before anything is served: what a record points to is kept, and nothing is kept
  * that no record points to. A finalize cut before its commit is undone (its media file removed,
  * the session back to uploading); one cut after it is completed (the tus upload removed). Then
- * every tus upload not still being uploaded, and every media file without a record, is removed.
+ * every tus upload not still being uploaded or not whole, and every media file without a record,
+ * is removed.
  */
 export async function recoverUploads(deps: RecoveryDeps): Promise<void> {
   const { store, sessions, files } = deps;
@@ -42,7 +43,9 @@ export async function recoverUploads(deps: RecoveryDeps): Promise<void> {
   }
   await sweepExpiredUploads(deps);
   for (const uploadId of await store.uploadIdsOnDisk()) {
-    if (sessions.byTusUpload(uploadId)?.state !== 'uploading') await store.removeLeftovers(uploadId);
+    // Half of an upload (bytes without their record, or the reverse) can never be resumed: the
+    // client is told it is gone (404) and starts over, as after any lost upload.
+    if (sessions.byTusUpload(uploadId)?.state !== 'uploading' || !store.isWhole(uploadId)) await store.removeLeftovers(uploadId);
   }
   for (const fileId of await fs.promises.readdir(deps.mediaDir)) {
     if (!files.get(fileId)) await fs.promises.rm(path.join(deps.mediaDir, fileId), { force: true });
