@@ -80,7 +80,7 @@ describe('the local dashboard host shows every page it finds, each at its route'
     expect(await page.locator('body').innerText()).toContain('No dashboard page of this app has the route /no-such-page');
   });
 
-  it('uploads with the example page into its folder, with its own resume records', async () => {
+  it('uploads with the example page into its folder, with its own resume records, and shows why a file is refused', async () => {
     const file = writeRandomFile(files, 'quick.bin', 300_000);
     await open('/dashboard/quick-upload');
     await page.setInputFiles('[data-hook="file-input"]', [file.path]);
@@ -100,6 +100,14 @@ describe('the local dashboard host shows every page it finds, each at its route'
       { token: owner, method: 'GET' },
     );
     expect(body.files).toEqual([expect.objectContaining({ displayName: 'quick.bin', labels: ['quick'] })]);
+
+    // The example shows a refused file's reason and offers Retry, and nothing else, in its row.
+    await page.setInputFiles('[data-hook="file-input"]', [writeRandomFile(files, 'holiday.mp4', 64 * 1024).path]);
+    const refused = page.locator('[data-hook="queue-row"]').filter({ has: page.locator('input[value="holiday.mp4"]') });
+    await refused.locator('[data-hook="item-state"]', { hasText: 'Failed' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => refused.locator('[data-hook="failure-reason"]').innerText(), { timeout: 30_000 }).toMatch(/video\/mp4/);
+    expect(await refused.locator('[data-hook="retry-item"]').count()).toBe(1);
+    expect(await refused.locator('[data-hook="cancel-item"], [data-hook="pause-item"]').count()).toBe(0);
 
     const keys = await page.evaluate(() => Object.keys(window.localStorage));
     expect(keys.every((key) => !key.startsWith('resumable-media-uploader/resume/'))).toBe(true);

@@ -1,5 +1,5 @@
 import React, { type FC } from 'react';
-import { Card, Page } from '@wix/design-system';
+import { Card, Cell, Layout, Page } from '@wix/design-system';
 // In your project this page is src/dashboard/pages/quick-upload/page.tsx: these imports become '../../…'.
 import { PageProviders } from '../../../src/dashboard/components/PageProviders';
 import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
@@ -21,20 +21,26 @@ const QuickUploadPage: FC = () => {
     <Page height="100vh" minWidth={0}>
       <Page.Header title="Quick upload" subtitle="Drop files: they go to the Quick uploads folder at once." />
       <Page.Content>
-        <Card>
-          <Card.Content>
-            <FileDropzone
-              allowFolders={false}
-              wording={{ heading: 'Drop files to upload them now' }}
-              onPicked={(picked) => queue.add(withMeta(sourcesOfPicked(picked, { keepFolderTree: false }), QUICK_UPLOADS))}
-            />
-          </Card.Content>
-        </Card>
-        {snapshot.items.length > 0 ? (
-          <Card>
-            <UploadQueueTable items={snapshot.items} queue={queue} columns={['progress', 'status']} actions={['retry']} />
-          </Card>
-        ) : null}
+        <Layout>
+          <Cell>
+            <Card>
+              <Card.Content>
+                <FileDropzone
+                  allowFolders={false}
+                  wording={{ heading: 'Drop files to upload them now' }}
+                  onPicked={(picked) => queue.add(withMeta(sourcesOfPicked(picked, { keepFolderTree: false }), QUICK_UPLOADS))}
+                />
+              </Card.Content>
+            </Card>
+          </Cell>
+          {snapshot.items.length > 0 ? (
+            <Cell>
+              <Card>
+                <UploadQueueTable items={snapshot.items} queue={queue} columns={['status', 'result', 'actions']} actions={['retry']} />
+              </Card>
+            </Cell>
+          ) : null}
+        </Layout>
       </Page.Content>
     </Page>
   );
