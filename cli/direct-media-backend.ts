@@ -1,6 +1,7 @@
 import { createClient } from '@wix/sdk';
 import { files, folders } from '@wix/media';
 import { describeWixError, isNotFound } from '../src/backend/wix-error.js';
+import { resumableUploadOptions, uploadSessionOf } from '../src/backend/resumable-upload-url.js';
 import {
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
@@ -74,17 +75,8 @@ export function directMediaBackend(client: MediaClient): UploadBackend {
       const violations = findUploadRequestViolations(request);
       if (violations.length > 0) return { ok: false, violations };
       try {
-        const generated = await client.files.generateFileResumableUploadUrl(request.mimeType, {
-          fileName: request.fileName,
-          sizeInBytes: request.sizeInBytes,
-          parentFolderId: request.parentFolderId || MEDIA_ROOT_FOLDER_ID,
-          filePath: request.filePath,
-          private: request.private ?? false,
-          labels: request.labels,
-          uploadProtocol: 'TUS',
-        });
-        if (!generated.uploadUrl || !generated.uploadToken) throw new Error('Wix returned no upload URL');
-        return { ok: true, session: { uploadUrl: generated.uploadUrl, uploadToken: generated.uploadToken } };
+        const generated = await client.files.generateFileResumableUploadUrl(request.mimeType, resumableUploadOptions(request));
+        return { ok: true, session: uploadSessionOf(generated) };
       } catch (error) {
         const refusal = describeWixError(error);
         if (refusal) return { ok: false, violations: refusal };

@@ -19,6 +19,7 @@ import {
 } from '../shared/upload-api';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
 import { uploadLogUpdateFromFile } from './media-file';
+import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
 import { describeWixError, isNotFound } from './wix-error';
 import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
 import { childFolders, fileDescriptor, fileDescriptors, folderPaths } from './media-manager';
@@ -52,17 +53,8 @@ export const createUploadSession = webMethod(
     const violations = findUploadRequestViolations(request);
     if (violations.length > 0) return { ok: false, violations };
     try {
-      const generated = await auth.elevate(files.generateFileResumableUploadUrl)(request.mimeType, {
-        fileName: request.fileName,
-        sizeInBytes: request.sizeInBytes,
-        parentFolderId: request.parentFolderId || MEDIA_ROOT_FOLDER_ID,
-        filePath: request.filePath,
-        private: request.private ?? false,
-        labels: request.labels,
-        uploadProtocol: 'TUS',
-      });
-      if (!generated.uploadUrl || !generated.uploadToken) throw new Error('Wix returned no upload URL');
-      return { ok: true, session: { uploadUrl: generated.uploadUrl, uploadToken: generated.uploadToken } };
+      const generated = await auth.elevate(files.generateFileResumableUploadUrl)(request.mimeType, resumableUploadOptions(request));
+      return { ok: true, session: uploadSessionOf(generated) };
     } catch (error) {
       const refusal = describeWixError(error);
       if (refusal) return { ok: false, violations: refusal };

@@ -38,6 +38,7 @@ import { dailyLimitRefusal } from './visitor-limits';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors, folderInfo } from './media-manager';
 import { isMediaId, mediaIdList, isRefusal, refuse } from './arguments';
 import { describeWixError } from './wix-error';
+import { uploadSessionOf } from './resumable-upload-url';
 import { newSecret, sha256Hex } from './secrets';
 
 /**
@@ -127,7 +128,7 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
       labels: [VISITOR_LABEL],
       uploadProtocol: 'TUS',
     });
-    if (!generated.uploadUrl || !generated.uploadToken) throw new Error('Wix returned no upload URL');
+    const session = uploadSessionOf(generated);
     if (!again) {
       await insertFile({
         _id: crypto.randomUUID(),
@@ -139,7 +140,7 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
         status: 'UPLOADING',
       });
     }
-    return { ok: true, session: { uploadUrl: generated.uploadUrl, uploadToken: generated.uploadToken } };
+    return { ok: true, session };
   } catch (error) {
     const refusal = describeWixError(error);
     if (refusal) return { ok: false, reason: 'The file description is not valid.', violations: refusal };
