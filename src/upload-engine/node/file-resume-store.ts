@@ -1,5 +1,5 @@
 import { isResumeRecord, type ResumeRecord, type ResumeStore } from '../resume-store';
-import { JsonFileDirectory } from './json-file-directory';
+import { FingerprintedJsonFiles } from './json-file-directory';
 
 /**
  * Resume records as JSON files in a directory (Node only), so an upload continues after the
@@ -8,48 +8,33 @@ import { JsonFileDirectory } from './json-file-directory';
  * ignores a corrupt localStorage entry: that file then starts over.
  */
 export class FileResumeStore implements ResumeStore {
-  private readonly files: JsonFileDirectory;
+  private readonly records: FingerprintedJsonFiles<ResumeRecord>;
 
   /**
    * `onWriteError` hears of a record that could not be written (a read-only or full disk); the
    * upload goes on, but cannot be continued by a later process.
    */
-  constructor(
-    directory: string,
-    private readonly onWriteError: (error: unknown) => void = () => undefined,
-  ) {
-    this.files = new JsonFileDirectory(directory);
+  constructor(directory: string, onWriteError: (error: unknown) => void = () => undefined) {
+    this.records = new FingerprintedJsonFiles(directory, isResumeRecord, onWriteError);
   }
 
   get directory(): string {
-    return this.files.directory;
+    return this.records.directory;
   }
 
   get(fingerprint: string): ResumeRecord | undefined {
-    const value = this.files.read(fingerprint);
-    return isResumeRecord(value) && value.fingerprint === fingerprint ? value : undefined;
+    return this.records.get(fingerprint);
   }
 
   save(record: ResumeRecord): void {
-    try {
-      this.files.write(record.fingerprint, record);
-    } catch (error) {
-      this.onWriteError(error);
-    }
+    this.records.save(record);
   }
 
   remove(fingerprint: string): void {
-    try {
-      this.files.remove(fingerprint);
-    } catch (error) {
-      this.onWriteError(error);
-    }
+    this.records.remove(fingerprint);
   }
 
   listUnfinished(): ResumeRecord[] {
-    return this.files
-      .readAll()
-      .flatMap(({ file, value }) => (isResumeRecord(value) && this.files.fileOf(value.fingerprint) === file ? [value] : []))
-      .sort((a, b) => a.createdAt - b.createdAt);
+    return this.records.all().sort((a, b) => a.createdAt - b.createdAt);
   }
 }

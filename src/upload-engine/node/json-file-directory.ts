@@ -64,3 +64,53 @@ function readJson(file: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * Values keyed by their own `fingerprint`, one JSON file each. A file that does not hold such a
+ * value, or holds another key's, reads as absent. A write that fails (a read-only or full disk)
+ * goes to `onWriteError` and the caller's work goes on: these files only let a later process
+ * continue it.
+ */
+export class FingerprintedJsonFiles<T extends { fingerprint: string }> {
+  private readonly files: JsonFileDirectory;
+
+  constructor(
+    directory: string,
+    private readonly isValue: (value: unknown) => value is T,
+    private readonly onWriteError: (error: unknown) => void = () => undefined,
+  ) {
+    this.files = new JsonFileDirectory(directory);
+  }
+
+  get directory(): string {
+    return this.files.directory;
+  }
+
+  get(fingerprint: string): T | undefined {
+    const value = this.files.read(fingerprint);
+    return this.isValue(value) && value.fingerprint === fingerprint ? value : undefined;
+  }
+
+  save(value: T): void {
+    try {
+      this.files.write(value.fingerprint, value);
+    } catch (error) {
+      this.onWriteError(error);
+    }
+  }
+
+  remove(fingerprint: string): void {
+    try {
+      this.files.remove(fingerprint);
+    } catch (error) {
+      this.onWriteError(error);
+    }
+  }
+
+  /** Every readable value, each in its own key's file. */
+  all(): T[] {
+    return this.files
+      .readAll()
+      .flatMap(({ file, value }) => (this.isValue(value) && this.files.fileOf(value.fingerprint) === file ? [value] : []));
+  }
+}
