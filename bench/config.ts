@@ -21,6 +21,21 @@ export interface BenchConfig {
   resultsFile: string;
 }
 
+/** A number from the environment, `fallback` when unset; a value that is not `valid` stops the run, naming what it must be. */
+export function numberFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  valid: (value: number) => boolean,
+  what: string,
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!valid(value)) throw new Error(`${name} must be ${what}, got "${text}"`);
+  return value;
+}
+
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
   if (text === undefined || text === '') return fallback;

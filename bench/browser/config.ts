@@ -1,5 +1,5 @@
 /** What `npm run bench:browser` measures, from the environment (the sizes scale with BENCH_SCALE). */
-import { GIB, MIB } from '../config.js';
+import { GIB, MIB, numberFrom } from '../config.js';
 
 export interface BrowserBenchConfig {
   /** Multiplies the big file's size and the number of small files; 1 is the documented run. */
@@ -17,14 +17,6 @@ export interface BrowserBenchConfig {
   deadlineMs: number;
   /** Where the JSON record is written. */
   resultsFile: string;
-}
-
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, valid: (value: number) => boolean, what: string): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!valid(value)) throw new Error(`${name} must be ${what}, got "${text}"`);
-  return value;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** What `npm run bench:link` measures, from the environment. */
-import { MIB } from '../config.js';
+import { MIB, numberFrom } from '../config.js';
 import type { LinkShape } from './shaping-proxy.js';
 
 export const LINK_CONTENDERS = ['raw', 'peer', 'ours', 'page'] as const;
@@ -20,14 +20,6 @@ export interface LinkBenchConfig {
   contenders: LinkContenderId[];
   deadlineMs: number;
   resultsFile: string;
-}
-
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, valid: (value: number) => boolean, what: string): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!valid(value)) throw new Error(`${name} must be ${what}, got "${text}"`);
-  return value;
 }
 
 const positive = (v: number) => Number.isFinite(v) && v > 0;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
-import { MP4_HEADER, writeRandomFile } from '../support/files.js';
+import { MP4_HEADER, md5OfUrl, writeRandomFile } from '../support/files.js';
 import { UploadTraffic } from '../support/upload-traffic.js';
 import { jsonLines, killUploaders, runUploader, startUploader } from './support/uploader-process.js';
 
@@ -36,15 +35,6 @@ function summaryOf(stdout: string): Summary {
   const summary = jsonLines(stdout).find((event) => event.event === 'summary');
   if (!summary) throw new Error(`no summary in:\n${stdout}`);
   return summary as Summary;
-}
-
-async function md5OfUrl(url: string | undefined): Promise<string> {
-  const response = await fetch(String(url));
-  expect(response.status).toBe(200);
-  return crypto
-    .createHash('md5')
-    .update(Buffer.from(await response.arrayBuffer()))
-    .digest('hex');
 }
 
 /** A port on 127.0.0.1 that nothing listens on. */

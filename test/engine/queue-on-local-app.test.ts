@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
@@ -11,7 +10,7 @@ import type { FetchLike } from '../../src/upload-engine/finalize.js';
 import type { UploadItem, UploadItemState } from '../../src/upload-engine/upload-item.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
-import { writeRandomFile } from '../support/files.js';
+import { md5OfUrl, writeRandomFile } from '../support/files.js';
 import { waitFor } from '../support/wix-http.js';
 import { FakeStorage } from './support/fake-storage.js';
 import { httpBackend } from './support/http-backend.js';
@@ -73,15 +72,6 @@ describe('the upload engine on the real local app', () => {
       `${id} to be ${states.join(' or ')}`,
       timeoutMs,
     );
-  }
-
-  async function md5OfUrl(url: string | undefined): Promise<string> {
-    const response = await fetch(String(url));
-    expect(response.status).toBe(200);
-    return crypto
-      .createHash('md5')
-      .update(Buffer.from(await response.arrayBuffer()))
-      .digest('hex');
   }
 
   /** Runs `action` once, when the n-th PATCH answer arrives (before tus-js-client sees it). */

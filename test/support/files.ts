@@ -34,6 +34,16 @@ export function md5OfFile(file: string): string {
   return crypto.createHash('md5').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** The md5 of what a URL serves; throws naming the answer when it is not 200. */
+export async function md5OfUrl(url: string | undefined): Promise<string> {
+  const response = await fetch(String(url));
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return crypto
+    .createHash('md5')
+    .update(Buffer.from(await response.arrayBuffer()))
+    .digest('hex');
+}
+
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
