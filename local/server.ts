@@ -41,7 +41,7 @@ export interface AppProject {
   dashboardPages?: readonly string[];
 }
 
-export function dashboardPagesOf(project: AppProject): readonly string[] {
+function dashboardPagesOf(project: AppProject): readonly string[] {
   return project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
 }
 

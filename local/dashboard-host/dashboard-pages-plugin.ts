@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 import { findDashboardPages } from './dashboard-pages.js';
 
-export const DASHBOARD_PAGES_MODULE = 'virtual:dashboard-pages';
+const DASHBOARD_PAGES_MODULE = 'virtual:dashboard-pages';
 const RESOLVED_ID = `\0${DASHBOARD_PAGES_MODULE}`;
 
 /**

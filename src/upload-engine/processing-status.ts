@@ -8,6 +8,11 @@ export const REASON_WAIT_POLLS = 3;
 /** How many more polls, once failed without it, the reason may still arrive and be shown (a late File Failed event). */
 export const LATE_REASON_POLLS = 30;
 
+/** Whether the Media Manager said why a file failed (its File Failed event reached the upload log). */
+export function hasReason(failure: { failureCode?: string; failureDescription?: string }): boolean {
+  return failure.failureCode !== undefined || failure.failureDescription !== undefined;
+}
+
 /**
  * What a status report makes of a file being processed: READY or FAILED (with the Media Manager's
  * reason), or nothing yet. The reason arrives with the File Failed event, which can reach the upload
@@ -29,7 +34,7 @@ export function processingOutcome(
     };
   }
   if (report.status !== 'FAILED') return 'pending';
-  const reasonless = report.failureCode === undefined && report.failureDescription === undefined;
+  const reasonless = !hasReason(report);
   if (reasonless && reasonlessPolls < REASON_WAIT_POLLS) return 'waiting';
   return {
     patch: {

@@ -1,6 +1,6 @@
 import type { UploadBackend } from './upload-backend';
 import type { UploadStatusReport } from '../shared/upload-api';
-import { processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
+import { hasReason, processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
 import { StatusPoller } from './status-poller';
 import type { FileEntry } from './upload-run';
 
@@ -75,12 +75,7 @@ export class ProcessingWatch {
     this.forget(fileId);
     if (entry?.item.state !== 'processing') return;
     this.settle(entry, patch);
-    if (
-      patch.state === 'failed' &&
-      patch.error?.code === 'PROCESSING_FAILED' &&
-      patch.failureDescription === undefined &&
-      !patch.failureCode
-    ) {
+    if (patch.error?.code === 'PROCESSING_FAILED' && !hasReason(patch)) {
       entry.awaitingReason = true;
       entry.reasonlessPolls = 0;
       this.byFileId.set(fileId, entry);
@@ -90,14 +85,11 @@ export class ProcessingWatch {
 
   private lateReason(entry: FileEntry, report: UploadStatusReport): void {
     const outcome = processingOutcome(entry.item, report, Number.POSITIVE_INFINITY);
-    const found = outcome !== 'pending' && outcome !== 'waiting' && (outcome.patch.failureCode || outcome.patch.failureDescription);
+    const withReason = typeof outcome === 'object' && hasReason(outcome.patch) ? outcome.patch : undefined;
     entry.reasonlessPolls += 1;
-    if (found || report.status !== 'FAILED' || entry.reasonlessPolls >= LATE_REASON_POLLS) {
-      entry.awaitingReason = false;
-      this.forget(report.fileId);
-      if (found && typeof outcome === 'object') this.settle(entry, outcome.patch);
-      return;
-    }
-    this.poller.watch(report.fileId);
+    if (!withReason && report.status === 'FAILED' && entry.reasonlessPolls < LATE_REASON_POLLS) return;
+    entry.awaitingReason = false;
+    this.forget(report.fileId);
+    if (withReason) this.settle(entry, withReason);
   }
 }
