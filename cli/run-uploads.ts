@@ -1,6 +1,7 @@
 import type { ResumeStore } from '../src/upload-engine/resume-store.js';
 import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
 import type { UploadItem, UploadQueueSnapshot } from '../src/upload-engine/upload-item.js';
+import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
 import { UploadQueue } from '../src/upload-engine/upload-queue.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
 import type { FinishedUploads } from './finished-uploads.js';
@@ -49,6 +50,7 @@ export async function runUploads(
     chunkSize: settings.chunkSize,
     progressIntervalMs: settings.progressIntervalMs,
     statusPollIntervalMs: settings.statusPollIntervalMs,
+    md5Hashing: nodeMd5Thread(),
   });
   let resolveDone: (interrupted: boolean) => void = () => undefined;
   const done = new Promise<boolean>((resolve) => (resolveDone = resolve));

@@ -44,6 +44,8 @@ describe('the Upload page in Chromium', () => {
     const png = path.join(files, 'poster.png');
     fs.writeFileSync(png, makePng(320, 200));
     await throttleUpload(context, page, 80 * MiB);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
 
     await ui.chooseFiles([big.path, small.path, png]);
     await ui.startUpload();
@@ -76,12 +78,37 @@ describe('the Upload page in Chromium', () => {
     await ui.row('film.mp4').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('upload-finished.png') });
     expect(await ui.row('film.mp4').innerText()).toContain('200 MB');
+    // Each file's md5 matched the hash of what arrived, computed on one worker for all three, not on the page's thread.
+    for (const name of ['film.mp4', 'notes.bin', 'poster.png']) expect(await ui.row(name).innerText()).toContain('verified');
+    expect(workers).toHaveLength(1);
+    expect(workers[0]).toMatch(/^(blob|data):/);
 
     const filmUrl = await ui.row('film.mp4').locator('[data-hook="open-file"]').getAttribute('href');
     const served = await fetch(filmUrl!, { method: 'HEAD' });
     expect(Number(served.headers.get('content-length'))).toBe(200 * MiB);
     expect(served.headers.get('content-type')).toBe('video/mp4');
   }, 180_000);
+
+  it('fails a file one byte of which changed on the way, says so, and its retry arrives verified', async () => {
+    const file = writeRandomFile(files, 'changed.bin', 3 * MiB);
+    let changed = false;
+    await page.route('**/upload/tus/**', async (route) => {
+      const request = route.request();
+      const body = request.method() === 'PATCH' ? request.postDataBuffer() : null;
+      if (changed || !body || body.length < 2000) return route.continue();
+      changed = true;
+      body[1234] = (body[1234] ?? 0) ^ 0xff;
+      await route.continue({ postData: body });
+    });
+    await ui.chooseFiles([file.path]);
+    await ui.startUpload();
+    await ui.waitForState('changed.bin', 'Failed');
+    expect(changed).toBe(true);
+    expect(await ui.row('changed.bin').innerText()).toContain('The file that arrived differs from yours');
+    await ui.row('changed.bin').getByRole('button', { name: /Retry/ }).click();
+    await ui.waitForState('changed.bin', 'Ready');
+    expect(await ui.row('changed.bin').innerText()).toContain('verified');
+  });
 
   it('shows an image READY with its thumbnail', async () => {
     const png = path.join(files, 'shirt.png');

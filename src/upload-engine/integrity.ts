@@ -1,4 +1,4 @@
-import { createMD5, type IHasher } from 'hash-wasm';
+import type { Md5Hasher, Md5Hashing } from './md5/md5-hashing';
 
 /** Reads bytes [start, end) of the file being uploaded. */
 export type ReadRange = (start: number, end: number) => Promise<Uint8Array>;
@@ -10,7 +10,7 @@ export interface HashProgress {
   state: string;
 }
 
-/** Hashed at a time; between pieces the browser gets the main thread back. */
+/** Read and handed to the hasher at a time; while one piece is hashed, the next is read. */
 const PIECE_BYTES = 4 * 1024 * 1024;
 
 function toBase64(bytes: Uint8Array): string {
@@ -19,13 +19,13 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (character) => character.charCodeAt(0));
+function fromBase64(text: string): Uint8Array | undefined {
+  try {
+    return Uint8Array.from(atob(text), (character) => character.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
 }
-
-/** In a page, the main thread is given back between pieces so the page stays responsive; elsewhere there is nothing to yield to. */
-const yieldToPage = (): Promise<void> | undefined =>
-  typeof window === 'undefined' ? undefined : new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The md5 of a file's own bytes, computed while it uploads: each time the server confirms bytes,
@@ -40,26 +40,22 @@ export class RunningMd5 {
   private result?: Promise<string | undefined>;
 
   private constructor(
-    private readonly hasher: IHasher,
+    private readonly hasher: Md5Hasher,
     private hashed: number,
     private readonly read: ReadRange,
     private readonly onProgress: (progress: HashProgress) => void,
   ) {}
 
-  /** A new md5, or one continued from saved progress. */
-  static async start(read: ReadRange, saved: HashProgress | undefined, onProgress: (progress: HashProgress) => void): Promise<RunningMd5> {
-    const hasher = await createMD5();
-    hasher.init();
-    let offset = 0;
-    if (saved) {
-      try {
-        hasher.load(fromBase64(saved.state));
-        offset = saved.offset;
-      } catch {
-        hasher.init(); // A state from another version of the hasher: start over.
-      }
-    }
-    return new RunningMd5(hasher, offset, read, onProgress);
+  /** A new md5, or one continued from saved progress, run where `hashing` runs them. */
+  static async start(
+    hashing: Md5Hashing,
+    read: ReadRange,
+    saved: HashProgress | undefined,
+    onProgress: (progress: HashProgress) => void,
+  ): Promise<RunningMd5> {
+    const state = saved ? fromBase64(saved.state) : undefined;
+    const { hasher, continued } = await hashing.open(state);
+    return new RunningMd5(hasher, saved && state && continued ? saved.offset : 0, read, onProgress);
   }
 
   get offset(): number {
@@ -71,31 +67,46 @@ export class RunningMd5 {
     this.chain = this.chain.then(() => this.hashUpTo(target));
   }
 
-  /** The md5 of the whole file (`size` bytes), hex; undefined when the file could not be read. */
+  /** The md5 of the whole file (`size` bytes), hex; undefined when the file could not be read or hashed. */
   digest(size: number): Promise<string | undefined> {
     this.result ??= (async () => {
       this.advanceTo(size);
       await this.chain;
-      return this.failed || this.hashed !== size ? undefined : this.hasher.digest('hex');
+      if (this.failed || this.hashed !== size) return undefined;
+      try {
+        return await this.hasher.digest();
+      } catch {
+        return undefined;
+      } finally {
+        this.hasher.close();
+      }
     })();
     return this.result;
   }
 
+  /** Reads the next piece while the hasher takes the one before: at most two pieces are held. */
   private async hashUpTo(target: number): Promise<void> {
-    if (this.failed) return;
+    if (this.failed || this.hashed >= target) return;
     try {
-      while (this.hashed < target) {
-        const end = Math.min(target, this.hashed + PIECE_BYTES);
-        const bytes = await this.read(this.hashed, end);
-        this.hasher.update(bytes);
-        this.hashed = end;
-        const yielded = yieldToPage();
-        if (yielded) await yielded;
+      let handed: Promise<void> = Promise.resolve();
+      let next = this.hashed;
+      while (next < target) {
+        const start = next;
+        const end = Math.min(target, start + PIECE_BYTES);
+        const bytes = await this.read(start, end);
+        if (bytes.byteLength !== end - start) throw new Error('the file is shorter than when it was chosen');
+        await handed;
+        handed = this.hasher.update(bytes).then(() => {
+          this.hashed = end;
+        });
+        next = end;
       }
-      this.onProgress({ offset: this.hashed, state: toBase64(this.hasher.save()) });
+      await handed;
+      this.onProgress({ offset: this.hashed, state: toBase64(await this.hasher.save()) });
     } catch {
-      // Unreadable now (moved, or access revoked): the upload goes on, it just cannot be verified.
+      // Unreadable now (moved, or access revoked), or the worker stopped: the upload goes on, it just cannot be verified.
       this.failed = true;
+      this.hasher.close();
     }
   }
 }

@@ -6,6 +6,7 @@ import { checkBeforeUpload } from './preflight';
 import type { ItemPatch } from './processing-status';
 import { ProcessingWatch } from './processing-watch';
 import { ProgressTicker } from './progress-ticker';
+import { md5OnThisThread, type Md5Hashing } from './md5/md5-hashing';
 import { isCancellable } from './queue-rules';
 import { isSameFile, MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
 import { ServerCalls } from './server-calls';
@@ -50,6 +51,12 @@ export interface UploadQueueOptions {
    * file that arrived; a file that differs fails, to retry. On by default.
    */
   verifyIntegrity?: boolean;
+  /**
+   * Where those md5s run: on this thread by default (in a page, between pieces); browserMd5Hashing()
+   * (md5/browser-md5-worker.ts) in a page and nodeMd5Thread() from the Node entry put them on a
+   * worker. The queue stops it when it is disposed.
+   */
+  md5Hashing?: Md5Hashing;
 }
 
 /** A file to upload with its metadata, resolved once (resolveUploadMeta, withMeta). */
@@ -75,6 +82,7 @@ export class UploadQueue {
   private readonly connectivity: Connectivity;
   private readonly maxFileSizeBytes: number;
   private readonly now: () => number;
+  private readonly md5Hashing?: Md5Hashing;
 
   private readonly items: QueueItems;
   private readonly scheduler: Scheduler;
@@ -95,6 +103,7 @@ export class UploadQueue {
     this.maxFileSizeBytes = options.maxFileSizeBytes ?? Number.POSITIVE_INFINITY;
     this.now = options.now ?? (() => Date.now());
     this.online = this.connectivity.isOnline();
+    if (options.verifyIntegrity ?? true) this.md5Hashing = options.md5Hashing ?? md5OnThisThread;
     this.items = new QueueItems(() => ({
       bytesPerSecond: this.ticker.overall.bytesPerSecond,
       online: this.online,
@@ -107,7 +116,7 @@ export class UploadQueue {
         transport: this.transport,
         store: this.store,
         now: this.now,
-        verifyIntegrity: options.verifyIntegrity ?? true,
+        md5: this.md5Hashing,
       },
       {
         runEvents: (entry) => ({
@@ -315,6 +324,7 @@ export class UploadQueue {
     this.unsubscribeConnectivity();
     this.items.publisher.clear();
     await stopped;
+    this.md5Hashing?.dispose();
   }
 
   // ---- inside ----------------------------------------------------------------------------------

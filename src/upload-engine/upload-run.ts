@@ -10,6 +10,7 @@ import { UploadFailure } from './upload-error';
 import type { UploadItem } from './upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
 import { RunningMd5 } from './integrity';
+import type { Md5Hashing } from './md5/md5-hashing';
 
 /** One file of the queue, with what its runs share: the server session it continues, if any. */
 export interface FileEntry {
@@ -36,8 +37,8 @@ export interface UploadRunDeps {
   store: ResumeStore;
   /** Milliseconds, for the speed meter. */
   now: () => number;
-  /** Compare the md5 of the file with the `hash` of what arrived. */
-  verifyIntegrity: boolean;
+  /** Where the md5 of each file runs, to compare with the `hash` of what arrived; none: files are not verified. */
+  md5?: Md5Hashing;
 }
 
 /** What a run tells its scheduler; nothing once it is stopped. */
@@ -211,8 +212,9 @@ export class UploadRun {
   /** The file's md5 in the making, continued from the resume record's progress when there is one. */
   private md5Of(entry: FileEntry): Promise<RunningMd5> | undefined {
     const { read } = entry.source;
-    if (!this.deps.verifyIntegrity || !read) return undefined;
-    entry.md5 ??= RunningMd5.start(read, this.deps.store.get(entry.fingerprint)?.hash, (hash) => {
+    const { md5 } = this.deps;
+    if (!md5 || !read) return undefined;
+    entry.md5 ??= RunningMd5.start(md5, read, this.deps.store.get(entry.fingerprint)?.hash, (hash) => {
       const record = this.deps.store.get(entry.fingerprint);
       if (record) this.deps.store.save({ ...record, hash });
     });

@@ -18,7 +18,8 @@ function importGraph(entry: string): { modules: Set<string>; packages: Set<strin
         packages.add(specifier!);
         continue;
       }
-      const base = path.resolve(path.dirname(file), specifier!);
+      // A Vite query (`?worker&inline`) names the same module, built another way.
+      const base = path.resolve(path.dirname(file), specifier!.split('?')[0]!);
       const candidates = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')];
       const found = candidates.find((candidate) => fs.existsSync(candidate));
       if (!found) throw new Error(`${path.relative(PROJECT_DIR, file)} imports ${specifier} that does not exist`);
@@ -36,9 +37,9 @@ describe("the upload engine's entry points", () => {
     expect([...modules].filter((file) => file.includes(`${path.sep}node${path.sep}`))).toEqual([]);
   });
 
-  it('gives Node everything of the browser entry, the file-system source and the on-disk resume store', async () => {
+  it('gives Node everything of the browser entry, the file-system source, the on-disk resume store and the md5 worker thread', async () => {
     const browser = await import('../../src/upload-engine/index.js');
     const node = await import('../../src/upload-engine/node/index.js');
-    expect(Object.keys(node).sort()).toEqual([...Object.keys(browser), 'sourceFromPath', 'FileResumeStore'].sort());
+    expect(Object.keys(node).sort()).toEqual([...Object.keys(browser), 'sourceFromPath', 'FileResumeStore', 'nodeMd5Thread'].sort());
   });
 });

@@ -1,6 +1,8 @@
 import { Transform, type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
+import { md5OnThisThread } from '../../src/upload-engine/md5/md5-hashing.js';
+import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import { createTusTransport } from '../../src/upload-engine/tus-transport.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
@@ -44,7 +46,10 @@ describe('end-to-end integrity against the real local Wix', () => {
   });
   afterAll(() => app.close());
 
-  it('fails a file one byte of which a faulty link changed, and its retry arrives verified', async () => {
+  it.each([
+    ['on this thread', () => md5OnThisThread],
+    ['on a worker thread', () => nodeMd5Thread()],
+  ])('fails a file one byte of which a faulty link changed, and its retry arrives verified (md5 %s)', async (_where, md5Hashing) => {
     const file = writeRandomFile(dir, 'film.bin', 6 * MIB);
     const stack = new RecordingHttpStack();
     let corrupted = false;
@@ -59,6 +64,7 @@ describe('end-to-end integrity against the real local Wix', () => {
       transport: createTusTransport({ chunkSize: 2 * MIB, retryDelays: [0], connectivity, httpStack: stack }),
       connectivity,
       statusPollIntervalMs: 50,
+      md5Hashing: md5Hashing(),
     });
     try {
       const [added] = queue.add(withMeta([sourceFromPath(file.path)]));

@@ -4,7 +4,9 @@ import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
-import { RunningMd5 } from '../../src/upload-engine/integrity.js';
+import { type HashProgress, RunningMd5 } from '../../src/upload-engine/integrity.js';
+import { md5OnThisThread } from '../../src/upload-engine/md5/md5-hashing.js';
+import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
 
 const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('hex');
@@ -133,16 +135,64 @@ describe('end-to-end integrity: the md5 of the file against the hash of what arr
   });
 });
 
-describe('RunningMd5', () => {
+describe.each([
+  ['on this thread', () => md5OnThisThread],
+  ['on a worker thread', () => nodeMd5Thread()],
+])('RunningMd5 %s', (_where, hashingOf) => {
   it('equals the md5 of the whole file however its progress was split, saved and loaded', async () => {
+    const hashing = hashingOf();
     const bytes = crypto.randomBytes(9 * 1024 * 1024 + 17);
     const read = async (start: number, end: number) => new Uint8Array(bytes.subarray(start, end));
-    let saved: Parameters<Parameters<typeof RunningMd5.start>[2]>[0] | undefined;
-    const first = await RunningMd5.start(read, undefined, (progress) => (saved = progress));
+    let saved: HashProgress | undefined;
+    const first = await RunningMd5.start(hashing, read, undefined, (progress) => (saved = progress));
     first.advanceTo(5 * 1024 * 1024 + 3);
     await vi.waitFor(() => expect(saved?.offset).toBe(5 * 1024 * 1024 + 3));
-    const second = await RunningMd5.start(read, saved, () => undefined);
+    const second = await RunningMd5.start(hashing, read, saved, () => undefined);
     expect(second.offset).toBe(5 * 1024 * 1024 + 3);
     expect(await second.digest(bytes.length)).toBe(md5(bytes));
+    hashing.dispose();
+  });
+
+  it('continues a state saved on the other side: the worker and this thread run the same hasher', async () => {
+    const hashing = hashingOf();
+    const other = hashing === md5OnThisThread ? nodeMd5Thread() : md5OnThisThread;
+    const bytes = crypto.randomBytes(3 * 1024 * 1024);
+    const read = async (start: number, end: number) => new Uint8Array(bytes.subarray(start, end));
+    let saved: HashProgress | undefined;
+    (await RunningMd5.start(hashing, read, undefined, (progress) => (saved = progress))).advanceTo(1_000_001);
+    await vi.waitFor(() => expect(saved?.offset).toBe(1_000_001));
+    const continued = await RunningMd5.start(other, read, saved, () => undefined);
+    expect(continued.offset).toBe(1_000_001);
+    expect(await continued.digest(bytes.length)).toBe(md5(bytes));
+    hashing.dispose();
+    other.dispose();
+  });
+
+  it('starts over from the first byte when the saved state is not one it can load', async () => {
+    const hashing = hashingOf();
+    const bytes = crypto.randomBytes(100_000);
+    const reads: number[] = [];
+    const read = async (start: number, end: number) => {
+      reads.push(start);
+      return new Uint8Array(bytes.subarray(start, end));
+    };
+    const md5Run = await RunningMd5.start(hashing, read, { offset: 50_000, state: btoa('not a state') }, () => undefined);
+    expect(md5Run.offset).toBe(0);
+    expect(await md5Run.digest(bytes.length)).toBe(md5(bytes));
+    expect(reads[0]).toBe(0);
+    hashing.dispose();
+  });
+
+  it('leaves the file unverified when it reads shorter than it was', async () => {
+    const hashing = hashingOf();
+    const bytes = crypto.randomBytes(10_000);
+    const md5Run = await RunningMd5.start(
+      hashing,
+      async (start) => new Uint8Array(bytes.subarray(start, 5_000)),
+      undefined,
+      () => undefined,
+    );
+    expect(await md5Run.digest(bytes.length)).toBeUndefined();
+    hashing.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { openBrowserResumeStore, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../upload-engine';
+import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
 import { createUploadSession, finalizeUploadFromServer, getUploadStatus, recordUpload } from '../../backend/uploads.web';
 import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
@@ -30,6 +31,7 @@ export function useUploadQueue(options: UploadQueueHookOptions = {}): {
       resumeStore: resume.store,
       maxFileSizeBytes: options.maxFileSizeBytes ?? MAX_FILE_SIZE_BYTES,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      md5Hashing: browserMd5Hashing(),
     });
     return { queue: created, survivesReload: resume.survivesReload };
   });

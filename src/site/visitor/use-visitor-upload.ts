@@ -7,6 +7,7 @@ import {
   type ResumeRecord,
   type UploadQueueSnapshot,
 } from '../../upload-engine';
+import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
 import {
   fileRuleProblem,
   type StartSubmissionResult,
@@ -49,6 +50,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
       backend: visitorBackend(methods, () => ticket.current),
       resumeStore: resume.store,
       concurrency: FILES_AT_A_TIME,
+      md5Hashing: browserMd5Hashing(),
     });
     return { queue: created, survivesReload: resume.survivesReload };
   });

@@ -1,0 +1,11 @@
+/** The md5 worker of a page: see worker-md5-hashing.ts. Built inline into the page's and the widget's bundle. */
+import { type Md5WorkerReply, type Md5WorkerRequest, serveMd5Requests } from './md5-worker-protocol';
+
+/** The worker's global scope, as much of it as this file uses (the project's types are the page's, not a worker's). */
+const scope = self as unknown as {
+  postMessage(message: Md5WorkerReply, transfer: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Md5WorkerRequest>) => void): void;
+};
+
+const serve = serveMd5Requests((reply, transfer) => scope.postMessage(reply, transfer));
+scope.addEventListener('message', (event) => serve(event.data));

@@ -1,0 +1,154 @@
+import type { Md5Hasher, Md5Hashing, OpenedMd5 } from './md5-hashing';
+import type { Md5WorkerReply, Md5WorkerRequest } from './md5-worker-protocol';
+
+/** A worker as the engine needs it, whether a browser Worker or a Node worker thread. */
+export interface Md5WorkerPort {
+  post(request: Md5WorkerRequest, transfer: ArrayBuffer[]): void;
+  /** Every reply, and the worker's end: an error, or its exit. */
+  listen(onReply: (reply: Md5WorkerReply) => void, onFailure: (error: Error) => void): void;
+  /** Whether the worker keeps its process alive (Node): only while an answer is awaited. */
+  hold?(held: boolean): void;
+  terminate(): void;
+}
+
+/** A worker that has not answered its first request by then is taken for one that cannot start. */
+const FIRST_ANSWER_MS = 10_000;
+
+interface Pending {
+  resolve(reply: Extract<Md5WorkerReply, { ok: true }>): void;
+  reject(error: Error): void;
+}
+
+/** A buffer the worker can take without a copy, or a copy when it is shared or is part of a larger buffer. */
+function transferable(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+  const { buffer } = bytes;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
+    return { bytes, transfer: [buffer] };
+  }
+  const copy = bytes.slice();
+  return { bytes: copy, transfer: [copy.buffer] };
+}
+
+/**
+ * The md5s of a queue on one worker, so the thread that sends (a page's main thread) only reads
+ * the file and hands the bytes over (transferred, not copied). The worker starts with the first
+ * md5. If it cannot start (a site's Content Security Policy may refuse workers) or stops, the md5s
+ * it held fail, and later ones run on `fallback`.
+ */
+export class WorkerMd5Hashing implements Md5Hashing {
+  private port: Md5WorkerPort | undefined;
+  private broken = false;
+  private answered = false;
+  private readonly pending = new Map<number, Pending>();
+  private nextRequest = 1;
+  private nextHash = 1;
+
+  constructor(
+    private readonly startWorker: () => Md5WorkerPort,
+    private readonly fallback: Md5Hashing,
+  ) {}
+
+  async open(state?: Uint8Array): Promise<OpenedMd5> {
+    const port = this.broken ? undefined : this.started();
+    if (!port) return this.fallback.open(state);
+    const hash = this.nextHash++;
+    const first = !this.answered;
+    let opened: Extract<Md5WorkerReply, { ok: true }>;
+    try {
+      const request = this.ask(port, { op: 'open', hash, state }, []);
+      opened = first ? await withinFirstAnswer(request) : await request;
+    } catch (error) {
+      if (!first) throw error;
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+      return this.fallback.open(state);
+    }
+    this.answered = true;
+    return { hasher: this.hasherOf(port, hash), continued: opened.continued ?? false };
+  }
+
+  dispose(): void {
+    this.fail(new Error('the md5 worker was stopped'));
+  }
+
+  private hasherOf(port: Md5WorkerPort, hash: number): Md5Hasher {
+    return {
+      update: async (bytes) => {
+        const handed = transferable(bytes);
+        await this.ask(port, { op: 'update', hash, bytes: handed.bytes }, handed.transfer);
+      },
+      save: async () => {
+        const { state } = await this.ask(port, { op: 'save', hash }, []);
+        if (!state) throw new Error('the md5 worker sent no state');
+        return state;
+      },
+      digest: async () => {
+        const { hex } = await this.ask(port, { op: 'digest', hash }, []);
+        if (!hex) throw new Error('the md5 worker sent no digest');
+        return hex;
+      },
+      close: () => {
+        if (this.port === port) port.post({ op: 'close', hash }, []);
+      },
+    };
+  }
+
+  private started(): Md5WorkerPort | undefined {
+    if (this.port) return this.port;
+    try {
+      const port = this.startWorker();
+      port.listen(
+        (reply) => this.answer(reply),
+        (error) => this.fail(error),
+      );
+      this.port = port;
+      return port;
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
+  private ask(
+    port: Md5WorkerPort,
+    request: DistributiveOmit<Exclude<Md5WorkerRequest, { op: 'close' }>, 'request'>,
+    transfer: ArrayBuffer[],
+  ): Promise<Extract<Md5WorkerReply, { ok: true }>> {
+    if (this.port !== port) return Promise.reject(new Error('the md5 worker stopped'));
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) port.hold?.(true);
+      port.post({ ...request, request: id } as Md5WorkerRequest, transfer);
+    });
+  }
+
+  private answer(reply: Md5WorkerReply): void {
+    const waiting = this.pending.get(reply.request);
+    if (!waiting) return;
+    this.pending.delete(reply.request);
+    if (this.pending.size === 0) this.port?.hold?.(false);
+    if (reply.ok) waiting.resolve(reply);
+    else waiting.reject(new Error(reply.message));
+  }
+
+  /** The worker is gone: what it held is lost; md5s opened later run on the fallback. */
+  private fail(error: Error): void {
+    const port = this.port;
+    this.port = undefined;
+    this.broken = true;
+    port?.terminate();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const one of waiting) one.reject(error);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function withinFirstAnswer<T>(answer: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the md5 worker did not start')), FIRST_ANSWER_MS);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}

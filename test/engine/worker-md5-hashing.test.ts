@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
+import { md5OnThisThread, type Md5Hashing } from '../../src/upload-engine/md5/md5-hashing.js';
+import { type Md5WorkerReply, type Md5WorkerRequest, serveMd5Requests } from '../../src/upload-engine/md5/md5-worker-protocol.js';
+import { type Md5WorkerPort, WorkerMd5Hashing } from '../../src/upload-engine/md5/worker-md5-hashing.js';
+
+const md5 = (bytes: Uint8Array) => crypto.createHash('md5').update(bytes).digest('hex');
+
+/**
+ * A worker port that runs the worker's own request handler on this thread, with the message
+ * passing's asynchrony, and that can be made to fail as a real worker fails (an error event).
+ */
+class InThreadPort implements Md5WorkerPort {
+  readonly requests: Md5WorkerRequest[] = [];
+  terminated = false;
+  private onReply?: (reply: Md5WorkerReply) => void;
+  private onFailure?: (error: Error) => void;
+  private readonly serve = serveMd5Requests((reply) => setTimeout(() => this.onReply?.(reply), 0));
+
+  constructor(private readonly answers = true) {}
+
+  post(request: Md5WorkerRequest): void {
+    this.requests.push(request);
+    if (this.answers && !this.terminated) setTimeout(() => this.serve(structuredClone(request)), 0);
+  }
+  listen(onReply: (reply: Md5WorkerReply) => void, onFailure: (error: Error) => void): void {
+    this.onReply = onReply;
+    this.onFailure = onFailure;
+  }
+  fail(): void {
+    this.onFailure?.(new Error('the worker crashed'));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+/** Counts the md5s the fallback opened. */
+function countingFallback(): Md5Hashing & { opened: number } {
+  const fallback = {
+    opened: 0,
+    open: (state?: Uint8Array) => {
+      fallback.opened++;
+      return md5OnThisThread.open(state);
+    },
+    dispose: () => undefined,
+  };
+  return fallback;
+}
+
+async function md5Through(hashing: Md5Hashing, bytes: Uint8Array): Promise<string> {
+  const { hasher } = await hashing.open();
+  await hasher.update(bytes.slice(0, 1000));
+  await hasher.update(bytes.slice(1000));
+  return hasher.digest();
+}
+
+describe('WorkerMd5Hashing', () => {
+  it('hashes on the worker, handing each piece over, and starts one worker for every md5', async () => {
+    const ports: InThreadPort[] = [];
+    const fallback = countingFallback();
+    const hashing = new WorkerMd5Hashing(() => {
+      ports.push(new InThreadPort());
+      return ports.at(-1)!;
+    }, fallback);
+    const a = crypto.randomBytes(5000);
+    const b = crypto.randomBytes(7000);
+    expect(await Promise.all([md5Through(hashing, a), md5Through(hashing, b)])).toEqual([md5(a), md5(b)]);
+    expect(ports).toHaveLength(1);
+    expect(fallback.opened).toBe(0);
+    expect(ports[0]!.requests.filter((request) => request.op === 'update')).toHaveLength(4);
+  });
+
+  it('hashes on the fallback when the worker cannot be started (a Content Security Policy refusing workers)', async () => {
+    const fallback = countingFallback();
+    const hashing = new WorkerMd5Hashing(() => {
+      throw new Error('refused by the Content Security Policy');
+    }, fallback);
+    const bytes = crypto.randomBytes(3000);
+    expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
+    expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
+    expect(fallback.opened).toBe(2);
+  });
+
+  it('hashes on the fallback when the worker fails before its first answer', async () => {
+    const fallback = countingFallback();
+    const port = new InThreadPort(false);
+    const hashing = new WorkerMd5Hashing(() => port, fallback);
+    const opening = md5Through(hashing, crypto.randomBytes(10));
+    port.fail();
+    await opening;
+    expect(fallback.opened).toBe(1);
+    expect(port.terminated).toBe(true);
+  });
+
+  it('fails the md5s a worker held when it stops, and opens later ones on the fallback', async () => {
+    const fallback = countingFallback();
+    const port = new InThreadPort();
+    const hashing = new WorkerMd5Hashing(() => port, fallback);
+    const { hasher } = await hashing.open();
+    await hasher.update(new Uint8Array(10));
+    const digest = hasher.digest();
+    port.fail();
+    await expect(digest).rejects.toThrow('the worker crashed');
+    await expect(hasher.update(new Uint8Array(1))).rejects.toThrow('the md5 worker stopped');
+    const bytes = crypto.randomBytes(100);
+    expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
+    expect(fallback.opened).toBe(1);
+  });
+
+  it('transfers a buffer it may take whole, and copies a view into a larger one', async () => {
+    const port = new InThreadPort();
+    const transfers: ArrayBuffer[][] = [];
+    const post = port.post.bind(port);
+    port.post = (request: Md5WorkerRequest, transfer?: ArrayBuffer[]) => {
+      if (request.op === 'update') transfers.push(transfer ?? []);
+      post(request);
+    };
+    const hashing = new WorkerMd5Hashing(() => port, md5OnThisThread);
+    const { hasher } = await hashing.open();
+    const whole = new Uint8Array(64);
+    const larger = new Uint8Array(128);
+    await hasher.update(whole);
+    await hasher.update(larger.subarray(0, 64));
+    expect(transfers[0]).toEqual([whole.buffer]);
+    expect(transfers[0]![0]).toBe(whole.buffer);
+    expect(transfers[1]).toHaveLength(1);
+    expect(transfers[1]![0]).not.toBe(larger.buffer);
+    expect(transfers[1]![0]!.byteLength).toBe(64);
+  });
+});
