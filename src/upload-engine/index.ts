@@ -46,5 +46,13 @@ export {
 export type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
 export { createTusTransport, DEFAULT_CHUNK_SIZE, DEFAULT_RETRY_DELAYS, type TusTransportOptions } from './tus-transport';
 export { secondsLeft, SpeedMeter } from './speed-meter';
-export { RunningMd5, type HashProgress, type ReadRange } from './integrity';
-export { md5OnThisThread, type Md5Hasher, type Md5Hashing, type OpenedMd5 } from './md5/md5-hashing';
+export { RunningMd5, type HashProgress } from './integrity';
+export {
+  md5OnThisThread,
+  type FileToHash,
+  type Md5Hasher,
+  type Md5Hashing,
+  type OpenedMd5,
+  type ReadRange,
+  type SavedMd5,
+} from './md5/md5-hashing';

@@ -1,7 +1,4 @@
-import type { Md5Hasher, Md5Hashing } from './md5/md5-hashing';
-
-/** Reads bytes [start, end) of the file being uploaded. */
-export type ReadRange = (start: number, end: number) => Promise<Uint8Array>;
+import type { FileToHash, Md5Hasher, Md5Hashing } from './md5/md5-hashing';
 
 /** How far the md5 of a file got: kept with the resume record, so a resumed upload never reads the hashed part again. */
 export interface HashProgress {
@@ -9,9 +6,6 @@ export interface HashProgress {
   /** hash-wasm's saved md5 state, base64. */
   state: string;
 }
-
-/** Read and handed to the hasher at a time; while one piece is hashed, the next is read. */
-const PIECE_BYTES = 4 * 1024 * 1024;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -42,20 +36,19 @@ export class RunningMd5 {
   private constructor(
     private readonly hasher: Md5Hasher,
     private hashed: number,
-    private readonly read: ReadRange,
     private readonly onProgress: (progress: HashProgress) => void,
   ) {}
 
   /** A new md5, or one continued from saved progress, run where `hashing` runs them. */
   static async start(
     hashing: Md5Hashing,
-    read: ReadRange,
+    file: FileToHash,
     saved: HashProgress | undefined,
     onProgress: (progress: HashProgress) => void,
   ): Promise<RunningMd5> {
     const state = saved ? fromBase64(saved.state) : undefined;
-    const { hasher, continued } = await hashing.open(state);
-    return new RunningMd5(hasher, saved && state && continued ? saved.offset : 0, read, onProgress);
+    const { hasher, offset } = await hashing.open(file, saved && state ? { offset: saved.offset, state } : undefined);
+    return new RunningMd5(hasher, offset, onProgress);
   }
 
   get offset(): number {
@@ -84,27 +77,14 @@ export class RunningMd5 {
     return this.result;
   }
 
-  /** Reads the next piece while the hasher takes the one before: at most two pieces are held. */
   private async hashUpTo(target: number): Promise<void> {
     if (this.failed || this.hashed >= target) return;
     try {
-      let handed: Promise<void> = Promise.resolve();
-      let next = this.hashed;
-      while (next < target) {
-        const start = next;
-        const end = Math.min(target, start + PIECE_BYTES);
-        const bytes = await this.read(start, end);
-        if (bytes.byteLength !== end - start) throw new Error('the file is shorter than when it was chosen');
-        await handed;
-        handed = this.hasher.update(bytes).then(() => {
-          this.hashed = end;
-        });
-        next = end;
-      }
-      await handed;
-      this.onProgress({ offset: this.hashed, state: toBase64(await this.hasher.save()) });
+      await this.hasher.hashTo(target);
+      this.hashed = target;
+      this.onProgress({ offset: target, state: toBase64(await this.hasher.save()) });
     } catch {
-      // Unreadable now (moved, or access revoked), or the worker stopped: the upload goes on, it just cannot be verified.
+      // Unreadable now (moved, shortened, access revoked), or the worker stopped: the upload goes on, it just cannot be verified.
       this.failed = true;
       this.hasher.close();
     }

@@ -211,10 +211,10 @@ export class UploadRun {
 
   /** The file's md5 in the making, continued from the resume record's progress when there is one. */
   private md5Of(entry: FileEntry): Promise<RunningMd5> | undefined {
-    const { read } = entry.source;
+    const { read, workerReadable } = entry.source;
     const { md5 } = this.deps;
     if (!md5 || !read) return undefined;
-    entry.md5 ??= RunningMd5.start(md5, read, this.deps.store.get(entry.fingerprint)?.hash, (hash) => {
+    entry.md5 ??= RunningMd5.start(md5, { read, workerReadable }, this.deps.store.get(entry.fingerprint)?.hash, (hash) => {
       const record = this.deps.store.get(entry.fingerprint);
       if (record) this.deps.store.save({ ...record, hash });
     });

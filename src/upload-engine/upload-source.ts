@@ -1,6 +1,6 @@
 import type { Upload } from 'tus-js-client';
 import { splitFilePath } from '../shared/upload-request';
-import type { ReadRange } from './integrity';
+import type { ReadRange } from './md5/md5-hashing';
 
 /** What tus-js-client reads: a File or Blob in the browser, an fs.ReadStream in Node (see node-source.ts). */
 export type UploadData = ConstructorParameters<typeof Upload>[0];
@@ -17,6 +17,8 @@ export interface UploadSource {
   data: UploadData;
   /** Reads bytes of the file again, to verify what arrived (its md5); without it, uploads are not verified. */
   read?: ReadRange;
+  /** What a worker can read the file from itself, to hash it off the thread that sends: the File in a browser, the path in Node. */
+  workerReadable?: Blob | string;
 }
 
 /** What the page chooses for a file; everything is optional. */
@@ -53,6 +55,7 @@ export function sourceFromFile(file: File, relativePath?: string): UploadSource 
     relativePath: path,
     data: file,
     read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+    workerReadable: file,
   };
 }
 

@@ -4,8 +4,11 @@ import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { type HashProgress, RunningMd5 } from '../../src/upload-engine/integrity.js';
-import { md5OnThisThread } from '../../src/upload-engine/md5/md5-hashing.js';
+import { type FileToHash, md5OnThisThread } from '../../src/upload-engine/md5/md5-hashing.js';
+import { tempDir } from '../support/local-app.js';
 import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
 
@@ -135,21 +138,41 @@ describe('end-to-end integrity: the md5 of the file against the hash of what arr
   });
 });
 
+/** A file on disk, as both sides read it: this thread through `read` (each read's start recorded), a worker by its path. */
+function fileOnDisk(dir: string, name: string, bytes: Buffer): FileToHash & { reads: number[] } {
+  const filePath = path.join(dir, name);
+  fs.writeFileSync(filePath, bytes);
+  const reads: number[] = [];
+  return {
+    reads,
+    workerReadable: filePath,
+    read: async (start, end) => {
+      reads.push(start);
+      return new Uint8Array(fs.readFileSync(filePath).subarray(start, end));
+    },
+  };
+}
+
 describe.each([
   ['on this thread', () => md5OnThisThread],
   ['on a worker thread', () => nodeMd5Thread()],
-])('RunningMd5 %s', (_where, hashingOf) => {
+])('RunningMd5 %s', (where, hashingOf) => {
+  const dir = tempDir('rmu-md5-');
+
   it('equals the md5 of the whole file however its progress was split, saved and loaded', async () => {
     const hashing = hashingOf();
     const bytes = crypto.randomBytes(9 * 1024 * 1024 + 17);
-    const read = async (start: number, end: number) => new Uint8Array(bytes.subarray(start, end));
+    const file = fileOnDisk(dir, 'split.bin', bytes);
     let saved: HashProgress | undefined;
-    const first = await RunningMd5.start(hashing, read, undefined, (progress) => (saved = progress));
+    const first = await RunningMd5.start(hashing, file, undefined, (progress) => (saved = progress));
     first.advanceTo(5 * 1024 * 1024 + 3);
     await vi.waitFor(() => expect(saved?.offset).toBe(5 * 1024 * 1024 + 3));
-    const second = await RunningMd5.start(hashing, read, saved, () => undefined);
+    const second = await RunningMd5.start(hashing, file, saved, () => undefined);
     expect(second.offset).toBe(5 * 1024 * 1024 + 3);
     expect(await second.digest(bytes.length)).toBe(md5(bytes));
+    // The worker reads the file itself: the thread that sends reads nothing.
+    if (where === 'on a worker thread') expect(file.reads).toEqual([]);
+    else expect(file.reads[0]).toBe(0);
     hashing.dispose();
   });
 
@@ -157,11 +180,11 @@ describe.each([
     const hashing = hashingOf();
     const other = hashing === md5OnThisThread ? nodeMd5Thread() : md5OnThisThread;
     const bytes = crypto.randomBytes(3 * 1024 * 1024);
-    const read = async (start: number, end: number) => new Uint8Array(bytes.subarray(start, end));
+    const file = fileOnDisk(dir, 'across.bin', bytes);
     let saved: HashProgress | undefined;
-    (await RunningMd5.start(hashing, read, undefined, (progress) => (saved = progress))).advanceTo(1_000_001);
+    (await RunningMd5.start(hashing, file, undefined, (progress) => (saved = progress))).advanceTo(1_000_001);
     await vi.waitFor(() => expect(saved?.offset).toBe(1_000_001));
-    const continued = await RunningMd5.start(other, read, saved, () => undefined);
+    const continued = await RunningMd5.start(other, file, saved, () => undefined);
     expect(continued.offset).toBe(1_000_001);
     expect(await continued.digest(bytes.length)).toBe(md5(bytes));
     hashing.dispose();
@@ -171,28 +194,18 @@ describe.each([
   it('starts over from the first byte when the saved state is not one it can load', async () => {
     const hashing = hashingOf();
     const bytes = crypto.randomBytes(100_000);
-    const reads: number[] = [];
-    const read = async (start: number, end: number) => {
-      reads.push(start);
-      return new Uint8Array(bytes.subarray(start, end));
-    };
-    const md5Run = await RunningMd5.start(hashing, read, { offset: 50_000, state: btoa('not a state') }, () => undefined);
+    const file = fileOnDisk(dir, 'unloadable.bin', bytes);
+    const md5Run = await RunningMd5.start(hashing, file, { offset: 50_000, state: btoa('not a state') }, () => undefined);
     expect(md5Run.offset).toBe(0);
     expect(await md5Run.digest(bytes.length)).toBe(md5(bytes));
-    expect(reads[0]).toBe(0);
     hashing.dispose();
   });
 
-  it('leaves the file unverified when it reads shorter than it was', async () => {
+  it('leaves the file unverified when it is shorter than when it was chosen', async () => {
     const hashing = hashingOf();
-    const bytes = crypto.randomBytes(10_000);
-    const md5Run = await RunningMd5.start(
-      hashing,
-      async (start) => new Uint8Array(bytes.subarray(start, 5_000)),
-      undefined,
-      () => undefined,
-    );
-    expect(await md5Run.digest(bytes.length)).toBeUndefined();
+    const file = fileOnDisk(dir, 'shortened.bin', crypto.randomBytes(5_000));
+    const md5Run = await RunningMd5.start(hashing, file, undefined, () => undefined);
+    expect(await md5Run.digest(10_000)).toBeUndefined();
     hashing.dispose();
   });
 });

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
-import { md5OnThisThread, type Md5Hashing } from '../../src/upload-engine/md5/md5-hashing.js';
+import { type FileToHash, md5OnThisThread, type Md5Hashing, type SavedMd5 } from '../../src/upload-engine/md5/md5-hashing.js';
 import { type Md5WorkerReply, type Md5WorkerRequest, serveMd5Requests } from '../../src/upload-engine/md5/md5-worker-protocol.js';
 import { type Md5WorkerPort, WorkerMd5Hashing } from '../../src/upload-engine/md5/worker-md5-hashing.js';
 
 const md5 = (bytes: Uint8Array) => crypto.createHash('md5').update(bytes).digest('hex');
+
+async function* blobBytes(file: Blob | string, start: number, end: number): AsyncIterable<Uint8Array> {
+  if (typeof file === 'string') throw new Error('a Blob was expected');
+  yield new Uint8Array(await file.slice(start, end).arrayBuffer());
+}
+
+/** The bytes as a file both sides can read: `read` here, the Blob on the worker. */
+const fileOf = (bytes: Uint8Array): FileToHash => ({
+  read: async (start, end) => bytes.slice(start, end),
+  workerReadable: new Blob([bytes]),
+});
 
 /**
  * A worker port that runs the worker's own request handler on this thread, with the message
@@ -15,7 +26,7 @@ class InThreadPort implements Md5WorkerPort {
   terminated = false;
   private onReply?: (reply: Md5WorkerReply) => void;
   private onFailure?: (error: Error) => void;
-  private readonly serve = serveMd5Requests((reply) => setTimeout(() => this.onReply?.(reply), 0));
+  private readonly serve = serveMd5Requests(blobBytes, (reply) => setTimeout(() => this.onReply?.(reply), 0));
 
   constructor(private readonly answers = true) {}
 
@@ -39,24 +50,24 @@ class InThreadPort implements Md5WorkerPort {
 function countingFallback(): Md5Hashing & { opened: number } {
   const fallback = {
     opened: 0,
-    open: (state?: Uint8Array) => {
+    open: (file: FileToHash, saved?: SavedMd5) => {
       fallback.opened++;
-      return md5OnThisThread.open(state);
+      return md5OnThisThread.open(file, saved);
     },
     dispose: () => undefined,
   };
   return fallback;
 }
 
-async function md5Through(hashing: Md5Hashing, bytes: Uint8Array): Promise<string> {
-  const { hasher } = await hashing.open();
-  await hasher.update(bytes.slice(0, 1000));
-  await hasher.update(bytes.slice(1000));
+async function md5Through(hashing: Md5Hashing, bytes: Uint8Array, file = fileOf(bytes)): Promise<string> {
+  const { hasher } = await hashing.open(file);
+  await hasher.hashTo(Math.min(1000, bytes.byteLength));
+  await hasher.hashTo(bytes.byteLength);
   return hasher.digest();
 }
 
 describe('WorkerMd5Hashing', () => {
-  it('hashes on the worker, handing each piece over, and starts one worker for every md5', async () => {
+  it('hashes on the worker, which reads each file itself, and starts one worker for every md5', async () => {
     const ports: InThreadPort[] = [];
     const fallback = countingFallback();
     const hashing = new WorkerMd5Hashing(() => {
@@ -68,7 +79,7 @@ describe('WorkerMd5Hashing', () => {
     expect(await Promise.all([md5Through(hashing, a), md5Through(hashing, b)])).toEqual([md5(a), md5(b)]);
     expect(ports).toHaveLength(1);
     expect(fallback.opened).toBe(0);
-    expect(ports[0]!.requests.filter((request) => request.op === 'update')).toHaveLength(4);
+    expect(ports[0]!.requests.filter((request) => request.op === 'hashTo')).toHaveLength(4);
   });
 
   it('hashes on the fallback when the worker cannot be started (a Content Security Policy refusing workers)', async () => {
@@ -97,35 +108,33 @@ describe('WorkerMd5Hashing', () => {
     const fallback = countingFallback();
     const port = new InThreadPort();
     const hashing = new WorkerMd5Hashing(() => port, fallback);
-    const { hasher } = await hashing.open();
-    await hasher.update(new Uint8Array(10));
+    const { hasher } = await hashing.open(fileOf(new Uint8Array(20)));
+    await hasher.hashTo(10);
     const digest = hasher.digest();
     port.fail();
     await expect(digest).rejects.toThrow('the worker crashed');
-    await expect(hasher.update(new Uint8Array(1))).rejects.toThrow('the md5 worker stopped');
+    await expect(hasher.hashTo(20)).rejects.toThrow('the md5 worker stopped');
     const bytes = crypto.randomBytes(100);
     expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
     expect(fallback.opened).toBe(1);
   });
 
-  it('transfers a buffer it may take whole, and copies a view into a larger one', async () => {
-    const port = new InThreadPort();
-    const transfers: ArrayBuffer[][] = [];
-    const post = port.post.bind(port);
-    port.post = (request: Md5WorkerRequest, transfer?: ArrayBuffer[]) => {
-      if (request.op === 'update') transfers.push(transfer ?? []);
-      post(request);
-    };
-    const hashing = new WorkerMd5Hashing(() => port, md5OnThisThread);
-    const { hasher } = await hashing.open();
-    const whole = new Uint8Array(64);
-    const larger = new Uint8Array(128);
-    await hasher.update(whole);
-    await hasher.update(larger.subarray(0, 64));
-    expect(transfers[0]).toEqual([whole.buffer]);
-    expect(transfers[0]![0]).toBe(whole.buffer);
-    expect(transfers[1]).toHaveLength(1);
-    expect(transfers[1]![0]).not.toBe(larger.buffer);
-    expect(transfers[1]![0]!.byteLength).toBe(64);
+  it('hashes a file the worker cannot read itself on the fallback', async () => {
+    const fallback = countingFallback();
+    const ports: InThreadPort[] = [];
+    const hashing = new WorkerMd5Hashing(() => {
+      ports.push(new InThreadPort());
+      return ports.at(-1)!;
+    }, fallback);
+    const bytes = crypto.randomBytes(2000);
+    expect(await md5Through(hashing, bytes, { read: async (start, end) => bytes.slice(start, end) })).toBe(md5(bytes));
+    expect(fallback.opened).toBe(1);
+    expect(ports).toHaveLength(0);
+  });
+
+  it('fails an md5 whose file is shorter than asked', async () => {
+    const hashing = new WorkerMd5Hashing(() => new InThreadPort(), md5OnThisThread);
+    const { hasher } = await hashing.open(fileOf(new Uint8Array(100)));
+    await expect(hasher.hashTo(200)).rejects.toThrow('the file is shorter than when it was chosen');
   });
 });

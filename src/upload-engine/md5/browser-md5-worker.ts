@@ -8,7 +8,7 @@ import { type Md5WorkerPort, WorkerMd5Hashing } from './worker-md5-hashing';
 function startBrowserWorker(): Md5WorkerPort {
   const worker: Worker = new Md5Worker({ name: 'md5' });
   return {
-    post: (request, transfer) => worker.postMessage(request, transfer),
+    post: (request) => worker.postMessage(request),
     listen(onReply, onFailure) {
       worker.addEventListener('message', (event: MessageEvent<Md5WorkerReply>) => onReply(event.data));
       worker.addEventListener('error', (event) => onFailure(new Error(event.message || 'the md5 worker failed')));

@@ -7,5 +7,20 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<Md5WorkerRequest>) => void): void;
 };
 
-const serve = serveMd5Requests((reply, transfer) => scope.postMessage(reply, transfer));
+/** A File's bytes as its stream delivers them: one read of the range, not a read per piece (several times faster in Chromium). */
+async function* blobBytes(file: Blob | string, start: number, end: number): AsyncIterable<Uint8Array> {
+  if (typeof file === 'string') throw new Error('a page has no file paths');
+  const reader = file.slice(start, end).stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const serve = serveMd5Requests(blobBytes, (reply, transfer) => scope.postMessage(reply, transfer));
 scope.addEventListener('message', (event) => serve(event.data));

@@ -1,9 +1,9 @@
-import type { Md5Hasher, Md5Hashing, OpenedMd5 } from './md5-hashing';
+import type { FileToHash, Md5Hasher, Md5Hashing, OpenedMd5, SavedMd5 } from './md5-hashing';
 import type { Md5WorkerReply, Md5WorkerRequest } from './md5-worker-protocol';
 
 /** A worker as the engine needs it, whether a browser Worker or a Node worker thread. */
 export interface Md5WorkerPort {
-  post(request: Md5WorkerRequest, transfer: ArrayBuffer[]): void;
+  post(request: Md5WorkerRequest): void;
   /** Every reply, and the worker's end: an error, or its exit. */
   listen(onReply: (reply: Md5WorkerReply) => void, onFailure: (error: Error) => void): void;
   /** Whether the worker keeps its process alive (Node): only while an answer is awaited. */
@@ -19,21 +19,12 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** A buffer the worker can take without a copy, or a copy when it is shared or is part of a larger buffer. */
-function transferable(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
-  const { buffer } = bytes;
-  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
-    return { bytes, transfer: [buffer] };
-  }
-  const copy = bytes.slice();
-  return { bytes: copy, transfer: [copy.buffer] };
-}
-
 /**
- * The md5s of a queue on one worker, so the thread that sends (a page's main thread) only reads
- * the file and hands the bytes over (transferred, not copied). The worker starts with the first
- * md5. If it cannot start (a site's Content Security Policy may refuse workers) or stops, the md5s
- * it held fail, and later ones run on `fallback`.
+ * The md5s of a queue on one worker, which reads each file itself (a browser's File can be handed
+ * to a worker; Node's worker opens the path), so the thread that sends only says how far to hash.
+ * The worker starts with the first md5. If it cannot start (a site's Content Security Policy may
+ * refuse workers) or stops, the md5s it held fail, and later ones run on `fallback`, as does a
+ * file the worker cannot read itself.
  */
 export class WorkerMd5Hashing implements Md5Hashing {
   private port: Md5WorkerPort | undefined;
@@ -48,22 +39,22 @@ export class WorkerMd5Hashing implements Md5Hashing {
     private readonly fallback: Md5Hashing,
   ) {}
 
-  async open(state?: Uint8Array): Promise<OpenedMd5> {
-    const port = this.broken ? undefined : this.started();
-    if (!port) return this.fallback.open(state);
+  async open(file: FileToHash, saved?: SavedMd5): Promise<OpenedMd5> {
+    const port = this.broken || file.workerReadable === undefined ? undefined : this.started();
+    if (!port || file.workerReadable === undefined) return this.fallback.open(file, saved);
     const hash = this.nextHash++;
     const first = !this.answered;
     let opened: Extract<Md5WorkerReply, { ok: true }>;
     try {
-      const request = this.ask(port, { op: 'open', hash, state }, []);
+      const request = this.ask(port, { op: 'open', hash, file: file.workerReadable, offset: saved?.offset ?? 0, state: saved?.state });
       opened = first ? await withinFirstAnswer(request) : await request;
     } catch (error) {
       if (!first) throw error;
       this.fail(error instanceof Error ? error : new Error(String(error)));
-      return this.fallback.open(state);
+      return this.fallback.open(file, saved);
     }
     this.answered = true;
-    return { hasher: this.hasherOf(port, hash), continued: opened.continued ?? false };
+    return { hasher: this.hasherOf(port, hash), offset: opened.offset ?? 0 };
   }
 
   dispose(): void {
@@ -72,22 +63,21 @@ export class WorkerMd5Hashing implements Md5Hashing {
 
   private hasherOf(port: Md5WorkerPort, hash: number): Md5Hasher {
     return {
-      update: async (bytes) => {
-        const handed = transferable(bytes);
-        await this.ask(port, { op: 'update', hash, bytes: handed.bytes }, handed.transfer);
+      hashTo: async (offset) => {
+        await this.ask(port, { op: 'hashTo', hash, offset });
       },
       save: async () => {
-        const { state } = await this.ask(port, { op: 'save', hash }, []);
+        const { state } = await this.ask(port, { op: 'save', hash });
         if (!state) throw new Error('the md5 worker sent no state');
         return state;
       },
       digest: async () => {
-        const { hex } = await this.ask(port, { op: 'digest', hash }, []);
+        const { hex } = await this.ask(port, { op: 'digest', hash });
         if (!hex) throw new Error('the md5 worker sent no digest');
         return hex;
       },
       close: () => {
-        if (this.port === port) port.post({ op: 'close', hash }, []);
+        if (this.port === port) port.post({ op: 'close', hash });
       },
     };
   }
@@ -111,14 +101,13 @@ export class WorkerMd5Hashing implements Md5Hashing {
   private ask(
     port: Md5WorkerPort,
     request: DistributiveOmit<Exclude<Md5WorkerRequest, { op: 'close' }>, 'request'>,
-    transfer: ArrayBuffer[],
   ): Promise<Extract<Md5WorkerReply, { ok: true }>> {
     if (this.port !== port) return Promise.reject(new Error('the md5 worker stopped'));
     const id = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) port.hold?.(true);
-      port.post({ ...request, request: id } as Md5WorkerRequest, transfer);
+      port.post({ ...request, request: id } as Md5WorkerRequest);
     });
   }
 

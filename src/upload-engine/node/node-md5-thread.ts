@@ -7,7 +7,7 @@ function startNodeWorker(): Md5WorkerPort {
   const worker = new Worker(new URL('./md5-worker-source.mjs', import.meta.url));
   worker.unref();
   return {
-    post: (request, transfer) => worker.postMessage(request, transfer),
+    post: (request) => worker.postMessage(request),
     listen(onReply, onFailure) {
       worker.on('message', (reply: Md5WorkerReply) => onReply(reply));
       worker.on('error', onFailure);

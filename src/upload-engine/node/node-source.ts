@@ -22,6 +22,7 @@ export function sourceFromPath(filePath: string, type = '', options: PathSourceO
     type,
     lastModified: Math.floor(stat.mtimeMs),
     relativePath: options.relativePath,
+    workerReadable: filePath,
     async read(start, end) {
       const handle = await fs.promises.open(filePath, 'r');
       try {
