@@ -1,4 +1,4 @@
-import React, { useRef, type FC, type KeyboardEvent } from 'react';
+import React, { memo, useRef, type FC, type KeyboardEvent } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
 import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
 
@@ -23,7 +23,7 @@ interface Props {
  * Where files and whole folders are dropped or picked. WDS's Dropzone draws the drop target; the
  * drop's entries are read here too, because a dropped folder must keep its tree.
  */
-export const FileDropzone: FC<Props> = ({ onPicked, allowFolders = true, wording }) => {
+const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording }) => {
   const words = { ...DEFAULT_WORDING, ...(allowFolders ? {} : { heading: 'Drop files here' }), ...wording };
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -119,3 +119,6 @@ export const FileDropzone: FC<Props> = ({ onPicked, allowFolders = true, wording
     </div>
   );
 };
+
+/** Re-rendered only when its props change, not with every progress tick of the page's queue. */
+export const FileDropzone = memo(FileDropzoneView);

@@ -1,4 +1,4 @@
-import React, { type FC } from 'react';
+import React, { memo, type FC } from 'react';
 import { Badge, Box, Card, Image, Loader, Table, Text } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
 import { fittedColumns } from './table-columns';
@@ -33,7 +33,7 @@ function where(upload: UploadStatusReport): string {
 }
 
 /** The site's latest uploads from the upload log: known on any device, also after the uploader left. */
-export const RecentUploads: FC<Props> = ({ uploads, loading, error }) => {
+const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
   const columns = fittedColumns<UploadStatusReport>([
     {
       title: 'File',
@@ -126,3 +126,6 @@ export const RecentUploads: FC<Props> = ({ uploads, loading, error }) => {
     </Card>
   );
 };
+
+/** Re-rendered only when its props change, not with every progress tick of the page's queue. */
+export const RecentUploads = memo(RecentUploadsView);

@@ -1,4 +1,4 @@
-import React, { type FC } from 'react';
+import React, { memo, type FC } from 'react';
 import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
 import { ImagePreview } from './ImagePreview';
 import { fittedColumns } from './table-columns';
@@ -26,16 +26,7 @@ const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 8;
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
-export const StagedFilesTable: FC<Props> = ({
-  staged,
-  problems,
-  folders,
-  selectedIds,
-  onSelectionChanged,
-  onRename,
-  onRemove,
-  onStart,
-}) => {
+const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
   const folderName = (file: StagedFile) => {
     const id = file.meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
     const { destination } = file.settings;
@@ -137,3 +128,6 @@ export const StagedFilesTable: FC<Props> = ({
     </Card>
   );
 };
+
+/** Re-rendered only when its props change, not with every progress tick of the page's queue. */
+export const StagedFilesTable = memo(StagedFilesTableView);

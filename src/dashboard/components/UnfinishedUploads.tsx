@@ -1,4 +1,4 @@
-import React, { type FC } from 'react';
+import React, { memo, type FC } from 'react';
 import { Box, SectionHelper, Text, TextButton } from '@wix/design-system';
 import type { ResumeRecord } from '../../upload-engine';
 import { formatBytes } from '../../shared/format';
@@ -15,7 +15,7 @@ const progressOf = (record: ResumeRecord) => {
 };
 
 /** Uploads begun before a reload: the browser cannot reopen a file by itself, the owner selects it again or gives it up. */
-export const UnfinishedUploads: FC<Props> = ({ records, onForget }) => {
+const UnfinishedUploadsView: FC<Props> = ({ records, onForget }) => {
   if (records.length === 0) return null;
   return (
     <SectionHelper
@@ -48,3 +48,6 @@ export const UnfinishedUploads: FC<Props> = ({ records, onForget }) => {
     </SectionHelper>
   );
 };
+
+/** Re-rendered only when its props change, not with every progress tick of the page's queue. */
+export const UnfinishedUploads = memo(UnfinishedUploadsView);

@@ -1,4 +1,4 @@
-import React, { useState, type FC } from 'react';
+import React, { memo, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
 import { MEDIA_ROOT_FOLDER_ID, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
 import { folderPathViolation, nameViolation } from '../../shared/names';
@@ -32,7 +32,7 @@ export function labelProblem(typed: string, labels: readonly string[]): string |
   return violation ? `A label ${violation.description}.` : undefined;
 }
 
-export const UploadSettingsForm: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
+const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
   const [label, setLabel] = useState('');
   const pathProblem = subfoldersProblem(settings.filePath);
   const newLabelProblem = labelProblem(label, settings.labels);
@@ -148,3 +148,6 @@ export const UploadSettingsForm: FC<Props> = ({ settings, selectedCount, onChang
     </Card>
   );
 };
+
+/** Re-rendered only when its props change, not with every progress tick of the page's queue. */
+export const UploadSettingsForm = memo(UploadSettingsFormView);

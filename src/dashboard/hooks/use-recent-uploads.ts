@@ -5,6 +5,8 @@ import { RECENT_UPLOADS_SHOWN } from '../config';
 import { messageOf } from './use-folders';
 
 const REFRESH_MS = 15_000;
+/** One empty list, so the recent uploads are the same props from one render to the next until they load. */
+const NONE: UploadStatusReport[] = [];
 
 /** The latest uploads of the site from the upload log, from any device; refreshed now and then. */
 export function useRecentUploads(): { uploads: UploadStatusReport[]; loading: boolean; error?: string; refresh: () => void } {
@@ -14,7 +16,7 @@ export function useRecentUploads(): { uploads: UploadStatusReport[]; loading: bo
     refetchInterval: REFRESH_MS,
   });
   return {
-    uploads: query.data ?? [],
+    uploads: query.data ?? NONE,
     loading: query.isLoading,
     error: query.error ? messageOf(query.error, 'The recent uploads could not be loaded') : undefined,
     refresh: () => void query.refetch(),

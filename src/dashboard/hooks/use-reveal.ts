@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 /** Scrolls to an element when its count of things grows while it is below the fold (e.g. files just added). */
 export function useRevealWhenGrowing(element: RefObject<HTMLElement>, count: number): void {
@@ -26,5 +26,5 @@ export function useRevealAndFocus(element: RefObject<HTMLElement>, drawn: boolea
     node.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
     node.focus({ preventScroll: true });
   }, [element, requested, drawn]);
-  return () => setRequested(true);
+  return useCallback(() => setRequested(true), []);
 }

@@ -61,6 +61,12 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     remove(sendable.map((file) => file.id));
   }, [staged, problems, queue, remove]);
 
+  const renameFile = useCallback((id: string, displayName: string) => setStaged((current) => rename(current, id, displayName)), []);
+  const applyToSelected = useCallback(
+    () => setStaged((current) => applySettings(current, new Set(selectedIds), settings)),
+    [selectedIds, settings],
+  );
+
   return {
     staged,
     problems,
@@ -69,9 +75,9 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setSettings,
     setSelectedIds,
     add,
-    rename: (id, displayName) => setStaged((current) => rename(current, id, displayName)),
+    rename: renameFile,
     remove,
-    applyToSelected: () => setStaged((current) => applySettings(current, new Set(selectedIds), settings)),
+    applyToSelected,
     start,
   };
 }

@@ -48,10 +48,13 @@ const UploadPage: FC = () => {
 
   const revealQueue = useRevealAndFocus(queueHeading, snapshot.items.length > 0);
   useRevealWhenGrowing(stagedList, staging.staged.length);
-  const start = () => {
-    staging.start();
+  const { start: startStaged } = staging;
+  const start = useCallback(() => {
+    startStaged();
     revealQueue();
-  };
+  }, [startStaged, revealQueue]);
+  const { forget } = unfinished;
+  const forgetUnfinished = useCallback((fingerprint: string) => void forget(fingerprint), [forget]);
 
   return (
     // WDS pages keep 864 px at least and are cut below that; this one stacks its cards instead.
@@ -76,11 +79,7 @@ const UploadPage: FC = () => {
         <div hidden={tab !== 'upload'}>
           <Layout>
             <Cell>
-              {survivesReload ? (
-                <UnfinishedUploads records={unfinished.records} onForget={(fingerprint) => void unfinished.forget(fingerprint)} />
-              ) : (
-                <StorageBlockedNotice />
-              )}
+              {survivesReload ? <UnfinishedUploads records={unfinished.records} onForget={forgetUnfinished} /> : <StorageBlockedNotice />}
             </Cell>
             <Cell span={narrow ? 12 : 8}>
               <FileDropzone onPicked={staging.add} />
