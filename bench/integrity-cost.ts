@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_MIME_TYPE, UploadQueue, withMeta } from '../src/upload-engine/index.js';
+import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
 import { startLocalApp, THIS_APP } from '../local/server.js';
 import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
@@ -34,9 +35,16 @@ const app = await startLocalApp(
 );
 const token = await app.issueToken('USER');
 
-async function uploadOnce(verifyIntegrity: boolean, round: number): Promise<number> {
-  const queue = new UploadQueue({ backend: webMethodsBackend(app.url, token), verifyIntegrity });
+interface Round {
+  miBps: number;
+  /** CPU time of the whole process (client, local Wix and their worker threads) over the wall time: cores busy. */
+  coresBusy: number;
+}
+
+async function uploadOnce(verifyIntegrity: boolean, round: number): Promise<Round> {
+  const queue = new UploadQueue({ backend: webMethodsBackend(app.url, token), verifyIntegrity, md5Hashing: nodeMd5Thread() });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     const [item] = queue.add(withMeta([sourceFromPath(file, DEFAULT_MIME_TYPE, { name: `film-${round}-${verifyIntegrity}.bin` })]));
     await new Promise<void>((resolve, reject) => {
@@ -55,22 +63,29 @@ async function uploadOnce(verifyIntegrity: boolean, round: number): Promise<numb
   } finally {
     await queue.dispose();
   }
-  return SIZE / MIB / ((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { miBps: SIZE / MIB / seconds, coresBusy: (cpu.user + cpu.system) / 1e6 / seconds };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const off: number[] = [];
-const on: number[] = [];
+const offRounds: Round[] = [];
+const onRounds: Round[] = [];
 try {
   for (let round = 0; round < ROUNDS; round++) {
-    off.push(await uploadOnce(false, round));
-    on.push(await uploadOnce(true, round));
-    console.log(`round ${round + 1}: off ${off.at(-1)!.toFixed(0)} MiB/s, on ${on.at(-1)!.toFixed(0)} MiB/s`);
+    const withoutCheck = await uploadOnce(false, round);
+    const withCheck = await uploadOnce(true, round);
+    offRounds.push(withoutCheck);
+    onRounds.push(withCheck);
+    const line = (r: Round) => `${r.miBps.toFixed(0)} MiB/s (${r.coresBusy.toFixed(2)} of ${os.availableParallelism()} cores busy)`;
+    console.log(`round ${round + 1}: off ${line(withoutCheck)}, on ${line(withCheck)}`);
   }
 } finally {
   await app.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
+const off = offRounds.map((round) => round.miBps);
+const on = onRounds.map((round) => round.miBps);
 const cost = 1 - median(on) / median(off);
 console.log(`${SIZE / MIB} MiB, median of ${ROUNDS}: off ${median(off).toFixed(0)} MiB/s, on ${median(on).toFixed(0)} MiB/s`);
 const target: TargetResult = {
@@ -89,6 +104,8 @@ writeResults(
     rounds: ROUNDS,
     offMiBps: off,
     onMiBps: on,
+    offCoresBusy: offRounds.map((round) => round.coresBusy),
+    onCoresBusy: onRounds.map((round) => round.coresBusy),
     loadAtEnd: loadAverage(),
     targets: [target],
   },

@@ -30,3 +30,28 @@ export function describeMachine(): Machine {
 export function machineLine(machine: Machine): string {
   return `${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.platform}, load ${machine.loadAverage} at start`;
 }
+
+function coreTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of os.cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}
+
+/**
+ * Starts measuring how busy the machine's cores are (every process: the browser, the app, the
+ * benchmark); the function returned gives the share of core time busy since, from 0 to 1. A run
+ * near 1 was bound by the CPU, not by the code under test alone.
+ */
+export function startMachineBusy(): () => number {
+  const before = coreTimes();
+  return () => {
+    const after = coreTimes();
+    const total = after.total - before.total;
+    return total > 0 ? (after.busy - before.busy) / total : 0;
+  };
+}

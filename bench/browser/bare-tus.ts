@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
 import { MIB } from '../config.js';
+import { startMachineBusy } from '../machine.js';
 import type { InputFile } from './input.js';
 
 const TUS_BROWSER_BUILD = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
@@ -19,6 +20,8 @@ export interface BareTusRun {
   bytes: number;
   /** From the start of the session request to tus-js-client's onSuccess. */
   uploadSeconds: number;
+  /** Share of the machine's core time busy during the upload (browser, app and all). */
+  machineBusy: number;
 }
 
 /** A USER token of the local site, for the web methods (as the dashboard's own session has). */
@@ -81,10 +84,12 @@ export async function measureBareTus(
     );
     await page.setInputFiles(`#${INPUT_ID}`, file.path);
     const startedAt = performance.now();
+    const busy = startMachineBusy();
     const inPageMs = (await page.evaluate(uploadScript(token, `bare-${repetition}-${file.name}`))) as number;
+    const machineBusy = busy();
     // The page's clock decides; Node's is a check that the evaluate did wait for the upload.
     if (performance.now() - startedAt < inPageMs) throw new Error('the in-page timing is longer than the evaluate');
-    return { repetition, bytes: file.size, uploadSeconds: inPageMs / 1000 };
+    return { repetition, bytes: file.size, uploadSeconds: inPageMs / 1000, machineBusy };
   } finally {
     await context.close();
   }

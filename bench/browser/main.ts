@@ -23,7 +23,9 @@ import { writeBrowserRecord } from './record.js';
 import { browserMarkdownReport, largeProgressLine, manyProgressLine } from './report.js';
 import { summarizeBrowser } from './summary.js';
 import { measureBareTus, userToken, type BareTusRun } from './bare-tus.js';
-import { comparisonLine, compareWithBareTus, INTEGRITY_COST_CHROMIUM } from './comparison.js';
+import { comparisonLine, compareWithBareTus, integrityCostInChromium, integrityCostLine } from './comparison.js';
+import { buildEnginePage } from './engine-page/build.js';
+import { measureEngineUpload, type EngineUploadRun } from './engine-upload.js';
 import { MIB } from '../config.js';
 
 const WARMUP_BYTES = 256 * 1024;
@@ -72,17 +74,30 @@ try {
   await measureManyFiles(chromium.browser, app.url, many.slice(0, WARMUP_FILES), 0);
   const token = await userToken(app.url);
   await measureBareTus(chromium.browser, app.url, token, warmupFile!, 0);
+  const engineScript = await buildEnginePage(path.join(tempRoot, 'engine-page'));
+  await measureEngineUpload(chromium.browser, app.url, token, engineScript, warmupFile!, 0, true);
 
   const largeRuns: LargeUploadRun[] = [];
   const manyRuns: ManyFilesRun[] = [];
   const bareRuns: BareTusRun[] = [];
+  const engineRuns: EngineUploadRun[] = [];
   for (let repetition = 1; repetition <= config.repeat; repetition++) {
     const largeRun = await measureLargeUpload(chromium.browser, app.url, large, config.heapSampleIntervalMs, repetition);
     largeRuns.push(largeRun);
     console.log(largeProgressLine(largeRun, config.repeat));
     const bareRun = await measureBareTus(chromium.browser, app.url, token, large, repetition);
     bareRuns.push(bareRun);
-    console.log(`bare tus-js-client ${repetition}/${config.repeat}: ${(bareRun.bytes / MIB / bareRun.uploadSeconds).toFixed(1)} MiB/s`);
+    console.log(
+      `bare tus-js-client ${repetition}/${config.repeat}: ${(bareRun.bytes / MIB / bareRun.uploadSeconds).toFixed(1)} MiB/s; machine ${(bareRun.machineBusy * 100).toFixed(0)} % busy`,
+    );
+    // Alternating which goes first, so neither always runs on the warmer cache.
+    for (const verify of repetition % 2 === 1 ? [true, false] : [false, true]) {
+      const engineRun = await measureEngineUpload(chromium.browser, app.url, token, engineScript, large, repetition, verify);
+      engineRuns.push(engineRun);
+      console.log(
+        `engine alone, md5 check ${verify ? 'on' : 'off'} ${repetition}/${config.repeat}: ${(engineRun.bytes / MIB / engineRun.uploadSeconds).toFixed(1)} MiB/s; machine ${(engineRun.machineBusy * 100).toFixed(0)} % busy`,
+      );
+    }
     const manyRun = await measureManyFiles(chromium.browser, app.url, many, repetition);
     manyRuns.push(manyRun);
     console.log(manyProgressLine(manyRun, config.repeat));
@@ -93,8 +108,10 @@ try {
   const summary = summarizeBrowser(largeRuns, manyRuns, config.largeFileBytes);
   const loadAtEnd = loadAverage();
   const comparison = compareWithBareTus(largeRuns, bareRuns);
-  console.log(`${comparisonLine(comparison)}\n`);
-  const targets = [...summary.targets.map(toTargetResult), comparison.target, INTEGRITY_COST_CHROMIUM];
+  console.log(comparisonLine(comparison));
+  const integrityCost = integrityCostInChromium(engineRuns);
+  console.log(`${integrityCostLine(integrityCost)}\n`);
+  const targets = [...summary.targets.map(toTargetResult), comparison.target, integrityCost.target];
   console.log(`\n${browserMarkdownReport(summary, { machine, config, chromium: chromiumLabel, loadAtEnd })}\n`);
   const { resultsFile, ...recorded } = config;
   writeBrowserRecord(resultsFile, {
@@ -106,7 +123,9 @@ try {
     largeUploads: largeRuns,
     manyFiles: manyRuns,
     bareTusUploads: bareRuns,
+    engineUploads: engineRuns,
     comparison,
+    integrityCost,
     loadAtEnd,
     summary,
     targets,

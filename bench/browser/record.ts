@@ -7,7 +7,8 @@ import type { LargeUploadRun } from './large-upload.js';
 import type { ManyFilesRun } from './many-files.js';
 import type { BrowserSummary } from './summary.js';
 import type { BareTusRun } from './bare-tus.js';
-import type { BareTusComparison } from './comparison.js';
+import type { BareTusComparison, IntegrityCost } from './comparison.js';
+import type { EngineUploadRun } from './engine-upload.js';
 import type { TargetResult } from '../targets.js';
 
 export interface BrowserBenchRecord {
@@ -19,7 +20,9 @@ export interface BrowserBenchRecord {
   largeUploads: LargeUploadRun[];
   manyFiles: ManyFilesRun[];
   bareTusUploads: BareTusRun[];
+  engineUploads: EngineUploadRun[];
   comparison: BareTusComparison;
+  integrityCost: IntegrityCost;
   loadAtEnd: number;
   summary: BrowserSummary;
   targets: TargetResult[];

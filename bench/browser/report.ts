@@ -84,7 +84,7 @@ export function browserMarkdownReport(summary: BrowserSummary, context: BrowserR
 
 export function largeProgressLine(run: LargeUploadRun, total: number): string {
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  return `[${run.repetition}/${total}] ${formatSize(run.bytes)}: ${run.uploadSeconds.toFixed(1)} s; JS heap ${mib(run.baselineBytes)} → peak ${mib(run.peakBytes)} MiB (+${mib(run.growthBytes)}), after GC ${mib(run.afterGcBytes)} MiB; long tasks ${run.longTasks.count} (total ${run.longTasks.totalMs.toFixed(0)} ms, max ${run.longTasks.maxMs.toFixed(0)} ms)`;
+  return `[${run.repetition}/${total}] ${formatSize(run.bytes)}: ${run.uploadSeconds.toFixed(1)} s to Ready (${run.bytesSeconds.toFixed(1)} s to Processing); JS heap ${mib(run.baselineBytes)} → peak ${mib(run.peakBytes)} MiB (+${mib(run.growthBytes)}), after GC ${mib(run.afterGcBytes)} MiB; long tasks ${run.longTasks.count} (total ${run.longTasks.totalMs.toFixed(0)} ms, max ${run.longTasks.maxMs.toFixed(0)} ms); main thread busy ${((run.mainThread.taskMs / 1000 / run.uploadSeconds) * 100).toFixed(0)} % (script ${run.mainThread.scriptMs.toFixed(0)} ms, layout ${run.mainThread.layoutMs.toFixed(0)} ms, style ${run.mainThread.styleMs.toFixed(0)} ms); machine ${(run.machineBusy * 100).toFixed(0)} % busy`;
 }
 
 export function manyProgressLine(run: ManyFilesRun, total: number): string {

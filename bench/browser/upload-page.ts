@@ -47,3 +47,25 @@ export async function holdUploads(cdp: CDPSession): Promise<void> {
 export async function startButtonLabel(page: Page): Promise<string> {
   return ((await page.locator(START_UPLOAD).textContent()) ?? '').trim();
 }
+
+/**
+ * In the page: notes the page's time when the file's row first shows Processing or Ready (every
+ * byte is on the server and the file is finalized: the end bare tus-js-client's onSuccess stands
+ * for), and returns a function reading that time (NaN until then). Observes the queue's rows only
+ * while it waits.
+ */
+export async function markBytesDone(page: Page, name: string): Promise<() => Promise<number>> {
+  const key = `__bytesDone_${name.replace(/\W/g, '_')}`;
+  await page.evaluate(`(() => {
+    const done = () => [...document.querySelectorAll(${JSON.stringify(QUEUE_ROW)})].some((row) =>
+      row.textContent.includes(${JSON.stringify(name)}) &&
+      /^(Processing|Ready)$/.test((row.querySelector(${JSON.stringify(ITEM_STATE)})?.textContent ?? '').trim()));
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      window[${JSON.stringify(key)}] = performance.now();
+      observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  })()`);
+  return async () => Number(await page.evaluate(`window[${JSON.stringify(key)}] ?? NaN`));
+}

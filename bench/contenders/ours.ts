@@ -3,6 +3,7 @@
  * app: createUploadSession → tus → finalize PUT → recordUpload → READY (getUploadStatus).
  */
 import { DEFAULT_MIME_TYPE, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
+import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { InputFile } from '../input-files.js';
 import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
@@ -44,7 +45,12 @@ export function oursContender(origin: string, token: string, chunkSize: number |
   const backend = uploadOrigin ? routingUploadsVia(webMethodsBackend(origin, token), uploadOrigin) : webMethodsBackend(origin, token);
   return {
     async uploadAll(files: InputFile[], concurrency: number) {
-      const queue = new UploadQueue({ backend, concurrency, chunkSize: chunkSize ?? Number.POSITIVE_INFINITY });
+      const queue = new UploadQueue({
+        backend,
+        concurrency,
+        chunkSize: chunkSize ?? Number.POSITIVE_INFINITY,
+        md5Hashing: nodeMd5Thread(),
+      });
       try {
         queue.add(withMeta(files.map((file) => sourceFromPath(file.path, DEFAULT_MIME_TYPE, { name: file.name }))));
         await allReady(queue, files.length);
