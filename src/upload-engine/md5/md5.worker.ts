@@ -18,7 +18,8 @@ async function* blobBytes(file: Blob | string, start: number, end: number): Asyn
       yield value;
     }
   } finally {
-    reader.releaseLock();
+    // Ends the read when the hashing stopped early (a failure); after the last chunk it does nothing.
+    await reader.cancel().catch(() => undefined);
   }
 }
 
