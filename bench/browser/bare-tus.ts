@@ -1,19 +1,16 @@
 /**
  * The comparison for the page's upload speed: bare tus-js-client (its own browser build) in the
- * same Chromium, on the same app, the same file and chunk size. In a fresh context on the app's
- * origin it creates the upload session with the web method, as the page does, then uploads the
+ * same Chromium, on the same app, the same file and chunk size. On a page of the app's origin
+ * (app-page.ts) it creates the upload session with the web method, as the page does, then uploads the
  * file picked into an <input> of its own; it does not finalize (the page's extra work shows).
  */
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
-import { MIB } from '../config.js';
-import { startMachineBusy } from '../machine.js';
+import { INPUT_ID, timedInPage, withFileOnAppPage } from './app-page.js';
 import type { InputFile } from './input.js';
 
 const TUS_BROWSER_BUILD = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
-const INPUT_ID = 'bench-bare-tus-input';
 
 export interface BareTusRun {
   repetition: number;
@@ -59,11 +56,9 @@ function uploadScript(token: string, name: string): string {
         onError: reject,
       }).start();
     });
-    return performance.now() - started;
+    return { ms: performance.now() - started };
   })()`;
 }
-
-const uploadTimeoutMs = (bytes: number) => 60_000 + (bytes / (2 * MIB)) * 1000;
 
 export async function measureBareTus(
   browser: Browser,
@@ -72,25 +67,8 @@ export async function measureBareTus(
   file: InputFile,
   repetition: number,
 ): Promise<BareTusRun> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(uploadTimeoutMs(file.size));
-    // A page of the app's origin (the dashboard's URL), so the web method and the tus requests are same-origin.
-    await page.goto(appUrl);
-    await page.addScriptTag({ path: TUS_BROWSER_BUILD });
-    await page.evaluate(
-      `(() => { const input = document.createElement('input'); input.type = 'file'; input.id = ${JSON.stringify(INPUT_ID)}; document.body.append(input); })()`,
-    );
-    await page.setInputFiles(`#${INPUT_ID}`, file.path);
-    const startedAt = performance.now();
-    const busy = startMachineBusy();
-    const inPageMs = (await page.evaluate(uploadScript(token, `bare-${repetition}-${file.name}`))) as number;
-    const machineBusy = busy();
-    // The page's clock decides; Node's is a check that the evaluate did wait for the upload.
-    if (performance.now() - startedAt < inPageMs) throw new Error('the in-page timing is longer than the evaluate');
-    return { repetition, bytes: file.size, uploadSeconds: inPageMs / 1000, machineBusy };
-  } finally {
-    await context.close();
-  }
+  return withFileOnAppPage(browser, appUrl, TUS_BROWSER_BUILD, file, async (page) => {
+    const { ms, machineBusy } = await timedInPage<{ ms: number }>(page, uploadScript(token, `bare-${repetition}-${file.name}`));
+    return { repetition, bytes: file.size, uploadSeconds: ms / 1000, machineBusy };
+  });
 }
