@@ -67,7 +67,7 @@ async function md5Through(hashing: Md5Hashing, bytes: Uint8Array, file = fileOf(
 }
 
 describe('WorkerMd5Hashing', () => {
-  it('hashes on the worker, which reads each file itself, and starts one worker for every md5', async () => {
+  it('hashes on the worker, which reads each file itself, and starts one worker for all the md5s', async () => {
     const ports: InThreadPort[] = [];
     const fallback = countingFallback();
     const hashing = new WorkerMd5Hashing(() => {

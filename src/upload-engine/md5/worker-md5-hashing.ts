@@ -40,13 +40,15 @@ export class WorkerMd5Hashing implements Md5Hashing {
   ) {}
 
   async open(file: FileToHash, saved?: SavedMd5): Promise<OpenedMd5> {
-    const port = this.broken || file.workerReadable === undefined ? undefined : this.started();
-    if (!port || file.workerReadable === undefined) return this.fallback.open(file, saved);
+    const { workerReadable } = file;
+    if (workerReadable === undefined || this.broken) return this.fallback.open(file, saved);
+    const port = this.started();
+    if (!port) return this.fallback.open(file, saved);
     const hash = this.nextHash++;
     const first = !this.answered;
     let opened: Extract<Md5WorkerReply, { ok: true }>;
     try {
-      const request = this.ask(port, { op: 'open', hash, file: file.workerReadable, offset: saved?.offset ?? 0, state: saved?.state });
+      const request = this.ask(port, { op: 'open', hash, file: workerReadable, offset: saved?.offset ?? 0, state: saved?.state });
       opened = first ? await withinFirstAnswer(request) : await request;
     } catch (error) {
       if (!first) throw error;

@@ -19,7 +19,7 @@ function startNodeWorker(): Md5WorkerPort {
   };
 }
 
-/** The engine's md5s on a worker thread in Node, so the thread that sends only reads and hands bytes over. */
+/** The engine's md5s on a worker thread in Node, which reads each file by its path: the thread that sends only says how far to hash. */
 export function nodeMd5Thread(): Md5Hashing {
   return new WorkerMd5Hashing(startNodeWorker, md5OnThisThread);
 }
