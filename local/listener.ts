@@ -9,11 +9,34 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** Serves a router on host:port (0: a free port); anything it does not route is a 404 in Wix's shape. */
-export async function listen(router: Router, host: string, port: number): Promise<Listener> {
+/** Headers on every answer of a listener (e.g. who may frame its pages). */
+export type ResponseHeaders = Readonly<Record<string, string>>;
+
+/**
+ * The request's URL, or undefined when its target is not one (`//[/`, `http://[/x`): any socket can
+ * send such a line, and the answer is a 400, never a thrown error outside a handler.
+ */
+function requestUrl(target: string | undefined, base: string): URL | undefined {
+  try {
+    return new URL(target ?? '/', base);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves a router on host:port (0: a free port); anything it does not route is a 404 in Wix's
+ * shape, a request target that is not a URL a 400.
+ */
+export async function listen(router: Router, host: string, port: number, headers: ResponseHeaders = {}): Promise<Listener> {
   let origin = '';
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin || 'http://localhost');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const url = requestUrl(req.url, origin || 'http://localhost');
+    if (!url) {
+      sendError(res, WixApiError.application(400, 'MALFORMED_URL', 'The request target is not a URL'));
+      return;
+    }
     router
       .dispatch(req, res, url)
       .then((handled) => {

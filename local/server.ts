@@ -47,6 +47,12 @@ function dashboardPagesOf(project: AppProject): readonly string[] {
 
 export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
 
+/**
+ * The app's origin signs in as the site owner, so no page of another origin may frame it (a
+ * hidden frame would click for the owner); its own pages may (the editor shows the widget beside its panel).
+ */
+const PAGE_FRAMING = { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "frame-ancestors 'self'" } as const;
+
 /** The media port when none is set: next to the app's, or free when the app's is. */
 function mediaPortOf(config: LocalWixConfig): number {
   return config.mediaPort ?? (config.port === 0 ? 0 : config.port + 1);
@@ -84,7 +90,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   mountLocalIdentities(router, site, signer);
 
   await wix.recover();
-  const app = await listen(router, config.host, config.port);
+  const app = await listen(router, config.host, config.port, PAGE_FRAMING);
   const media = await listen(wix.mediaRouter, config.host, mediaPortOf(config)).catch(async (error: unknown) => {
     await app.close();
     throw error;

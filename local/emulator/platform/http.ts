@@ -18,6 +18,15 @@ interface Route {
   handler: RouteHandler;
 }
 
+/** A path parameter as sent, decoded; malformed percent-encoding (`%ZZ`, a cut UTF-8 sequence) is the client's 400. */
+function decodePathSegment(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw WixApiError.application(400, 'MALFORMED_PATH', 'The path has malformed percent-encoding');
+  }
+}
+
 /** A minimal method + path router; `:name` segments become params, a trailing `*` matches the rest. */
 export class Router {
   private readonly routes: Route[] = [];
@@ -52,7 +61,7 @@ export class Router {
       if (route.method !== req.method && !(route.method === 'GET' && req.method === 'HEAD')) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, index) => {
-        params[key] = decodeURIComponent(match[index + 1] ?? '');
+        params[key] = decodePathSegment(match[index + 1] ?? '');
       });
       await route.handler({ req, res, url, params });
       return true;
