@@ -104,6 +104,49 @@ describe('the Wix SDK against the local Wix', () => {
     expect(await wix.items.query(NOTES.id).eq('title', 'second').count()).toBe(1);
   });
 
+  it('refuses an insert whose _id exists with 409 WDE0074, so of many inserts of one _id at once exactly one wins', async () => {
+    // Wix: "The Promise is rejected if ... the specified item includes an _id property whose value
+    // matches an existing ID in the collection" (data items insert()); the code is WDE0074, "Item already exists".
+    const answers = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, n) => wix.items.insert(NOTES.id, { _id: 'once', title: `try ${n}` })),
+    );
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
+    for (const answer of answers.filter((one) => one.status === 'rejected')) {
+      expect(answer.reason).toMatchObject({ details: { applicationError: { code: 'WDE0074' } } });
+    }
+    const raw = await fetch(`${app.url}/wix-data/v2/items`, {
+      method: 'POST',
+      headers: { Authorization: await app.issueToken('APP'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dataCollectionId: NOTES.id, dataItem: { id: 'once', data: { title: 'again' } } }),
+    });
+    expect(raw.status).toBe(409);
+    expect((await wix.items.get(NOTES.id, 'once'))?.title).toMatch(/^try \d+$/);
+  });
+
+  it('searches files in the root folder asked for (the site files by default), newest change first', async () => {
+    const { uploadUrl, uploadToken } = await wix.files.generateFileResumableUploadUrl('image/png', {
+      fileName: 'from-a-visitor.png',
+      parentFolderId: 'visitor-uploads',
+      private: true,
+      uploadProtocol: 'TUS',
+    });
+    const png = makePng(4, 4);
+    await createTusUpload(uploadUrl!, png.length, { filename: 'from-a-visitor.png', contentType: 'image/png', token: uploadToken! }, png);
+    const visitorFile = String((await finalizeUpload(uploadUrl!, uploadToken!, 'from-a-visitor.png')).body.file.id);
+    const siteFile = await uploadPng('on-the-site.png');
+    const ids = async (rootFolder?: 'MEDIA_ROOT' | 'VISITOR_UPLOADS_ROOT' | 'TRASH_ROOT') =>
+      ((await wix.files.searchFiles({ rootFolder, paging: { limit: 100 } })).files ?? []).map((file) => file._id);
+    expect(await ids()).toContain(siteFile);
+    expect(await ids()).not.toContain(visitorFile);
+    expect(await ids('VISITOR_UPLOADS_ROOT')).toEqual([visitorFile]);
+    await wix.files.bulkDeleteFiles([siteFile]);
+    expect(await ids('TRASH_ROOT')).toContain(siteFile);
+    expect(await ids('MEDIA_ROOT')).not.toContain(siteFile);
+
+    const newest = await wix.files.searchFiles({ rootFolder: 'VISITOR_UPLOADS_ROOT', paging: { limit: 1 } });
+    expect(newest.files?.[0]?._updatedDate).toBeInstanceOf(Date);
+  });
+
   it('throws the SDK error for a collection that does not exist', async () => {
     await expect(wix.items.get('Notes', 'n1')).rejects.toMatchObject({ details: { applicationError: { code: 'WDE0025' } } });
   });

@@ -19,6 +19,23 @@ export class DataItems {
     );
   }
 
+  /**
+   * Adds a new item; false when an item with its _id exists (the database's own key decides, so of
+   * two inserts of one _id at the same moment exactly one is added).
+   */
+  insert(collectionId: string, data: DataItem, owner: string): DataItem | undefined {
+    const id = typeof data._id === 'string' && data._id ? data._id : randomUUID();
+    const now = { $date: new Date().toISOString() };
+    const item: DataItem = { ...data, _id: id, _createdDate: now, _updatedDate: now, _owner: owner };
+    const result = this.db
+      .prepare(
+        `INSERT INTO data_items (collection_id, id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (collection_id, id) DO NOTHING`,
+      )
+      .run(collectionId, id, JSON.stringify(item), now.$date, now.$date);
+    return result.changes === 1 ? item : undefined;
+  }
+
   /** Writes the item with its system fields; keeps _createdDate and _owner of an existing item. */
   write(collectionId: string, data: DataItem, owner: string): DataItem {
     const id = typeof data._id === 'string' && data._id ? data._id : randomUUID();

@@ -58,10 +58,10 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
     collections.authorize(collectionId, identity, 'insert');
-    if (typeof data._id === 'string' && items.get(collectionId, data._id)) {
-      throw WixApiError.application(409, 'WDE0074', `Item ${data._id} already exists in ${collectionId}`);
-    }
-    sendJson(res, 200, { dataItem: wireItem(collectionId, items.write(collectionId, data, identity.subjectId)) });
+    const inserted = items.insert(collectionId, data, identity.subjectId);
+    // Wix refuses an insert whose _id exists: 409, WDE0074 "Item already exists".
+    if (!inserted) throw WixApiError.application(409, 'WDE0074', `Item ${String(data._id)} already exists in ${collectionId}`);
+    sendJson(res, 200, { dataItem: wireItem(collectionId, inserted) });
   });
 
   router.on('POST', `${BASE}/items/save`, async ({ req, res }) => {

@@ -6,13 +6,15 @@ import { WixApiError } from '../platform/api-error.js';
 import { requireAppOrUser, type TokenSigner } from '../platform/identity.js';
 import type { FolderStore } from './folders.js';
 import { folderToRest } from './folders.js';
-import type { MediaFiles, FileFilter } from './media-files.js';
+import type { MediaFiles, FileFilter, FileOrder } from './media-files.js';
 import type { UploadSessions } from '../upload/upload-sessions.js';
 import { toFileDescriptor } from './descriptor.js';
 import { readDownloadUrlRequest, type DownloadUrls } from './download-urls.js';
 import { readCursorPaging, nextCursor } from '../platform/paging.js';
 import {
   MEDIA_ROOT_FOLDER_ID,
+  TRASH_ROOT_FOLDER_ID,
+  VISITOR_UPLOADS_FOLDER_ID,
   findUploadRequestViolations,
   splitFilePath,
   type UploadRequest,
@@ -36,11 +38,42 @@ export interface MediaApiDeps {
 
 const MAX_FILE_IDS = 100;
 
+/** Search Files' root folders (`RootFolder` in @wix/media) and the folder each is. */
+const ROOT_FOLDERS: Readonly<Record<string, string>> = {
+  MEDIA_ROOT: MEDIA_ROOT_FOLDER_ID,
+  VISITOR_UPLOADS_ROOT: VISITOR_UPLOADS_FOLDER_ID,
+  TRASH_ROOT: TRASH_ROOT_FOLDER_ID,
+};
+
 function optionalBoolean(value: string | null, field: string): boolean | undefined {
   if (value === null || value === '') return undefined;
   if (value === 'true') return true;
   if (value === 'false') return false;
   throw WixApiError.validation([{ field, description: 'must be true or false', violatedRule: 'TYPE' }]);
+}
+
+/** Search Files' `rootFolder` (default MEDIA_ROOT) as the folder id it names. */
+function rootFolderIdOf(rootFolder: unknown): string {
+  if (rootFolder === undefined || rootFolder === null) return MEDIA_ROOT_FOLDER_ID;
+  const id = typeof rootFolder === 'string' ? ROOT_FOLDERS[rootFolder] : undefined;
+  if (!id) {
+    throw WixApiError.validation([
+      { field: 'rootFolder', description: `must be one of ${Object.keys(ROOT_FOLDERS).join(', ')}`, violatedRule: 'INVALID_ENUM_VALUE' },
+    ]);
+  }
+  return id;
+}
+
+/** Search Files' `sort`: `displayName`, `updatedDate` or `sizeInBytes`; by default `updatedDate`, newest first. */
+function searchOrderOf(sort: unknown): FileOrder {
+  const { fieldName, order } = asRecord(sort);
+  const field = fieldName === undefined || fieldName === null || fieldName === '' ? 'updatedDate' : fieldName;
+  if (field !== 'displayName' && field !== 'updatedDate' && field !== 'sizeInBytes') {
+    throw WixApiError.validation([
+      { field: 'sort.fieldName', description: 'must be displayName, updatedDate or sizeInBytes', violatedRule: 'INVALID_ENUM_VALUE' },
+    ]);
+  }
+  return { field, descending: order !== 'ASC' };
 }
 
 /** The Media Manager REST API at the paths of www.wixapis.com/site-media/v1. */
@@ -156,9 +189,9 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
       search: body.search as string | undefined,
       mediaTypes: Array.isArray(body.mediaTypes) ? body.mediaTypes.map(String) : undefined,
       private: typeof body.private === 'boolean' ? body.private : undefined,
+      rootFolderId: rootFolderIdOf(body.rootFolder),
     };
-    const sort = asRecord(body.sort);
-    const found = files.find(filter, page, sort.order !== 'ASC');
+    const found = files.find(filter, page, searchOrderOf(body.sort));
     sendJson(res, 200, { files: found.files.map(describe), nextCursor: nextCursor(page, found.hasMore) });
   });
 

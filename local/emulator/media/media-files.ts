@@ -69,7 +69,19 @@ export interface FileFilter {
   private?: boolean;
   /** Free text matched against the display name, MIME type and labels. */
   search?: string;
+  /** Files anywhere under this root folder (media-root, visitor-uploads, trash-root). */
+  rootFolderId?: string;
 }
+
+/** The orders Search Files documents (`displayName`, `updatedDate`, `sizeInBytes`); List Files keeps the order of creation. */
+export type FileOrder = { field: 'createdDate' | 'displayName' | 'updatedDate' | 'sizeInBytes'; descending: boolean };
+
+const ORDER_COLUMNS: Record<FileOrder['field'], string> = {
+  createdDate: 'created_at',
+  displayName: 'display_name',
+  updatedDate: 'updated_at',
+  sizeInBytes: 'size_in_bytes',
+};
 
 /** The Media Manager's file descriptors. */
 export class MediaFiles {
@@ -138,9 +150,18 @@ export class MediaFiles {
     return result.changes === 1;
   }
 
-  find(filter: FileFilter, page: PageRequest, newestFirst = true): { files: MediaFileRecord[]; hasMore: boolean } {
+  find(
+    filter: FileFilter,
+    page: PageRequest,
+    order: FileOrder = { field: 'createdDate', descending: true },
+  ): { files: MediaFileRecord[]; hasMore: boolean } {
     const where: string[] = [];
     const args: unknown[] = [];
+    if (filter.rootFolderId !== undefined) {
+      where.push(`parent_folder_id IN (WITH RECURSIVE tree(id) AS (
+        SELECT ? UNION ALL SELECT folders.id FROM folders JOIN tree ON folders.parent_folder_id = tree.id) SELECT id FROM tree)`);
+      args.push(filter.rootFolderId);
+    }
     if (filter.parentFolderId !== undefined) {
       where.push('parent_folder_id = ?');
       args.push(filter.parentFolderId);
@@ -158,9 +179,9 @@ export class MediaFiles {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       args.push(pattern, pattern, pattern);
     }
-    const order = newestFirst ? 'DESC' : 'ASC';
+    const direction = order.descending ? 'DESC' : 'ASC';
     const sql = `SELECT * FROM files ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`;
+      ORDER BY ${ORDER_COLUMNS[order.field]} ${direction}, id ${direction} LIMIT ? OFFSET ?`;
     const rows = this.db.prepare(sql).all(...args, page.limit + 1, page.offset) as FileRow[];
     return { files: rows.slice(0, page.limit).map(fromRow), hasMore: rows.length > page.limit };
   }

@@ -9,18 +9,26 @@ interface StoredFile {
   operationStatus: string;
 }
 
-/** Every file the local Wix records, through its own API (search pages through the whole Media Manager). */
-export async function recordedFiles(origin: string, token: string): Promise<StoredFile[]> {
+const ROOT_FOLDERS = ['MEDIA_ROOT', 'VISITOR_UPLOADS_ROOT', 'TRASH_ROOT'] as const;
+
+/** Every file the local Wix records under one root folder, or under all three, through its own API (Search Files pages). */
+export async function recordedFiles(
+  origin: string,
+  token: string,
+  roots: readonly (typeof ROOT_FOLDERS)[number][] = ROOT_FOLDERS,
+): Promise<StoredFile[]> {
   const found: StoredFile[] = [];
-  let cursor: string | undefined;
-  do {
-    const { body } = await requestJson<{ files: StoredFile[]; nextCursor?: { cursors?: { next?: string } } }>(
-      `${origin}/site-media/v1/files/search`,
-      { token, body: { paging: { limit: 100, cursor } } },
-    );
-    found.push(...body.files);
-    cursor = body.nextCursor?.cursors?.next ?? undefined;
-  } while (cursor);
+  for (const rootFolder of roots) {
+    let cursor: string | undefined;
+    do {
+      const { body } = await requestJson<{ files: StoredFile[]; nextCursor?: { cursors?: { next?: string } } }>(
+        `${origin}/site-media/v1/files/search`,
+        { token, body: { rootFolder, paging: { limit: 100, cursor } } },
+      );
+      found.push(...body.files);
+      cursor = body.nextCursor?.cursors?.next ?? undefined;
+    } while (cursor);
+  }
   return found;
 }
 
