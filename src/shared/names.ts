@@ -2,7 +2,8 @@ import type { FieldViolation } from './upload-request';
 
 /**
  * The one rule set for names and folder paths, wherever they enter: the page's checks, the
- * backend, and the local Wix's generate call, tus metadata and finalize `?filename=`.
+ * backend, and the local Wix's generate call, tus metadata and finalize `?filename=`; and for
+ * every text a visitor types (name, e-mail, message: `typedTextViolation`).
  *
  * Wix documents only maximum lengths. The rest is this app's decision: a name is shown in the
  * Media Manager, in links and in downloads, so it must have a visible character and no control
@@ -12,13 +13,16 @@ import type { FieldViolation } from './upload-request';
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/** The same, less the line feed and tab a message may hold (a CR LF counts as a line feed). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN_BETWEEN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 function describeCharacter(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function forbiddenCharacter(value: string, field: string): FieldViolation | undefined {
-  const forbidden = FORBIDDEN.exec(value);
+function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): FieldViolation | undefined {
+  const forbidden = pattern.exec(value);
   if (!forbidden) return undefined;
   return {
     field,
@@ -53,4 +57,13 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
     return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
   }
   return undefined;
+}
+
+/**
+ * Why a text a visitor typed (a name, an e-mail, a message) breaks the rule names follow: the
+ * same control and text-direction characters are refused; a multi-line text may hold line
+ * breaks (LF, CR LF) and tabs. Undefined when it does not.
+ */
+export function typedTextViolation(value: string, field: string, { multiline }: { multiline: boolean }): FieldViolation | undefined {
+  return multiline ? forbiddenCharacter(value.replace(/\r\n/g, '\n'), field, FORBIDDEN_BETWEEN_LINES) : forbiddenCharacter(value, field);
 }

@@ -1,6 +1,7 @@
 import { isRecord } from './is-record';
 import { mediaTypeOf, type MediaType } from './media-types';
 import { formatBytes } from './format';
+import { typedTextViolation } from './names';
 import type { Refusal, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
 import type { FieldViolation } from './upload-request';
 
@@ -204,8 +205,6 @@ export function parseVisitorUploadRules(input: unknown): { rules: VisitorUploadR
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** What the visitor wrote, checked: trimmed details, or what is wrong with each field. */
 export function parseSubmissionDetails(input: unknown): { details: SubmissionDetails } | { violations: FieldViolation[] } {
@@ -225,8 +224,9 @@ export function parseSubmissionDetails(input: unknown): { details: SubmissionDet
         description: `must be at most ${SUBMISSION_FIELD_LIMITS[field]} characters long`,
         violatedRule: 'MAX_LENGTH',
       });
-    } else if (field !== 'message' && CONTROL.test(trimmed)) {
-      violations.push({ field, description: 'must not contain control characters', violatedRule: 'FORMAT' });
+    } else {
+      const forbidden = typedTextViolation(trimmed, field, { multiline: field === 'message' });
+      if (forbidden) violations.push(forbidden);
     }
     return trimmed;
   };

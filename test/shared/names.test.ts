@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { folderPathViolation, nameViolation } from '../../src/shared/names.js';
+import { folderPathViolation, nameViolation, typedTextViolation } from '../../src/shared/names.js';
+import { parseSubmissionDetails } from '../../src/shared/visitor-uploads.js';
 import { findUploadRequestViolations } from '../../src/shared/upload-request.js';
 
 describe('the rules for names and folder paths', () => {
@@ -53,5 +54,53 @@ describe('the rules for names and folder paths', () => {
       labels: ['ok', 'b\u202e'],
     }).map((violation) => violation.field);
     expect(fields).toEqual(['fileName', 'filePath', 'labels[1]']);
+  });
+});
+
+describe('one rule for every text a visitor types: the rule names follow', () => {
+  const HOSTILE = [
+    ['Bob\u202efdp.exe', 'U+202E'],
+    ['next\u0085line', 'U+0085'],
+    ['line\u2028sep', 'U+2028'],
+    ['para\u2029sep', 'U+2029'],
+    ['isolate\u2067x', 'U+2067'],
+    ['nul\u0000', 'U+0000'],
+    ['esc\u001b[31m', 'U+001B'],
+  ] as const;
+
+  it('refuses the characters a name refuses, in a one-line field and in a message', () => {
+    for (const [text, found] of HOSTILE) {
+      for (const multiline of [false, true]) {
+        expect(typedTextViolation(text, 'name', { multiline }), JSON.stringify(text)).toMatchObject({
+          field: 'name',
+          violatedRule: 'FORMAT',
+          description: expect.stringContaining(found),
+        });
+      }
+    }
+  });
+
+  it('lets a message have lines and tabs, and a one-line field not', () => {
+    expect(typedTextViolation('Hello,\n\tthe files are below.\r\nAna', 'message', { multiline: true })).toBeUndefined();
+    expect(typedTextViolation('Ana\nSousa', 'name', { multiline: false })).toMatchObject({
+      description: expect.stringContaining('U+000A'),
+    });
+    expect(typedTextViolation('Ana Sousa — 写真', 'name', { multiline: false })).toBeUndefined();
+  });
+
+  it('refuses a hostile name, e-mail or message of a submission, naming the field', () => {
+    const details = { name: 'Ana', email: 'ana@example.com', message: 'hi' };
+    for (const [field, value] of [
+      ['name', 'Bob\u202efdp.exe'],
+      ['email', 'bob\u0085@example.com'],
+      ['message', 'See\u2028the files'],
+      ['message', 'rtl \u202e override'],
+    ] as const) {
+      const parsed = parseSubmissionDetails({ ...details, [field]: value });
+      expect('violations' in parsed && parsed.violations, `${field} ${JSON.stringify(value)}`).toEqual([
+        expect.objectContaining({ field, violatedRule: 'FORMAT' }),
+      ]);
+    }
+    expect(parseSubmissionDetails({ ...details, message: 'Two\nlines' })).toEqual({ details: { ...details, message: 'Two\nlines' } });
   });
 });
