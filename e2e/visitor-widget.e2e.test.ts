@@ -13,7 +13,7 @@ type App = Awaited<ReturnType<typeof startTestApp>>;
 const MiB = 1024 * 1024;
 const MODULE = 'src/backend/visitor-uploads.web.ts';
 
-const RULES: VisitorUploadRules = {
+const RULES: Partial<VisitorUploadRules> = {
   enabled: true,
   audience: 'ANYONE',
   allowedTypes: ['video/*'],

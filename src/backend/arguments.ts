@@ -14,6 +14,24 @@ export function isMediaId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_MEDIA_ID_LENGTH && value.trim() === value;
 }
 
+/**
+ * A Media Manager file id as a visitor may send it: the characters Wix's ids use
+ * (`8b7eef_0a1b…~mv2.jpg`), nothing that could climb or end a URL path (`/`, `?`, `#`, `%`).
+ */
+export function isMediaFileIdShape(value: unknown): value is string {
+  return isMediaId(value) && /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/.test(value) && !value.includes('..');
+}
+
+/** A submission id: the server makes them with crypto.randomUUID(). */
+export function isSubmissionId(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+}
+
+/** A submission's secret: the server makes them as 32 random bytes, hex. */
+export function isSubmissionSecret(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}
+
 /** A list of Media Manager ids of at most `max` items, or why it is not one. */
 export function mediaIdList(value: unknown, max: number): string[] | Refusal {
   if (!Array.isArray(value)) return refuse('fileIds must be a list of file ids');

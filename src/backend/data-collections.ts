@@ -47,9 +47,12 @@ export const VISITOR_UPLOAD_RULES: DataCollectionDeclaration = {
     { key: 'audience', displayName: 'Who may upload', type: 'TEXT' },
     { key: 'allowedTypes', displayName: 'Allowed types', type: 'ARRAY_STRING' },
     { key: 'maxFileSizeBytes', displayName: 'Largest file (bytes)', type: 'NUMBER' },
+    { key: 'maxFileSizeGb', displayName: 'Largest file (GB, as typed)', type: 'TEXT' },
     { key: 'maxFilesPerSubmission', displayName: 'Files per submission', type: 'NUMBER' },
     { key: 'maxFilesPerVisitorPerDay', displayName: 'Files per visitor per day', type: 'NUMBER' },
     { key: 'maxFilesPerDay', displayName: 'Files per day', type: 'NUMBER' },
+    { key: 'maxSubmissionsPerVisitorPerDay', displayName: 'Submissions per visitor per day', type: 'NUMBER' },
+    { key: 'maxSubmissionsPerDay', displayName: 'Submissions per day', type: 'NUMBER' },
   ],
   permissions: ADMIN_ONLY,
 };
@@ -70,6 +73,7 @@ export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
     { key: 'fromMember', displayName: 'Sent by a member', type: 'BOOLEAN' },
     { key: 'secretHash', displayName: 'Secret hash', type: 'TEXT' },
     { key: 'handled', displayName: 'Handled', type: 'BOOLEAN' },
+    { key: 'closedDate', displayName: 'Closed by the owner', type: 'DATETIME' },
   ],
   permissions: ADMIN_ONLY,
 };
@@ -77,7 +81,8 @@ export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
 /**
  * The files of the submissions, one item each: uploads of one submission run at the same time,
  * and Wix Data has no transactions, so each file is written alone, never as part of a list.
- * The daily limits count these items.
+ * Each is a numbered place of its submission, `<submission id>:<n>`, taken by an insert that
+ * fails when the place is taken: that is how the files per submission are counted.
  */
 export const VISITOR_FILES: DataCollectionDeclaration = {
   id: namespacedCollectionId(APP_NAMESPACE, 'visitor-files'),
@@ -92,6 +97,31 @@ export const VISITOR_FILES: DataCollectionDeclaration = {
     { key: 'status', displayName: 'Status', type: 'TEXT' },
     { key: 'reason', displayName: 'Reason', type: 'TEXT' },
     { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
+    { key: 'slot', displayName: 'Place in the submission', type: 'NUMBER' },
+  ],
+  permissions: ADMIN_ONLY,
+};
+
+/**
+ * Numbered places taken by an insert with a deterministic _id (`<scope>:<n>`), which Wix Data
+ * refuses when the _id exists: the daily limits (`files:<day>:<n>`, `files:<day>:<visitor>:<n>`,
+ * the same for submissions), the upload URLs of a file, the one file that arrived for it, and
+ * the sweep's marks. Wix Data has no transactions; this refusal is what makes each count atomic.
+ */
+export const VISITOR_CLAIMS: DataCollectionDeclaration = {
+  id: namespacedCollectionId(APP_NAMESPACE, 'visitor-upload-claims'),
+  idSuffix: 'visitor-upload-claims',
+  displayName: 'Visitor upload claims',
+  fields: [
+    { key: 'scope', displayName: 'What is counted', type: 'TEXT' },
+    { key: 'n', displayName: 'Number', type: 'NUMBER' },
+    { key: 'day', displayName: 'Day (UTC)', type: 'TEXT' },
+    { key: 'submissionId', displayName: 'Submission', type: 'TEXT' },
+    { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
+    { key: 'tokenHash', displayName: 'Upload token hash', type: 'TEXT' },
+    { key: 'uploadUrl', displayName: 'Upload URL', type: 'URL' },
+    { key: 'fileIds', displayName: 'Media file ids', type: 'ARRAY_STRING' },
+    { key: 'at', displayName: 'When (ms)', type: 'NUMBER' },
   ],
   permissions: ADMIN_ONLY,
 };
@@ -102,4 +132,5 @@ export const DATA_COLLECTIONS: readonly DataCollectionDeclaration[] = [
   VISITOR_UPLOAD_RULES,
   VISITOR_SUBMISSIONS,
   VISITOR_FILES,
+  VISITOR_CLAIMS,
 ];

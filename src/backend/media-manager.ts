@@ -101,10 +101,23 @@ export async function folderPaths(folderIds: Iterable<string>): Promise<Map<stri
   return paths;
 }
 
-/** Deletes files: to the Media Manager's trash, or for good (`permanent`). Unknown ids are skipped. */
+/** Files Bulk Delete Files takes at once. */
+const DELETE_BATCH = 100;
+
+/**
+ * Deletes files: to the Media Manager's trash, or for good (`permanent`). Unknown ids are skipped
+ * (should Wix refuse a batch for one unknown id, each is deleted alone).
+ */
 export async function deleteMediaFiles(fileIds: string[], permanent: boolean): Promise<void> {
-  if (fileIds.length === 0) return;
-  await auth.elevate(files.bulkDeleteFiles)(fileIds, { permanent });
+  for (let start = 0; start < fileIds.length; start += DELETE_BATCH) {
+    const batch = fileIds.slice(start, start + DELETE_BATCH);
+    try {
+      await auth.elevate(files.bulkDeleteFiles)(batch, { permanent });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      if (batch.length > 1) for (const id of batch) await deleteMediaFiles([id], permanent);
+    }
+  }
 }
 
 /** A folder's name and parent, or undefined when it does not exist. */

@@ -19,3 +19,22 @@ export function isWixUploadUrl(value: string): boolean {
   if (local.includes(url.origin)) return true;
   return url.protocol === 'https:' && WIX_UPLOAD_HOST.test(url.hostname) && url.port === '';
 }
+
+/** Wix documents the upload token as at most 2000 characters. */
+export const UPLOAD_TOKEN_MAX_LENGTH = 2000;
+const FINALIZE_TIMEOUT_MS = 60_000;
+
+/**
+ * The finalize PUT `{uploadUrl}/{uploadToken}?filename=`, sent from the server: only to Wix's
+ * upload host (the caller checked the URL with isWixUploadUrl), never following a redirect.
+ */
+export async function finalizeAtUploadHost(
+  uploadUrl: string,
+  uploadToken: string,
+  fileName: string,
+): Promise<{ status: number; body: string }> {
+  if (!isWixUploadUrl(uploadUrl)) throw new Error('Not a Wix upload URL');
+  const url = `${uploadUrl}/${encodeURIComponent(uploadToken)}?filename=${encodeURIComponent(fileName)}`;
+  const response = await fetch(url, { method: 'PUT', redirect: 'manual', signal: AbortSignal.timeout(FINALIZE_TIMEOUT_MS) });
+  return { status: response.status, body: await response.text() };
+}

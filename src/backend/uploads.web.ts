@@ -24,7 +24,7 @@ import { describeWixError, isNotFound } from './wix-error';
 import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
 import { childFolders, fileDescriptor, fileDescriptors, folderPaths } from './media-manager';
 import { isRecord } from '../shared/is-record';
-import { isWixUploadUrl } from './upload-hosts';
+import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
 
 function toReport(entry: UploadLogEntry): UploadStatusReport {
@@ -137,10 +137,6 @@ export const getFileDownloadUrl = webMethod(Permissions.Admin, async (fileId: st
   }
 });
 
-/** Wix documents the upload token as at most 2000 characters. */
-const UPLOAD_TOKEN_MAX_LENGTH = 2000;
-const FINALIZE_TIMEOUT_MS = 60_000;
-
 /**
  * The finalize PUT `{uploadUrl}/{uploadToken}?filename=`, sent from the server for a browser that
  * got no answer sending it itself (a network or cross-origin failure). Only to Wix's upload host.
@@ -157,8 +153,6 @@ export const finalizeUploadFromServer = webMethod(
     if (typeof fileName !== 'string' || fileName === '' || fileName.length > UPLOAD_REQUEST_LIMITS.fileNameMaxLength) {
       return { ok: false, reason: 'The file name is not valid' };
     }
-    const url = `${uploadUrl}/${encodeURIComponent(uploadToken)}?filename=${encodeURIComponent(fileName)}`;
-    const response = await fetch(url, { method: 'PUT', redirect: 'manual', signal: AbortSignal.timeout(FINALIZE_TIMEOUT_MS) });
-    return { ok: true, status: response.status, body: await response.text() };
+    return { ok: true, ...(await finalizeAtUploadHost(uploadUrl, uploadToken, fileName)) };
   },
 );

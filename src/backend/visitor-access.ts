@@ -3,6 +3,7 @@ import type { VisitorRefusal, VisitorUploadRules } from '../shared/visitor-uploa
 import { isRecord } from '../shared/is-record';
 import { readSubmission, type SubmissionEntry } from './visitor-submissions';
 import { sameDigest, sha256Hex } from './secrets';
+import { isSubmissionId, isSubmissionSecret } from './arguments';
 
 /** Who is calling a visitor web method, from their token (Wix's Token Info). */
 export interface Caller {
@@ -10,8 +11,12 @@ export interface Caller {
   id: string;
 }
 
+/** The shape of the ids Wix gives visitors, members and users (GUIDs); the daily counts' ids are built from them. */
+const SUBJECT_ID = /^[A-Za-z0-9-]{1,100}$/;
+
 export async function currentCaller(): Promise<Caller> {
   const info = await auth.getTokenInfo();
+  if (typeof info.subjectId !== 'string' || !SUBJECT_ID.test(info.subjectId)) return { type: 'UNKNOWN', id: '' };
   return { type: info.subjectType, id: info.subjectId };
 }
 
@@ -35,11 +40,11 @@ const NOT_YOURS: VisitorRefusal = {
 
 /**
  * The submission a ticket opens, when the caller is the visitor who started it and holds its
- * secret; one answer for every failure, so a guess learns nothing.
+ * secret; one answer for every failure, so a guess learns nothing. An id or secret that is not of
+ * the shape the server makes is refused before any Wix call.
  */
 export async function openSubmission(ticket: unknown, caller: Caller): Promise<SubmissionEntry | VisitorRefusal> {
-  if (!isRecord(ticket) || typeof ticket.submissionId !== 'string' || typeof ticket.secret !== 'string') return NOT_YOURS;
-  if (ticket.submissionId.length > 100 || ticket.secret.length > 200) return NOT_YOURS;
+  if (!isRecord(ticket) || !isSubmissionId(ticket.submissionId) || !isSubmissionSecret(ticket.secret)) return NOT_YOURS;
   const entry = await readSubmission(ticket.submissionId);
   if (!entry) return NOT_YOURS;
   const hash = await sha256Hex(ticket.secret);

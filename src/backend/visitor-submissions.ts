@@ -1,7 +1,15 @@
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
 import { VISITOR_FILES, VISITOR_SUBMISSIONS } from './data-collections';
-import type { SubmissionDetails, SubmissionFile, SubmissionSummary } from '../shared/visitor-uploads';
+import { claimNumbered, releaseClaim } from './numbered-claims';
+import { isSubmissionId } from './arguments';
+import {
+  INBOX_PAGE_SIZE,
+  type InboxPageRequest,
+  type SubmissionDetails,
+  type SubmissionFile,
+  type SubmissionSummary,
+} from '../shared/visitor-uploads';
 
 /** A submission as stored: who sent it, and what proves who may continue it. Its files are items of their own. */
 export interface SubmissionEntry extends SubmissionDetails {
@@ -12,15 +20,21 @@ export interface SubmissionEntry extends SubmissionDetails {
   /** SHA-256 of the secret only the visitor's browser holds, hex. */
   secretHash: string;
   handled: boolean;
+  /** When the owner closed it: its files that had not arrived are closed too. */
+  closedDate?: Date | string;
   _createdDate?: Date | string;
+  _updatedDate?: Date | string;
 }
 
-/** One file of a submission, from the moment its upload URL is issued. */
+/** One file of a submission: a numbered place `<submission id>:<n>`, from the moment it is asked for. */
 export interface SubmissionFileEntry extends SubmissionFile {
   _id: string;
   submissionId: string;
   visitorId: string;
+  /** Its place in the submission (absent on files recorded before places were numbered). */
+  slot?: number;
   _createdDate?: Date | string;
+  _updatedDate?: Date | string;
 }
 
 const SUBMISSIONS = VISITOR_SUBMISSIONS.id;
@@ -32,7 +46,13 @@ export async function insertSubmission(entry: SubmissionEntry): Promise<Submissi
   return (await auth.elevate(items.insert)(SUBMISSIONS, { ...entry })) as SubmissionEntry;
 }
 
+/**
+ * The submission with this id. An id that is not one the server makes is not looked up at all:
+ * Wix Data's Get Item puts the id in its request path, so a visitor's `../../…` would reach
+ * another API with the app's rights.
+ */
 export async function readSubmission(id: string): Promise<SubmissionEntry | undefined> {
+  if (!isSubmissionId(id)) return undefined;
   return ((await auth.elevate(items.get)(SUBMISSIONS, id)) ?? undefined) as SubmissionEntry | undefined;
 }
 
@@ -45,10 +65,33 @@ export async function removeSubmission(id: string): Promise<void> {
   await auth.elevate(items.remove)(SUBMISSIONS, id);
 }
 
+/** The latest submissions, newest first. */
 export async function readRecentSubmissions(limit: number): Promise<SubmissionEntry[]> {
   const result = await auth.elevate(items.query)(SUBMISSIONS).descending('_createdDate').limit(limit).find();
   return result.items as SubmissionEntry[];
 }
+
+/** A page of the inbox, and how many submissions match in all. */
+export async function readSubmissionPage(
+  request: Required<Pick<InboxPageRequest, 'filter' | 'offset' | 'pageSize'>> & { search: string },
+): Promise<{ entries: SubmissionEntry[]; total: number }> {
+  const matching = () => {
+    let query = auth.elevate(items.query)(SUBMISSIONS);
+    if (request.filter !== 'ALL') query = query.eq('handled', request.filter === 'HANDLED');
+    if (request.search) {
+      const words = (field: string) => auth.elevate(items.query)(SUBMISSIONS).contains(field, request.search);
+      query = query.and(words('name').or(words('email')).or(words('message')));
+    }
+    return query;
+  };
+  const [page, total] = await Promise.all([
+    matching().ascending('handled').descending('_createdDate').skip(request.offset).limit(request.pageSize).find(),
+    matching().count(),
+  ]);
+  return { entries: page.items as SubmissionEntry[], total };
+}
+
+export const INBOX_PAGE_DEFAULTS = { filter: 'ALL', offset: 0, pageSize: INBOX_PAGE_SIZE.default, search: '' } as const;
 
 export async function filesOf(submissionId: string): Promise<SubmissionFileEntry[]> {
   const result = await auth
@@ -60,41 +103,107 @@ export async function filesOf(submissionId: string): Promise<SubmissionFileEntry
   return result.items as SubmissionFileEntry[];
 }
 
-export async function insertFile(entry: SubmissionFileEntry): Promise<SubmissionFileEntry> {
-  return (await auth.elevate(items.insert)(FILES, { ...entry })) as SubmissionFileEntry;
+/** The file at place `<submission id>:<n>`, for a submission id of the server's shape. */
+export async function readFileSlot(submissionId: string, slot: number): Promise<SubmissionFileEntry | undefined> {
+  if (!isSubmissionId(submissionId) || !Number.isSafeInteger(slot) || slot < 1) return undefined;
+  return ((await auth.elevate(items.get)(FILES, fileSlotId(submissionId, slot))) ?? undefined) as SubmissionFileEntry | undefined;
+}
+
+/** Files of any submissions by their places' ids. */
+export async function readFileSlots(ids: readonly string[]): Promise<SubmissionFileEntry[]> {
+  if (ids.length === 0) return [];
+  const result = await auth
+    .elevate(items.query)(FILES)
+    .hasSome('_id', [...ids])
+    .limit(ids.length)
+    .find();
+  return result.items as SubmissionFileEntry[];
+}
+
+export function fileSlotId(submissionId: string, slot: number): string {
+  return `${submissionId}:${slot}`;
+}
+
+/** The submission and place a file's id names, if it is one. */
+export function parseFileSlotId(id: string): { submissionId: string; slot: number } | undefined {
+  const match = /^([0-9a-f-]{36}):(\d{1,4})$/.exec(id);
+  return match && isSubmissionId(match[1]) ? { submissionId: match[1], slot: Number(match[2]) } : undefined;
+}
+
+/**
+ * Takes a free place of the submission for a new file (at most `limit`): the file's item is
+ * inserted at `<submission id>:<n>`, which fails when another request took n first.
+ */
+export async function claimFileSlot(
+  entry: SubmissionEntry,
+  limit: number,
+  file: Pick<SubmissionFile, 'name' | 'sizeInBytes' | 'mimeType'>,
+): Promise<SubmissionFileEntry | undefined> {
+  const fields = { visitorId: entry.visitorId, status: 'UPLOADING', ...file };
+  const slot = await claimNumbered(
+    {
+      collectionId: FILES,
+      scopeField: 'submissionId',
+      scope: entry._id,
+      numberField: 'slot',
+      limit,
+      idOf: (n) => fileSlotId(entry._id, n),
+    },
+    fields,
+  );
+  if (slot === undefined) return undefined;
+  return { ...fields, _id: fileSlotId(entry._id, slot), submissionId: entry._id, slot, status: 'UPLOADING' };
+}
+
+/** Gives a file's place back: nothing was issued for it. */
+export async function releaseFileSlot(file: SubmissionFileEntry): Promise<void> {
+  await releaseClaim(FILES, file._id);
 }
 
 export async function updateFile(entry: SubmissionFileEntry): Promise<void> {
   await auth.elevate(items.update)(FILES, { ...entry });
 }
 
-/** Files asked for since `since`, by everyone or by one visitor, and when the oldest of them was: what the daily limits count. */
-export async function filesRequestedSince(since: Date, visitorId?: string): Promise<{ files: number; oldest?: Date }> {
-  const window = () => {
-    const query = auth.elevate(items.query)(FILES).gt('_createdDate', since);
-    return visitorId ? query.eq('visitorId', visitorId) : query;
-  };
-  const [files, oldest] = await Promise.all([window().count(), window().ascending('_createdDate').limit(1).find()]);
-  const first = (oldest.items[0] as SubmissionFileEntry | undefined)?._createdDate;
-  return { files, oldest: first ? new Date(first) : undefined };
+/** The label every file of a place carries in the Media Manager, set when its upload URL is generated (a visitor cannot change it). */
+export function fileSlotLabel(file: Pick<SubmissionFileEntry, '_id'>): string {
+  return `${SLOT_LABEL_PREFIX}${file._id}`;
 }
 
+const SLOT_LABEL_PREFIX = 'visitor-file:';
+
+/** The place a file's labels name, if one of them is a place's label. */
+export function fileSlotOfLabels(labels: readonly string[] | undefined | null): { submissionId: string; slot: number } | undefined {
+  for (const label of labels ?? []) {
+    const place = label.startsWith(SLOT_LABEL_PREFIX) ? parseFileSlotId(label.slice(SLOT_LABEL_PREFIX.length)) : undefined;
+    if (place) return place;
+  }
+  return undefined;
+}
+
+const iso = (date: Date | string | undefined) => (date ? new Date(date).toISOString() : undefined);
+
 export function toSummary(entry: SubmissionEntry, files: readonly SubmissionFileEntry[]): SubmissionSummary {
+  const changes = [entry._updatedDate, ...files.map((file) => file._updatedDate)].flatMap((date) =>
+    date ? [new Date(date).getTime()] : [],
+  );
   return {
     id: entry._id,
     name: entry.name,
     email: entry.email,
     message: entry.message,
-    files: files.map(({ fileId, name, sizeInBytes, mimeType, status, reason }) => ({
+    files: files.map(({ fileId, name, sizeInBytes, mimeType, status, reason, _updatedDate }) => ({
       fileId,
       name,
       sizeInBytes,
       mimeType,
       status,
       reason,
+      updatedDate: iso(_updatedDate),
     })),
     handled: entry.handled,
     fromMember: entry.fromMember,
-    createdDate: entry._createdDate ? new Date(entry._createdDate).toISOString() : undefined,
+    createdDate: iso(entry._createdDate),
+    lastActiveDate: changes.length > 0 ? new Date(Math.max(...changes)).toISOString() : iso(entry._createdDate),
+    closedDate: iso(entry.closedDate),
   };
 }

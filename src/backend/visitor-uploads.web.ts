@@ -1,18 +1,24 @@
 import { webMethod, Permissions } from '@wix/web-methods';
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
+import { items } from '@wix/data';
 import { findUploadRequestViolations, VISITOR_UPLOADS_FOLDER_ID } from '../shared/upload-request';
-import { MAX_STATUS_BATCH, type FinalizedUpload, type Refusal, type UploadStatusReport } from '../shared/upload-api';
+import { MAX_STATUS_BATCH, type Refusal, type UploadStatusReport } from '../shared/upload-api';
 import {
   fileRuleProblem,
-  mediaTypeAllowed,
+  INBOX_PAGE_SIZE,
+  INBOX_SEARCH_MAX_LENGTH,
+  MAX_UPLOAD_URLS_PER_FILE,
   parseSubmissionDetails,
   parseVisitorUploadRules,
+  type InboxPage,
   type SaveRulesResult,
   type StartSubmissionResult,
   type SubmissionFile,
   type SubmissionSummary,
+  type VisitorFinalizeResult,
   type VisitorRecordResult,
+  type VisitorRefusal,
   type VisitorSessionResult,
   type VisitorStatusResult,
   type VisitorUploadRules,
@@ -21,11 +27,17 @@ import {
 import { isRecord } from '../shared/is-record';
 import { readVisitorUploadRules, writeVisitorUploadRules } from './visitor-rules';
 import {
+  claimFileSlot,
+  fileSlotLabel,
   filesOf,
-  insertFile,
+  INBOX_PAGE_DEFAULTS,
   insertSubmission,
+  parseFileSlotId,
+  readFileSlot,
   readRecentSubmissions,
   readSubmission,
+  readSubmissionPage,
+  releaseFileSlot,
   removeSubmission,
   toSummary,
   updateFile,
@@ -33,28 +45,51 @@ import {
   type SubmissionEntry,
   type SubmissionFileEntry,
 } from './visitor-submissions';
+import { VISITOR_FILES } from './data-collections';
 import { audienceRefusal, currentCaller, isVisitorRefusal, openSubmission } from './visitor-access';
-import { dailyLimitRefusal } from './visitor-limits';
-import { deleteMediaFiles, fileDescriptor, fileDescriptors, folderInfo } from './media-manager';
-import { isMediaId, mediaIdList, isRefusal, refuse } from './arguments';
+import { claimToday, filesTodayFull, isRateLimited } from './visitor-limits';
+import {
+  claimServerFinalize,
+  claimUploadUrl,
+  issuedUploadUrl,
+  markSubmissionDeleted,
+  recordUploadUrl,
+  releaseUploadUrl,
+} from './visitor-claims';
+import { checkVisitorFile, EXTRA_FILE } from './visitor-file-check';
+import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
+import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
+import { isMediaFileIdShape, isRefusal, mediaIdList, refuse } from './arguments';
 import { describeWixError } from './wix-error';
 import { uploadSessionOf } from './resumable-upload-url';
 import { newSecret, sha256Hex } from './secrets';
+import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 
 /**
  * The site widget's web methods: a visitor (or member) starts a submission, gets an upload URL
  * per file, records each finalized file and reads their status. Every rule of the owner is
- * checked here, before a URL is issued and again on the file that arrived; the widget's own
- * checks only save the visitor a wasted upload. The owner's methods (rules, inbox) are Admin.
+ * checked here, before a URL is issued, and again on the file that arrived (visitor-file-check.ts,
+ * also run for its events and by the sweep: the server does not rely on the visitor to report).
+ * Every count is a numbered place taken by an insert (numbered-claims.ts). The owner's methods
+ * (rules, inbox) are Admin.
  */
 
 const RECENT_SUBMISSIONS = 100;
 /** The label every visitor file carries in the Media Manager (they go, private, to visitor-uploads/<submission id>). */
 const VISITOR_LABEL = 'visitor-upload';
+const CLOSED_BY_OWNER = 'Not finished: the site owner closed the submission before this file arrived.';
+const UPLOADS_TURNED_OFF = 'Not finished: the site owner stopped accepting files before this file arrived.';
+/** Open files closed per page when uploads are turned off. */
+const CLOSE_PAGE = 1000;
 
 function termsOf(rules: VisitorUploadRules): VisitorUploadTerms {
-  const { enabled, audience, allowedTypes, maxFileSizeBytes, maxFilesPerSubmission } = rules;
-  return { enabled, audience, allowedTypes, maxFileSizeBytes, maxFilesPerSubmission };
+  const { enabled, audience, allowedTypes, maxFileSizeBytes, maxFileSizeGb, maxFilesPerSubmission } = rules;
+  return { enabled, audience, allowedTypes, maxFileSizeBytes, maxFileSizeGb, maxFilesPerSubmission };
+}
+
+/** Sweeps on a visitor's call when this period's sweep is due; its failure is logged, never the visitor's. */
+async function sweepForVisitor(): Promise<void> {
+  await sweepIfDue().catch((error: unknown) => console.error('[visitor uploads] sweep', error));
 }
 
 /** What is accepted, for the widget to say before anything is chosen. */
@@ -65,6 +100,7 @@ export const getVisitorUploadTerms = webMethod(
 
 /** Starts a submission: the visitor's name, e-mail and message; files follow one by one. */
 export const startVisitorSubmission = webMethod(Permissions.Anyone, async (details: unknown): Promise<StartSubmissionResult> => {
+  await sweepForVisitor();
   const [rules, caller] = await Promise.all([readVisitorUploadRules(), currentCaller()]);
   const refusal = audienceRefusal(rules, caller);
   if (refusal) return refusal;
@@ -73,8 +109,10 @@ export const startVisitorSubmission = webMethod(Permissions.Anyone, async (detai
     const [first] = parsed.violations;
     return { ok: false, code: 'NOT_ALLOWED', reason: first ? `The ${first.field} ${first.description}.` : 'The details are not valid.' };
   }
-  const limited = await dailyLimitRefusal(rules, caller, 1);
-  if (limited) return limited;
+  const full = await filesTodayFull(rules, caller);
+  if (full) return full;
+  const today = await claimToday('submissions', rules, caller);
+  if (isRateLimited(today)) return today;
   const secret = newSecret();
   const entry = await insertSubmission({
     _id: crypto.randomUUID(),
@@ -87,14 +125,33 @@ export const startVisitorSubmission = webMethod(Permissions.Anyone, async (detai
   return { ok: true, submissionId: entry._id, secret, terms: termsOf(rules) };
 });
 
-/** An upload URL for one file of the visitor's submission, once every rule allows it. */
+/** The file of the submission this request continues (the same name and size, no file arrived yet), or why none can be. */
+function fileAskedAgain(
+  existing: readonly SubmissionFileEntry[],
+  fileName: string,
+  size: number,
+): SubmissionFileEntry | VisitorRefusal | undefined {
+  const named = existing.filter((file) => file.name === fileName);
+  if (named.length === 0) return undefined;
+  const open = named.find((file) => file.status === 'UPLOADING' && file.sizeInBytes === String(size));
+  return open ?? { ok: false, code: 'NOT_ALLOWED', reason: `A file named "${fileName}" is already in this submission.` };
+}
+
+/**
+ * An upload URL for one file of the visitor's submission, once every rule allows it. A new file
+ * takes a place of its submission and one of today's (the visitor's and the site's); the same
+ * file asked again (a lost session, an expired token) keeps its place, up to
+ * MAX_UPLOAD_URLS_PER_FILE URLs in all.
+ */
 export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (input: unknown): Promise<VisitorSessionResult> => {
   if (!isRecord(input)) return refuse('createVisitorUploadSession needs the submission and the file');
+  await sweepForVisitor();
   const [rules, caller] = await Promise.all([readVisitorUploadRules(), currentCaller()]);
   const closed = audienceRefusal(rules, caller);
   if (closed) return closed;
   const entry = await openSubmission(input, caller);
   if (isVisitorRefusal(entry)) return entry;
+  if (entry.closedDate) return { ok: false, code: 'NOT_ALLOWED', reason: 'The site owner closed this submission: start a new one.' };
   const request = input.request;
   const violations = findUploadRequestViolations(request);
   if (violations.length > 0 || !isRecord(request)) return { ok: false, reason: 'The file description is not valid.', violations };
@@ -105,19 +162,35 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
   const problem = fileRuleProblem(rules, { mimeType, sizeInBytes: size });
   if (problem) return { ok: false, code: 'NOT_ALLOWED', reason: problem };
 
-  // The same file asked for again (a retry after a lost session) keeps its place and its count;
-  // names are unique in a submission, so the finalized file is matched to its place by name.
-  const existing = await filesOf(entry._id);
-  const sameName = existing.find((file) => file.name === fileName);
-  const again = sameName?.status === 'UPLOADING' && sameName.sizeInBytes === String(size) ? sameName : undefined;
-  if (sameName && !again) return { ok: false, code: 'NOT_ALLOWED', reason: `A file named "${fileName}" is already in this submission.` };
-  if (!again) {
-    if (existing.length >= rules.maxFilesPerSubmission) {
-      return { ok: false, code: 'NOT_ALLOWED', reason: `At most ${rules.maxFilesPerSubmission} files can be sent at once.` };
+  const again = fileAskedAgain(await filesOf(entry._id), fileName, size);
+  if (again && 'ok' in again) return again;
+  let file = again;
+  let releaseToday: (() => Promise<void>) | undefined;
+  if (!file) {
+    file = await claimFileSlot(entry, rules.maxFilesPerSubmission, { name: fileName, sizeInBytes: String(size), mimeType });
+    if (!file) return { ok: false, code: 'NOT_ALLOWED', reason: `At most ${rules.maxFilesPerSubmission} files can be sent at once.` };
+    const today = await claimToday('files', rules, caller);
+    if (isRateLimited(today)) {
+      await releaseFileSlot(file);
+      return today;
     }
-    const limited = await dailyLimitRefusal(rules, caller, 1);
-    if (limited) return limited;
+    releaseToday = today.release;
   }
+  const urlClaim = await claimUploadUrl(file._id, entry._id);
+  if (!urlClaim) {
+    return {
+      ok: false,
+      code: 'NOT_ALLOWED',
+      reason: `"${fileName}" was asked for ${MAX_UPLOAD_URLS_PER_FILE} times already: send it in a new submission.`,
+    };
+  }
+  const giveBack = async () => {
+    await releaseUploadUrl(urlClaim);
+    if (releaseToday && file) {
+      await releaseFileSlot(file);
+      await releaseToday();
+    }
+  };
   try {
     const generated = await auth.elevate(files.generateFileResumableUploadUrl)(mimeType, {
       fileName,
@@ -125,35 +198,21 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
       parentFolderId: VISITOR_UPLOADS_FOLDER_ID,
       filePath: `/${entry._id}`,
       private: true,
-      labels: [VISITOR_LABEL],
+      labels: [VISITOR_LABEL, fileSlotLabel(file)],
       uploadProtocol: 'TUS',
     });
     const session = uploadSessionOf(generated);
-    if (!again) {
-      await insertFile({
-        _id: crypto.randomUUID(),
-        submissionId: entry._id,
-        visitorId: entry.visitorId,
-        name: fileName,
-        sizeInBytes: String(size),
-        mimeType,
-        status: 'UPLOADING',
-      });
-    }
+    await recordUploadUrl(urlClaim, { uploadUrl: session.uploadUrl, tokenHash: await sha256Hex(session.uploadToken) });
+    // A URL asked for again is activity: the inbox says when the submission was last active.
+    if (!releaseToday) await updateFile(file);
     return { ok: true, session };
   } catch (error) {
+    await giveBack();
     const refusal = describeWixError(error);
     if (refusal) return { ok: false, reason: 'The file description is not valid.', violations: refusal };
     throw error;
   }
 });
-
-/** Whether a file of the Media Manager is in this submission's folder: visitor-uploads/<submission id>. */
-async function isInSubmissionFolder(entry: SubmissionEntry, parentFolderId: string | undefined | null): Promise<boolean> {
-  if (!parentFolderId) return false;
-  const folder = await folderInfo(parentFolderId);
-  return folder?.displayName === entry._id && folder.parentFolderId === VISITOR_UPLOADS_FOLDER_ID;
-}
 
 function reportOf(file: SubmissionFile): UploadStatusReport {
   const status = file.status === 'READY' ? 'READY' : file.status === 'PENDING' || file.status === 'UPLOADING' ? 'PENDING' : 'FAILED';
@@ -169,73 +228,53 @@ function reportOf(file: SubmissionFile): UploadStatusReport {
 }
 
 /**
- * Records a finalized file of the submission, after checking what really arrived: its folder
- * (so nobody claims another's file), its real size and type. A file that breaks a rule is
- * deleted from the Media Manager for good and the submission says why.
+ * Records a finalized file of the submission: the same check the server runs on its own when the
+ * file's event comes (its place, its real size and kind); a file that breaks a rule is deleted for
+ * good and the submission says why.
  */
 export const recordVisitorUpload = webMethod(Permissions.Anyone, async (input: unknown): Promise<VisitorRecordResult> => {
   if (!isRecord(input) || !isRecord(input.upload)) return refuse('recordVisitorUpload needs the submission and the finalized upload');
-  const [rules, caller] = await Promise.all([readVisitorUploadRules(), currentCaller()]);
-  const entry = await openSubmission(input, caller);
+  await sweepForVisitor();
+  const entry = await openSubmission(input, await currentCaller());
   if (isVisitorRefusal(entry)) return entry;
-  const upload = input.upload as Partial<FinalizedUpload>;
-  if (!isMediaId(upload.fileId)) return refuse('fileId must be the id the finalize returned');
-  const existing = await filesOf(entry._id);
-  const known = existing.find((file) => file.fileId === upload.fileId);
-  if (known)
-    return known.status === 'REJECTED'
-      ? { ok: false, code: 'NOT_ALLOWED', reason: known.reason ?? 'Rejected' }
-      : { ok: true, report: reportOf(known) };
-
-  const descriptor = await fileDescriptor(upload.fileId);
-  if (!descriptor || !(await isInSubmissionFolder(entry, descriptor.parentFolderId))) {
-    return { ok: false, code: 'NOT_YOURS', reason: 'This file is not part of your submission.' };
+  const fileId = input.upload.fileId;
+  if (!isMediaFileIdShape(fileId)) return refuse('fileId must be the id the finalize returned');
+  const descriptor = await fileDescriptor(fileId);
+  if (!descriptor) {
+    // Already checked and deleted (its event came first): its file says why.
+    const rejected = (await filesOf(entry._id)).find((file) => file.fileId === fileId && file.status === 'REJECTED');
+    if (rejected) return { ok: false, code: 'NOT_ALLOWED', reason: rejected.reason ?? 'Rejected' };
   }
-  const slot = existing.find((file) => file.status === 'UPLOADING' && file.name === descriptor.displayName);
-  if (!slot) return { ok: false, code: 'NOT_YOURS', reason: 'This file was not announced in your submission.' };
-
-  const realSize = Number(descriptor.sizeInBytes ?? 0);
-  const realKind = descriptor.mediaType ?? 'OTHER';
-  const problem =
-    fileRuleProblem(rules, { mimeType: slot.mimeType, sizeInBytes: realSize }) ??
-    (mediaTypeAllowed(rules.allowedTypes, realKind)
-      ? undefined
-      : `The file's content (${realKind.toLowerCase()}) is not a type accepted here.`) ??
-    (String(realSize) !== slot.sizeInBytes
-      ? `The file that arrived (${realSize} bytes) is not the size announced (${slot.sizeInBytes} bytes).`
-      : undefined);
-  slot.fileId = upload.fileId;
-  if (problem) {
-    await deleteMediaFiles([upload.fileId], true);
-    slot.status = 'REJECTED';
-    slot.reason = problem;
-    await updateFile(slot);
-    return { ok: false, code: 'NOT_ALLOWED', reason: problem };
-  }
-  slot.status = descriptor.operationStatus === 'READY' ? 'READY' : descriptor.operationStatus === 'FAILED' ? 'FAILED' : 'PENDING';
-  await updateFile(slot);
-  return { ok: true, report: reportOf(slot) };
+  const verdict = descriptor ? await checkVisitorFile(descriptor, { submissionId: entry._id }) : { kind: 'not-ours' as const };
+  if (verdict.kind === 'kept') return { ok: true, report: reportOf(verdict.file) };
+  if (verdict.kind === 'deleted' && verdict.file) return { ok: false, code: 'NOT_ALLOWED', reason: verdict.reason };
+  return {
+    ok: false,
+    code: 'NOT_YOURS',
+    reason: verdict.kind === 'deleted' && verdict.reason === EXTRA_FILE ? EXTRA_FILE : 'This file is not part of your submission.',
+  };
 });
 
-/** The submission's files, those still being processed brought up to date from the Media Manager. */
+/** The submission's files, those still being processed brought up to date (and checked) from the Media Manager. */
 async function currentFiles(submissionId: string): Promise<SubmissionFileEntry[]> {
-  const files = await filesOf(submissionId);
-  const pending = files.filter((file) => file.status === 'PENDING' && file.fileId).map((file) => file.fileId as string);
-  if (pending.length === 0) return files;
+  const found = await filesOf(submissionId);
+  const pending = found.filter((file) => file.status === 'PENDING' && file.fileId).map((file) => file.fileId as string);
+  if (pending.length === 0) return found;
   const current = await fileDescriptors(pending.slice(0, MAX_STATUS_BATCH));
-  for (const file of files) {
-    if (!file.fileId || file.status !== 'PENDING') continue;
-    const found = current.found.find((descriptor) => descriptor._id === file.fileId);
-    if (found && found.operationStatus !== 'PENDING') {
-      file.status = found.operationStatus === 'READY' ? 'READY' : 'FAILED';
-      await updateFile(file);
-    } else if (current.unknown.includes(file.fileId)) {
-      file.status = 'FAILED';
-      file.reason = 'The file is no longer in the Media Manager.';
-      await updateFile(file);
-    }
-  }
-  return files;
+  return Promise.all(
+    found.map(async (file) => {
+      if (!file.fileId || file.status !== 'PENDING') return file;
+      const descriptor = current.found.find((one) => one._id === file.fileId);
+      if (descriptor && descriptor.operationStatus !== 'PENDING') {
+        const verdict = await checkVisitorFile(descriptor, { submissionId });
+        return verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
+      }
+      if (!current.unknown.includes(file.fileId)) return file;
+      const gone = { ...file, status: 'FAILED' as const, reason: 'The file is no longer in the Media Manager.' };
+      await updateFile(gone);
+      return gone;
+    }),
+  );
 }
 
 /** The status of the visitor's own files; ids of other files are answered as unknown. */
@@ -243,33 +282,108 @@ export const getVisitorUploadStatus = webMethod(Permissions.Anyone, async (input
   if (!isRecord(input)) return refuse('getVisitorUploadStatus needs the submission and the file ids');
   const ids = mediaIdList(input.fileIds, MAX_STATUS_BATCH);
   if (isRefusal(ids)) return ids;
+  if (!ids.every(isMediaFileIdShape)) return refuse('fileIds must be the ids the finalize returned');
+  await sweepForVisitor();
   const entry = await openSubmission(input, await currentCaller());
   if (isVisitorRefusal(entry)) return entry;
-  const files = await currentFiles(entry._id);
+  const found = await currentFiles(entry._id);
   const reports: UploadStatusReport[] = [];
   const unknownFileIds: string[] = [];
   for (const id of ids) {
-    const file = files.find((candidate) => candidate.fileId === id);
+    const file = found.find((candidate) => candidate.fileId === id);
     if (file) reports.push(reportOf(file));
     else unknownFileIds.push(id);
   }
   return { ok: true, reports, unknownFileIds };
 });
 
+/**
+ * The finalize PUT of one of the visitor's files, sent from the server for a browser whose own
+ * finalize got no answer (the upload host unreachable, or refusing the site's origin). Only for
+ * an upload URL the server issued for this visitor's submission, at the URL Wix gave (never the
+ * one the visitor sends), with the name announced for the file, at most
+ * MAX_SERVER_FINALIZES_PER_URL times.
+ */
+export const finalizeVisitorUploadFromServer = webMethod(Permissions.Anyone, async (input: unknown): Promise<VisitorFinalizeResult> => {
+  if (!isRecord(input) || !isRecord(input.session))
+    return refuse('finalizeVisitorUploadFromServer needs the submission and the upload session');
+  const entry = await openSubmission(input, await currentCaller());
+  if (isVisitorRefusal(entry)) return entry;
+  const { uploadUrl, uploadToken } = input.session;
+  if (typeof uploadToken !== 'string' || uploadToken === '' || uploadToken.length > UPLOAD_TOKEN_MAX_LENGTH) {
+    return refuse('The upload token is not valid');
+  }
+  const issued = await issuedUploadUrl(entry._id, await sha256Hex(uploadToken));
+  if (!issued) return { ok: false, code: 'NOT_YOURS', reason: 'This upload URL was not issued for your submission.' };
+  if (uploadUrl !== issued.uploadUrl || !isWixUploadUrl(issued.uploadUrl))
+    return refuse('The upload URL is not the one issued for this file');
+  const place = parseFileSlotId(issued.fileSlotId);
+  const file = place?.submissionId === entry._id ? await readFileSlot(place.submissionId, place.slot) : undefined;
+  if (!file || file.status === 'REJECTED' || (file.status === 'FAILED' && !file.fileId)) {
+    return { ok: false, code: 'NOT_ALLOWED', reason: file?.reason ?? 'This file is no longer part of your submission.' };
+  }
+  if (!(await claimServerFinalize(issued.id)))
+    return { ok: false, code: 'NOT_ALLOWED', reason: 'This upload was finalized from the server too many times.' };
+  return { ok: true, ...(await finalizeAtUploadHost(issued.uploadUrl, uploadToken, file.name)) };
+});
+
 /** The owner's rules, to edit them. */
 export const getVisitorUploadRules = webMethod(Permissions.Admin, async (): Promise<VisitorUploadRules> => readVisitorUploadRules());
+
+/** Closes every file still waiting for its upload: whatever arrives for them later is deleted. */
+async function closeOpenFiles(files: readonly SubmissionFileEntry[], reason: string): Promise<void> {
+  for (const file of files) if (file.status === 'UPLOADING') await updateFile({ ...file, status: 'FAILED', reason });
+}
 
 export const saveVisitorUploadRules = webMethod(Permissions.Admin, async (input: unknown): Promise<SaveRulesResult> => {
   const parsed = parseVisitorUploadRules(input);
   if ('violations' in parsed) return { ok: false, reason: 'Some rules are not valid.', violations: parsed.violations };
+  const before = await readVisitorUploadRules();
   await writeVisitorUploadRules(parsed.rules);
+  // Upload URLs live on after uploads are turned off: their files are refused when they arrive.
+  if (before.enabled && !parsed.rules.enabled) {
+    for (;;) {
+      const open = await auth.elevate(items.query)(VISITOR_FILES.id).eq('status', 'UPLOADING').limit(CLOSE_PAGE).find();
+      await closeOpenFiles(open.items as SubmissionFileEntry[], UPLOADS_TURNED_OFF);
+      if (open.items.length < CLOSE_PAGE) break;
+    }
+  }
   return { ok: true, rules: parsed.rules };
 });
 
+async function summaryOf(entry: SubmissionEntry): Promise<SubmissionSummary> {
+  return toSummary(entry, await currentFiles(entry._id));
+}
+
+/** Sweeps before the owner reads the inbox, so it shows what the Media Manager holds; a failed sweep still shows the inbox. */
+async function sweepForOwner(): Promise<void> {
+  await sweepVisitorUploads().catch((error: unknown) => console.error('[visitor uploads] sweep', error));
+}
+
 /** The owner's inbox: the latest submissions, newest first, with their files' status brought up to date. */
 export const listVisitorSubmissions = webMethod(Permissions.Admin, async (): Promise<SubmissionSummary[]> => {
-  const entries = await readRecentSubmissions(RECENT_SUBMISSIONS);
-  return Promise.all(entries.map(async (entry) => toSummary(entry, await currentFiles(entry._id))));
+  await sweepForOwner();
+  return Promise.all((await readRecentSubmissions(RECENT_SUBMISSIONS)).map(summaryOf));
+});
+
+/** A page of the inbox, unhandled submissions first (or only the handled or unhandled ones), optionally matching words. */
+export const listVisitorSubmissionPage = webMethod(Permissions.Admin, async (request: unknown = {}): Promise<InboxPage> => {
+  const asked = isRecord(request) ? request : {};
+  const filter = asked.filter ?? INBOX_PAGE_DEFAULTS.filter;
+  if (filter !== 'ALL' && filter !== 'UNHANDLED' && filter !== 'HANDLED') return refuse('filter must be ALL, UNHANDLED or HANDLED');
+  const search = asked.search ?? INBOX_PAGE_DEFAULTS.search;
+  if (typeof search !== 'string' || search.length > INBOX_SEARCH_MAX_LENGTH) {
+    return refuse(`search must be text of at most ${INBOX_SEARCH_MAX_LENGTH} characters`);
+  }
+  const offset = asked.offset ?? INBOX_PAGE_DEFAULTS.offset;
+  const pageSize = asked.pageSize ?? INBOX_PAGE_DEFAULTS.pageSize;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return refuse('offset must be a whole number from 0');
+  if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > INBOX_PAGE_SIZE.max) {
+    return refuse(`pageSize must be a whole number from 1 to ${INBOX_PAGE_SIZE.max}`);
+  }
+  await sweepForOwner();
+  const { entries, total } = await readSubmissionPage({ filter, search: search.trim(), offset, pageSize });
+  return { ok: true, submissions: await Promise.all(entries.map(summaryOf)), total, offset, pageSize };
 });
 
 export const setVisitorSubmissionHandled = webMethod(
@@ -283,13 +397,27 @@ export const setVisitorSubmissionHandled = webMethod(
   },
 );
 
-/** Deletes a submission and moves its files to the Media Manager's trash (they can be restored there). */
+/** Closes a submission the visitor stopped sending: its files that have not arrived never will (what arrives later is deleted). */
+export const closeVisitorSubmission = webMethod(Permissions.Admin, async (submissionId: unknown): Promise<{ ok: true } | Refusal> => {
+  if (typeof submissionId !== 'string') return refuse('Give the submission id');
+  const entry = await readSubmission(submissionId);
+  if (!entry) return refuse('The submission does not exist');
+  await updateSubmission({ ...entry, closedDate: entry.closedDate ?? new Date() });
+  await closeOpenFiles(await filesOf(entry._id), CLOSED_BY_OWNER);
+  return { ok: true };
+});
+
+/**
+ * Deletes a submission and moves its files to the Media Manager's trash (they can be restored
+ * there); a file of it that arrives later is moved there too (visitor-file-check.ts).
+ */
 export const deleteVisitorSubmission = webMethod(Permissions.Admin, async (submissionId: unknown): Promise<{ ok: true } | Refusal> => {
   if (typeof submissionId !== 'string') return refuse('Give the submission id');
   const entry = await readSubmission(submissionId);
   if (!entry) return refuse('The submission does not exist');
   const fileIds = (await filesOf(entry._id)).flatMap((file) => (file.fileId && file.status !== 'REJECTED' ? [file.fileId] : []));
+  await markSubmissionDeleted(entry._id, fileIds);
   await deleteMediaFiles(fileIds, false);
-  await removeSubmission(submissionId);
+  await removeSubmission(entry._id);
   return { ok: true };
 });

@@ -3,6 +3,8 @@ import type { WixErrorCodeName } from '../shared/wix-error-codes';
 
 interface WixSdkError {
   message?: string;
+  /** Set by @wix/data's own errors (WDE codes). */
+  code?: string;
   /** The HTTP status of the answer, set by the SDK's error transform. */
   status?: number;
   details?: {
@@ -29,4 +31,15 @@ export function describeWixError(error: unknown): FieldViolation[] | undefined {
 /** Whether Wix answered that what was asked for does not exist (HTTP 404, whatever the code). */
 export function isNotFound(error: unknown): boolean {
   return (error as WixSdkError | undefined)?.status === 404;
+}
+
+/**
+ * Whether Wix Data refused an insert because an item with its _id exists: WDE0074 "Item already
+ * exists" (Wix Data error codes; HTTP 409). @wix/data keeps the code in details.applicationError;
+ * a 409 or an ALREADY_EXISTS code is read the same way, should the SDK or the service name it so.
+ */
+export function isAlreadyExists(error: unknown): boolean {
+  const failure = error as WixSdkError | undefined;
+  const code = String(failure?.details?.applicationError?.code ?? failure?.code ?? '');
+  return code === 'WDE0074' || code.endsWith('ALREADY_EXISTS') || failure?.status === 409;
 }

@@ -2,7 +2,7 @@ import { isRecord } from './is-record';
 import { mediaTypeOf, type MediaType } from './media-types';
 import { formatBytes } from './format';
 import { typedTextViolation } from './names';
-import type { Refusal, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
+import type { Refusal, ServerFinalizeAnswer, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
 import type { FieldViolation } from './upload-request';
 
 /** Who may send files through the site widget. */
@@ -17,40 +17,83 @@ export interface VisitorUploadRules {
   audience: VisitorAudience;
   /** MIME types ("application/pdf") or families ("video/*"); empty: any type. */
   allowedTypes: string[];
+  /** The largest file, in bytes: `maxFileSizeGb` computed once, exactly (1 GB = 10^9 bytes). */
   maxFileSizeBytes: number;
+  /** The largest file in GB as the owner typed it ("0.1"), shown back and to visitors as typed. */
+  maxFileSizeGb: string;
   maxFilesPerSubmission: number;
-  /** Files one visitor may send in 24 hours. */
+  /** Files one visitor may send in a day (UTC). */
   maxFilesPerVisitorPerDay: number;
-  /** Files all visitors together may send in 24 hours. */
+  /** Files all visitors together may send in a day (UTC). */
   maxFilesPerDay: number;
+  /** Submissions one visitor may start in a day (UTC). */
+  maxSubmissionsPerVisitorPerDay: number;
+  /** Submissions all visitors together may start in a day (UTC). */
+  maxSubmissionsPerDay: number;
 }
 
 /** What the widget may know of the rules: what is accepted and by whom. */
 export type VisitorUploadTerms = Pick<
   VisitorUploadRules,
   'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'
->;
+> &
+  Partial<Pick<VisitorUploadRules, 'maxFileSizeGb'>>;
 
-const GIB = 1024 ** 3;
+/** Sizes the owner types are decimal: 1 GB = 1,000,000,000 bytes, as the app shows sizes. */
+const BYTES_PER_GB = 1_000_000_000;
+/** A byte is 10^-9 GB: more decimals than that name no whole number of bytes. */
+const GB_DECIMALS = 9;
 
 export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
   enabled: false,
   audience: 'ANYONE',
   allowedTypes: [],
-  maxFileSizeBytes: 5 * GIB,
+  maxFileSizeBytes: 5 * BYTES_PER_GB,
+  maxFileSizeGb: '5',
   maxFilesPerSubmission: 10,
   maxFilesPerVisitorPerDay: 20,
   maxFilesPerDay: 200,
+  maxSubmissionsPerVisitorPerDay: 5,
+  maxSubmissionsPerDay: 100,
 };
 
-/** The most any rule may say, whatever the owner types: the Media Manager's own bounds. */
+/** The most any rule may say, whatever the owner types. */
 export const VISITOR_RULE_BOUNDS = {
-  maxFileSizeBytes: 50 * GIB,
+  maxFileSizeBytes: 50 * BYTES_PER_GB,
   maxFilesPerSubmission: 100,
   maxFilesPerVisitorPerDay: 1000,
   maxFilesPerDay: 100_000,
+  maxSubmissionsPerVisitorPerDay: 100,
+  maxSubmissionsPerDay: 10_000,
   allowedTypes: 50,
 } as const;
+
+/**
+ * A size in GB as typed ("0.1", "2,5") in bytes, exactly: the digits are read as text, never
+ * through a binary fraction (0.1 GB is 100,000,000 bytes, not 99,999,999.62...). Undefined when
+ * the text is not a decimal number with at most 9 decimals.
+ */
+export function gigabytesToBytes(typed: string): number | undefined {
+  const match = /^(\d{1,6})(?:[.,](\d{1,9}))?$/.exec(typed.trim());
+  if (!match) return undefined;
+  const whole = Number(match[1]);
+  const fraction = Number((match[2] ?? '').padEnd(GB_DECIMALS, '0'));
+  return whole * BYTES_PER_GB + fraction;
+}
+
+/** Bytes in GB as the shortest exact decimal text: 100000000 → "0.1", 5368709120 → "5.36870912". */
+export function bytesToGigabytes(bytes: number): string {
+  const whole = Math.floor(bytes / BYTES_PER_GB);
+  const fraction = String(bytes % BYTES_PER_GB)
+    .padStart(GB_DECIMALS, '0')
+    .replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+/** The largest file as the visitor is told it: the owner's own words when known ("0.1 GB"). */
+export function maxFileSizeWords(terms: VisitorUploadTerms): string {
+  return terms.maxFileSizeGb ? `${terms.maxFileSizeGb.trim()} GB` : formatBytes(terms.maxFileSizeBytes);
+}
 
 /** The limits on what a visitor writes with the files. */
 export const SUBMISSION_FIELD_LIMITS = { name: 100, email: 254, message: 2000 } as const;
@@ -73,6 +116,8 @@ export interface SubmissionFile {
   status: VisitorFileStatus;
   /** Why the file was rejected or failed. */
   reason?: string;
+  /** When the file last changed (its place taken, an upload URL issued, the file arrived, checked), ISO. */
+  updatedDate?: string;
 }
 
 /** A submission as the owner sees it in the inbox. */
@@ -83,7 +128,39 @@ export interface SubmissionSummary extends SubmissionDetails {
   createdDate?: string;
   /** Whether a member (rather than an anonymous visitor) sent it. */
   fromMember: boolean;
+  /** The last time anything of it changed, ISO: for a submission still sending, how long it has been quiet. */
+  lastActiveDate?: string;
+  /** When the owner closed it: files that had not arrived by then never will. */
+  closedDate?: string;
 }
+
+/** Which submissions the inbox shows. */
+export type InboxFilter = 'ALL' | 'UNHANDLED' | 'HANDLED';
+
+/** A page of the inbox: `ALL` lists the unhandled first, then the handled; newest first within each. */
+export interface InboxPageRequest {
+  filter?: InboxFilter;
+  /** Words matched in the name, e-mail and message (case-insensitive). */
+  search?: string;
+  offset?: number;
+  pageSize?: number;
+}
+
+export const INBOX_PAGE_SIZE = { default: 20, max: 100 } as const;
+/** The longest search the inbox accepts. */
+export const INBOX_SEARCH_MAX_LENGTH = 100;
+
+export type InboxPage =
+  | { ok: true; submissions: SubmissionSummary[]; total: number; offset: number; pageSize: number }
+  | { ok: false; reason: string };
+
+/**
+ * Upload URLs issued for one file at most: its first, and re-issues after a lost session or an
+ * expired token. Each URL can deliver a file; only the first file to arrive is kept.
+ */
+export const MAX_UPLOAD_URLS_PER_FILE = 5;
+/** Finalizes the server sends for one upload URL at most (a visitor whose own finalize got no answer). */
+export const MAX_SERVER_FINALIZES_PER_URL = 3;
 
 /** What lets a visitor's browser continue its own submission, and nothing else. */
 export interface SubmissionTicket {
@@ -112,6 +189,14 @@ export type SaveRulesResult = { ok: true; rules: VisitorUploadRules } | { ok: fa
 export interface VisitorSessionRequest extends SubmissionTicket {
   request: UploadSessionRequest;
 }
+
+/** A visitor's finalize sent from the server: the session the server issued for one of the submission's files. */
+export interface VisitorFinalizeRequest extends SubmissionTicket {
+  session: UploadSession;
+  fileName: string;
+}
+
+export type VisitorFinalizeResult = ServerFinalizeAnswer | VisitorRefusal;
 
 /** Whether a MIME type is one the rules accept ("video/*" accepts "video/mp4"). */
 export function typeAllowed(allowedTypes: readonly string[], mimeType: string): boolean {
@@ -143,25 +228,80 @@ export function mediaTypeAllowed(allowedTypes: readonly string[], mediaType: str
   });
 }
 
+/** What first bytes that say only "XML" can be: an SVG image, an office part, a feed. They name no narrower kind. */
+const GENERIC_CONTENT = new Set(['application/xml']);
+
+/**
+ * Whether the kind the file's first bytes show is one the rules accept. `signatureTypes` are the
+ * types a content sniffer tells by their bytes. Content it does not recognise passes only a rule
+ * that names a family ("video/*": the Media Manager's kind is checked too) or a type without a
+ * signature ("text/csv"): with only application/pdf allowed, bytes that are not a PDF are refused.
+ */
+export function contentKindAllowed(
+  allowedTypes: readonly string[],
+  sniffedMimeType: string | undefined,
+  signatureTypes: ReadonlySet<string>,
+): boolean {
+  if (allowedTypes.length === 0) return true;
+  if (sniffedMimeType && !GENERIC_CONTENT.has(sniffedMimeType)) return typeAllowed(allowedTypes, sniffedMimeType);
+  return allowedTypes.some((rule) => rule.endsWith('/*') || !signatureTypes.has(rule.toLowerCase()));
+}
+
 /** Why a file breaks the rules (its type or size), in words for the visitor; undefined when it does not. */
 export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: string; sizeInBytes: number }): string | undefined {
   if (!typeAllowed(rules.allowedTypes, file.mimeType)) {
     return `Files of type ${file.mimeType || 'unknown'} are not accepted here (accepted: ${rules.allowedTypes.join(', ')}).`;
   }
-  if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${formatBytes(rules.maxFileSizeBytes)} accepted here.`;
+  if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${maxFileSizeWords(rules)} accepted here.`;
   return undefined;
 }
 
 const TYPE_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/i;
 
-function wholeNumber(input: Record<string, unknown>, field: keyof typeof VISITOR_RULE_BOUNDS, violations: FieldViolation[]): number {
+type CountRule = Exclude<keyof typeof VISITOR_RULE_BOUNDS, 'allowedTypes' | 'maxFileSizeBytes'>;
+/** Rules added after the first release: absent (rules saved before, an older caller), they take their default. */
+const LATER_RULES: ReadonlySet<CountRule> = new Set(['maxSubmissionsPerVisitorPerDay', 'maxSubmissionsPerDay']);
+
+function wholeNumber(input: Record<string, unknown>, field: CountRule, violations: FieldViolation[]): number {
   const value = input[field];
+  if (value === undefined && LATER_RULES.has(field)) return DEFAULT_VISITOR_UPLOAD_RULES[field];
   const max = VISITOR_RULE_BOUNDS[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     violations.push({ field, description: `must be a whole number from 1 to ${max}`, violatedRule: 'FORMAT' });
     return 0;
   }
   return value;
+}
+
+/**
+ * The largest file: `maxFileSizeGb` as the owner typed it, its bytes computed from the text; a
+ * caller that sends only `maxFileSizeBytes` (or bytes the text does not say) gets the text of
+ * those bytes.
+ */
+function largestFile(
+  input: Record<string, unknown>,
+  violations: FieldViolation[],
+): Pick<VisitorUploadRules, 'maxFileSizeBytes' | 'maxFileSizeGb'> {
+  const max = VISITOR_RULE_BOUNDS.maxFileSizeBytes;
+  const { maxFileSizeGb: typed, maxFileSizeBytes: bytes } = input;
+  const typedBytes = typeof typed === 'string' ? gigabytesToBytes(typed) : undefined;
+  if (typed !== undefined && typed !== null && typedBytes === undefined) {
+    violations.push({
+      field: 'maxFileSizeGb',
+      description: 'must be a number of GB, such as 2 or 0.5, with at most 9 decimals',
+      violatedRule: 'FORMAT',
+    });
+    return { maxFileSizeBytes: 0, maxFileSizeGb: '' };
+  }
+  const chosen = bytes === undefined || bytes === null ? typedBytes : bytes;
+  if (typeof chosen !== 'number' || !Number.isSafeInteger(chosen) || chosen < 1 || chosen > max) {
+    const field = bytes === undefined || bytes === null ? 'maxFileSizeGb' : 'maxFileSizeBytes';
+    const description =
+      field === 'maxFileSizeGb' ? `must be more than 0 and at most ${bytesToGigabytes(max)} GB` : `must be a whole number from 1 to ${max}`;
+    violations.push({ field, description, violatedRule: 'FORMAT' });
+    return { maxFileSizeBytes: 0, maxFileSizeGb: '' };
+  }
+  return { maxFileSizeBytes: chosen, maxFileSizeGb: chosen === typedBytes ? (typed as string).trim() : bytesToGigabytes(chosen) };
 }
 
 /** The owner's rules as typed, checked: the rules, or what is wrong with each field. */
@@ -196,10 +336,12 @@ export function parseVisitorUploadRules(input: unknown): { rules: VisitorUploadR
     allowedTypes: Array.isArray(types)
       ? types.filter((type): type is string => typeof type === 'string').map((type) => type.toLowerCase())
       : [],
-    maxFileSizeBytes: wholeNumber(input, 'maxFileSizeBytes', violations),
+    ...largestFile(input, violations),
     maxFilesPerSubmission: wholeNumber(input, 'maxFilesPerSubmission', violations),
     maxFilesPerVisitorPerDay: wholeNumber(input, 'maxFilesPerVisitorPerDay', violations),
     maxFilesPerDay: wholeNumber(input, 'maxFilesPerDay', violations),
+    maxSubmissionsPerVisitorPerDay: wholeNumber(input, 'maxSubmissionsPerVisitorPerDay', violations),
+    maxSubmissionsPerDay: wholeNumber(input, 'maxSubmissionsPerDay', violations),
   };
   return violations.length > 0 ? { violations } : { rules };
 }

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebModule, requestJson } from '../support/wix-http.js';
 import { createTusUpload } from '../support/upload-session.js';
+import { waitForEventsHandled } from '../support/events.js';
 import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
 import { VISITOR_SUBMISSIONS } from '../../src/backend/data-collections.js';
 
@@ -59,17 +60,13 @@ describe('visitor uploads: every rule checked on the server', () => {
     return finalized.body.file.id;
   }
 
-  beforeAll(async () => {
+  // A site of its own for each test: the day's counts are the test's own.
+  beforeEach(async () => {
     app = await startTestApp({ processingDelayMs: 50 });
     owner = await app.issueToken('USER');
-  });
-  afterAll(() => app.close());
-  beforeEach(async () => {
-    // Each test starts with no submissions, so the daily limits count only its own files.
-    const listed = await call(owner, 'listVisitorSubmissions');
-    for (const submission of listed.result as unknown as Array<{ id: string }>) await call(owner, 'deleteVisitorSubmission', submission.id);
     await setRules({});
   });
+  afterEach(() => app?.close());
 
   it('refuses everything while uploads are off, which they are until the owner turns them on', async () => {
     await setRules({ enabled: false });
@@ -140,8 +137,11 @@ describe('visitor uploads: every rule checked on the server', () => {
       code: 'RATE_LIMITED',
       reason: expect.stringMatching(/^You can send at most 4 files a day\. Try again in /),
     });
-    expect(limited.retryAfterSeconds).toBeGreaterThan(86_000);
-    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(86_400);
+    // A day is a UTC day: the counts start again at midnight UTC.
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(limited.retryAfterSeconds).toBeGreaterThanOrEqual(Math.floor((midnight.getTime() - Date.now()) / 1000) - 5);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(Math.ceil((midnight.getTime() - Date.now()) / 1000) + 5);
     expect(await start(first)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
 
     const other = await visitor();
@@ -239,6 +239,8 @@ describe('visitor uploads: every rule checked on the server', () => {
     // Declared a video, the bytes are a PNG image.
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077533de', 'hex');
     const fileId = await upload(await session(token, ticket, video(png.length)), png);
+    // The kind is checked once the Media Manager has processed the file (here its File Failed event).
+    await waitForEventsHandled(app);
     const recorded = await call(token, 'recordVisitorUpload', { ...ticket, upload: { fileId } });
     expect(recorded.result).toMatchObject({
       ok: false,

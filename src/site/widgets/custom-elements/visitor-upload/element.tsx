@@ -4,13 +4,21 @@ import reactToWebComponent from 'react-to-webcomponent';
 import { VisitorUpload, type VisitorUploadWording } from '../../../visitor/VisitorUpload';
 import {
   createVisitorUploadSession,
+  finalizeVisitorUploadFromServer,
   getVisitorUploadStatus,
   getVisitorUploadTerms,
   recordVisitorUpload,
   startVisitorSubmission,
 } from '../../../../backend/visitor-uploads.web';
 
-const methods = { getVisitorUploadTerms, startVisitorSubmission, createVisitorUploadSession, recordVisitorUpload, getVisitorUploadStatus };
+const methods = {
+  getVisitorUploadTerms,
+  startVisitorSubmission,
+  createVisitorUploadSession,
+  recordVisitorUpload,
+  getVisitorUploadStatus,
+  finalizeVisitorUploadFromServer,
+};
 
 /** The site widget as the editor places it: its wording comes from the panel, its rules from the server. */
 const VisitorUploadElement: FC<VisitorUploadWording> = (wording) => <VisitorUpload methods={methods} {...wording} />;

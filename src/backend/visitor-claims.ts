@@ -1,0 +1,154 @@
+import { items } from '@wix/data';
+import { auth } from '@wix/essentials';
+import { VISITOR_CLAIMS } from './data-collections';
+import { claimNumbered, insertOnce, releaseClaim, type NumberedScope } from './numbered-claims';
+import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE } from '../shared/visitor-uploads';
+
+/**
+ * Every count of the visitor uploads, as numbered places in the admin-only claims collection
+ * (numbered-claims.ts says why): the daily limits, the upload URLs issued for a file, the one
+ * file kept for it, the finalizes the server sends for a URL, a deleted submission's mark and
+ * the sweep's turns. Ids are built from server-made parts only (days, ids checked for their shape).
+ */
+const CLAIMS = VISITOR_CLAIMS.id;
+
+interface ClaimItem {
+  _id: string;
+  scope: string;
+  n?: number;
+  day?: string;
+  submissionId?: string;
+  fileId?: string;
+  tokenHash?: string;
+  uploadUrl?: string;
+  fileIds?: string[];
+  at?: number;
+}
+
+function scopeOf(scope: string, limit: number): NumberedScope {
+  return { collectionId: CLAIMS, scopeField: 'scope', scope, numberField: 'n', limit, idOf: (n) => `${scope}:${n}` };
+}
+
+async function readClaim(id: string): Promise<ClaimItem | undefined> {
+  return ((await auth.elevate(items.get)(CLAIMS, id)) ?? undefined) as ClaimItem | undefined;
+}
+
+export type DailyCount = 'files' | 'submissions';
+
+/** Takes a place of a daily count, the site's (no visitor) or one visitor's; its _id, or undefined when the day is full. */
+export async function claimDailyPlace(count: DailyCount, day: string, limit: number, visitorId?: string): Promise<string | undefined> {
+  const scope = scopeOf(visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}`, limit);
+  const n = await claimNumbered(scope, { day });
+  return n === undefined ? undefined : scope.idOf(n);
+}
+
+export async function releaseDailyPlace(id: string): Promise<void> {
+  await releaseClaim(CLAIMS, id);
+}
+
+/** How many places of a daily count are taken: what the counters say. */
+export async function dailyPlacesTaken(count: DailyCount, day: string, visitorId?: string): Promise<number> {
+  return auth
+    .elevate(items.query)(CLAIMS)
+    .eq('scope', visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}`)
+    .count();
+}
+
+/** An upload URL issued for a file: the hash of its token (the server keeps no token) and the URL Wix gave. */
+export interface IssuedUploadUrl {
+  id: string;
+  uploadUrl: string;
+  tokenHash: string;
+}
+
+/** Takes one of the file's MAX_UPLOAD_URLS_PER_FILE upload URLs; its claim's _id, or undefined when all were issued. */
+export async function claimUploadUrl(fileSlotId: string, submissionId: string): Promise<string | undefined> {
+  const scope = scopeOf(`urls:${fileSlotId}`, MAX_UPLOAD_URLS_PER_FILE);
+  const n = await claimNumbered(scope, { submissionId, at: Date.now() });
+  return n === undefined ? undefined : scope.idOf(n);
+}
+
+/** Records what Wix issued under a taken URL claim. */
+export async function recordUploadUrl(claimId: string, issued: { uploadUrl: string; tokenHash: string }): Promise<void> {
+  const claim = await readClaim(claimId);
+  if (claim) await auth.elevate(items.update)(CLAIMS, { ...claim, ...issued, at: Date.now() });
+}
+
+export async function releaseUploadUrl(claimId: string): Promise<void> {
+  await releaseClaim(CLAIMS, claimId);
+}
+
+/** The upload URL issued for one of the submission's files with this token hash, if the server issued one. */
+export async function issuedUploadUrl(
+  submissionId: string,
+  tokenHash: string,
+): Promise<(IssuedUploadUrl & { fileSlotId: string }) | undefined> {
+  const found = await auth.elevate(items.query)(CLAIMS).eq('submissionId', submissionId).eq('tokenHash', tokenHash).limit(1).find();
+  const claim = found.items[0] as ClaimItem | undefined;
+  const fileSlotId = claim?.scope.startsWith('urls:') ? claim.scope.slice('urls:'.length) : undefined;
+  if (!claim || !fileSlotId || !claim.uploadUrl || !claim.tokenHash) return undefined;
+  return { id: claim._id, uploadUrl: claim.uploadUrl, tokenHash: claim.tokenHash, fileSlotId };
+}
+
+/** When the last upload URL of a file was issued (ms), if any was. */
+export async function lastUploadUrlAt(fileSlotId: string): Promise<number | undefined> {
+  const found = await auth.elevate(items.query)(CLAIMS).eq('scope', `urls:${fileSlotId}`).descending('at').limit(1).find();
+  return (found.items[0] as ClaimItem | undefined)?.at;
+}
+
+/** Takes one of the MAX_SERVER_FINALIZES_PER_URL finalizes of an upload URL; false when all were sent. */
+export async function claimServerFinalize(uploadUrlClaimId: string): Promise<boolean> {
+  return (await claimNumbered(scopeOf(`finalize:${uploadUrlClaimId}`, MAX_SERVER_FINALIZES_PER_URL))) !== undefined;
+}
+
+/**
+ * The one file kept for a file of a submission: the first to claim it wins, every other file
+ * that arrives for it is extra. Answers the id of the file kept.
+ */
+export async function claimArrival(fileSlotId: string, fileId: string): Promise<string | undefined> {
+  const id = `arrival:${fileSlotId}`;
+  if (await insertOnce(CLAIMS, { _id: id, scope: 'arrival', fileId, at: Date.now() })) return fileId;
+  return (await readClaim(id))?.fileId;
+}
+
+/**
+ * Marks a submission the owner deleted, with the files its deletion moved to the trash: one of
+ * them back in visitor-uploads was restored by the owner, any other file of it was not seen then.
+ */
+export async function markSubmissionDeleted(submissionId: string, trashedFileIds: string[]): Promise<void> {
+  await auth.elevate(items.save)(CLAIMS, {
+    _id: `deleted:${submissionId}`,
+    scope: 'deleted',
+    submissionId,
+    fileIds: trashedFileIds,
+    at: Date.now(),
+  });
+}
+
+/** The files a deleted submission's deletion moved to the trash; undefined when it was not deleted. */
+export async function trashedWithSubmission(submissionId: string): Promise<string[] | undefined> {
+  const mark = await readClaim(`deleted:${submissionId}`);
+  return mark ? (mark.fileIds ?? []) : undefined;
+}
+
+/** Takes the sweep's turn for a time slot; false when another call took it. */
+export async function claimSweepTurn(slot: number): Promise<boolean> {
+  return insertOnce(CLAIMS, { _id: `sweep:${slot}`, scope: 'sweep', at: Date.now() });
+}
+
+const SWEEP_MARK = 'sweep-mark';
+
+/** When the last sweep that saw every file of its window began (ms); files changed before that were checked then. */
+export async function lastCompleteSweepStart(): Promise<number | undefined> {
+  return (await readClaim(SWEEP_MARK))?.at;
+}
+
+export async function markCompleteSweep(startedAt: number): Promise<void> {
+  await auth.elevate(items.save)(CLAIMS, { _id: SWEEP_MARK, scope: 'sweep-mark', at: startedAt });
+}
+
+/** Removes up to `max` places of daily counts older than `day` (they count nothing any more). */
+export async function pruneDailyPlacesBefore(day: string, max: number): Promise<void> {
+  const old = await auth.elevate(items.query)(CLAIMS).lt('day', day).limit(max).find();
+  for (const item of old.items as ClaimItem[]) await releaseClaim(CLAIMS, item._id);
+}
