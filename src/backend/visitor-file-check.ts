@@ -16,6 +16,7 @@ import {
 } from './visitor-submissions';
 import { claimArrival, trashedWithSubmission } from './visitor-claims';
 import { isSubmissionId } from './arguments';
+import { isItemNotFound } from './wix-error';
 
 /**
  * What the server checks of a file that arrived in visitor-uploads/, without the visitor's help:
@@ -178,11 +179,22 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
   const problem = await ruleProblem(descriptor, file, await readVisitorUploadRules());
   if (problem) {
     await deleteForGood(fileId);
-    return { kind: 'deleted', reason: problem, file: await settle(file, { fileId, status: 'REJECTED', reason: problem }) };
+    const rejected = await settle(file, { fileId, status: 'REJECTED', reason: problem }).catch(goneWithSubmission);
+    return { kind: 'deleted', reason: problem, file: rejected };
   }
   const status = descriptor.operationStatus === 'READY' ? 'READY' : descriptor.operationStatus === 'FAILED' ? 'FAILED' : 'PENDING';
   const reason = status === 'FAILED' ? (options.failure?.description ?? file.reason ?? NOT_PROCESSED) : undefined;
-  return { kind: 'kept', file: await settle(file, { fileId, status, reason }) };
+  const kept = await settle(file, { fileId, status, reason }).catch(goneWithSubmission);
+  if (kept) return { kind: 'kept', file: kept };
+  // The owner deleted the submission while the file was being checked: it goes where the rest of it went.
+  await deleteMediaFiles([fileId], false);
+  return { kind: 'deleted', reason: NO_OPEN_PLACE };
+}
+
+/** A place that is no longer there (its submission was deleted meanwhile) answers undefined; other failures are thrown. */
+function goneWithSubmission(error: unknown): undefined {
+  if (isItemNotFound(error)) return undefined;
+  throw error;
 }
 
 /**

@@ -43,3 +43,9 @@ export function isAlreadyExists(error: unknown): boolean {
   const code = String(failure?.details?.applicationError?.code ?? failure?.code ?? '');
   return code === 'WDE0074' || code.endsWith('ALREADY_EXISTS') || failure?.status === 409;
 }
+
+/** Whether Wix Data answered that the item is not there (WDE0073 "Item not found", or a 404). */
+export function isItemNotFound(error: unknown): boolean {
+  const failure = error as WixSdkError | undefined;
+  return String(failure?.details?.applicationError?.code ?? failure?.code ?? '') === 'WDE0073' || isNotFound(error);
+}
