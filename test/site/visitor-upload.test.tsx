@@ -93,6 +93,16 @@ describe('the visitor upload widget', () => {
     expect(api.createVisitorUploadSession).not.toHaveBeenCalled();
   });
 
+  it('tells the largest file in the words the owner typed, and refuses a file one byte over it', async () => {
+    const terms = { ...TERMS, maxFileSizeBytes: 100_000_000, maxFileSizeGb: '0.1' };
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => terms) })} />);
+    expect(await screen.findByText('Accepted: video/* · up to 0.1 GB per file · up to 2 files at once.')).toBeTruthy();
+    const over = video('over.mp4', 0);
+    Object.defineProperty(over, 'size', { value: 100_000_001 });
+    choose(over);
+    expect(await screen.findByText('The file is larger than the 0.1 GB accepted here.')).toBeTruthy();
+  });
+
   it('says when files are not accepted at all', async () => {
     render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => ({ ...TERMS, enabled: false })) })} />);
     expect(await screen.findByText('Files are not being accepted right now.')).toBeTruthy();

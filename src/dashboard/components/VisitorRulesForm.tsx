@@ -1,16 +1,24 @@
 import React, { useEffect, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, Input, NumberInput, RadioGroup, Text, ToggleSwitch } from '@wix/design-system';
 import type { FieldViolation } from '../../shared/upload-request';
-import type { SaveRulesResult, VisitorUploadRules } from '../../shared/visitor-uploads';
+import { gigabytesToBytes, type SaveRulesResult, type VisitorUploadRules } from '../../shared/visitor-uploads';
+
+/** The rules as the owner typed them: a size that is not a number has no bytes (the server names what is wrong). */
+export type TypedVisitorRules = Omit<VisitorUploadRules, 'maxFileSizeBytes'> & { maxFileSizeBytes?: number };
 
 interface Props {
   rules?: VisitorUploadRules;
   loadError?: string;
   saving: boolean;
-  onSave(rules: VisitorUploadRules): Promise<SaveRulesResult>;
+  onSave(rules: TypedVisitorRules): Promise<SaveRulesResult>;
 }
 
-const GB = 1024 ** 3;
+type CountRule =
+  | 'maxFilesPerSubmission'
+  | 'maxFilesPerVisitorPerDay'
+  | 'maxFilesPerDay'
+  | 'maxSubmissionsPerVisitorPerDay'
+  | 'maxSubmissionsPerDay';
 
 /** The rules that protect the owner: kept and enforced on the server, edited here. */
 export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }) => {
@@ -37,14 +45,28 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
   }
   if (!draft) return null;
 
-  const problemOf = (field: string) => violations.find((v) => v.field === field || v.field.startsWith(`${field}[`))?.description;
-  const number = (field: keyof VisitorUploadRules, label: string, scale = 1) => (
+  const problemOf = (...fields: string[]) =>
+    violations.find((v) => fields.some((field) => v.field === field || v.field.startsWith(`${field}[`)))?.description;
+  const number = (field: CountRule, label: string) => (
     <FormField label={label} id={`rule-${field}`} status={problemOf(field) ? 'error' : undefined} statusMessage={problemOf(field)}>
       <NumberInput
         id={`rule-${field}`}
         ariaLabel={label}
-        value={Number(draft[field]) / scale}
-        onChange={(value) => setDraft({ ...draft, [field]: Math.round((value ?? 0) * scale) })}
+        value={draft[field]}
+        onChange={(value) => setDraft({ ...draft, [field]: Math.round(value ?? 0) })}
+      />
+    </FormField>
+  );
+  // The size is kept as the owner types it; its bytes are computed from the text, exactly (decimal GB).
+  const sizeProblem = problemOf('maxFileSizeGb', 'maxFileSizeBytes');
+  const largestFile = (
+    <FormField label="Largest file (GB)" id="rule-maxFileSizeGb" status={sizeProblem ? 'error' : undefined} statusMessage={sizeProblem}>
+      <Input
+        id="rule-maxFileSizeGb"
+        ariaLabel="Largest file (GB)"
+        inputmode="decimal"
+        value={draft.maxFileSizeGb}
+        onChange={(event) => setDraft({ ...draft, maxFileSizeGb: event.target.value })}
       />
     </FormField>
   );
@@ -54,7 +76,7 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
       .split(',')
       .map((type) => type.trim())
       .filter(Boolean);
-    const result = await onSave({ ...draft, allowedTypes });
+    const result = await onSave({ ...draft, allowedTypes, maxFileSizeBytes: gigabytesToBytes(draft.maxFileSizeGb) });
     setViolations(result.ok ? [] : result.violations);
     setSaved(result.ok);
   };
@@ -103,11 +125,16 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
             />
           </FormField>
           <Box gap="SP4" flexWrap="wrap">
-            {number('maxFileSizeBytes', 'Largest file (GB)', GB)}
+            {largestFile}
             {number('maxFilesPerSubmission', 'Files at once')}
             {number('maxFilesPerVisitorPerDay', 'Files per visitor per day')}
             {number('maxFilesPerDay', 'Files per day, all visitors')}
+            {number('maxSubmissionsPerVisitorPerDay', 'Submissions per visitor per day')}
+            {number('maxSubmissionsPerDay', 'Submissions per day, all visitors')}
           </Box>
+          <Text size="tiny" secondary>
+            A day is a day in UTC; 1 GB is 1,000,000,000 bytes.
+          </Text>
           {saved ? (
             <Text size="small" skin="success" dataHook="visitor-rules-saved">
               Saved: the widget follows these rules now.

@@ -13,10 +13,19 @@ export const VisitorUploadsTab: FC = () => {
       <Cell>
         <VisitorInbox
           submissions={inbox.submissions}
+          total={inbox.total}
+          offset={inbox.offset}
+          pageSize={inbox.pageSize}
+          filter={inbox.filter}
+          search={inbox.search}
           loading={inbox.loading}
           error={inbox.error}
+          onFilter={inbox.setFilter}
+          onSearch={inbox.setSearch}
+          onPage={inbox.setOffset}
           onHandled={inbox.setHandled}
           onDelete={inbox.remove}
+          onClose={inbox.close}
         />
       </Cell>
       <Cell>

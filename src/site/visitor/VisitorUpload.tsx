@@ -1,7 +1,7 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import type { UploadItem } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../shared/visitor-uploads';
+import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../shared/visitor-uploads';
 import { useVisitorUpload, type VisitorMethods } from './use-visitor-upload';
 import styles from './visitor-upload.module.css';
 
@@ -22,7 +22,7 @@ let nextWidgetId = 0;
 
 function describeTerms(terms: VisitorUploadTerms): string {
   const types = terms.allowedTypes.length > 0 ? terms.allowedTypes.join(', ') : 'any type';
-  return `Accepted: ${types} · up to ${formatBytes(terms.maxFileSizeBytes)} per file · up to ${terms.maxFilesPerSubmission} files at once.`;
+  return `Accepted: ${types} · up to ${maxFileSizeWords(terms)} per file · up to ${terms.maxFilesPerSubmission} files at once.`;
 }
 
 const STATE_WORDS: Record<UploadItem['state'], string> = {
