@@ -207,7 +207,8 @@ describe('VisitorInbox', () => {
     expect(onPage).toHaveBeenLastCalledWith(0);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search submissions' }), { target: { value: 'ana' } });
     expect(onSearch).toHaveBeenLastCalledWith('ana');
-    fireEvent.click(screen.getByRole('radio', { name: 'Handled' }));
+    fireEvent.click(screen.getByRole('combobox', { name: 'Show' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Handled' }));
     expect(onFilter).toHaveBeenLastCalledWith('HANDLED');
     expect(unnamedButtons()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import React, { useState, type FC } from 'react';
-import { Badge, Box, Card, Checkbox, Input, Loader, SegmentedToggle, Text, TextButton } from '@wix/design-system';
+import { Badge, Box, Card, Checkbox, Dropdown, Input, Loader, Text, TextButton } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
 import { formatBytes } from '../../shared/format';
 import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-uploads';
@@ -30,7 +30,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 /** A submission still sending and quiet this long is probably abandoned: the inbox says so. */
 const QUIET_MS = 6 * 3600 * 1000;
 const FILTERS: ReadonlyArray<{ value: InboxFilter; label: string }> = [
-  { value: 'ALL', label: 'Unhandled first' },
+  { value: 'ALL', label: 'All, unhandled first' },
   { value: 'UNHANDLED', label: 'Unhandled' },
   { value: 'HANDLED', label: 'Handled' },
 ];
@@ -172,30 +172,32 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
     );
   const shownTo = offset + submissions.length;
   return (
-    <Card>
+    <Card dataHook="visitor-inbox">
       <Card.Header title={`Visitor uploads (${total})`} subtitle="Files sent through the site widget; they are private." />
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP3">
           <Box gap="SP3" verticalAlign="middle" flexWrap="wrap">
-            <Box width="260px" maxWidth="100%">
+            <Box width="320px" maxWidth="100%" direction="vertical">
               <Input
                 type="search"
                 ariaLabel="Search submissions"
-                placeholder="Search name, e-mail, message"
+                placeholder="Name, e-mail or message"
                 value={search}
                 clearButton
                 onChange={(event) => props.onSearch(event.target.value)}
                 onClear={() => props.onSearch('')}
               />
             </Box>
-            <SegmentedToggle ariaLabel="Show" selected={filter} onClick={(_event, value) => props.onFilter(value as InboxFilter)}>
-              {FILTERS.map(({ value, label }) => (
-                <SegmentedToggle.Button key={value} value={value}>
-                  {label}
-                </SegmentedToggle.Button>
-              ))}
-            </SegmentedToggle>
+            <Box width="200px" maxWidth="100%" direction="vertical">
+              <Dropdown
+                ariaLabel="Show"
+                selectedId={filter}
+                options={FILTERS.map(({ value, label }) => ({ id: value, value: label }))}
+                onSelect={(option) => props.onFilter(option.id as InboxFilter)}
+                dataHook="inbox-filter"
+              />
+            </Box>
           </Box>
           {loading ? <Loader size="small" /> : null}
           {error || actionError ? (
