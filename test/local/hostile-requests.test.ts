@@ -1,27 +1,6 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
-
-/** Sends a raw request line (no client would send it, any socket can) and reads the status line of the answer. */
-function rawStatus(origin: string, requestLine: string): Promise<number> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname);
-    let received = '';
-    socket.setTimeout(5_000, () => socket.destroy(new Error(`no answer to ${requestLine}`)));
-    socket.on('data', (chunk) => {
-      received += chunk.toString('latin1');
-      const status = /^HTTP\/1\.1 (\d{3})/.exec(received);
-      if (status) {
-        resolve(Number(status[1]));
-        socket.destroy();
-      }
-    });
-    socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`the connection closed without an answer to ${requestLine}: ${received.slice(0, 80)}`)));
-    socket.write(`${requestLine}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
-  });
-}
+import { rawStatus } from '../support/raw-request.js';
 
 describe('the local server answers every request, and its pages cannot be framed by another origin', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
