@@ -5,19 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { tusMetadataHeader } from '../support/upload-session.js';
 import { expectDiskMatchesRecords } from './support/invariants.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 400);
 
-/** A small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
+/** Random choices from a seed, so a failing run can be replayed with FUZZ_SEED. */
 function generator(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
+  const next = seededRandom(seed);
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const strings = [

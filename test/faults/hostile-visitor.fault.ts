@@ -3,21 +3,16 @@ import { startTestApp } from '../support/local-app.js';
 import { waitForEventsHandled } from '../support/events.js';
 import { makeDocx, makePng } from '../support/files.js';
 import { rawStatus } from '../support/raw-request.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { DETAILS, mp4, VisitorSite, type Answer, type Session, type StoredFile } from '../support/visitor-site.js';
 import { VISITOR_CLAIMS, VISITOR_SUBMISSIONS } from '../../src/backend/data-collections.js';
 import { MAX_UPLOAD_URLS_PER_FILE, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
-/** A small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
+/** The items in an order drawn from the seed, so a failing run can be replayed with FUZZ_SEED. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
+  const next = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
