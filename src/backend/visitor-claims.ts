@@ -55,7 +55,7 @@ export async function dailyPlacesTaken(count: DailyCount, day: string, visitorId
 }
 
 /** An upload URL issued for a file: the hash of its token (the server keeps no token) and the URL Wix gave. */
-export interface IssuedUploadUrl {
+interface IssuedUploadUrl {
   id: string;
   uploadUrl: string;
   tokenHash: string;
@@ -88,12 +88,6 @@ export async function issuedUploadUrl(
   const fileSlotId = claim?.scope.startsWith('urls:') ? claim.scope.slice('urls:'.length) : undefined;
   if (!claim || !fileSlotId || !claim.uploadUrl || !claim.tokenHash) return undefined;
   return { id: claim._id, uploadUrl: claim.uploadUrl, tokenHash: claim.tokenHash, fileSlotId };
-}
-
-/** When the last upload URL of a file was issued (ms), if any was. */
-export async function lastUploadUrlAt(fileSlotId: string): Promise<number | undefined> {
-  const found = await auth.elevate(items.query)(CLAIMS).eq('scope', `urls:${fileSlotId}`).descending('at').limit(1).find();
-  return (found.items[0] as ClaimItem | undefined)?.at;
 }
 
 /** Takes one of the MAX_SERVER_FINALIZES_PER_URL finalizes of an upload URL; false when all were sent. */

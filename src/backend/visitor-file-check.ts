@@ -36,8 +36,8 @@ export type VisitorFileVerdict =
   /** Deleted: it broke a rule (its place says REJECTED and why), or it belonged to no open place. */
   | { kind: 'deleted'; reason: string; file?: SubmissionFileEntry };
 
-export const NO_OPEN_PLACE = 'This file belongs to no file of an open submission.';
-export const EXTRA_FILE = 'Another file already arrived for this file of the submission: only the first is kept.';
+const NO_OPEN_PLACE = 'This file belongs to no file of an open submission.';
+const EXTRA_FILE = 'Another file already arrived for this file of the submission: only the first is kept.';
 const NOT_PROCESSED = 'The Media Manager could not process this file.';
 
 /** Bytes read from the start of a file to tell its kind (file-type reads what its signatures need). */
@@ -165,6 +165,8 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
     return { kind: 'deleted', reason: NO_OPEN_PLACE };
   }
   if (file.fileId === fileId && file.status === 'REJECTED') return { kind: 'deleted', reason: file.reason ?? NO_OPEN_PLACE, file };
+  // Checked once processed already: asking again (the visitor recording it twice) reads nothing more.
+  if (file.fileId === fileId && (file.status === 'READY' || file.status === 'FAILED')) return { kind: 'kept', file };
   if (file.fileId !== fileId) {
     // Closed (by the owner, or uploads turned off) before any file arrived: nothing may arrive any more.
     if (file.status !== 'UPLOADING' && !file.fileId) {

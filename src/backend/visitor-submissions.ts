@@ -23,7 +23,6 @@ export interface SubmissionEntry extends SubmissionDetails {
   /** When the owner closed it: its files that had not arrived are closed too. */
   closedDate?: Date | string;
   _createdDate?: Date | string;
-  _updatedDate?: Date | string;
 }
 
 /** One file of a submission: a numbered place `<submission id>:<n>`, from the moment it is asked for. */
@@ -103,6 +102,11 @@ export async function filesOf(submissionId: string): Promise<SubmissionFileEntry
   return result.items as SubmissionFileEntry[];
 }
 
+/** Files of any submission still waiting for their upload (status UPLOADING), at most `limit`. */
+export async function readOpenFiles(limit: number): Promise<SubmissionFileEntry[]> {
+  return (await auth.elevate(items.query)(FILES).eq('status', 'UPLOADING').limit(limit).find()).items as SubmissionFileEntry[];
+}
+
 /** The file at place `<submission id>:<n>`, for a submission id of the server's shape. */
 export async function readFileSlot(submissionId: string, slot: number): Promise<SubmissionFileEntry | undefined> {
   if (!isSubmissionId(submissionId) || !Number.isSafeInteger(slot) || slot < 1) return undefined;
@@ -164,12 +168,12 @@ export async function updateFile(entry: SubmissionFileEntry): Promise<void> {
   await auth.elevate(items.update)(FILES, { ...entry });
 }
 
+const SLOT_LABEL_PREFIX = 'visitor-file:';
+
 /** The label every file of a place carries in the Media Manager, set when its upload URL is generated (a visitor cannot change it). */
 export function fileSlotLabel(file: Pick<SubmissionFileEntry, '_id'>): string {
   return `${SLOT_LABEL_PREFIX}${file._id}`;
 }
-
-const SLOT_LABEL_PREFIX = 'visitor-file:';
 
 /** The place a file's labels name, if one of them is a place's label. */
 export function fileSlotOfLabels(labels: readonly string[] | undefined | null): { submissionId: string; slot: number } | undefined {
@@ -183,7 +187,8 @@ export function fileSlotOfLabels(labels: readonly string[] | undefined | null): 
 const iso = (date: Date | string | undefined) => (date ? new Date(date).toISOString() : undefined);
 
 export function toSummary(entry: SubmissionEntry, files: readonly SubmissionFileEntry[]): SubmissionSummary {
-  const changes = [entry._updatedDate, ...files.map((file) => file._updatedDate)].flatMap((date) =>
+  // The visitor's activity: the submission started, each file asked for, its URLs, its arrival (the owner's marks are not).
+  const changes = [entry._createdDate, ...files.map((file) => file._updatedDate)].flatMap((date) =>
     date ? [new Date(date).getTime()] : [],
   );
   return {
@@ -203,7 +208,7 @@ export function toSummary(entry: SubmissionEntry, files: readonly SubmissionFile
     handled: entry.handled,
     fromMember: entry.fromMember,
     createdDate: iso(entry._createdDate),
-    lastActiveDate: changes.length > 0 ? new Date(Math.max(...changes)).toISOString() : iso(entry._createdDate),
+    lastActiveDate: changes.length > 0 ? new Date(Math.max(...changes)).toISOString() : undefined,
     closedDate: iso(entry.closedDate),
   };
 }

@@ -13,7 +13,7 @@ import { utcDay } from './numbered-claims';
  * method call at most once per VISITOR_SWEEP_EVERY_MS for the whole site (the first call of each
  * period takes its turn with an insert that only one caller wins).
  */
-export const VISITOR_SWEEP_EVERY_MS = 10 * 60_000;
+const VISITOR_SWEEP_EVERY_MS = 10 * 60_000;
 /** Files changed this long before the last complete sweep began are looked at again (clocks, late writes). */
 const OVERLAP_MS = 10 * 60_000;
 const PAGE_SIZE = 100;

@@ -1,7 +1,6 @@
 import { webMethod, Permissions } from '@wix/web-methods';
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
-import { items } from '@wix/data';
 import { findUploadRequestViolations, VISITOR_UPLOADS_FOLDER_ID } from '../shared/upload-request';
 import { MAX_STATUS_BATCH, type Refusal, type UploadStatusReport } from '../shared/upload-api';
 import {
@@ -34,6 +33,7 @@ import {
   insertSubmission,
   parseFileSlotId,
   readFileSlot,
+  readOpenFiles,
   readRecentSubmissions,
   readSubmission,
   readSubmissionPage,
@@ -45,7 +45,6 @@ import {
   type SubmissionEntry,
   type SubmissionFileEntry,
 } from './visitor-submissions';
-import { VISITOR_FILES } from './data-collections';
 import { audienceRefusal, currentCaller, isVisitorRefusal, openSubmission } from './visitor-access';
 import { claimToday, filesTodayFull, isRateLimited } from './visitor-limits';
 import {
@@ -56,7 +55,7 @@ import {
   recordUploadUrl,
   releaseUploadUrl,
 } from './visitor-claims';
-import { checkVisitorFile, EXTRA_FILE } from './visitor-file-check';
+import { checkVisitorFile } from './visitor-file-check';
 import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
 import { isMediaFileIdShape, isRefusal, mediaIdList, refuse } from './arguments';
@@ -164,17 +163,23 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
 
   const again = fileAskedAgain(await filesOf(entry._id), fileName, size);
   if (again && 'ok' in again) return again;
-  let file = again;
-  let releaseToday: (() => Promise<void>) | undefined;
-  if (!file) {
-    file = await claimFileSlot(entry, rules.maxFilesPerSubmission, { name: fileName, sizeInBytes: String(size), mimeType });
-    if (!file) return { ok: false, code: 'NOT_ALLOWED', reason: `At most ${rules.maxFilesPerSubmission} files can be sent at once.` };
+  let file: SubmissionFileEntry;
+  /** For a new file: gives back its places (the submission's and today's) when no URL comes of them. */
+  let giveBackPlaces: (() => Promise<void>) | undefined;
+  if (again) file = again;
+  else {
+    const claimed = await claimFileSlot(entry, rules.maxFilesPerSubmission, { name: fileName, sizeInBytes: String(size), mimeType });
+    if (!claimed) return { ok: false, code: 'NOT_ALLOWED', reason: `At most ${rules.maxFilesPerSubmission} files can be sent at once.` };
     const today = await claimToday('files', rules, caller);
     if (isRateLimited(today)) {
-      await releaseFileSlot(file);
+      await releaseFileSlot(claimed);
       return today;
     }
-    releaseToday = today.release;
+    file = claimed;
+    giveBackPlaces = async () => {
+      await releaseFileSlot(claimed);
+      await today.release();
+    };
   }
   const urlClaim = await claimUploadUrl(file._id, entry._id);
   if (!urlClaim) {
@@ -184,13 +189,6 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
       reason: `"${fileName}" was asked for ${MAX_UPLOAD_URLS_PER_FILE} times already: send it in a new submission.`,
     };
   }
-  const giveBack = async () => {
-    await releaseUploadUrl(urlClaim);
-    if (releaseToday && file) {
-      await releaseFileSlot(file);
-      await releaseToday();
-    }
-  };
   try {
     const generated = await auth.elevate(files.generateFileResumableUploadUrl)(mimeType, {
       fileName,
@@ -204,10 +202,11 @@ export const createVisitorUploadSession = webMethod(Permissions.Anyone, async (i
     const session = uploadSessionOf(generated);
     await recordUploadUrl(urlClaim, { uploadUrl: session.uploadUrl, tokenHash: await sha256Hex(session.uploadToken) });
     // A URL asked for again is activity: the inbox says when the submission was last active.
-    if (!releaseToday) await updateFile(file);
+    if (again) await updateFile(file);
     return { ok: true, session };
   } catch (error) {
-    await giveBack();
+    await releaseUploadUrl(urlClaim);
+    await giveBackPlaces?.();
     const refusal = describeWixError(error);
     if (refusal) return { ok: false, reason: 'The file description is not valid.', violations: refusal };
     throw error;
@@ -247,12 +246,9 @@ export const recordVisitorUpload = webMethod(Permissions.Anyone, async (input: u
   }
   const verdict = descriptor ? await checkVisitorFile(descriptor, { submissionId: entry._id }) : { kind: 'not-ours' as const };
   if (verdict.kind === 'kept') return { ok: true, report: reportOf(verdict.file) };
+  // Refused in its place (a rule, a second copy, the submission closed): the place says why.
   if (verdict.kind === 'deleted' && verdict.file) return { ok: false, code: 'NOT_ALLOWED', reason: verdict.reason };
-  return {
-    ok: false,
-    code: 'NOT_YOURS',
-    reason: verdict.kind === 'deleted' && verdict.reason === EXTRA_FILE ? EXTRA_FILE : 'This file is not part of your submission.',
-  };
+  return { ok: false, code: 'NOT_YOURS', reason: 'This file is not part of your submission.' };
 });
 
 /** The submission's files, those still being processed brought up to date (and checked) from the Media Manager. */
@@ -343,9 +339,9 @@ export const saveVisitorUploadRules = webMethod(Permissions.Admin, async (input:
   // Upload URLs live on after uploads are turned off: their files are refused when they arrive.
   if (before.enabled && !parsed.rules.enabled) {
     for (;;) {
-      const open = await auth.elevate(items.query)(VISITOR_FILES.id).eq('status', 'UPLOADING').limit(CLOSE_PAGE).find();
-      await closeOpenFiles(open.items as SubmissionFileEntry[], UPLOADS_TURNED_OFF);
-      if (open.items.length < CLOSE_PAGE) break;
+      const open = await readOpenFiles(CLOSE_PAGE);
+      await closeOpenFiles(open, UPLOADS_TURNED_OFF);
+      if (open.length < CLOSE_PAGE) break;
     }
   }
   return { ok: true, rules: parsed.rules };

@@ -128,7 +128,7 @@ export interface SubmissionSummary extends SubmissionDetails {
   createdDate?: string;
   /** Whether a member (rather than an anonymous visitor) sent it. */
   fromMember: boolean;
-  /** The last time anything of it changed, ISO: for a submission still sending, how long it has been quiet. */
+  /** The last time the visitor did something of it (started it, asked for a file, a file arrived), ISO: for one still sending, how long it has been quiet. */
   lastActiveDate?: string;
   /** When the owner closed it: files that had not arrived by then never will. */
   closedDate?: string;
