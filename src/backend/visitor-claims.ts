@@ -11,6 +11,8 @@ import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE } from '../share
  * the sweep's turns. Ids are built from server-made parts only (days, ids checked for their shape).
  */
 const CLAIMS = VISITOR_CLAIMS.id;
+/** Wix Data's largest query page. */
+const PAGE = 1000;
 
 interface ClaimItem {
   _id: string;
@@ -91,18 +93,27 @@ export async function issuedUploadUrl(
 }
 
 /** Takes one of the MAX_SERVER_FINALIZES_PER_URL finalizes of an upload URL; false when all were sent. */
-export async function claimServerFinalize(uploadUrlClaimId: string): Promise<boolean> {
-  return (await claimNumbered(scopeOf(`finalize:${uploadUrlClaimId}`, MAX_SERVER_FINALIZES_PER_URL))) !== undefined;
+export async function claimServerFinalize(uploadUrlClaimId: string, submissionId: string): Promise<boolean> {
+  return (await claimNumbered(scopeOf(`finalize:${uploadUrlClaimId}`, MAX_SERVER_FINALIZES_PER_URL), { submissionId })) !== undefined;
 }
 
 /**
  * The one file kept for a file of a submission: the first to claim it wins, every other file
  * that arrives for it is extra. Answers the id of the file kept.
  */
-export async function claimArrival(fileSlotId: string, fileId: string): Promise<string | undefined> {
+export async function claimArrival(fileSlotId: string, submissionId: string, fileId: string): Promise<string | undefined> {
   const id = `arrival:${fileSlotId}`;
-  if (await insertOnce(CLAIMS, { _id: id, scope: 'arrival', fileId, at: Date.now() })) return fileId;
+  if (await insertOnce(CLAIMS, { _id: id, scope: 'arrival', submissionId, fileId, at: Date.now() })) return fileId;
   return (await readClaim(id))?.fileId;
+}
+
+/** Removes a deleted submission's claims (its upload URLs, finalizes, arrivals), keeping its deletion mark. */
+export async function removeSubmissionClaims(submissionId: string): Promise<void> {
+  for (;;) {
+    const found = await auth.elevate(items.query)(CLAIMS).eq('submissionId', submissionId).ne('scope', 'deleted').limit(PAGE).find();
+    for (const item of found.items as ClaimItem[]) await releaseClaim(CLAIMS, item._id);
+    if (found.items.length < PAGE) return;
+  }
 }
 
 /**
@@ -125,9 +136,9 @@ export async function trashedWithSubmission(submissionId: string): Promise<strin
   return mark ? (mark.fileIds ?? []) : undefined;
 }
 
-/** Takes the sweep's turn for a time slot; false when another call took it. */
-export async function claimSweepTurn(slot: number): Promise<boolean> {
-  return insertOnce(CLAIMS, { _id: `sweep:${slot}`, scope: 'sweep', at: Date.now() });
+/** Takes the sweep's turn for a period; false when another call took it. Pruned with the day's counts. */
+export async function claimSweepTurn(period: number, day: string): Promise<boolean> {
+  return insertOnce(CLAIMS, { _id: `sweep:${period}`, scope: 'sweep', day, at: Date.now() });
 }
 
 const SWEEP_MARK = 'sweep-mark';
@@ -141,8 +152,8 @@ export async function markCompleteSweep(startedAt: number): Promise<void> {
   await auth.elevate(items.save)(CLAIMS, { _id: SWEEP_MARK, scope: 'sweep-mark', at: startedAt });
 }
 
-/** Removes up to `max` places of daily counts older than `day` (they count nothing any more). */
-export async function pruneDailyPlacesBefore(day: string, max: number): Promise<void> {
+/** Removes up to `max` claims of days before `day` (daily counts and sweep turns: they count nothing any more). */
+export async function pruneDaysBefore(day: string, max: number): Promise<void> {
   const old = await auth.elevate(items.query)(CLAIMS).lt('day', day).limit(max).find();
   for (const item of old.items as ClaimItem[]) await releaseClaim(CLAIMS, item._id);
 }

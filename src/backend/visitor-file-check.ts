@@ -173,7 +173,7 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       await deleteForGood(fileId);
       return { kind: 'deleted', reason: file.reason ?? NO_OPEN_PLACE, file };
     }
-    if ((await claimArrival(file._id, fileId)) !== fileId) {
+    if ((await claimArrival(file._id, entry._id, fileId)) !== fileId) {
       await deleteForGood(fileId);
       return { kind: 'deleted', reason: EXTRA_FILE, file };
     }

@@ -2,7 +2,7 @@ import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
 import { fileSlotId, fileSlotOfLabels, readFileSlots } from './visitor-submissions';
-import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDailyPlacesBefore } from './visitor-claims';
+import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
 import { utcDay } from './numbered-claims';
 
 /**
@@ -44,7 +44,7 @@ export async function sweepIfDue(now = Date.now()): Promise<SweepReport | undefi
   const period = Math.floor(now / VISITOR_SWEEP_EVERY_MS);
   if (period === periodSeen) return undefined;
   periodSeen = period;
-  if (!(await claimSweepTurn(period))) return undefined;
+  if (!(await claimSweepTurn(period, utcDay(now)))) return undefined;
   return sweepVisitorUploads(now);
 }
 
@@ -82,7 +82,7 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
     }
   }
   if (complete && !failed) await markCompleteSweep(now);
-  await pruneDailyPlacesBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
+  await pruneDaysBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
   return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && !failed };
 }
 

@@ -54,6 +54,7 @@ import {
   markSubmissionDeleted,
   recordUploadUrl,
   releaseUploadUrl,
+  removeSubmissionClaims,
 } from './visitor-claims';
 import { checkVisitorFile } from './visitor-file-check';
 import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
@@ -318,7 +319,7 @@ export const finalizeVisitorUploadFromServer = webMethod(Permissions.Anyone, asy
   if (!file || file.status === 'REJECTED' || (file.status === 'FAILED' && !file.fileId)) {
     return { ok: false, code: 'NOT_ALLOWED', reason: file?.reason ?? 'This file is no longer part of your submission.' };
   }
-  if (!(await claimServerFinalize(issued.id)))
+  if (!(await claimServerFinalize(issued.id, entry._id)))
     return { ok: false, code: 'NOT_ALLOWED', reason: 'This upload was finalized from the server too many times.' };
   return { ok: true, ...(await finalizeAtUploadHost(issued.uploadUrl, uploadToken, file.name)) };
 });
@@ -415,5 +416,6 @@ export const deleteVisitorSubmission = webMethod(Permissions.Admin, async (submi
   await markSubmissionDeleted(entry._id, fileIds);
   await deleteMediaFiles(fileIds, false);
   await removeSubmission(entry._id);
+  await removeSubmissionClaims(entry._id);
   return { ok: true };
 });

@@ -9,6 +9,7 @@ import { uploadSmallFile } from '../support/upload-session.js';
 import { DETAILS, mp4, VisitorSite, type Answer, type Session, type Ticket } from '../support/visitor-site.js';
 import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE, type InboxPage } from '../../src/shared/visitor-uploads.js';
 import type { Router } from '../../local/emulator/platform/http.js';
+import { VISITOR_CLAIMS } from '../../src/backend/data-collections.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -95,6 +96,9 @@ describe('a hostile visitor cannot walk around the owner’s rules', () => {
     await waitForEventsHandled(app);
     expect(await site.mediaFiles()).toEqual([]);
     expect((await site.mediaFiles('TRASH_ROOT')).map((file) => file.id)).toContain(recorded);
+    // Of its claims (upload URLs, the files kept) only the mark of its deletion stays.
+    const claims = await site.dataItems(VISITOR_CLAIMS.id, { submissionId: ticket.submissionId });
+    expect(claims.map((claim) => claim.scope)).toEqual(['deleted']);
   });
 
   it('checks what arrived, not what was declared: a deferred length bigger than announced is deleted without the visitor recording it', async () => {
