@@ -52,6 +52,8 @@ export interface CheckOptions {
   submissionId?: string;
   /** Folders already read in this run (the sweep asks for each folder once). */
   folders?: Map<string, { displayName: string; parentFolderId: string } | undefined>;
+  /** The rules, when the caller read them already for many files. */
+  rules?: VisitorUploadRules;
 }
 
 /** A file right in a root folder is in no submission's folder. */
@@ -178,7 +180,7 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       return { kind: 'deleted', reason: EXTRA_FILE, file };
     }
   }
-  const problem = await ruleProblem(descriptor, file, await readVisitorUploadRules());
+  const problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()));
   if (problem) {
     await deleteForGood(fileId);
     const rejected = await settle(file, { fileId, status: 'REJECTED', reason: problem }).catch(goneWithSubmission);

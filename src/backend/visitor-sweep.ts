@@ -4,6 +4,7 @@ import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
 import { fileSlotId, fileSlotOfLabels, readFileSlots } from './visitor-submissions';
 import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
 import { utcDay } from './numbered-claims';
+import { readVisitorUploadRules } from './visitor-rules';
 
 /**
  * The sweep: every file of visitor-uploads/ changed since the last complete sweep is checked
@@ -71,7 +72,7 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
   }
   const settled = await settledFiles(recent);
   const unsettled = recent.filter((file) => !settled.has(file._id)).sort((a, b) => createdAt(a) - createdAt(b));
-  const options: CheckOptions = { folders: new Map() };
+  const options: CheckOptions = { folders: new Map(), rules: unsettled.length > 0 ? await readVisitorUploadRules() : undefined };
   let failed = false;
   for (const file of unsettled) {
     try {
