@@ -37,14 +37,10 @@ type FileDescriptor = files.FileDescriptor & { _id: string };
 const updatedAt = (file: files.FileDescriptor) => (file._updatedDate ? new Date(file._updatedDate).getTime() : Number.POSITIVE_INFINITY);
 const createdAt = (file: files.FileDescriptor) => (file._createdDate ? new Date(file._createdDate).getTime() : 0);
 
-/** This process's memory of the last period whose turn it saw taken: calls in it skip the insert. */
-let periodSeen = -1;
-
 /** Sweeps for a visitor's call, if this period's sweep has not been taken. */
 export async function sweepIfDue(now = Date.now()): Promise<SweepReport | undefined> {
+  // No memory in the module: one backend process may serve many sites, each with its own turns.
   const period = Math.floor(now / VISITOR_SWEEP_EVERY_MS);
-  if (period === periodSeen) return undefined;
-  periodSeen = period;
   if (!(await claimSweepTurn(period, utcDay(now)))) return undefined;
   return sweepVisitorUploads(now);
 }
