@@ -480,4 +480,25 @@ describe('the sweep checks what arrived when no event comes', () => {
       expect.objectContaining({ name: 'big.mp4', status: 'REJECTED' }),
     ]);
   });
+  it("deletes them on a visitor's call once a new sweep period begins, without the owner", async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    const first = (await site.session(token, ticket, video(bytes.length))).session as Session;
+    const second = (await site.session(token, ticket, video(bytes.length))).session as Session;
+    await site.send(first, bytes);
+    await site.send(second, bytes);
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toHaveLength(2);
+    // A new period: its turn is not taken yet (the owner removes the turns taken, as time would leave them behind).
+    for (const turn of await site.dataItems(VISITOR_CLAIMS.id, { scope: 'sweep' })) {
+      const removed = await requestJson(`${app.url}/wix-data/v2/items/remove`, {
+        token: site.owner,
+        body: { dataCollectionId: VISITOR_CLAIMS.id, dataItemId: turn._id },
+      });
+      expect(removed.status).toBe(200);
+    }
+    await site.start(await site.visitor());
+    expect(await site.mediaFiles()).toHaveLength(1);
+  });
 });
