@@ -18,8 +18,7 @@ import { mountMediaBytes } from './media/media-bytes.js';
 import { DownloadUrls } from './media/download-urls.js';
 import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
-import { DataCollections } from './data/data-collections.js';
-import type { DataCollectionDeclaration } from '../../src/shared/data-collection.js';
+import { DataCollections, type CollectionDefinition } from './data/data-collections.js';
 import { mountTokenInfo } from './platform/token-info.js';
 
 export interface LocalWixOptions {
@@ -27,7 +26,7 @@ export interface LocalWixOptions {
   /** The app id the local site has the app installed under (wix.config.json's appId). */
   appId: string;
   /** The Wix Data collections the app declares: the only ones the local site has. */
-  collections: readonly DataCollectionDeclaration[];
+  collections: readonly CollectionDefinition[];
   /** The app's webhook endpoint when config.webhookUrl is not set. */
   defaultWebhookUrl: () => string;
   /** The origin clients reach the Wix APIs at, known once the server listens. */
@@ -66,8 +65,9 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const site = await loadOrCreateSite(config.dataDir, options.appId);
   const signer = new TokenSigner(site);
   const db = openDatabase(config.dataDir);
-  const folders = new FolderStore(db);
-  const files = new MediaFiles(db);
+  const notFoundAs400 = config.variants.has('not-found-400');
+  const folders = new FolderStore(db, notFoundAs400);
+  const files = new MediaFiles(db, notFoundAs400);
   const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
   const md5 = new Md5Thread();
   const hashes = new UploadHashes(db, md5, (id) => path.join(tusDir, id));

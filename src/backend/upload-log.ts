@@ -6,7 +6,7 @@ import type { UploadStatus } from '../shared/upload-api';
 /**
  * The app's own record of uploads (the declared UPLOAD_LOG collection), so the outcome of an upload
  * is known after the uploader closed the page and on any device. Keyed by the Media Manager file id.
- * The collection is admin-only and event handlers run with no identity, so every call is elevated:
+ * The collection is privileged-only and event handlers run with no identity, so every call is elevated:
  * callers of this module check who may see what.
  */
 const UPLOAD_LOG_COLLECTION = UPLOAD_LOG.id;

@@ -50,7 +50,7 @@ describe('web methods in the local Wix runtime', () => {
   it('returns the reasons a request is refused before calling Wix', async () => {
     const { status, body } = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
       mimeType: 'image/png',
-      fileName: 'x'.repeat(201),
+      fileName: 'x'.repeat(256),
       labels: ['ok', 'y'.repeat(201)],
     });
     expect(status).toBe(200);
@@ -59,6 +59,23 @@ describe('web methods in the local Wix runtime', () => {
       violations: [
         expect.objectContaining({ field: 'fileName', violatedRule: 'MAX_LENGTH' }),
         expect.objectContaining({ field: 'labels[1]', violatedRule: 'MAX_LENGTH' }),
+      ],
+    });
+  });
+
+  it("keeps the app's own rules on names, which Wix does not document (the local Wix accepts these): control and text-direction characters, '..' folders", async () => {
+    const { body } = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
+      mimeType: 'video/mp4',
+      fileName: 'invoice\u202efdp.exe',
+      filePath: '/clients/../secrets',
+      labels: ['a\u0000b'],
+    });
+    expect(body.result).toEqual({
+      ok: false,
+      violations: [
+        expect.objectContaining({ field: 'fileName', violatedRule: 'FORMAT' }),
+        expect.objectContaining({ field: 'filePath', violatedRule: 'FORMAT' }),
+        expect.objectContaining({ field: 'labels[0]', violatedRule: 'FORMAT' }),
       ],
     });
   });

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { WixApiError } from '../platform/api-error.js';
 import { crashPoint } from '../platform/crash-points.js';
-import { nameViolation } from '../../../src/shared/names.js';
-import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
+import { displayNameOf } from '../media/media-rules.js';
 import type { SqlDatabase } from '../platform/database.js';
 import type { MediaFiles, MediaFileRecord } from '../media/media-files.js';
 import type { MediaProcessing } from '../media/media-processing.js';
@@ -88,18 +87,16 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
         size: upload.size ?? null,
       });
     }
-    if (filename) {
-      const violation = nameViolation(filename, 'filename', UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
-      if (violation) throw WixApiError.validation([violation]);
-    }
-    const displayName = filename || session.fileName || upload.metadata?.filename;
-    if (!displayName) {
+    // Wix documents no rule on `filename` but a name's 255 characters (a longer one is truncated).
+    const givenName = filename || session.fileName || upload.metadata?.filename;
+    if (!givenName) {
       throw WixApiError.validation([
         { field: 'filename', description: 'is required when no fileName was given at generation', violatedRule: 'REQUIRED_FIELD' },
       ]);
     }
+    const displayName = displayNameOf(givenName);
     const bytesPath = store.bytesPath(tusUploadId);
-    const fileId = await newFileId(deps.mediaPrefix, bytesPath, displayName);
+    const fileId = await newFileId(deps.mediaPrefix, bytesPath, givenName);
     sessions.beginFinalize(session, fileId);
     crashPoint('finalize:claimed');
     const mediaPath = path.join(deps.mediaDir, fileId);
