@@ -16,6 +16,7 @@ import {
   type UploadStatusResult,
   type UploadSessionRequest,
   type UploadStatusReport,
+  type AppSetupResult,
 } from '../shared/upload-api';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
 import { uploadLogUpdateFromFile } from './media-file';
@@ -26,6 +27,7 @@ import { childFolders, fileDescriptor, fileDescriptors, folderPaths } from './me
 import { isRecord } from '../shared/is-record';
 import { isWixUploadUrl } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
+import { checkAppSetup } from './app-setup';
 
 function toReport(entry: UploadLogEntry): UploadStatusReport {
   return {
@@ -45,6 +47,12 @@ function toReport(entry: UploadLogEntry): UploadStatusReport {
     updatedDate: entry._updatedDate ? new Date(entry._updatedDate).toISOString() : undefined,
   };
 }
+
+/**
+ * Whether the app can work on this site: its collections exist (they need the CMS and the right
+ * namespace). The page asks first and, when not, says why instead of failing on every call.
+ */
+export const getAppSetup = webMethod(Permissions.Admin, async (): Promise<AppSetupResult> => checkAppSetup());
 
 /** Creates a resumable upload URL with the app's permissions, after checking the input. */
 export const createUploadSession = webMethod(

@@ -65,6 +65,9 @@ export type RecordUploadResult = { ok: true; report: UploadStatusReport } | Refu
 /** Reports of the files the log or the Media Manager knows; the ids neither knows are named apart. */
 export type UploadStatusResult = { ok: true; reports: UploadStatusReport[]; unknownFileIds: string[] } | Refusal;
 
+/** Whether the app can work on this site (its collections are there); why not, in one sentence to show. */
+export type AppSetupResult = { ok: true } | { ok: false; reason: string; missingCollections: string[] };
+
 export type ListFoldersResult = { ok: true; folders: FolderSummary[] } | Refusal;
 
 /** A Media Manager id (a file's or a folder's) as the app accepts it from a caller. */
