@@ -16,8 +16,7 @@ export function isMissingCollection(error: unknown): boolean {
   return codeOf(error) === 'WDE0025';
 }
 
-const NAMESPACE_ADVICE =
-  `APP_NAMESPACE in src/backend/data-collections.ts ("${APP_NAMESPACE}") is not the namespace Wix gave the app (Develop → Extensions → Data Collections shows it)`;
+const NAMESPACE_ADVICE = `APP_NAMESPACE in src/backend/data-collections.ts ("${APP_NAMESPACE}") is not the namespace Wix gave the app (Develop → Extensions → Data Collections shows it)`;
 const CMS_ADVICE = "the site has no CMS (Wix creates an app's collections only on sites with the CMS: add it, then reinstall the app)";
 
 /**
@@ -27,14 +26,17 @@ const CMS_ADVICE = "the site has no CMS (Wix creates an app's collections only o
  */
 export function missingCollectionsReason(missing: readonly string[], noneExists: boolean): string {
   const list = missing.join(', ');
-  if (noneExists) return `None of the app's collections exist on this site (looked for ${list}). Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}.`;
+  if (noneExists)
+    return `None of the app's collections exist on this site (looked for ${list}). Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}.`;
   return `Some of the app's collections do not exist on this site: ${list}. Create them in the app's Data Collections extension as src/backend/data-collections.ts declares them, then reinstall the app.`;
 }
 
 /** A Data call on a missing collection of the app, with what to set: thrown where a bare 404 would be. */
 export class AppSetupError extends Error {
   constructor(collectionId: string) {
-    super(`The app's collection ${collectionId} does not exist on this site. Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}, or the collection was not created.`);
+    super(
+      `The app's collection ${collectionId} does not exist on this site. Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}, or the collection was not created.`,
+    );
     this.name = 'AppSetupError';
   }
 }

@@ -82,6 +82,16 @@ export interface FolderSummary {
 export const MAX_STATUS_BATCH = 100;
 export const MAX_RECENT_UPLOADS = 100;
 
+/** What the chosen file is, for the backend to tell a bad copy of it that arrived. */
+export interface ExpectedFile {
+  sizeInBytes: string;
+  /** The md5 of the chosen file's bytes, hex, when it could be computed. */
+  md5?: string;
+}
+
+/** A bad copy removed (or already gone), or why it was kept. */
+export type DiscardCopyResult = { ok: true } | Refusal;
+
 /**
  * The finalize PUT sent from the server, for a browser that cannot reach the upload host itself:
  * Wix's HTTP answer as it came, or why the request was not sent.

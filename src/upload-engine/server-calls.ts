@@ -1,5 +1,6 @@
 import type {
   CreateUploadSessionResult,
+  ExpectedFile,
   FinalizedUpload,
   RecordUploadResult,
   UploadSession,
@@ -89,6 +90,29 @@ export class ServerCalls {
     }
     if (!result.ok) throw new UploadFailure({ code: 'REJECTED', message: result.reason, fatal: true });
     return result.report;
+  }
+
+  /** The file as the backend sees it now (its size), to check a file whose finalize answer was lost; undefined when unknown. */
+  async describe(fileId: string, signal: AbortSignal): Promise<UploadStatusReport | undefined> {
+    try {
+      const result = await withRetries(() => this.backend.getUploadStatus([fileId]), this.policy(signal));
+      return result.ok ? result.reports.find((report) => report.fileId === fileId) : undefined;
+    } catch {
+      signal.throwIfAborted();
+      return undefined;
+    }
+  }
+
+  /** Asks the backend to remove a bad copy; whether it is gone (false: the backend cannot, or would not). */
+  async discard(fileId: string, expected: ExpectedFile, signal: AbortSignal): Promise<boolean> {
+    const discard = this.backend.discardArrivedCopy?.bind(this.backend);
+    if (!discard) return false;
+    try {
+      return (await withRetries(() => discard(fileId, expected), this.policy(signal))).ok;
+    } catch {
+      signal.throwIfAborted();
+      return false;
+    }
   }
 
   private policy(signal: AbortSignal): RetryPolicy {

@@ -45,7 +45,6 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
   const common: UploadOptions = {
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     retryDelays: [...(options.retryDelays ?? DEFAULT_RETRY_DELAYS)],
-    onShouldRetry: (error) => shouldRetryTusError(error, connectivity),
   };
   // tus-js-client spreads our options over its defaults: an explicit undefined would erase its HTTP stack.
   if (options.httpStack) common.httpStack = options.httpStack;
@@ -75,11 +74,17 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
       onUploadUrlAvailable: () => {
         if (upload.url) request.onUrl(upload.url);
       },
+      onShouldRetry: (error) => {
+        const failure = failureFromTusError(error);
+        if (failure.detail.code === 'NETWORK') request.onUnanswered?.(failure.detail);
+        return shouldRetryTusError(error, connectivity);
+      },
       onProgress: (bytesSent) => request.onProgress(bytesSent),
       onChunkComplete: (_chunkSize, bytesAccepted) => request.onAccepted(bytesAccepted),
       onSuccess: () => settle({ status: 'complete' }),
       onError: (error) => {
         const failure = failureFromTusError(error);
+        if (failure.detail.code === 'NETWORK') request.onUnanswered?.(failure.detail);
         settle({ status: 'failed', error: failure.detail, sessionGone: failure.options.sessionGone === true });
       },
     });

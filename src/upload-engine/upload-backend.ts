@@ -1,5 +1,7 @@
 import type {
   CreateUploadSessionResult,
+  DiscardCopyResult,
+  ExpectedFile,
   FinalizedUpload,
   RecordUploadResult,
   ServerFinalizeAnswer,
@@ -22,4 +24,10 @@ export interface UploadBackend {
    * upload host unreachable or refusing the page's origin). Without it, such a finalize is retried.
    */
   finalizeUploadFromServer?(session: UploadSession, fileName: string): Promise<ServerFinalizeAnswer>;
+  /**
+   * Removes a copy that arrived unlike the chosen file (another size, or another md5 on a site
+   * whose hashes are md5s), once the backend saw it differ too. Without it, such a copy is kept,
+   * recorded, and the file is not sent again.
+   */
+  discardArrivedCopy?(fileId: string, expected: ExpectedFile): Promise<DiscardCopyResult>;
 }

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
 import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
+import crypto from 'node:crypto';
 import type {
   CreateUploadSessionResult,
+  DiscardCopyResult,
   FileDownloadLink,
   ListFoldersResult,
   ServerFinalizeAnswer,
@@ -111,6 +113,36 @@ describe('web methods in the local Wix runtime', () => {
     expect(unknown.body.result).toEqual({ ok: false, reason: 'The file is no longer in the Media Manager' });
     const malformed = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', { not: 'an id' });
     expect(malformed.body.result).toEqual({ ok: false, reason: 'The file id is not valid' });
+  });
+
+  it('removes a copy that arrived unlike the chosen file only when it sees it differ too, for good', async () => {
+    const bytes = Buffer.from('twelve bytes');
+    const md5 = crypto.createHash('md5').update(bytes).digest('hex');
+    const upload = (name: string) => uploadSmallFile(app.url, owner, { name, mimeType: 'text/plain', bytes });
+    const exists = async (fileId: unknown) =>
+      (await requestJson(`${app.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(String(fileId))}`, { token: owner }))
+        .status === 200;
+    const discard = async (fileId: unknown, expected: unknown) =>
+      (await callWebMethod<DiscardCopyResult>(app.url, owner, 'discardArrivedCopy', fileId, expected)).body.result;
+
+    const same = await upload('same.txt');
+    expect(await discard(same.id, { sizeInBytes: '12', md5 })).toEqual({
+      ok: false,
+      reason: 'The file in the Media Manager is the one expected: it was kept',
+    });
+    expect(await exists(same.id)).toBe(true);
+    const shorter = await upload('other-size.txt');
+    expect(await discard(shorter.id, { sizeInBytes: '13' })).toEqual({ ok: true });
+    expect(await exists(shorter.id)).toBe(false);
+    const otherMd5 = await upload('other-md5.txt');
+    expect(await discard(otherMd5.id, { sizeInBytes: '12', md5: '0'.repeat(32) })).toEqual({ ok: true });
+    expect(await exists(otherMd5.id)).toBe(false);
+    expect(await discard('gone~mv2.txt', { sizeInBytes: '1' })).toEqual({ ok: true });
+    expect(await discard(same.id, { sizeInBytes: 'twelve' })).toMatchObject({ ok: false });
+    expect(await discard(same.id, { sizeInBytes: '1', md5: '../etc' })).toMatchObject({ ok: false });
+    const visitor = await callWebMethod(app.url, await app.issueToken('VISITOR'), 'discardArrivedCopy', same.id, { sizeInBytes: '1' });
+    expect(visitor.body).toMatchObject({ exception: true });
+    expect(await exists(same.id)).toBe(true);
   });
 
   it('sends a finalize from the server only to the Wix upload host, never to an address a caller names', async () => {

@@ -27,6 +27,7 @@ const web = vi.hoisted(() => ({
   getFileDownloadUrl: vi.fn(),
   finalizeUploadFromServer: vi.fn(),
   getAppSetup: vi.fn(async (): Promise<AppSetupResult> => ({ ok: true })),
+  discardArrivedCopy: vi.fn(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 
@@ -69,7 +70,8 @@ function choose(...files: File[]) {
 
 describe('the Upload page', () => {
   it("says plainly what is wrong when the app's collections are not on the site, and calls nothing that would fail", async () => {
-    const reason = "None of the app's collections exist on this site (looked for @ns/upload-log). Either the site has no CMS, or APP_NAMESPACE is wrong.";
+    const reason =
+      "None of the app's collections exist on this site (looked for @ns/upload-log). Either the site has no CMS, or APP_NAMESPACE is wrong.";
     web.getAppSetup.mockResolvedValue({ ok: false, reason, missingCollections: ['@ns/upload-log'] });
     render(<DashboardPage />);
     const notice = await screen.findByRole('alert');

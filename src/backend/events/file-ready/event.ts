@@ -1,10 +1,6 @@
 import { files } from '@wix/media';
-import { recordInUploadLog } from '../../upload-log';
-import { uploadLogUpdateFromFile } from '../../media-file';
+import { logFileReady } from '../../upload-log-events';
 
 files.onFileDescriptorFileReady(async (event) => {
-  const file = event.data.file;
-  const fileId = file?._id ?? event.metadata.entityId;
-  if (!file || !fileId) return;
-  await recordInUploadLog({ ...uploadLogUpdateFromFile({ ...file, _id: fileId }), status: 'READY' });
+  await logFileReady(event);
 });
