@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { APP_NAMESPACE, UPLOAD_LOG, VISITOR_FILES } from '../../src/backend/data-collections.js';
 import type { AppSetupResult } from '../../src/shared/upload-api.js';
 import { THIS_APP } from '../../local/server.js';
