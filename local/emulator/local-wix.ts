@@ -76,7 +76,12 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     db,
     webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()),
   );
-  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, mediaOrigin);
+  const { variants } = config;
+  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, mediaOrigin, {
+    delayMs: variants.has('events-late') ? config.eventDelayMs : 0,
+    skipEverySecond: variants.has('events-missing'),
+    foreign: variants.has('events-foreign') ? { mediaDir, mediaPrefix: site.mediaPrefix } : undefined,
+  });
   const downloads = new DownloadUrls(signer, mediaOrigin);
 
   const router = new Router();
@@ -92,6 +97,15 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     mediaPrefix: site.mediaPrefix,
     maxUploadBytes: config.maxUploadBytes,
     mediaOrigin,
+    errorsStatusOnly: variants.has('errors-status-only'),
+    hashKind: variants.has('hash-sha256')
+      ? 'sha256'
+      : variants.has('hash-opaque')
+        ? 'opaque'
+        : variants.has('hash-absent')
+          ? 'absent'
+          : 'md5',
+    refusedPages: [...(variants.has('cors-dashboard') ? ['/dashboard'] : []), ...(variants.has('cors-site') ? ['/site'] : [])],
   });
   const mediaRouter = new Router();
   mountMediaBytes(mediaRouter, files, mediaDir, downloads);

@@ -4,12 +4,20 @@ import type { DataCollectionDeclaration } from '../shared/data-collection';
 import type { AppSetupResult } from '../shared/upload-api';
 import { APP_NAMESPACE, DATA_COLLECTIONS } from './data-collections';
 
+/** A Wix Data SDK error: it carries the code; the HTTP status only where the call failed below the SDK. */
 interface WixDataError {
   status?: number;
   details?: { applicationError?: { code?: string } };
 }
 
 const codeOf = (error: unknown) => (error as WixDataError | undefined)?.details?.applicationError?.code;
+
+/** The caller (the app, elevated) may not use Wix Data at all: the app's Data permissions were not granted. */
+function isDataRefused(error: unknown): boolean {
+  const status = (error as WixDataError | undefined)?.status;
+  const code = codeOf(error);
+  return status === 401 || status === 403 || code === 'PERMISSION_DENIED' || code === 'UNAUTHENTICATED' || code === 'WDE0027';
+}
 
 /** Wix Data's "the collection does not exist" (https://dev.wix.com/docs/sdk/backend-modules/data/error-codes). */
 export function isMissingCollection(error: unknown): boolean {
@@ -65,8 +73,7 @@ export async function checkAppSetup(collections: readonly DataCollectionDeclarat
         missing.push(collection.id);
         continue;
       }
-      const status = (error as WixDataError | undefined)?.status;
-      if (status === 401 || status === 403) {
+      if (isDataRefused(error)) {
         return {
           ok: false,
           missingCollections: [],

@@ -12,11 +12,8 @@ export interface TusEndpointDeps {
   store: HashingFileStore;
   sessions: UploadSessions;
   maxUploadBytes: number;
-}
-
-/** What @tus/server sends for an error it is given: a status and a body, never a 5xx for a client fault. */
-function tusError(error: WixApiError): { status_code: number; body: string } {
-  return { status_code: error.status, body: JSON.stringify(error.body) };
+  /** The errors-status-only variant: an error is its HTTP status alone, no body with a code or data. */
+  errorsStatusOnly: boolean;
 }
 
 /**
@@ -25,6 +22,11 @@ function tusError(error: WixApiError): { status_code: number; body: string } {
  */
 export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServer {
   const { store, sessions } = deps;
+  /** What @tus/server sends for an error it is given: a status and a body, never a 5xx for a client fault. */
+  const tusError = (error: WixApiError): { status_code: number; body: string } => ({
+    status_code: error.status,
+    body: deps.errorsStatusOnly ? '' : JSON.stringify(error.body),
+  });
   const tus = new TusServer({
     path: UPLOAD_PATH,
     datastore: store,
