@@ -37,5 +37,6 @@ export function webMethodsBackend(origin: string, token: string, fetchFn: typeof
     getUploadStatus: (fileIds) => call('getUploadStatus', fileIds),
     finalizeUploadFromServer: (session, fileName) => call('finalizeUploadFromServer', session, fileName),
     discardArrivedCopy: (fileId, expected) => call('discardArrivedCopy', fileId, expected),
+    findUploadedFile: (lost) => call('findUploadedFile', lost),
   };
 }

@@ -19,6 +19,8 @@ import {
   type AppSetupResult,
   type DiscardCopyResult,
   type ExpectedFile,
+  type FindUploadResult,
+  type LostUpload,
 } from '../shared/upload-api';
 import {
   mergeUploadLogEntry,
@@ -28,11 +30,11 @@ import {
   refreshPending,
   type UploadLogEntry,
 } from './upload-log';
-import { differsFromExpected, isMd5Hex, uploadLogUpdateFromFile } from './media-file';
+import { couldBeLostUpload, differsFromExpected, isMd5Hex, SEARCH_TEXT_MAX_LENGTH, uploadLogUpdateFromFile } from './media-file';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
 import { describeWixError, isNotFound } from './wix-error';
 import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
-import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths } from './media-manager';
+import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths, searchMediaFiles } from './media-manager';
 import { isRecord } from '../shared/is-record';
 import { isWixUploadUrl } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
@@ -176,6 +178,26 @@ export const discardArrivedCopy = webMethod(
     return { ok: true };
   },
 );
+
+/**
+ * Finds a file whose finalize answer was lost when Wix's later answers do not name it (an upload
+ * host that answers errors with a status only): the one file of that name and size made since its
+ * session that the upload log does not hold. Several that fit: none is named, the caller says so.
+ */
+export const findUploadedFile = webMethod(Permissions.Admin, async (lost: LostUpload): Promise<FindUploadResult> => {
+  if (!isRecord(lost) || typeof lost.displayName !== 'string' || lost.displayName === '') return refuse('displayName is required');
+  if (lost.displayName.length > UPLOAD_REQUEST_LIMITS.fileNameMaxLength) return refuse('displayName is too long');
+  if (typeof lost.sizeInBytes !== 'string' || !/^\d+$/.test(lost.sizeInBytes)) return refuse('sizeInBytes must be a number of bytes');
+  if (typeof lost.since !== 'string' || Number.isNaN(Date.parse(lost.since))) return refuse('since must be a date');
+  if (lost.private !== undefined && typeof lost.private !== 'boolean') return refuse('private must be true or false');
+  const query: LostUpload = { displayName: lost.displayName, sizeInBytes: lost.sizeInBytes, since: lost.since, private: lost.private };
+  const fitting = (await searchMediaFiles(query.displayName.slice(0, SEARCH_TEXT_MAX_LENGTH))).filter((file) =>
+    couldBeLostUpload(file, query),
+  );
+  const logged = new Set((await readUploadLogEntries(fitting.map((file) => file._id))).map((entry) => entry._id));
+  const unlogged = fitting.filter((file) => !logged.has(file._id));
+  return { ok: true, fileId: unlogged.length === 1 ? unlogged[0]!._id : undefined, candidates: unlogged.length };
+});
 
 /** Wix documents the upload token as at most 2000 characters. */
 const UPLOAD_TOKEN_MAX_LENGTH = 2000;

@@ -89,6 +89,21 @@ export interface ExpectedFile {
   md5?: string;
 }
 
+/**
+ * A file whose finalize answer was lost and that Wix's later answers do not name (an upload host
+ * that answers errors with a status only): what is known of it, to find it in the Media Manager.
+ */
+export interface LostUpload {
+  displayName: string;
+  sizeInBytes: string;
+  /** ISO 8601: the file cannot be older (its upload session was created after this). */
+  since: string;
+  private?: boolean;
+}
+
+/** The file found (when exactly one fits), and how many fit. */
+export type FindUploadResult = { ok: true; fileId?: string; candidates: number } | Refusal;
+
 /** A bad copy removed (or already gone), or why it was kept. */
 export type DiscardCopyResult = { ok: true } | Refusal;
 

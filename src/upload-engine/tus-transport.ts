@@ -27,7 +27,14 @@ type TusError = Error & Partial<Pick<DetailedError, 'originalRequest' | 'origina
 
 export function failureFromTusError(error: TusError): UploadFailure {
   if (error.originalResponse) {
-    return failureFromResponse(error.originalResponse.getStatus(), error.originalResponse.getBody() ?? '', 'The upload server');
+    const status = error.originalResponse.getStatus();
+    const failure = failureFromResponse(status, error.originalResponse.getBody() ?? '', 'The upload server');
+    // A creation refused as a conflict: the token already has its upload (or is spent), whether or
+    // not the answer says so with a code. The session cannot be used: ask whether it was finalized.
+    if (status === 409 && error.originalRequest?.getMethod() === 'POST' && !failure.options.sessionGone) {
+      return new UploadFailure({ ...failure.detail, code: 'UPLOAD_GONE', fatal: false }, { transient: false, sessionGone: true });
+    }
+    return failure;
   }
   if (error.originalRequest) return failureFromNetworkError(error.causingError ?? error, 'The upload server');
   // Not a request: the file could not be read, or its size changed since it was selected.

@@ -2,6 +2,8 @@ import type {
   CreateUploadSessionResult,
   DiscardCopyResult,
   ExpectedFile,
+  FindUploadResult,
+  LostUpload,
   FinalizedUpload,
   RecordUploadResult,
   ServerFinalizeAnswer,
@@ -30,4 +32,9 @@ export interface UploadBackend {
    * recorded, and the file is not sent again.
    */
   discardArrivedCopy?(fileId: string, expected: ExpectedFile): Promise<DiscardCopyResult>;
+  /**
+   * Finds a file whose finalize answer was lost when the upload host's later answers do not name
+   * it (errors with a status only). Without it, such a file fails saying it may have arrived.
+   */
+  findUploadedFile?(lost: LostUpload): Promise<FindUploadResult>;
 }

@@ -214,6 +214,7 @@ export class UploadQueue {
     const entry = this.items.create(source, record.meta, true);
     if (record.size === source.size) {
       entry.session = { uploadUrl: record.uploadUrl, uploadToken: record.uploadToken };
+      entry.sessionSince = record.createdAt;
       entry.tusUrl = record.tusUrl;
     }
     this.admit(entry);

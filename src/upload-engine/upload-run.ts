@@ -1,4 +1,4 @@
-import type { UploadSession, UploadStatusReport } from '../shared/upload-api';
+import type { LostUpload, UploadSession, UploadStatusReport } from '../shared/upload-api';
 import type { ByteTransport, RunningTransfer, TransferOutcome } from './byte-transport';
 import type { FinalizeResult } from './finalize';
 import { sessionRequestFor } from './preflight';
@@ -23,6 +23,8 @@ export interface FileEntry {
   readonly fingerprint: string;
   item: UploadItem;
   session?: UploadSession;
+  /** Milliseconds: when the session was created (or, resumed, when its record was made). */
+  sessionSince?: number;
   tusUrl?: string;
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
@@ -56,6 +58,9 @@ export interface UploadRunEvents {
   /** Every byte is on the server: the file no longer needs a sending slot. */
   bytesDone(): void;
 }
+
+/** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
+const CLOCK_SKEW_MS = 10 * 60_000;
 
 export type RunOutcome = { status: 'processing'; fileId: string; report?: UploadStatusReport } | { status: 'stopped' };
 
@@ -111,9 +116,12 @@ export class UploadRun {
     let earlier: FinalizeResult | undefined;
     this.hasher = this.md5Of(entry);
     for (;;) {
-      session = entry.session ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
+      if (!entry.session) {
+        entry.sessionSince = deps.now();
+        entry.session = await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal);
+      }
+      session = entry.session;
       if (this.stopped) return { status: 'stopped' };
-      entry.session = session;
       await this.slot;
       if (this.stopped) return { status: 'stopped' };
       const outcome = await this.send(session);
@@ -122,7 +130,7 @@ export class UploadRun {
       if (outcome.sessionGone && !restarted) {
         // The token's upload is lost to us (a creation whose answer was lost, an expired or deleted upload).
         // A finalize that succeeded unseen (its answer lost) also deletes the tus upload: ask before starting over.
-        earlier = await deps.server.finalizedEarlier(session, entry.meta.displayName, signal);
+        earlier = await deps.server.finalizedEarlier(session, entry.meta.displayName, this.lostUpload(), signal);
         if (this.stopped) return { status: 'stopped' };
         if (earlier) break;
         this.forgetSession();
@@ -276,7 +284,7 @@ export class UploadRun {
 
   private async finalize(session: UploadSession, signal: AbortSignal): Promise<FinalizeResult> {
     try {
-      return await this.deps.server.finalize(session, this.entry.meta.displayName, signal);
+      return await this.deps.server.finalize(session, this.entry.meta.displayName, this.lostUpload(), signal);
     } catch (error) {
       if (error instanceof UploadFailure && error.options.sessionGone) this.forgetSession();
       throw error;
@@ -293,6 +301,18 @@ export class UploadRun {
     entry.tusUrl = undefined;
     const record = deps.store.get(entry.fingerprint) ?? resumeRecordFor(entry.source, entry.meta, session, undefined, deps.now());
     deps.store.save({ ...record, tusUrl: undefined, hash: undefined, fileId });
+  }
+
+  /** What finds this file in the Media Manager if a finalize's answer is lost and Wix's next answers do not name it. */
+  private lostUpload(): LostUpload {
+    const { entry } = this;
+    const since = (entry.sessionSince ?? this.deps.now()) - CLOCK_SKEW_MS;
+    return {
+      displayName: entry.meta.displayName,
+      sizeInBytes: String(entry.source.size),
+      since: new Date(since).toISOString(),
+      private: entry.meta.private ?? false,
+    };
   }
 
   /** The session is spent or gone: the next attempt starts a new one. */

@@ -28,6 +28,7 @@ const web = vi.hoisted(() => ({
   finalizeUploadFromServer: vi.fn(),
   getAppSetup: vi.fn(async (): Promise<AppSetupResult> => ({ ok: true })),
   discardArrivedCopy: vi.fn(),
+  findUploadedFile: vi.fn(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 

@@ -11,12 +11,20 @@ import {
   createUploadSession,
   discardArrivedCopy,
   finalizeUploadFromServer,
+  findUploadedFile,
   getUploadStatus,
   recordUpload,
 } from '../../backend/uploads.web';
 import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
-const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus, finalizeUploadFromServer, discardArrivedCopy };
+const backend: UploadBackend = {
+  createUploadSession,
+  recordUpload,
+  getUploadStatus,
+  finalizeUploadFromServer,
+  discardArrivedCopy,
+  findUploadedFile,
+};
 
 export interface UploadQueueHookOptions {
   /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */

@@ -20,5 +20,6 @@ export function httpBackend(origin: string, token: string): Counted {
     getUploadStatus: counted('getUploadStatus', backend.getUploadStatus),
     finalizeUploadFromServer: counted('finalizeUploadFromServer', backend.finalizeUploadFromServer),
     discardArrivedCopy: counted('discardArrivedCopy', backend.discardArrivedCopy),
+    findUploadedFile: counted('findUploadedFile', backend.findUploadedFile),
   };
 }
