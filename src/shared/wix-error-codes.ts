@@ -1,9 +1,11 @@
 /**
  * Every Wix error code the app relies on, with the HTTP status it comes with and where that comes
- * from. Wix documents Generate File Resumable Upload URL's validation errors and the Wix Data error
- * codes; it does not document the upload host's answers (tus and the finalize PUT). For those the
- * local Wix answers as listed here, and the contract suite (test/contract) checks each one against
- * a real site: run it there before relying on a change to this list.
+ * from. Wix documents Generate File Resumable Upload URL's validation errors, the file descriptors'
+ * RESOURCE_NOT_FOUND and the Wix Data error codes; it does not document the upload host's answers
+ * (tus and the finalize PUT). Those are assumptions: the local Wix answers so by default and the
+ * other way in its variants (local/emulator/platform/variants.ts), the app is built to be right
+ * either way, and the contract suite (test/contract) asks a real site which it is. Run it there
+ * before relying on a change to this list.
  */
 export interface WixErrorCode {
   status: number;
