@@ -68,7 +68,7 @@ export interface UploadQueueOptions {
 
 /** Said while the upload server gives this page no answer at all and nothing has reached it. */
 export const UPLOAD_HOST_UNREACHABLE_NOTICE =
-  "Your files cannot reach Wix's upload server from this page: it gives no answer (it may refuse this site's address, or a firewall or a browser extension blocks it). Nothing is being sent; the files are tried again for a while.";
+  "Your files cannot reach Wix's upload server from this page: it gives no answer (it may refuse this site's address, or a firewall or a browser extension blocks it), so nothing is being sent.";
 
 /** A file to upload with its metadata, resolved once (resolveUploadMeta, withMeta). */
 export interface QueuedFile {
