@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type {
   CreateUploadSessionResult,
   DiscardCopyResult,
+  FindUploadResult,
   FileDownloadLink,
   ListFoldersResult,
   ServerFinalizeAnswer,
@@ -143,6 +144,33 @@ describe('web methods in the local Wix runtime', () => {
     const visitor = await callWebMethod(app.url, await app.issueToken('VISITOR'), 'discardArrivedCopy', same.id, { sizeInBytes: '1' });
     expect(visitor.body).toMatchObject({ exception: true });
     expect(await exists(same.id)).toBe(true);
+  });
+
+  it('finds the one unrecorded file of a name and size made since a session, for a finalize whose answer was lost', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const find = async (lost: unknown) => (await callWebMethod<FindUploadResult>(app.url, owner, 'findUploadedFile', lost)).body.result;
+    const lost = (name: string) => ({ displayName: name, sizeInBytes: '4', since, private: false });
+    const made = await uploadSmallFile(app.url, owner, { name: 'lost-answer.txt', mimeType: 'text/plain', bytes: Buffer.from('lost') });
+    expect(await find(lost('lost-answer.txt'))).toEqual({ ok: true, fileId: made.id, candidates: 1 });
+    // Made before the session began, or of another size: not it.
+    expect(await find({ ...lost('lost-answer.txt'), since: new Date(Date.now() + 60_000).toISOString() })).toEqual({
+      ok: true,
+      candidates: 0,
+    });
+    expect(await find({ ...lost('lost-answer.txt'), sizeInBytes: '5' })).toEqual({ ok: true, candidates: 0 });
+    // A file the log holds is another upload's.
+    await callWebMethod(app.url, owner, 'recordUpload', {
+      fileId: made.id,
+      displayName: 'lost-answer.txt',
+      sizeInBytes: '4',
+      mimeType: 'text/plain',
+    });
+    expect(await find(lost('lost-answer.txt'))).toEqual({ ok: true, candidates: 0 });
+    // Two that fit: none is named.
+    await uploadSmallFile(app.url, owner, { name: 'twice.txt', mimeType: 'text/plain', bytes: Buffer.from('one!') });
+    await uploadSmallFile(app.url, owner, { name: 'twice.txt', mimeType: 'text/plain', bytes: Buffer.from('two!') });
+    expect(await find(lost('twice.txt'))).toEqual({ ok: true, candidates: 2 });
+    expect(await find({ displayName: 'x', sizeInBytes: 'many', since })).toMatchObject({ ok: false });
   });
 
   it('sends a finalize from the server only to the Wix upload host, never to an address a caller names', async () => {
