@@ -20,6 +20,8 @@ import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
 import { DataCollections, type CollectionDefinition } from './data/data-collections.js';
 import { mountTokenInfo } from './platform/token-info.js';
+import type { WixVariant } from './platform/variants.js';
+import type { HashKind } from './upload/finalize.js';
 
 export interface LocalWixOptions {
   config: LocalWixConfig;
@@ -55,6 +57,13 @@ export interface LocalWix {
 }
 
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
+/** What a file descriptor's hash is under each hash variant (the md5 of the bytes under none). */
+const HASH_VARIANTS: ReadonlyArray<readonly [WixVariant, HashKind]> = [
+  ['hash-sha256', 'sha256'],
+  ['hash-opaque', 'opaque'],
+  ['hash-absent', 'absent'],
+];
 
 export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix> {
   const { config, origin, mediaOrigin } = options;
@@ -98,13 +107,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     maxUploadBytes: config.maxUploadBytes,
     mediaOrigin,
     errorsStatusOnly: variants.has('errors-status-only'),
-    hashKind: variants.has('hash-sha256')
-      ? 'sha256'
-      : variants.has('hash-opaque')
-        ? 'opaque'
-        : variants.has('hash-absent')
-          ? 'absent'
-          : 'md5',
+    hashKind: HASH_VARIANTS.find(([variant]) => variants.has(variant))?.[1] ?? 'md5',
     refusedPages: [...(variants.has('cors-dashboard') ? ['/dashboard'] : []), ...(variants.has('cors-site') ? ['/site'] : [])],
   });
   const mediaRouter = new Router();
