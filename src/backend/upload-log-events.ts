@@ -24,7 +24,7 @@ export async function logFileReady(event: FileReadyEvent): Promise<void> {
  * in, a failure the Media Manager reports while the page's record is on its way, is waited out.
  * Failures are rare: the wait costs little for the site's other files.
  */
-export const RECORD_GRACE_MS = 2000;
+const RECORD_GRACE_MS = 2000;
 
 export async function logFileFailed(event: FileFailedEvent): Promise<void> {
   const fileId = event.metadata.entityId;
