@@ -1,6 +1,7 @@
 import type { files } from '@wix/media';
 import { uploadLogUpdateFromFile } from './media-file';
 import { updateLoggedUpload } from './upload-log';
+import { fileDescriptor } from './media-manager';
 
 type FileReadyEvent = Parameters<Parameters<typeof files.onFileDescriptorFileReady>[0]>[0];
 type FileFailedEvent = Parameters<Parameters<typeof files.onFileDescriptorFileFailed>[0]>[0];
@@ -19,12 +20,14 @@ export async function logFileReady(event: FileReadyEvent): Promise<void> {
 }
 
 /**
- * How long File Failed waits, for a file the log does not hold yet, before one more read. Its reason
- * comes only with the event (a file descriptor does not say why), so the one case it would be lost
- * in, a failure the Media Manager reports while the page's record is on its way, is waited out.
- * Failures are rare: the wait costs little for the site's other files.
+ * A failed file this young that the log does not hold may be one of the app's whose record is on
+ * its way. Its reason comes only with File Failed (a file descriptor does not say why), so that
+ * delivery is refused: Wix sends a webhook again when it fails (its documented resend policy: a
+ * minute later, then ten minutes, ...), and by then the record is there. An older file is not the
+ * app's: at most two deliveries of another's failure are refused.
+ * https://dev.wix.com/docs/rest/articles/getting-started/webhook-resend-policy
  */
-const RECORD_GRACE_MS = 2000;
+const RECORD_WINDOW_MS = 5 * 60_000;
 
 export async function logFileFailed(event: FileFailedEvent): Promise<void> {
   const fileId = event.metadata.entityId;
@@ -36,6 +39,9 @@ export async function logFileFailed(event: FileFailedEvent): Promise<void> {
     failureDescription: event.data.error?.description ?? undefined,
   };
   if (await updateLoggedUpload(update)) return;
-  await new Promise((resolve) => setTimeout(resolve, RECORD_GRACE_MS));
-  await updateLoggedUpload(update);
+  const file = await fileDescriptor(fileId);
+  const created = file?._createdDate ? new Date(file._createdDate).getTime() : Number.NaN;
+  if (Date.now() - created < RECORD_WINDOW_MS) {
+    throw new Error(`File Failed for ${fileId} came before the upload's record: to be delivered again`);
+  }
 }

@@ -88,19 +88,21 @@ describe("the upload log: the files the app uploaded, whatever the order of File
     expect(await logged(String(file.id))).toEqual([expect.objectContaining({ status: 'READY' })]);
   });
 
-  it('records FAILED with the reason from File Failed, also when it comes while the record is on its way', async () => {
+  it('records FAILED with the reason from File Failed, also when it comes before the record: that delivery is refused, to come again', async () => {
     const before = await upload('not-a-video.mp4', 'video/mp4', Buffer.from('plain text, not a video'));
     await record(before);
     await waitForEventsHandled(app);
     expect(await stored(String(before.id))).toMatchObject({ status: 'FAILED', failureCode: 'UNRECOGNIZED_CONTENT' });
 
+    // File Failed before the page's record: that delivery is refused, and Wix sends it again (a minute later on Wix).
     const racing = await upload('racing.mp4', 'video/mp4', Buffer.from('also not a video'));
     const failed = fileFailedEvent(String(racing.id), { code: 'FILE_TYPE_MISMATCH', description: 'not a video' });
-    const handled = deliverEvent(app, failed);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(deliverEvent(app, failed)).rejects.toThrow(/came before the upload's record/);
+    expect(await stored(String(racing.id))).toBeUndefined();
     await record(racing);
-    await handled;
-    expect(await stored(String(racing.id))).toMatchObject({ status: 'FAILED', failureDescription: 'not a video' });
+    await deliverEvent(app, failed);
+    // The reason came: this delivery's, or the local Wix's own File Failed, sent again too.
+    expect(await stored(String(racing.id))).toMatchObject({ status: 'FAILED', failureDescription: expect.stringMatching(/video/) });
   });
 
   it("leaves the log untouched by events for files it does not hold: the site's other files, or ids nobody has", async () => {
