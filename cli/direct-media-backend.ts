@@ -1,10 +1,13 @@
 import { createClient } from '@wix/sdk';
 import { files, folders } from '@wix/media';
 import { describeWixError, isNotFound } from '../src/backend/wix-error.js';
+import { couldBeLostUpload, differsFromExpected, SEARCH_TEXT_MAX_LENGTH } from '../src/backend/media-file.js';
 import { resumableUploadOptions, uploadSessionOf } from '../src/backend/resumable-upload-url.js';
 import {
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
+  type DiscardCopyResult,
+  type FindUploadResult,
   type RecordUploadResult,
   type UploadStatus,
   type UploadStatusReport,
@@ -89,6 +92,26 @@ export function directMediaBackend(client: MediaClient): UploadBackend {
     async recordUpload(upload): Promise<RecordUploadResult> {
       const file = await descriptorOf(upload.fileId);
       return file ? { ok: true, report: reportOf(file) } : { ok: false, reason: 'The file is not in the Media Manager' };
+    },
+
+    /** A copy unlike the chosen file, removed for good once the Media Manager shows it differ too. */
+    async discardArrivedCopy(fileId, expected): Promise<DiscardCopyResult> {
+      const file = await descriptorOf(fileId);
+      if (!file) return { ok: true };
+      if (!differsFromExpected(file, expected))
+        return { ok: false, reason: 'The file in the Media Manager is the one expected: it was kept' };
+      await client.files.bulkDeleteFiles([fileId], { permanent: true });
+      return { ok: true };
+    },
+
+    /** With no upload log here, the one file of that name and size made since its session. */
+    async findUploadedFile(lost): Promise<FindUploadResult> {
+      const { files: found } = await client.files.searchFiles({
+        search: lost.displayName.slice(0, SEARCH_TEXT_MAX_LENGTH),
+        paging: { limit: 100 },
+      });
+      const fitting = (found ?? []).filter((file) => file._id && couldBeLostUpload(file, lost));
+      return { ok: true, fileId: fitting.length === 1 ? (fitting[0]!._id ?? undefined) : undefined, candidates: fitting.length };
     },
 
     async getUploadStatus(fileIds): Promise<UploadStatusResult> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { FileResumeStore } from '../src/upload-engine/node/file-resume-store.js';
+import { FileHashHistory } from '../src/upload-engine/node/file-hash-history.js';
 import { FinishedUploads } from './finished-uploads.js';
 
 /** Under the current folder, like a tool's cache: one folder per target. */
@@ -8,6 +9,8 @@ export const RECORDS_DIR = '.resumable-upload';
 export interface RunRecords {
   resumeStore: FileResumeStore;
   finished: FinishedUploads;
+  /** What this target's file hashes were seen to be (md5s or not), for the next run. */
+  hashHistory: FileHashHistory;
 }
 
 /** The resume records (keyed like the page's) and the finished uploads of one target, on disk. */
@@ -16,5 +19,6 @@ export function openRunRecords(cwd: string, targetName: string, onWriteError: (e
   return {
     resumeStore: new FileResumeStore(path.join(base, 'resume'), onWriteError),
     finished: new FinishedUploads(path.join(base, 'finished'), onWriteError),
+    hashHistory: new FileHashHistory(path.join(base, 'hash-history.json')),
   };
 }

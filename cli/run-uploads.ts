@@ -1,4 +1,5 @@
 import type { ResumeStore } from '../src/upload-engine/resume-store.js';
+import type { HashHistoryStore } from '../src/upload-engine/arrival-check.js';
 import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
 import type { UploadItem, UploadQueueSnapshot } from '../src/upload-engine/upload-item.js';
 import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
@@ -21,6 +22,8 @@ export interface RunDeps {
   backend: UploadBackend;
   resumeStore: ResumeStore;
   finished: FinishedUploads;
+  /** What this target's file hashes were seen to be; in memory when not given. */
+  hashHistory?: HashHistoryStore;
   reporter: Reporter;
   /** Aborted: stop at once, keeping every resume record (Ctrl-C). */
   signal: AbortSignal;
@@ -51,6 +54,7 @@ export async function runUploads(
     progressIntervalMs: settings.progressIntervalMs,
     statusPollIntervalMs: settings.statusPollIntervalMs,
     md5Hashing: nodeMd5Thread(),
+    hashHistory: deps.hashHistory,
   });
   let resolveDone: (interrupted: boolean) => void = () => undefined;
   const done = new Promise<boolean>((resolve) => (resolveDone = resolve));

@@ -42,6 +42,8 @@ export function planUploads(
     const done = finished.get(fingerprint);
     const resume = resumeStore.get(fingerprint);
     if (done) planned.finished = done;
+    // Finalized by an earlier run that stopped before saying so: only asked about, as a finished one.
+    else if (resume?.fileId) planned.finished = { fingerprint, fileId: resume.fileId, finishedAt: resume.createdAt };
     else if (resume) planned.resume = resume;
     return planned;
   });

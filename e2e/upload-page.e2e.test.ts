@@ -95,7 +95,13 @@ describe('the Upload page in Chromium', () => {
     expect(served.headers.get('content-type')).toBe('video/mp4');
   }, 180_000);
 
-  it('fails a file one byte of which changed on the way, says so, and its retry arrives verified', async () => {
+  it('on a site whose hashes are md5s, fails and removes a file one byte of which changed on the way, says so; its retry arrives verified', async () => {
+    // A first file teaches the page that this site's hashes are md5s.
+    const clean = writeRandomFile(files, 'clean.bin', 64 * 1024);
+    await ui.chooseFiles([clean.path]);
+    await ui.startUpload();
+    await ui.waitForState('clean.bin', 'Ready');
+    expect(await ui.row('clean.bin').innerText()).toContain('verified');
     const file = writeRandomFile(files, 'changed.bin', 3 * MiB);
     let changed = false;
     await page.route('**/upload/tus/**', async (route) => {
@@ -110,7 +116,7 @@ describe('the Upload page in Chromium', () => {
     await ui.startUpload();
     await ui.waitForState('changed.bin', 'Failed');
     expect(changed).toBe(true);
-    expect(await ui.row('changed.bin').innerText()).toContain('The file that arrived differs from yours');
+    expect(await ui.row('changed.bin').innerText()).toContain('The file that arrived differs from yours (another md5). It was removed');
     await ui.row('changed.bin').getByRole('button', { name: /Retry/ }).click();
     await ui.waitForState('changed.bin', 'Ready');
     expect(await ui.row('changed.bin').innerText()).toContain('verified');
@@ -193,11 +199,11 @@ describe('the Upload page in Chromium', () => {
   });
 
   it('refuses a file name over the limit before sending anything', async () => {
-    const name = `${'n'.repeat(197)}.bin`;
+    const name = `${'n'.repeat(252)}.bin`;
     const longName = writeRandomFile(files, 'short.bin', 1024);
     await ui.chooseFiles([longName.path]);
     await page.getByRole('textbox', { name: 'Display name of short.bin' }).fill(`${name}x`);
-    await expect.poll(() => page.locator('[data-hook="staged-problem"]').innerText()).toMatch(/at most 200 characters/);
+    await expect.poll(() => page.locator('[data-hook="staged-problem"]').innerText()).toMatch(/at most 255 characters/);
     expect(await page.locator('[data-hook="start-upload"]').isDisabled()).toBe(true);
   });
 

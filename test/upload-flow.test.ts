@@ -101,7 +101,18 @@ describe('the upload flow, end to end on the local Wix', () => {
     expect(videos.body.folders.map((f) => f.displayName)).toContain('videos');
   });
 
-  it('reports an image with its dimensions, serves it with Range, and the event handler records READY', async () => {
+  /** The page's record of a finalized upload: the upload log holds only what the app records. */
+  async function record(fileId: string, displayName: string, mimeType: string, size: number): Promise<void> {
+    const { body } = await callWebMethod<RecordUploadResult>(app.url, owner, 'recordUpload', {
+      fileId,
+      displayName,
+      sizeInBytes: String(size),
+      mimeType,
+    });
+    expect(body.result.ok).toBe(true);
+  }
+
+  it('reports an image with its dimensions, serves it with Range, and the upload log says READY', async () => {
     const png = makePng(370, 226);
     const pngPath = `${dir}/shirt.png`;
     fs.writeFileSync(pngPath, png);
@@ -122,11 +133,11 @@ describe('the upload flow, end to end on the local Wix', () => {
     expect(ranged.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await ranged.arrayBuffer()).equals(png.subarray(0, 8))).toBe(true);
 
-    // no recordUpload here: only the File Ready event writes the upload log
+    await record(body.file.id, 'shirt.png', 'image/png', png.length);
     const logged = await waitFor(async () => {
       const { body: recent } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 10);
       return recent.result.find((entry) => entry.fileId === body.file.id && entry.status === 'READY');
-    }, 'the event handler to log READY');
+    }, 'READY in the log');
     expect(logged.thumbnailUrl).toBe(body.file.url);
   });
 
@@ -141,10 +152,11 @@ describe('the upload flow, end to end on the local Wix', () => {
     await tusUpload(fake.path, uploadUrl, { filename: 'not-a-video.mp4', contentType: 'video/mp4', token: uploadToken });
     const { body } = await requestJson<{ file: RestFileDescriptor }>(`${uploadUrl}/${uploadToken}`, { method: 'PUT' });
     expect(body.file.operationStatus).toBe('PENDING');
+    await record(body.file.id, 'not-a-video.mp4', 'video/mp4', 64 * 1024);
     const failed = await waitFor(async () => {
       const { body: recent } = await callWebMethod<UploadStatusReport[]>(app.url, owner, 'listRecentUploads', 10);
-      return recent.result.find((entry) => entry.fileId === body.file.id && entry.status === 'FAILED');
-    }, 'FAILED in the log');
+      return recent.result.find((entry) => entry.fileId === body.file.id && entry.status === 'FAILED' && entry.failureCode);
+    }, 'FAILED in the log, with the reason');
     expect(failed.failureCode).toBe('UNRECOGNIZED_CONTENT');
     expect(failed.failureDescription).toMatch(/video\/mp4/);
     const described = await requestJson<{ file: Record<string, unknown> }>(

@@ -18,16 +18,17 @@ import { mountMediaBytes } from './media/media-bytes.js';
 import { DownloadUrls } from './media/download-urls.js';
 import { mountDataApi } from './data/data-routes.js';
 import { webhookDelivery } from './platform/webhook-delivery.js';
-import { DataCollections } from './data/data-collections.js';
-import type { DataCollectionDeclaration } from '../../src/shared/data-collection.js';
+import { DataCollections, type CollectionDefinition } from './data/data-collections.js';
 import { mountTokenInfo } from './platform/token-info.js';
+import type { WixVariant } from './platform/variants.js';
+import type { HashKind } from './upload/finalize.js';
 
 export interface LocalWixOptions {
   config: LocalWixConfig;
   /** The app id the local site has the app installed under (wix.config.json's appId). */
   appId: string;
   /** The Wix Data collections the app declares: the only ones the local site has. */
-  collections: readonly DataCollectionDeclaration[];
+  collections: readonly CollectionDefinition[];
   /** The app's webhook endpoint when config.webhookUrl is not set. */
   defaultWebhookUrl: () => string;
   /** The origin clients reach the Wix APIs at, known once the server listens. */
@@ -57,6 +58,13 @@ export interface LocalWix {
 
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
+/** What a file descriptor's hash is under each hash variant (the md5 of the bytes under none). */
+const HASH_VARIANTS: ReadonlyArray<readonly [WixVariant, HashKind]> = [
+  ['hash-sha256', 'sha256'],
+  ['hash-opaque', 'opaque'],
+  ['hash-absent', 'absent'],
+];
+
 export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix> {
   const { config, origin, mediaOrigin } = options;
   const tusDir = path.join(config.dataDir, 'uploads');
@@ -66,8 +74,9 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const site = await loadOrCreateSite(config.dataDir, options.appId);
   const signer = new TokenSigner(site);
   const db = openDatabase(config.dataDir);
-  const folders = new FolderStore(db);
-  const files = new MediaFiles(db);
+  const notFoundAs400 = config.variants.has('not-found-400');
+  const folders = new FolderStore(db, notFoundAs400);
+  const files = new MediaFiles(db, notFoundAs400);
   const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
   const md5 = new Md5Thread();
   const hashes = new UploadHashes(db, md5, (id) => path.join(tusDir, id));
@@ -76,7 +85,12 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     db,
     webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()),
   );
-  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, mediaOrigin);
+  const { variants } = config;
+  const processing = new MediaProcessing(db, files, outbox, config.processingDelayMs, mediaOrigin, {
+    delayMs: variants.has('events-late') ? config.eventDelayMs : 0,
+    skipEverySecond: variants.has('events-missing'),
+    foreign: variants.has('events-foreign') ? { mediaDir, mediaPrefix: site.mediaPrefix } : undefined,
+  });
   const downloads = new DownloadUrls(signer, mediaOrigin);
 
   const router = new Router();
@@ -92,6 +106,9 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     mediaPrefix: site.mediaPrefix,
     maxUploadBytes: config.maxUploadBytes,
     mediaOrigin,
+    errorsStatusOnly: variants.has('errors-status-only'),
+    hashKind: HASH_VARIANTS.find(([variant]) => variants.has(variant))?.[1] ?? 'md5',
+    refusedPages: [...(variants.has('cors-dashboard') ? ['/dashboard'] : []), ...(variants.has('cors-site') ? ['/site'] : [])],
   });
   const mediaRouter = new Router();
   mountMediaBytes(mediaRouter, files, mediaDir, downloads);

@@ -36,5 +36,7 @@ export function webMethodsBackend(origin: string, token: string, fetchFn: typeof
     recordUpload: (upload) => call('recordUpload', upload),
     getUploadStatus: (fileIds) => call('getUploadStatus', fileIds),
     finalizeUploadFromServer: (session, fileName) => call('finalizeUploadFromServer', session, fileName),
+    discardArrivedCopy: (fileId, expected) => call('discardArrivedCopy', fileId, expected),
+    findUploadedFile: (lost) => call('findUploadedFile', lost),
   };
 }

@@ -1,4 +1,4 @@
-import { namespacedCollectionId, type DataCollectionDeclaration } from '../shared/data-collection';
+import { namespacedCollectionId, type DataCollectionDeclaration, type DataPermissions } from '../shared/data-collection';
 
 /**
  * The app's namespace, chosen once in the app dashboard (Develop → Extensions → Data Collections)
@@ -8,8 +8,19 @@ import { namespacedCollectionId, type DataCollectionDeclaration } from '../share
 export const APP_NAMESPACE = '@resumable-media-uploader/app';
 
 /**
- * The upload log: the outcome of each upload, keyed by Media Manager file id, so the page knows it
- * after a reload or on another device. Only the site's admins may touch it; the backend elevates.
+ * Every item action PRIVILEGED: only the site's administrators (and the app's elevated calls, which
+ * the backend makes after checking who may see what). Each of the app's collections uses it.
+ */
+export const PRIVILEGED_ONLY: Readonly<DataPermissions> = {
+  itemRead: 'PRIVILEGED',
+  itemInsert: 'PRIVILEGED',
+  itemUpdate: 'PRIVILEGED',
+  itemRemove: 'PRIVILEGED',
+};
+
+/**
+ * The upload log: the outcome of each upload the app made, keyed by Media Manager file id, so the
+ * page knows it after a reload or on another device. Privileged only; the backend elevates.
  */
 export const UPLOAD_LOG: DataCollectionDeclaration = {
   id: namespacedCollectionId(APP_NAMESPACE, 'upload-log'),
@@ -29,13 +40,11 @@ export const UPLOAD_LOG: DataCollectionDeclaration = {
     { key: 'failureCode', displayName: 'Failure code', type: 'TEXT' },
     { key: 'failureDescription', displayName: 'Failure description', type: 'TEXT' },
   ],
-  permissions: { read: 'ADMIN', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' },
+  permissions: PRIVILEGED_ONLY,
 };
 
-const ADMIN_ONLY = { read: 'ADMIN', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' } as const;
-
 /**
- * The owner's rules for visitor uploads (one item, id "rules"). Admin-only: visitors learn the
+ * The owner's rules for visitor uploads (one item, id "rules"). Privileged only: visitors learn the
  * rules they need through a web method that reads them elevated and hands out only the terms.
  */
 export const VISITOR_UPLOAD_RULES: DataCollectionDeclaration = {
@@ -54,12 +63,12 @@ export const VISITOR_UPLOAD_RULES: DataCollectionDeclaration = {
     { key: 'maxSubmissionsPerVisitorPerDay', displayName: 'Submissions per visitor per day', type: 'NUMBER' },
     { key: 'maxSubmissionsPerDay', displayName: 'Submissions per day', type: 'NUMBER' },
   ],
-  permissions: ADMIN_ONLY,
+  permissions: PRIVILEGED_ONLY,
 };
 
 /**
  * What visitors sent through the site widget: who, their message, the files and their state.
- * Admin-only: a visitor reaches their own submission only through the web methods, with its secret.
+ * Privileged only: a visitor reaches their own submission only through the web methods, with its secret.
  */
 export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
   id: namespacedCollectionId(APP_NAMESPACE, 'visitor-submissions'),
@@ -75,7 +84,7 @@ export const VISITOR_SUBMISSIONS: DataCollectionDeclaration = {
     { key: 'handled', displayName: 'Handled', type: 'BOOLEAN' },
     { key: 'closedDate', displayName: 'Closed by the owner', type: 'DATETIME' },
   ],
-  permissions: ADMIN_ONLY,
+  permissions: PRIVILEGED_ONLY,
 };
 
 /**
@@ -99,7 +108,7 @@ export const VISITOR_FILES: DataCollectionDeclaration = {
     { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
     { key: 'slot', displayName: 'Place in the submission', type: 'NUMBER' },
   ],
-  permissions: ADMIN_ONLY,
+  permissions: PRIVILEGED_ONLY,
 };
 
 /**
@@ -123,7 +132,7 @@ export const VISITOR_CLAIMS: DataCollectionDeclaration = {
     { key: 'fileIds', displayName: 'Media file ids', type: 'ARRAY_STRING' },
     { key: 'at', displayName: 'When (ms)', type: 'NUMBER' },
   ],
-  permissions: ADMIN_ONLY,
+  permissions: PRIVILEGED_ONLY,
 };
 
 /** Every collection the app declares; the local Wix serves these and no others. */

@@ -101,6 +101,12 @@ export async function folderPaths(folderIds: Iterable<string>): Promise<Map<stri
   return paths;
 }
 
+/** Files of the Media Manager whose name, type or labels hold `text` (Wix's search), newest first; at most 100. */
+export async function searchMediaFiles(text: string): Promise<FileDescriptor[]> {
+  const { files: found } = await auth.elevate(files.searchFiles)({ search: text, paging: { limit: 100 } });
+  return (found ?? []).flatMap((file) => (file._id ? [{ ...file, _id: file._id }] : []));
+}
+
 /** Files Bulk Delete Files takes at once. */
 const DELETE_BATCH = 100;
 

@@ -16,16 +16,29 @@ import {
   type UploadStatusResult,
   type UploadSessionRequest,
   type UploadStatusReport,
+  type AppSetupResult,
+  type DiscardCopyResult,
+  type ExpectedFile,
+  type FindUploadResult,
+  type LostUpload,
 } from '../shared/upload-api';
-import { readRecentUploads, readUploadLogEntries, recordInUploadLog, type UploadLogEntry } from './upload-log';
-import { uploadLogUpdateFromFile } from './media-file';
+import {
+  mergeUploadLogEntry,
+  readRecentUploads,
+  readUploadLogEntries,
+  recordInUploadLog,
+  refreshPending,
+  type UploadLogEntry,
+} from './upload-log';
+import { couldBeLostUpload, differsFromExpected, isMd5Hex, SEARCH_TEXT_MAX_LENGTH, uploadLogUpdateFromFile } from './media-file';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
 import { describeWixError, isNotFound } from './wix-error';
 import { isMediaId, isRefusal, mediaIdList, optionalString, refuse } from './arguments';
-import { childFolders, fileDescriptor, fileDescriptors, folderPaths } from './media-manager';
+import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths, searchMediaFiles } from './media-manager';
 import { isRecord } from '../shared/is-record';
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { UPLOAD_REQUEST_LIMITS } from '../shared/upload-request';
+import { checkAppSetup } from './app-setup';
 
 function toReport(entry: UploadLogEntry): UploadStatusReport {
   return {
@@ -45,6 +58,12 @@ function toReport(entry: UploadLogEntry): UploadStatusReport {
     updatedDate: entry._updatedDate ? new Date(entry._updatedDate).toISOString() : undefined,
   };
 }
+
+/**
+ * Whether the app can work on this site: its collections exist (they need the CMS and the right
+ * namespace). The page asks first and, when not, says why instead of failing on every call.
+ */
+export const getAppSetup = webMethod(Permissions.Admin, async (): Promise<AppSetupResult> => checkAppSetup());
 
 /** Creates a resumable upload URL with the app's permissions, after checking the input. */
 export const createUploadSession = webMethod(
@@ -75,32 +94,32 @@ export const recordUpload = webMethod(Permissions.Admin, async (upload: Finalize
   return { ok: true, report: toReport(entry) };
 });
 
-/** The status of each file: the upload log, refreshed from the Media Manager while still PENDING. */
+/**
+ * The status of each file: the upload log, its entries still PENDING refreshed from the Media
+ * Manager; a file the log does not hold is reported as the Media Manager sees it (not logged: only
+ * recordUpload adds to the log). Ids neither knows are named apart.
+ */
 export const getUploadStatus = webMethod(Permissions.Admin, async (fileIds: string[]): Promise<UploadStatusResult> => {
   const ids = mediaIdList(fileIds, MAX_STATUS_BATCH);
   if (isRefusal(ids)) return ids;
-  const logged = new Map((await readUploadLogEntries(ids)).map((entry) => [entry._id, entry]));
-  const stale = ids.filter((id) => (logged.get(id)?.status ?? 'PENDING') === 'PENDING');
-  let unknown: string[] = [];
-  if (stale.length > 0) {
-    const current = await fileDescriptors(stale);
-    unknown = current.unknown;
-    for (const file of current.found) {
-      if (file.operationStatus === 'PENDING') continue;
-      logged.set(file._id, await recordInUploadLog(uploadLogUpdateFromFile(file)));
-    }
-  }
-  const reports = ids.flatMap((id) => {
+  const { entries, gone } = await refreshPending(await readUploadLogEntries(ids), MAX_STATUS_BATCH);
+  const logged = new Map(entries.map((entry) => [entry._id, entry]));
+  const notLogged = ids.filter((id) => !logged.has(id));
+  const current = notLogged.length > 0 ? await fileDescriptors(notLogged) : { found: [], unknown: [] };
+  const reports = ids.flatMap((id): UploadStatusReport[] => {
+    if (gone.includes(id)) return [];
     const entry = logged.get(id);
-    return entry && !unknown.includes(id) ? [toReport(entry)] : [];
+    if (entry) return [toReport(entry)];
+    const file = current.found.find((found) => found._id === id);
+    return file ? [toReport(mergeUploadLogEntry(undefined, uploadLogUpdateFromFile(file)))] : [];
   });
-  return { ok: true, reports, unknownFileIds: unknown };
+  return { ok: true, reports, unknownFileIds: [...gone, ...current.unknown] };
 });
 
-/** The most recent uploads of this site, newest first, from any device. */
+/** The most recent uploads of this site, newest first, from any device; those still PENDING brought up to date. */
 export const listRecentUploads = webMethod(Permissions.Admin, async (limit = 20): Promise<UploadStatusReport[]> => {
   const bounded = Math.max(1, Math.min(MAX_RECENT_UPLOADS, Math.floor(Number(limit) || 20)));
-  const entries = await readRecentUploads(bounded);
+  const { entries } = await refreshPending(await readRecentUploads(bounded), MAX_STATUS_BATCH);
   const paths = await folderPaths(entries.flatMap((entry) => (entry.parentFolderId ? [entry.parentFolderId] : [])));
   return entries.map((entry) => {
     const folderPath = entry.parentFolderId ? paths.get(entry.parentFolderId) : undefined;
@@ -135,6 +154,49 @@ export const getFileDownloadUrl = webMethod(Permissions.Admin, async (fileId: st
     if (describeWixError(error) || isNotFound(error)) return { ok: false, reason: 'The file is no longer in the Media Manager' };
     throw error;
   }
+});
+
+/**
+ * Removes a copy that arrived unlike the chosen file, for good, after seeing it differ here too: its
+ * size is not the one given, or (Wix's hash being an md5) its hash is not the md5 given. A file that
+ * matches what is expected is kept and the answer says so; one already gone is fine.
+ */
+export const discardArrivedCopy = webMethod(
+  Permissions.Admin,
+  async (fileId: string, expected: ExpectedFile): Promise<DiscardCopyResult> => {
+    if (!isMediaId(fileId)) return refuse('The file id is not valid');
+    if (!isRecord(expected) || typeof expected.sizeInBytes !== 'string' || !/^\d+$/.test(expected.sizeInBytes)) {
+      return refuse('expected.sizeInBytes must be the number of bytes of the chosen file');
+    }
+    if (expected.md5 !== undefined && !isMd5Hex(expected.md5)) return refuse('expected.md5 must be an md5, 32 hex digits');
+    const file = await fileDescriptor(fileId);
+    if (!file) return { ok: true };
+    if (!differsFromExpected(file, { sizeInBytes: expected.sizeInBytes, md5: expected.md5 })) {
+      return refuse('The file in the Media Manager is the one expected: it was kept');
+    }
+    await deleteMediaFiles([fileId], true);
+    return { ok: true };
+  },
+);
+
+/**
+ * Finds a file whose finalize answer was lost when Wix's later answers do not name it (an upload
+ * host that answers errors with a status only): the one file of that name and size made since its
+ * session that the upload log does not hold. Several that fit: none is named, the caller says so.
+ */
+export const findUploadedFile = webMethod(Permissions.Admin, async (lost: LostUpload): Promise<FindUploadResult> => {
+  if (!isRecord(lost) || typeof lost.displayName !== 'string' || lost.displayName === '') return refuse('displayName is required');
+  if (lost.displayName.length > UPLOAD_REQUEST_LIMITS.fileNameMaxLength) return refuse('displayName is too long');
+  if (typeof lost.sizeInBytes !== 'string' || !/^\d+$/.test(lost.sizeInBytes)) return refuse('sizeInBytes must be a number of bytes');
+  if (typeof lost.since !== 'string' || Number.isNaN(Date.parse(lost.since))) return refuse('since must be a date');
+  if (lost.private !== undefined && typeof lost.private !== 'boolean') return refuse('private must be true or false');
+  const query: LostUpload = { displayName: lost.displayName, sizeInBytes: lost.sizeInBytes, since: lost.since, private: lost.private };
+  const fitting = (await searchMediaFiles(query.displayName.slice(0, SEARCH_TEXT_MAX_LENGTH))).filter((file) =>
+    couldBeLostUpload(file, query),
+  );
+  const logged = new Set((await readUploadLogEntries(fitting.map((file) => file._id))).map((entry) => entry._id));
+  const unlogged = fitting.filter((file) => !logged.has(file._id));
+  return { ok: true, fileId: unlogged.length === 1 ? unlogged[0]!._id : undefined, candidates: unlogged.length };
 });
 
 /**

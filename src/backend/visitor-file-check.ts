@@ -202,38 +202,46 @@ function goneWithSubmission(error: unknown): undefined {
 }
 
 /**
- * For the File Ready handler: checks the file if it is a visitor file. A failure is logged, not
- * thrown: the owner's own handling of the event goes on, and the sweep checks the file again.
+ * For the File Ready handler: checks the file if it is a visitor file, and answers whether it was
+ * one of the app's visitor files (then it is no upload of the page's). A failure is logged, not
+ * thrown: the handling of the event goes on, and the sweep checks the file again.
  */
 export async function checkVisitorFileOnReady(event: {
   data: { file?: files.FileDescriptor };
   metadata: { entityId?: string };
-}): Promise<void> {
+}): Promise<boolean> {
   const file = event.data.file;
   const fileId = file?._id ?? event.metadata.entityId;
-  if (!file || !fileId) return;
-  await checkSafely({ ...file, _id: fileId });
+  if (!file || !fileId) return false;
+  return isVisitorFile(await checkSafely({ ...file, _id: fileId }));
 }
 
 /** For the File Failed handler: the same, with the Media Manager's reason for the failure. */
 export async function checkVisitorFileOnFailed(event: {
   data: { error?: { code?: string | null; description?: string | null } | null };
   metadata: { entityId?: string };
-}): Promise<void> {
+}): Promise<boolean> {
   const fileId = event.metadata.entityId;
-  if (!fileId) return;
+  if (!fileId) return false;
   try {
     const descriptor = await fileDescriptor(fileId);
-    if (descriptor) await checkVisitorFile({ ...descriptor, operationStatus: 'FAILED' }, { failure: event.data.error ?? undefined });
+    if (!descriptor) return false;
+    return isVisitorFile(await checkVisitorFile({ ...descriptor, operationStatus: 'FAILED' }, { failure: event.data.error ?? undefined }));
   } catch (error) {
     console.error('[visitor uploads] checking a failed file', fileId, error);
+    return false;
   }
 }
 
-async function checkSafely(descriptor: FileDescriptor): Promise<void> {
+function isVisitorFile(verdict: VisitorFileVerdict | undefined): boolean {
+  return verdict !== undefined && verdict.kind !== 'not-ours';
+}
+
+async function checkSafely(descriptor: FileDescriptor): Promise<VisitorFileVerdict | undefined> {
   try {
-    await checkVisitorFile(descriptor);
+    return await checkVisitorFile(descriptor);
   } catch (error) {
     console.error('[visitor uploads] checking a file', descriptor._id, error);
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_VISITOR_UPLOAD_RULES, parseVisitorUploadRules, type VisitorUplo
 /** The one item of the rules collection. */
 const RULES_ITEM_ID = 'rules';
 
-/** The owner's rules; until saved once, the defaults (uploads off). Elevated: the collection is admin-only. */
+/** The owner's rules; until saved once, the defaults (uploads off). Elevated: the collection is privileged-only. */
 export async function readVisitorUploadRules(): Promise<VisitorUploadRules> {
   const item = await auth.elevate(items.get)(VISITOR_UPLOAD_RULES.id, RULES_ITEM_ID);
   if (!item) return DEFAULT_VISITOR_UPLOAD_RULES;

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '../shared/upload-request';
-import type { WixErrorCodeName } from '../shared/wix-error-codes';
+import { NOT_FOUND_CODES, type WixErrorCodeName } from '../shared/wix-error-codes';
 
 interface WixSdkError {
   message?: string;
@@ -28,9 +28,20 @@ export function describeWixError(error: unknown): FieldViolation[] | undefined {
   return undefined;
 }
 
-/** Whether Wix answered that what was asked for does not exist (HTTP 404, whatever the code). */
+/**
+ * Whether Wix answered that what was asked for does not exist: HTTP 404 whatever the code, or a
+ * not-found code whatever the status (the @wix/media typings declare a missing file descriptor as
+ * the validation rule RESOURCE_NOT_FOUND, a 400).
+ */
 export function isNotFound(error: unknown): boolean {
-  return (error as WixSdkError | undefined)?.status === 404;
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, details } = error as WixSdkError;
+  if (status === 404) return true;
+  const code = details?.applicationError?.code;
+  if (typeof code === 'string' && NOT_FOUND_CODES.has(code)) return true;
+  return (details?.validationError?.fieldViolations ?? []).some(
+    (violation) => violation.ruleName !== undefined && NOT_FOUND_CODES.has(violation.ruleName),
+  );
 }
 
 /**

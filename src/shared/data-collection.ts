@@ -1,13 +1,30 @@
 /**
  * The shape of a Wix Data collection an app declares (a Data Collections extension in the app
  * dashboard): an id suffix under the app's namespace, its fields, and who may do what with its
- * items. The local Wix serves exactly the declared collections and enforces these permissions.
+ * items, in Wix's own words. The local Wix serves exactly the declared collections and enforces
+ * these permissions as Wix documents them.
  */
 
-/** Who may do an action: the site's admins (Wix users), logged-in members, or anyone. */
-export type DataRole = 'ADMIN' | 'SITE_MEMBER' | 'ANYONE';
+/**
+ * The access levels of Wix Data permissions (the Data Permissions API's AccessLevel,
+ * @wix/auto_sdk_data_permissions; https://dev.wix.com/docs/api-reference/business-solutions/cms/collection-management/data-permissions/data-permissions-object).
+ * Each level includes the ones after it:
+ * - ANYONE: anyone, site visitors included;
+ * - SITE_MEMBER: logged-in site members and the site's collaborators;
+ * - SITE_MEMBER_AUTHOR: the same, but a member reaches only the items they created;
+ * - CMS_EDITOR: collaborators with a CMS editor role;
+ * - PRIVILEGED: the site's administrators and collaborators, or roles with special permissions.
+ * The app's own elevated calls (auth.elevate) pass every level.
+ */
+export type DataAccessLevel = 'ANYONE' | 'SITE_MEMBER' | 'SITE_MEMBER_AUTHOR' | 'CMS_EDITOR' | 'PRIVILEGED';
 
-export type DataAction = 'read' | 'insert' | 'update' | 'remove';
+/** A collection's item permissions, as Wix names them (Data Permissions: itemRead, itemInsert, itemUpdate, itemRemove). */
+export interface DataPermissions {
+  itemRead: DataAccessLevel;
+  itemInsert: DataAccessLevel;
+  itemUpdate: DataAccessLevel;
+  itemRemove: DataAccessLevel;
+}
 
 export type DataFieldType = 'TEXT' | 'NUMBER' | 'BOOLEAN' | 'DATETIME' | 'URL' | 'ARRAY_STRING' | 'OBJECT';
 
@@ -23,7 +40,7 @@ export interface DataCollectionDeclaration {
   idSuffix: string;
   displayName: string;
   fields: readonly DataFieldDeclaration[];
-  permissions: Readonly<Record<DataAction, DataRole>>;
+  permissions: Readonly<DataPermissions>;
 }
 
 /** Joins an app namespace (e.g. "@my-studio/uploader") and an id suffix into a collection id. */

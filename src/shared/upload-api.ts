@@ -65,6 +65,9 @@ export type RecordUploadResult = { ok: true; report: UploadStatusReport } | Refu
 /** Reports of the files the log or the Media Manager knows; the ids neither knows are named apart. */
 export type UploadStatusResult = { ok: true; reports: UploadStatusReport[]; unknownFileIds: string[] } | Refusal;
 
+/** Whether the app can work on this site (its collections are there); why not, in one sentence to show. */
+export type AppSetupResult = { ok: true } | { ok: false; reason: string; missingCollections: string[] };
+
 export type ListFoldersResult = { ok: true; folders: FolderSummary[] } | Refusal;
 
 /** A Media Manager id (a file's or a folder's) as the app accepts it from a caller. */
@@ -78,6 +81,31 @@ export interface FolderSummary {
 
 export const MAX_STATUS_BATCH = 100;
 export const MAX_RECENT_UPLOADS = 100;
+
+/** What the chosen file is, for the backend to tell a bad copy of it that arrived. */
+export interface ExpectedFile {
+  sizeInBytes: string;
+  /** The md5 of the chosen file's bytes, hex, when it could be computed. */
+  md5?: string;
+}
+
+/**
+ * A file whose finalize answer was lost and that Wix's later answers do not name (an upload host
+ * that answers errors with a status only): what is known of it, to find it in the Media Manager.
+ */
+export interface LostUpload {
+  displayName: string;
+  sizeInBytes: string;
+  /** ISO 8601: the file cannot be older (its upload session was created after this). */
+  since: string;
+  private?: boolean;
+}
+
+/** The file found (when exactly one fits), and how many fit. */
+export type FindUploadResult = { ok: true; fileId?: string; candidates: number } | Refusal;
+
+/** A bad copy removed (or already gone), or why it was kept. */
+export type DiscardCopyResult = { ok: true } | Refusal;
 
 /**
  * The finalize PUT sent from the server, for a browser that cannot reach the upload host itself:

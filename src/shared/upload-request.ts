@@ -2,9 +2,10 @@ import { isRecord } from './is-record';
 import { folderPathViolation, nameViolation } from './names';
 
 /**
- * The parameters of Generate File Resumable Upload URL and their limits, as Wix documents them.
- * The backend checks them before calling Wix, so the user sees the reason without a round trip;
- * the local emulator checks them the way Wix does.
+ * The parameters of Generate File Resumable Upload URL and the app's limits on them: Wix's
+ * documented limits (the current @wix/media typings), and the app's own rules where it asks more.
+ * The page and the backend check them before calling Wix, so the user sees the reason without a
+ * round trip. (The local Wix keeps Wix's documented rules only, in its own module.)
  */
 export const MEDIA_ROOT_FOLDER_ID = 'media-root';
 /** The Media Manager's root for files sent by site visitors and members (its own root, beside media-root). */
@@ -14,7 +15,12 @@ export const TRASH_ROOT_FOLDER_ID = 'trash-root';
 
 export const UPLOAD_REQUEST_LIMITS = {
   mimeTypeMaxLength: 100,
-  fileNameMaxLength: 200,
+  /**
+   * Wix accepts a fileName of up to 1000 characters and keeps the first 255 as the file's name
+   * (FileDescriptor.displayName): the app refuses longer names, saying so, rather than let Wix cut
+   * one silently, so the name the user chose is the name the file has.
+   */
+  fileNameMaxLength: 255,
   parentFolderIdMaxLength: 100,
   labelsMaxItems: 500,
   labelMaxLength: 200,
@@ -35,12 +41,14 @@ export interface UploadRequest {
   filePath?: string;
 }
 
-export type ViolatedRule = 'REQUIRED_FIELD' | 'MAX_LENGTH' | 'MAX_SIZE' | 'INVALID_ENUM_VALUE' | 'FORMAT' | 'TYPE';
+export type ViolatedRule = 'REQUIRED_FIELD' | 'MAX_LENGTH' | 'MAX_SIZE' | 'INVALID_ENUM_VALUE' | 'FORMAT' | 'TYPE' | 'OTHER';
 
 export interface FieldViolation {
   field: string;
   description: string;
   violatedRule: ViolatedRule;
+  /** A service's own rule, with violatedRule OTHER (e.g. RESOURCE_NOT_FOUND). */
+  ruleName?: string;
   data?: { threshold: number };
 }
 

@@ -16,6 +16,8 @@ export interface TransferRequest {
   onProgress(bytesSent: number): void;
   /** Bytes the server confirmed it holds. */
   onAccepted(bytesAccepted: number): void;
+  /** A request got no answer at all (the network, or a browser refusing the server's origin); it may be retried. */
+  onUnanswered?(error: UploadError): void;
 }
 
 export type TransferOutcome =

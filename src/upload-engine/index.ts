@@ -21,12 +21,19 @@ export {
   type BulkActions,
   type ItemActions,
   type PauseReason,
+  type QueueNotice,
   type UploadItem,
   type UploadItemState,
   type UploadQueueSnapshot,
   type UploadTotals,
 } from './upload-item';
-export { DEFAULT_CONCURRENCY, UploadQueue, type QueuedFile, type UploadQueueOptions } from './upload-queue';
+export {
+  DEFAULT_CONCURRENCY,
+  UPLOAD_HOST_UNREACHABLE_NOTICE,
+  UploadQueue,
+  type QueuedFile,
+  type UploadQueueOptions,
+} from './upload-queue';
 export { actionsFor, buildQueueSnapshot } from './queue-rules';
 export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
 export {
@@ -47,6 +54,17 @@ export type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest }
 export { createTusTransport, DEFAULT_CHUNK_SIZE, DEFAULT_RETRY_DELAYS, type TusTransportOptions } from './tus-transport';
 export { secondsLeft, SpeedMeter } from './speed-meter';
 export { RunningMd5, type HashProgress } from './integrity';
+export {
+  checkArrival,
+  HASH_NOT_MD5_NOTICE,
+  isMd5Shaped,
+  MemoryHashHistory,
+  openBrowserHashHistory,
+  StorageHashHistory,
+  type Arrival,
+  type HashHistory,
+  type HashHistoryStore,
+} from './arrival-check';
 export {
   md5OnThisThread,
   type FileToHash,

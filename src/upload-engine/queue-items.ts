@@ -2,7 +2,7 @@ import type { ItemPatch } from './processing-status';
 import { actionsFor, buildQueueSnapshot } from './queue-rules';
 import { SnapshotPublisher } from './snapshot-publisher';
 import { SpeedMeter } from './speed-meter';
-import type { UploadItem, UploadItemState, UploadQueueSnapshot } from './upload-item';
+import type { QueueNotice, UploadItem, UploadItemState, UploadQueueSnapshot } from './upload-item';
 import type { FileEntry } from './upload-run';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
 
@@ -17,7 +17,7 @@ export class QueueItems {
   readonly publisher: SnapshotPublisher<UploadQueueSnapshot>;
   private nextId = 0;
 
-  constructor(context: () => { bytesPerSecond: number; online: boolean; concurrency: number }) {
+  constructor(context: () => { bytesPerSecond: number; online: boolean; concurrency: number; notices: readonly QueueNotice[] }) {
     this.publisher = new SnapshotPublisher(() =>
       buildQueueSnapshot(
         Array.from(this.entries.values(), (entry) => entry.item),

@@ -3,6 +3,7 @@ import {
   UPLOAD_ITEM_STATES,
   type BulkActions,
   type ItemActions,
+  type QueueNotice,
   type UploadItem,
   type UploadItemState,
   type UploadQueueSnapshot,
@@ -35,7 +36,7 @@ const BUSY: readonly UploadItemState[] = ['queued', 'uploading', 'paused', 'fina
 
 export function buildQueueSnapshot(
   items: Iterable<UploadItem>,
-  context: { bytesPerSecond: number; online: boolean; concurrency: number },
+  context: { bytesPerSecond: number; online: boolean; concurrency: number; notices: readonly QueueNotice[] },
 ): UploadQueueSnapshot {
   const count = Object.fromEntries(UPLOAD_ITEM_STATES.map((state) => [state, 0])) as Record<UploadItemState, number>;
   const list: UploadItem[] = [];
@@ -67,6 +68,7 @@ export function buildQueueSnapshot(
   });
   return Object.freeze({
     items: Object.freeze(list),
+    notices: context.notices,
     totals: Object.freeze({
       files: list.length,
       count: Object.freeze(count),

@@ -22,6 +22,12 @@ export interface ResumeRecord {
   bytesOnServer?: number;
   /** How far the file's md5 got, so a continued upload does not read the file from the start again. */
   hash?: HashProgress;
+  /**
+   * Set once finalized: the file exists in the Media Manager and only its record in the app's upload
+   * log is left (the page closed before it). Such a record is no unfinished upload: the queue
+   * records it when it starts, without the file.
+   */
+  fileId?: string;
 }
 
 /** The record that lets `source`'s upload, started with `meta` and `session`, continue after a reload. */
@@ -111,6 +117,7 @@ export function isResumeRecord(value: unknown): value is ResumeRecord {
     typeof value.uploadUrl === 'string' &&
     typeof value.uploadToken === 'string' &&
     optional(value.tusUrl, 'string') &&
-    typeof value.createdAt === 'number'
+    typeof value.createdAt === 'number' &&
+    optional(value.fileId, 'string')
   );
 }

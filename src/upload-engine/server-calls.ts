@@ -1,5 +1,7 @@
 import type {
   CreateUploadSessionResult,
+  ExpectedFile,
+  LostUpload,
   FinalizedUpload,
   RecordUploadResult,
   UploadSession,
@@ -47,29 +49,84 @@ export class ServerCalls {
     return result.session;
   }
 
-  finalize(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult> {
-    return withRetries(() => this.finalizeOnce(session, fileName, signal), this.policy(signal));
+  /**
+   * The finalize, retried. When an attempt got no answer and a later one is a conflict that names
+   * nothing (an upload host answering with a status only), the first may have made the file: it is
+   * looked for instead of being asked again forever.
+   */
+  finalize(session: UploadSession, fileName: string, lost: LostUpload, signal: AbortSignal): Promise<FinalizeResult> {
+    let unanswered = false;
+    return withRetries(async () => {
+      try {
+        return await this.finalizeOnce(session, fileName, signal, () => (unanswered = true));
+      } catch (error) {
+        if (unanswered && isNamelessConflict(error)) return this.locate(lost, signal);
+        throw error;
+      }
+    }, this.policy(signal));
   }
 
-  /** One finalize attempt, for a session whose upload is gone: it tells whether an earlier finalize succeeded. */
-  async finalizedEarlier(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult | undefined> {
+  /**
+   * One finalize attempt, for a session whose upload is gone: whether an earlier finalize made the
+   * file (undefined: it did not). A conflict that names nothing means the token was used: the file
+   * is looked for.
+   */
+  async finalizedEarlier(
+    session: UploadSession,
+    fileName: string,
+    lost: LostUpload,
+    signal: AbortSignal,
+  ): Promise<FinalizeResult | undefined> {
     try {
       return await this.finalizeOnce(session, fileName, signal);
-    } catch {
+    } catch (error) {
+      if (isNamelessConflict(error)) return withRetries(() => this.locate(lost, signal), this.policy(signal));
       return undefined;
     }
   }
 
   /**
-   * The finalize PUT from here; when it gets no answer at all (the network, or a browser refusing a
-   * cross-origin answer, which looks the same), the same PUT from the app's backend.
+   * The file a finalize whose answer was lost made, found in the Media Manager through the backend;
+   * an UploadFailure (OUTCOME_UNKNOWN, fatal: never sent again) when it cannot be told, retried
+   * while none is found yet (the finalize may still be running).
    */
-  private async finalizeOnce(session: UploadSession, fileName: string, signal: AbortSignal): Promise<FinalizeResult> {
+  private async locate(lost: LostUpload, signal: AbortSignal): Promise<FinalizeResult> {
+    const uncertain = (why: string, transient: boolean) =>
+      new UploadFailure(
+        {
+          code: 'OUTCOME_UNKNOWN',
+          message: `Wix's upload server did not say what became of this file${why}: it may already be in the Media Manager. Look there before sending it again.`,
+          fatal: true,
+        },
+        { transient },
+      );
+    const find = this.backend.findUploadedFile?.bind(this.backend);
+    if (!find) throw uncertain('', false);
+    signal.throwIfAborted();
+    const found = await find(lost);
+    if (found.ok && found.fileId) return { fileId: found.fileId };
+    if (found.ok && found.candidates > 1) throw uncertain(`, and ${found.candidates} files there could be it`, false);
+    throw uncertain(', and it is not there yet', true);
+  }
+
+  /**
+   * The finalize PUT from here; when it gets no answer at all (the network, or a browser refusing a
+   * cross-origin answer, which looks the same), the same PUT from the app's backend. `unanswered`
+   * hears of a PUT that went without an answer: it may have made the file all the same.
+   */
+  private async finalizeOnce(
+    session: UploadSession,
+    fileName: string,
+    signal: AbortSignal,
+    unanswered = () => {},
+  ): Promise<FinalizeResult> {
     try {
       return await finalizeUpload(this.fetchFn, session, fileName, signal);
     } catch (error) {
+      if (!(error instanceof UploadFailure) || error.detail.code !== 'NETWORK') throw error;
+      unanswered();
       const fromServer = this.backend.finalizeUploadFromServer?.bind(this.backend);
-      if (!fromServer || !(error instanceof UploadFailure) || error.detail.code !== 'NETWORK') throw error;
+      if (!fromServer) throw error;
       signal.throwIfAborted();
       return finalizeThroughBackend(fromServer, session, fileName);
     }
@@ -91,6 +148,29 @@ export class ServerCalls {
     return result.report;
   }
 
+  /** The file as the backend sees it now (its size), to check a file whose finalize answer was lost; undefined when unknown. */
+  async describe(fileId: string, signal: AbortSignal): Promise<UploadStatusReport | undefined> {
+    try {
+      const result = await withRetries(() => this.backend.getUploadStatus([fileId]), this.policy(signal));
+      return result.ok ? result.reports.find((report) => report.fileId === fileId) : undefined;
+    } catch {
+      signal.throwIfAborted();
+      return undefined;
+    }
+  }
+
+  /** Asks the backend to remove a bad copy; whether it is gone (false: the backend cannot, or would not). */
+  async discard(fileId: string, expected: ExpectedFile, signal: AbortSignal): Promise<boolean> {
+    const discard = this.backend.discardArrivedCopy?.bind(this.backend);
+    if (!discard) return false;
+    try {
+      return (await withRetries(() => discard(fileId, expected), this.policy(signal))).ok;
+    } catch {
+      signal.throwIfAborted();
+      return false;
+    }
+  }
+
   private policy(signal: AbortSignal): RetryPolicy {
     return {
       delays: this.retryDelays,
@@ -99,4 +179,9 @@ export class ServerCalls {
       beforeRetry: () => whenOnline(this.connectivity, signal),
     };
   }
+}
+
+/** A 409 without a code: with no code, the upload host says a token is taken without saying by what. */
+function isNamelessConflict(error: unknown): boolean {
+  return error instanceof UploadFailure && error.detail.status === 409 && error.detail.serverCode === undefined;
 }

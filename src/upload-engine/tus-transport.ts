@@ -27,7 +27,14 @@ type TusError = Error & Partial<Pick<DetailedError, 'originalRequest' | 'origina
 
 export function failureFromTusError(error: TusError): UploadFailure {
   if (error.originalResponse) {
-    return failureFromResponse(error.originalResponse.getStatus(), error.originalResponse.getBody() ?? '', 'The upload server');
+    const status = error.originalResponse.getStatus();
+    const failure = failureFromResponse(status, error.originalResponse.getBody() ?? '', 'The upload server');
+    // A creation refused as a conflict: the token already has its upload (or is spent), whether or
+    // not the answer says so with a code. The session cannot be used: ask whether it was finalized.
+    if (status === 409 && error.originalRequest?.getMethod() === 'POST' && !failure.options.sessionGone) {
+      return new UploadFailure({ ...failure.detail, code: 'UPLOAD_GONE', fatal: false }, { transient: false, sessionGone: true });
+    }
+    return failure;
   }
   if (error.originalRequest) return failureFromNetworkError(error.causingError ?? error, 'The upload server');
   // Not a request: the file could not be read, or its size changed since it was selected.
@@ -45,7 +52,6 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
   const common: UploadOptions = {
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     retryDelays: [...(options.retryDelays ?? DEFAULT_RETRY_DELAYS)],
-    onShouldRetry: (error) => shouldRetryTusError(error, connectivity),
   };
   // tus-js-client spreads our options over its defaults: an explicit undefined would erase its HTTP stack.
   if (options.httpStack) common.httpStack = options.httpStack;
@@ -75,11 +81,17 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
       onUploadUrlAvailable: () => {
         if (upload.url) request.onUrl(upload.url);
       },
+      onShouldRetry: (error) => {
+        const failure = failureFromTusError(error);
+        if (failure.detail.code === 'NETWORK') request.onUnanswered?.(failure.detail);
+        return shouldRetryTusError(error, connectivity);
+      },
       onProgress: (bytesSent) => request.onProgress(bytesSent),
       onChunkComplete: (_chunkSize, bytesAccepted) => request.onAccepted(bytesAccepted),
       onSuccess: () => settle({ status: 'complete' }),
       onError: (error) => {
         const failure = failureFromTusError(error);
+        if (failure.detail.code === 'NETWORK') request.onUnanswered?.(failure.detail);
         settle({ status: 'failed', error: failure.detail, sessionGone: failure.options.sessionGone === true });
       },
     });

@@ -1,5 +1,9 @@
 import type {
   CreateUploadSessionResult,
+  DiscardCopyResult,
+  ExpectedFile,
+  FindUploadResult,
+  LostUpload,
   FinalizedUpload,
   RecordUploadResult,
   ServerFinalizeAnswer,
@@ -22,4 +26,15 @@ export interface UploadBackend {
    * upload host unreachable or refusing the page's origin). Without it, such a finalize is retried.
    */
   finalizeUploadFromServer?(session: UploadSession, fileName: string): Promise<ServerFinalizeAnswer>;
+  /**
+   * Removes a copy that arrived unlike the chosen file (another size, or another md5 on a site
+   * whose hashes are md5s), once the backend saw it differ too. Without it, such a copy is kept,
+   * recorded, and the file is not sent again.
+   */
+  discardArrivedCopy?(fileId: string, expected: ExpectedFile): Promise<DiscardCopyResult>;
+  /**
+   * Finds a file whose finalize answer was lost when the upload host's later answers do not name
+   * it (errors with a status only). Without it, such a file fails saying it may have arrived.
+   */
+  findUploadedFile?(lost: LostUpload): Promise<FindUploadResult>;
 }

@@ -14,6 +14,8 @@ export type UploadErrorCode =
   | 'PROCESSING_FAILED'
   /** The bytes that arrived are not the file's (their md5 differs). */
   | 'INTEGRITY'
+  /** Wix did not say whether the finalize made the file, and it could not be found: it may be in the Media Manager. */
+  | 'OUTCOME_UNKNOWN'
   | 'UNEXPECTED';
 
 export interface UploadError {

@@ -60,8 +60,10 @@ export interface UploadItem {
   readonly secondsLeft?: number;
   /** It continues an upload begun before (e.g. before a reload). */
   readonly resumed: boolean;
-  /** The file that arrived has the md5 of the file chosen (undefined: not checked). */
+  /** The file that arrived has the md5 of the file chosen (undefined: not checked so). */
   readonly verified?: boolean;
+  /** How the file that arrived was checked when its md5 could not be (by its size), and why: a plain sentence. */
+  readonly integrityNote?: string;
   readonly fileId?: string;
   readonly url?: string;
   readonly thumbnailUrl?: string;
@@ -88,8 +90,21 @@ export interface UploadTotals {
   readonly secondsLeft?: number;
 }
 
+/** Something about the whole queue the user should know, in a plain sentence. */
+export interface QueueNotice {
+  /**
+   * upload-host-unreachable: the upload server gives this page no answer at all (a refused origin,
+   * a block): nothing is being sent. hash-not-md5: this site's checksums are not md5s, files are
+   * checked by their size only.
+   */
+  readonly kind: 'upload-host-unreachable' | 'hash-not-md5';
+  readonly message: string;
+}
+
 export interface UploadQueueSnapshot {
   readonly items: readonly UploadItem[];
+  /** What the user should know about the queue as a whole; empty most of the time. */
+  readonly notices: readonly QueueNotice[];
   readonly totals: UploadTotals;
   readonly actions: BulkActions;
   readonly online: boolean;

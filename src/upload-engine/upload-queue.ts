@@ -14,7 +14,9 @@ import { secondsLeft } from './speed-meter';
 import { createTusTransport, DEFAULT_RETRY_DELAYS } from './tus-transport';
 import type { UploadBackend } from './upload-backend';
 import type { UploadError } from './upload-error';
-import type { UploadItem, UploadQueueSnapshot } from './upload-item';
+import type { QueueNotice, UploadItem, UploadQueueSnapshot } from './upload-item';
+import { HASH_NOT_MD5_NOTICE, hashesAreNotMd5, MemoryHashHistory, type HashHistoryStore } from './arrival-check';
+import { finalizedUploadOf } from './finalized-upload';
 import type { FileEntry } from './upload-run';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
@@ -57,7 +59,16 @@ export interface UploadQueueOptions {
    * worker. The queue stops it when it is disposed.
    */
   md5Hashing?: Md5Hashing;
+  /**
+   * What is known of this site's file hashes (whether they are md5s of the bytes), kept where it
+   * outlives a reload: openBrowserHashHistory() in a page, FileHashHistory on disk; in memory by default.
+   */
+  hashHistory?: HashHistoryStore;
 }
+
+/** Said while the upload server gives this page no answer at all and nothing has reached it. */
+export const UPLOAD_HOST_UNREACHABLE_NOTICE =
+  "Your files cannot reach Wix's upload server from this page: it gives no answer (it may refuse this site's address, or a firewall or a browser extension blocks it), so nothing is being sent.";
 
 /** A file to upload with its metadata, resolved once (resolveUploadMeta, withMeta). */
 export interface QueuedFile {
@@ -83,6 +94,11 @@ export class UploadQueue {
   private readonly maxFileSizeBytes: number;
   private readonly now: () => number;
   private readonly md5Hashing?: Md5Hashing;
+  private readonly hashHistory: HashHistoryStore;
+  /** The upload server gave no answer to the last request that reached for it. */
+  private uploadHostSilent = false;
+  /** Stops the work the queue does on its own (recording uploads finalized before a reload) when it is disposed. */
+  private readonly lifetime = new AbortController();
 
   private readonly items: QueueItems;
   private readonly scheduler: Scheduler;
@@ -104,10 +120,12 @@ export class UploadQueue {
     this.now = options.now ?? (() => Date.now());
     this.online = this.connectivity.isOnline();
     if (options.verifyIntegrity ?? true) this.md5Hashing = options.md5Hashing ?? md5OnThisThread;
+    this.hashHistory = options.hashHistory ?? new MemoryHashHistory();
     this.items = new QueueItems(() => ({
       bytesPerSecond: this.ticker.overall.bytesPerSecond,
       online: this.online,
       concurrency: this.scheduler.limit,
+      notices: this.notices(),
     }));
     this.scheduler = new Scheduler(
       (id) => this.items.get(id),
@@ -117,6 +135,8 @@ export class UploadQueue {
         store: this.store,
         now: this.now,
         md5: this.md5Hashing,
+        hashHistory: this.hashHistory,
+        uploadHostAnswered: (answered) => this.uploadHostAnswered(answered),
       },
       {
         runEvents: (entry) => ({
@@ -148,6 +168,7 @@ export class UploadQueue {
       },
     );
     this.unsubscribeConnectivity = this.connectivity.subscribe((online) => this.connectivityChanged(online));
+    void this.recordFinalizedEarlier();
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -163,7 +184,7 @@ export class UploadQueue {
 
   /** Uploads begun earlier (e.g. before a reload) that no item of this queue continues: "select clip.mp4 again to resume". */
   unfinishedUploads(): ResumeRecord[] {
-    return this.store.listUnfinished().filter((record) => !this.items.isTaken(record.fingerprint));
+    return this.store.listUnfinished().filter((record) => record.fileId === undefined && !this.items.isTaken(record.fingerprint));
   }
 
   /** The unfinished upload a re-selected file would continue, if any. */
@@ -193,6 +214,7 @@ export class UploadQueue {
     const entry = this.items.create(source, record.meta, true);
     if (record.size === source.size) {
       entry.session = { uploadUrl: record.uploadUrl, uploadToken: record.uploadToken };
+      entry.sessionSince = record.createdAt;
       entry.tusUrl = record.tusUrl;
     }
     this.admit(entry);
@@ -318,6 +340,7 @@ export class UploadQueue {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.lifetime.abort();
     const stopped = this.scheduler.stopAll(this.items.all());
     this.processing.stop();
     this.ticker.stop();
@@ -328,6 +351,37 @@ export class UploadQueue {
   }
 
   // ---- inside ----------------------------------------------------------------------------------
+
+  private notices(): QueueNotice[] {
+    const notices: QueueNotice[] = [];
+    if (this.uploadHostSilent) notices.push({ kind: 'upload-host-unreachable', message: UPLOAD_HOST_UNREACHABLE_NOTICE });
+    if (hashesAreNotMd5(this.hashHistory.read())) notices.push({ kind: 'hash-not-md5', message: HASH_NOT_MD5_NOTICE });
+    return notices;
+  }
+
+  private uploadHostAnswered(answered: boolean): void {
+    if (this.uploadHostSilent === !answered) return;
+    this.uploadHostSilent = !answered;
+    this.items.publisher.changed(true);
+  }
+
+  /**
+   * Uploads finalized before a reload whose record never reached the app's log (the page closed in
+   * between): recorded now, without their files. One left unanswered is tried again next time.
+   */
+  private async recordFinalizedEarlier(): Promise<void> {
+    const signal = this.lifetime.signal;
+    for (const record of this.store.listUnfinished()) {
+      if (record.fileId === undefined || signal.aborted) continue;
+      try {
+        const report = await this.server.record(finalizedUploadOf(record.fileId, record.size, record.meta), signal);
+        if (report) this.store.remove(record.fingerprint);
+      } catch {
+        if (signal.aborted) return;
+        this.store.remove(record.fingerprint); // refused: the file is no longer in the Media Manager
+      }
+    }
+  }
 
   /** Queues the entry, or fails it with why it must not be sent. */
   private admit(entry: FileEntry): FileEntry {

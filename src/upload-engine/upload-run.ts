@@ -1,4 +1,4 @@
-import type { UploadSession, UploadStatusReport } from '../shared/upload-api';
+import type { LostUpload, UploadSession, UploadStatusReport } from '../shared/upload-api';
 import type { ByteTransport, RunningTransfer, TransferOutcome } from './byte-transport';
 import type { FinalizeResult } from './finalize';
 import { sessionRequestFor } from './preflight';
@@ -10,6 +10,8 @@ import { UploadFailure } from './upload-error';
 import type { UploadItem } from './upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
 import { RunningMd5 } from './integrity';
+import { checkArrival, type Arrival, type HashHistoryStore } from './arrival-check';
+import { finalizedUploadOf } from './finalized-upload';
 import type { Md5Hashing } from './md5/md5-hashing';
 
 /** One file of the queue, with what its runs share: the server session it continues, if any. */
@@ -21,6 +23,8 @@ export interface FileEntry {
   readonly fingerprint: string;
   item: UploadItem;
   session?: UploadSession;
+  /** Milliseconds: when the session was created (or, resumed, when its record was made). */
+  sessionSince?: number;
   tusUrl?: string;
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
@@ -37,8 +41,12 @@ export interface UploadRunDeps {
   store: ResumeStore;
   /** Milliseconds, for the speed meter. */
   now: () => number;
-  /** Where the md5 of each file runs, to compare with the `hash` of what arrived; none: files are not verified. */
+  /** Where the md5 of each file runs, to compare with the `hash` of what arrived; none: files are checked by size only. */
   md5?: Md5Hashing;
+  /** What is known of this site's hashes (whether they are md5s), kept across reloads. */
+  hashHistory: HashHistoryStore;
+  /** The upload server gave no answer at all (true), or answered again (false). */
+  uploadHostAnswered?(answered: boolean): void;
 }
 
 /** What a run tells its scheduler; nothing once it is stopped. */
@@ -50,6 +58,9 @@ export interface UploadRunEvents {
   /** Every byte is on the server: the file no longer needs a sending slot. */
   bytesDone(): void;
 }
+
+/** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
+const CLOCK_SKEW_MS = 10 * 60_000;
 
 export type RunOutcome = { status: 'processing'; fileId: string; report?: UploadStatusReport } | { status: 'stopped' };
 
@@ -105,9 +116,12 @@ export class UploadRun {
     let earlier: FinalizeResult | undefined;
     this.hasher = this.md5Of(entry);
     for (;;) {
-      session = entry.session ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
+      if (!entry.session) {
+        entry.sessionSince = deps.now();
+        entry.session = await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal);
+      }
+      session = entry.session;
       if (this.stopped) return { status: 'stopped' };
-      entry.session = session;
       await this.slot;
       if (this.stopped) return { status: 'stopped' };
       const outcome = await this.send(session);
@@ -116,7 +130,7 @@ export class UploadRun {
       if (outcome.sessionGone && !restarted) {
         // The token's upload is lost to us (a creation whose answer was lost, an expired or deleted upload).
         // A finalize that succeeded unseen (its answer lost) also deletes the tus upload: ask before starting over.
-        earlier = await deps.server.finalizedEarlier(session, entry.meta.displayName, signal);
+        earlier = await deps.server.finalizedEarlier(session, entry.meta.displayName, this.lostUpload(), signal);
         if (this.stopped) return { status: 'stopped' };
         if (earlier) break;
         this.forgetSession();
@@ -135,32 +149,69 @@ export class UploadRun {
     const md5 = this.hasher?.then((hasher) => hasher.digest(entry.source.size));
     const finalized = earlier ?? (await this.finalize(session, signal));
     if (this.stopped) return { status: 'stopped' };
-    this.forgetSession();
-    const verified = await this.verify(finalized, md5);
+    this.keepFinalized(session, finalized.fileId);
+    const arrival = await this.checkArrived(finalized, md5, signal);
     if (this.stopped) return { status: 'stopped' };
     this.tell({
       fileId: finalized.fileId,
       url: finalized.file?.url,
       thumbnailUrl: finalized.file?.thumbnailUrl,
       mediaType: finalized.file?.mediaType,
-      verified,
+      verified: arrival.verdict === 'verified' ? true : undefined,
+      integrityNote: arrival.verdict === 'size-checked' ? arrival.note : undefined,
     });
-
-    const { meta } = entry;
-    const report = await deps.server.record(
-      {
-        fileId: finalized.fileId,
-        displayName: meta.displayName,
-        sizeInBytes: String(entry.source.size),
-        mimeType: meta.mimeType,
-        parentFolderId: meta.parentFolderId,
-        private: meta.private,
-        labels: meta.labels,
-      },
-      signal,
-    );
+    if (arrival.verdict === 'bad-copy') return this.badCopy(finalized.fileId, arrival.reason, await md5, signal);
+    const report = await this.record(finalized.fileId, signal);
     if (this.stopped) return { status: 'stopped' };
     return { status: 'processing', fileId: finalized.fileId, report };
+  }
+
+  /** Records the finalized file in the app's log; the resume record (which says it is finalized) goes once the backend answered. */
+  private async record(fileId: string, signal: AbortSignal): Promise<UploadStatusReport | undefined> {
+    const { entry, deps } = this;
+    let report: UploadStatusReport | undefined;
+    try {
+      report = await deps.server.record(finalizedUploadOf(fileId, entry.source.size, entry.meta), signal);
+    } catch (error) {
+      if (!this.stopped) deps.store.remove(entry.fingerprint); // refused: the file is not in the Media Manager
+      throw error;
+    }
+    // No answer at all: the record stays, and the queue records the file when it next starts.
+    if (report && !this.stopped) deps.store.remove(entry.fingerprint);
+    return report;
+  }
+
+  /** Compares what arrived with the chosen file: its size always, its md5 when Wix's hash is one (arrival-check.ts). */
+  private async checkArrived(
+    finalized: FinalizeResult,
+    md5: Promise<string | undefined> | undefined,
+    signal: AbortSignal,
+  ): Promise<Arrival> {
+    const mine = await md5;
+    // An earlier finalize whose answer was lost named only the file: its size is asked for.
+    const arrived = finalized.file ?? (await this.deps.server.describe(finalized.fileId, signal)) ?? {};
+    return checkArrival(this.entry.source.size, mine, arrived, this.deps.hashHistory);
+  }
+
+  /**
+   * A copy that surely is not the chosen file: removed when the backend can (and agrees), so a
+   * retry leaves no second copy; otherwise kept, recorded, and the file is not sent again.
+   */
+  private async badCopy(fileId: string, reason: string, md5: string | undefined, signal: AbortSignal): Promise<RunOutcome> {
+    const { entry, deps } = this;
+    const removed = await deps.server.discard(fileId, { sizeInBytes: String(entry.source.size), md5 }, signal);
+    if (this.stopped) return { status: 'stopped' };
+    if (removed) {
+      deps.store.remove(entry.fingerprint);
+      throw new UploadFailure({ code: 'INTEGRITY', message: `${reason} It was removed: retry to send it again.`, fatal: false });
+    }
+    await this.record(fileId, signal);
+    if (this.stopped) return { status: 'stopped' };
+    throw new UploadFailure({
+      code: 'INTEGRITY',
+      message: `${reason} It could not be removed, so it is kept as it arrived and not sent again.`,
+      fatal: true,
+    });
   }
 
   private send(session: UploadSession): Promise<TransferOutcome> {
@@ -173,6 +224,7 @@ export class UploadRun {
       metadata: { filename: entry.meta.displayName, contentType: entry.meta.mimeType, token: session.uploadToken },
       resumeUrl: entry.tusUrl,
       onUrl: (url) => {
+        deps.uploadHostAnswered?.(true);
         if (!this.stopped) {
           entry.tusUrl = url;
           const createdAt = deps.store.get(entry.fingerprint)?.createdAt ?? deps.now();
@@ -183,7 +235,9 @@ export class UploadRun {
         }
       },
       onProgress: (bytesSent) => this.progressed(bytesSent, true),
+      onUnanswered: () => deps.uploadHostAnswered?.(false),
       onAccepted: (bytesAccepted) => {
+        deps.uploadHostAnswered?.(true);
         this.progressed(bytesAccepted, false);
         this.noteBytesOnServer(bytesAccepted);
         void this.hasher?.then((hasher) => hasher.advanceTo(bytesAccepted));
@@ -221,22 +275,6 @@ export class UploadRun {
     return entry.md5;
   }
 
-  /**
-   * Whether what arrived is the file: true when the descriptor's md5 is the file's, undefined when
-   * either is unknown (Wix gave no hash, the file could not be read); throws when they differ.
-   */
-  private async verify(finalized: FinalizeResult, md5: Promise<string | undefined> | undefined): Promise<boolean | undefined> {
-    const mine = await md5;
-    const arrived = finalized.file?.hash?.toLowerCase();
-    if (!mine || !arrived) return undefined;
-    if (mine === arrived) return true;
-    throw new UploadFailure({
-      code: 'INTEGRITY',
-      message: 'The file that arrived differs from yours: retry to send it again.',
-      fatal: false,
-    });
-  }
-
   /** Keeps the server's confirmed offset with the resume record, so a page after a reload can say how much is there. */
   private noteBytesOnServer(bytes: number): void {
     if (this.stopped) return;
@@ -246,11 +284,35 @@ export class UploadRun {
 
   private async finalize(session: UploadSession, signal: AbortSignal): Promise<FinalizeResult> {
     try {
-      return await this.deps.server.finalize(session, this.entry.meta.displayName, signal);
+      return await this.deps.server.finalize(session, this.entry.meta.displayName, this.lostUpload(), signal);
     } catch (error) {
       if (error instanceof UploadFailure && error.options.sessionGone) this.forgetSession();
       throw error;
     }
+  }
+
+  /**
+   * The session is spent: the file exists. Its resume record stays, saying so, until the file is
+   * recorded in the app's log: a page closed before that still has it recorded when it comes back.
+   */
+  private keepFinalized(session: UploadSession, fileId: string): void {
+    const { entry, deps } = this;
+    entry.session = undefined;
+    entry.tusUrl = undefined;
+    const record = deps.store.get(entry.fingerprint) ?? resumeRecordFor(entry.source, entry.meta, session, undefined, deps.now());
+    deps.store.save({ ...record, tusUrl: undefined, hash: undefined, fileId });
+  }
+
+  /** What finds this file in the Media Manager if a finalize's answer is lost and Wix's next answers do not name it. */
+  private lostUpload(): LostUpload {
+    const { entry } = this;
+    const since = (entry.sessionSince ?? this.deps.now()) - CLOCK_SKEW_MS;
+    return {
+      displayName: entry.meta.displayName,
+      sizeInBytes: String(entry.source.size),
+      since: new Date(since).toISOString(),
+      private: entry.meta.private ?? false,
+    };
   }
 
   /** The session is spent or gone: the next attempt starts a new one. */

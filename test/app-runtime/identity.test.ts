@@ -22,7 +22,7 @@ describe('identities in the local app runtime', () => {
   const call = async <T>(method: string, token: string | undefined) =>
     requestJson<{ result: T; exception?: boolean }>(`${app.url}/_webMethods/src/backend/probe.web.ts/${method}.ajax`, { token, body: [] });
 
-  it("runs a web method's SDK calls as its caller: a visitor or a member is refused an admin-only collection, the owner is not", async () => {
+  it("runs a web method's SDK calls as its caller: a visitor or a member is refused a privileged-only collection, the owner is not", async () => {
     for (const subject of ['VISITOR', 'MEMBER'] as const) {
       const { body } = await call<ProbeOutcome>('readAsCaller', await app.issueToken(subject));
       expect(body.result).toEqual({ ok: false, message: expect.stringContaining('does not have permissions to read') });

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod, requestJson } from '../support/wix-http.js';
 import { PRODUCTION_ERROR_MESSAGE } from '../../local/app-runtime/web-methods.js';
+import crypto from 'node:crypto';
 import type {
   CreateUploadSessionResult,
+  DiscardCopyResult,
+  FindUploadResult,
   FileDownloadLink,
   ListFoldersResult,
   ServerFinalizeAnswer,
@@ -50,7 +53,7 @@ describe('web methods in the local Wix runtime', () => {
   it('returns the reasons a request is refused before calling Wix', async () => {
     const { status, body } = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
       mimeType: 'image/png',
-      fileName: 'x'.repeat(201),
+      fileName: 'x'.repeat(256),
       labels: ['ok', 'y'.repeat(201)],
     });
     expect(status).toBe(200);
@@ -59,6 +62,23 @@ describe('web methods in the local Wix runtime', () => {
       violations: [
         expect.objectContaining({ field: 'fileName', violatedRule: 'MAX_LENGTH' }),
         expect.objectContaining({ field: 'labels[1]', violatedRule: 'MAX_LENGTH' }),
+      ],
+    });
+  });
+
+  it("keeps the app's own rules on names, which Wix does not document (the local Wix accepts these): control and text-direction characters, '..' folders", async () => {
+    const { body } = await callWebMethod<CreateUploadSessionResult>(app.url, owner, 'createUploadSession', {
+      mimeType: 'video/mp4',
+      fileName: 'invoice\u202efdp.exe',
+      filePath: '/clients/../secrets',
+      labels: ['a\u0000b'],
+    });
+    expect(body.result).toEqual({
+      ok: false,
+      violations: [
+        expect.objectContaining({ field: 'fileName', violatedRule: 'FORMAT' }),
+        expect.objectContaining({ field: 'filePath', violatedRule: 'FORMAT' }),
+        expect.objectContaining({ field: 'labels[0]', violatedRule: 'FORMAT' }),
       ],
     });
   });
@@ -94,6 +114,63 @@ describe('web methods in the local Wix runtime', () => {
     expect(unknown.body.result).toEqual({ ok: false, reason: 'The file is no longer in the Media Manager' });
     const malformed = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', { not: 'an id' });
     expect(malformed.body.result).toEqual({ ok: false, reason: 'The file id is not valid' });
+  });
+
+  it('removes a copy that arrived unlike the chosen file only when it sees it differ too, for good', async () => {
+    const bytes = Buffer.from('twelve bytes');
+    const md5 = crypto.createHash('md5').update(bytes).digest('hex');
+    const upload = (name: string) => uploadSmallFile(app.url, owner, { name, mimeType: 'text/plain', bytes });
+    const exists = async (fileId: unknown) =>
+      (await requestJson(`${app.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(String(fileId))}`, { token: owner }))
+        .status === 200;
+    const discard = async (fileId: unknown, expected: unknown) =>
+      (await callWebMethod<DiscardCopyResult>(app.url, owner, 'discardArrivedCopy', fileId, expected)).body.result;
+
+    const same = await upload('same.txt');
+    expect(await discard(same.id, { sizeInBytes: '12', md5 })).toEqual({
+      ok: false,
+      reason: 'The file in the Media Manager is the one expected: it was kept',
+    });
+    expect(await exists(same.id)).toBe(true);
+    const shorter = await upload('other-size.txt');
+    expect(await discard(shorter.id, { sizeInBytes: '13' })).toEqual({ ok: true });
+    expect(await exists(shorter.id)).toBe(false);
+    const otherMd5 = await upload('other-md5.txt');
+    expect(await discard(otherMd5.id, { sizeInBytes: '12', md5: '0'.repeat(32) })).toEqual({ ok: true });
+    expect(await exists(otherMd5.id)).toBe(false);
+    expect(await discard('gone~mv2.txt', { sizeInBytes: '1' })).toEqual({ ok: true });
+    expect(await discard(same.id, { sizeInBytes: 'twelve' })).toMatchObject({ ok: false });
+    expect(await discard(same.id, { sizeInBytes: '1', md5: '../etc' })).toMatchObject({ ok: false });
+    const visitor = await callWebMethod(app.url, await app.issueToken('VISITOR'), 'discardArrivedCopy', same.id, { sizeInBytes: '1' });
+    expect(visitor.body).toMatchObject({ exception: true });
+    expect(await exists(same.id)).toBe(true);
+  });
+
+  it('finds the one unrecorded file of a name and size made since a session, for a finalize whose answer was lost', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const find = async (lost: unknown) => (await callWebMethod<FindUploadResult>(app.url, owner, 'findUploadedFile', lost)).body.result;
+    const lost = (name: string) => ({ displayName: name, sizeInBytes: '4', since, private: false });
+    const made = await uploadSmallFile(app.url, owner, { name: 'lost-answer.txt', mimeType: 'text/plain', bytes: Buffer.from('lost') });
+    expect(await find(lost('lost-answer.txt'))).toEqual({ ok: true, fileId: made.id, candidates: 1 });
+    // Made before the session began, or of another size: not it.
+    expect(await find({ ...lost('lost-answer.txt'), since: new Date(Date.now() + 60_000).toISOString() })).toEqual({
+      ok: true,
+      candidates: 0,
+    });
+    expect(await find({ ...lost('lost-answer.txt'), sizeInBytes: '5' })).toEqual({ ok: true, candidates: 0 });
+    // A file the log holds is another upload's.
+    await callWebMethod(app.url, owner, 'recordUpload', {
+      fileId: made.id,
+      displayName: 'lost-answer.txt',
+      sizeInBytes: '4',
+      mimeType: 'text/plain',
+    });
+    expect(await find(lost('lost-answer.txt'))).toEqual({ ok: true, candidates: 0 });
+    // Two that fit: none is named.
+    await uploadSmallFile(app.url, owner, { name: 'twice.txt', mimeType: 'text/plain', bytes: Buffer.from('one!') });
+    await uploadSmallFile(app.url, owner, { name: 'twice.txt', mimeType: 'text/plain', bytes: Buffer.from('two!') });
+    expect(await find(lost('twice.txt'))).toEqual({ ok: true, candidates: 2 });
+    expect(await find({ displayName: 'x', sizeInBytes: 'many', since })).toMatchObject({ ok: false });
   });
 
   it('sends a finalize from the server only to the Wix upload host, never to an address a caller names', async () => {

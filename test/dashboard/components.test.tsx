@@ -506,13 +506,13 @@ describe('StagedFilesTable', () => {
       [],
     );
     // A rename does not make a file another one: the second a.mp4 stays a duplicate.
-    const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(201));
+    const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(256));
     const { onStart } = renderTable(staged, { max: 3000 });
     expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.0 KB; files up to 2.9 KB can be uploaded.')).toBeTruthy();
     expect(within(stagedRowOf('fine.mp4')).getByText('Ready')).toBeTruthy();
     const problems = Array.from(document.querySelectorAll('[data-hook="staged-problem"]'), (node) => node.textContent);
     expect(problems).toEqual([
-      'The file name must be at most 200 characters long (got 201).',
+      'The file name must be at most 255 characters long (got 256).',
       'This file is already in the list, going to the same folder.',
       'The file is 4.0 KB; files up to 2.9 KB can be uploaded.',
     ]);

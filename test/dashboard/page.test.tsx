@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldViolation } from '../../src/shared/upload-request.js';
 import type {
+  AppSetupResult,
   CreateUploadSessionResult,
   FinalizedUpload,
   FolderSummary,
@@ -25,6 +26,9 @@ const web = vi.hoisted(() => ({
   listFolders: vi.fn(async (_parentFolderId?: string): Promise<ListFoldersResult> => ({ ok: true, folders: [] })),
   getFileDownloadUrl: vi.fn(),
   finalizeUploadFromServer: vi.fn(),
+  getAppSetup: vi.fn(async (): Promise<AppSetupResult> => ({ ok: true })),
+  discardArrivedCopy: vi.fn(),
+  findUploadedFile: vi.fn(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 
@@ -42,6 +46,7 @@ const clip = () => new File(['0123456789'], 'clip.mp4', { type: 'video/mp4', las
 
 beforeEach(() => {
   window.localStorage.clear();
+  web.getAppSetup.mockResolvedValue({ ok: true });
   web.listFolders.mockResolvedValue({ ok: true, folders: FOLDERS });
   web.listRecentUploads.mockResolvedValue([]);
   web.createUploadSession.mockResolvedValue({ ok: true, session: { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' } });
@@ -65,6 +70,19 @@ function choose(...files: File[]) {
 }
 
 describe('the Upload page', () => {
+  it("says plainly what is wrong when the app's collections are not on the site, and calls nothing that would fail", async () => {
+    const reason =
+      "None of the app's collections exist on this site (looked for @ns/upload-log). Either the site has no CMS, or APP_NAMESPACE is wrong.";
+    web.getAppSetup.mockResolvedValue({ ok: false, reason, missingCollections: ['@ns/upload-log'] });
+    render(<DashboardPage />);
+    const notice = await screen.findByRole('alert');
+    expect(within(notice).getByText('The app is not set up on this site')).toBeTruthy();
+    expect(within(notice).getByText(reason)).toBeTruthy();
+    expect(screen.queryByText('Drop files or whole folders here')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(web.listRecentUploads).not.toHaveBeenCalled();
+  });
+
   it('loads the folders and the recent uploads, and names every button', async () => {
     await renderPage();
     expect(web.listRecentUploads).toHaveBeenCalledWith(20);
@@ -90,11 +108,11 @@ describe('the Upload page', () => {
     expect(within(row).getByText('Ready')).toBeTruthy();
     expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
 
-    fireEvent.change(name, { target: { value: 'n'.repeat(201) } });
-    expect(await screen.findByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
+    fireEvent.change(name, { target: { value: 'n'.repeat(256) } });
+    expect(await screen.findByText('The file name must be at most 255 characters long (got 256).')).toBeTruthy();
     expect(isDisabled(screen.getByRole('button', { name: 'Upload 0 files' }))).toBe(true);
 
-    fireEvent.change(name, { target: { value: 'n'.repeat(200) } });
+    fireEvent.change(name, { target: { value: 'n'.repeat(255) } });
     await waitFor(() => expect(screen.queryByText(/The file name must be at most/)).toBeNull());
     expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
     expect(unnamedButtons()).toEqual([]);

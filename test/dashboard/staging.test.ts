@@ -122,14 +122,14 @@ describe('problemsOf', () => {
     expect(problems.has(fits.id)).toBe(false);
   });
 
-  it('refuses a display name over 200 characters, with the limit in the message', () => {
+  it('refuses a display name over 255 characters, with the limit in the message', () => {
     const staged = stageOne(picked('a.mp4'));
-    const ok = rename([staged], staged.id, 'n'.repeat(200));
+    const ok = rename([staged], staged.id, 'n'.repeat(255));
     expect(problemsOf(ok, NOTHING_QUEUED, MAX).size).toBe(0);
-    const tooLong = rename([staged], staged.id, 'n'.repeat(201));
+    const tooLong = rename([staged], staged.id, 'n'.repeat(256));
     expect(problemsOf(tooLong, NOTHING_QUEUED, MAX).get(staged.id)).toMatchObject({
       code: 'INVALID_REQUEST',
-      message: 'The file name must be at most 200 characters long (got 201).',
+      message: 'The file name must be at most 255 characters long (got 256).',
     });
   });
 

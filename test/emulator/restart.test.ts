@@ -7,7 +7,8 @@ import { tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';
 import { callWebMethod, requestJson, waitFor } from '../support/wix-http.js';
 import { finalizeUpload, generateUploadUrl, createTusUpload, tusOffset, uploadWithTusClient } from '../support/upload-session.js';
-import type { UploadStatusReport } from '../../src/shared/upload-api.js';
+import type { RecordUploadResult, UploadStatusReport } from '../../src/shared/upload-api.js';
+import { UPLOAD_LOG } from '../../src/backend/data-collections.js';
 
 async function identity(url: string, subjectType: string): Promise<string> {
   const { body } = await requestJson<{ accessToken: string }>(`${url}/_local/identities`, { body: { subjectType } });
@@ -77,26 +78,34 @@ describe('a server that is killed and restarted', () => {
     const dataDir = tempDir();
     const source = writeRandomFile(tempDir(), 'kept.bin', 200_000);
     // The app's webhook is unreachable: events stay in the outbox.
-    const first = await start({ PORT: '0', DATA_DIR: dataDir, PROCESSING_DELAY_MS: '10', WEBHOOK_URL: 'http://127.0.0.1:9/webhooks' });
+    const first = await start({ PORT: '0', DATA_DIR: dataDir, PROCESSING_DELAY_MS: '500', WEBHOOK_URL: 'http://127.0.0.1:9/webhooks' });
     const owner = await identity(first.url, 'USER');
     const generated = await generateUploadUrl(first.url, owner, { mimeType: 'application/octet-stream', fileName: 'kept.bin' });
     await uploadWithTusClient(source.path, generated, { filename: 'kept.bin', contentType: 'application/octet-stream' });
     const finalized = await finalizeUpload(generated.uploadUrl, generated.uploadToken, 'kept.bin');
     const fileId = String(finalized.body.file.id);
+    // The page's record, while the file is still being processed.
+    const recorded = await callWebMethod<RecordUploadResult>(first.url, owner, 'recordUpload', {
+      fileId,
+      displayName: 'kept.bin',
+      sizeInBytes: '200000',
+      mimeType: 'application/octet-stream',
+    });
+    expect(recorded.body.result).toMatchObject({ ok: true, report: { status: 'PENDING' } });
     const fileUrl = `${first.url}/site-media/v1/files/get-file-by-id?fileId=${encodeURIComponent(fileId)}`;
     await waitFor(async () => {
       const { body } = await requestJson<{ file: { operationStatus: string } }>(fileUrl, { token: owner });
       return body.file.operationStatus === 'READY' ? true : undefined;
     }, 'READY in the Media Manager');
-    const before = await callWebMethod<UploadStatusReport[]>(first.url, owner, 'listRecentUploads', 10);
-    expect(before.body.result).toEqual([]);
     await first.kill();
 
     const second = await start({ PORT: String(first.port), MEDIA_PORT: String(first.mediaPort), DATA_DIR: dataDir });
-    const again = await identity(second.url, 'USER');
+    // The log's entry as stored: only the File Ready event (not a read of the Media Manager) makes it READY.
+    const appToken = await identity(second.url, 'APP');
+    const stored = `${second.url}/wix-data/v2/items/${encodeURIComponent(fileId)}?dataCollectionId=${encodeURIComponent(UPLOAD_LOG.id)}`;
     const logged = await waitFor(async () => {
-      const { body } = await callWebMethod<UploadStatusReport[]>(second.url, again, 'listRecentUploads', 10);
-      return body.result.find((entry) => entry.fileId === fileId && entry.status === 'READY');
+      const { body } = await requestJson<{ dataItem: { data: { status: string; displayName: string } } }>(stored, { token: appToken });
+      return body.dataItem.data.status === 'READY' ? body.dataItem.data : undefined;
     }, 'the File Ready event after the restart');
     expect(logged.displayName).toBe('kept.bin');
     const bytes = Buffer.from(await (await fetch(String(finalized.body.file.url))).arrayBuffer());
@@ -112,6 +121,12 @@ describe('a server that is killed and restarted', () => {
     await createTusUpload(generated.uploadUrl, text.length, { token: generated.uploadToken }, text);
     const finalized = await finalizeUpload(generated.uploadUrl, generated.uploadToken);
     expect(finalized.body.file.operationStatus).toBe('PENDING');
+    await callWebMethod(first.url, owner, 'recordUpload', {
+      fileId: finalized.body.file.id,
+      displayName: 'pending.txt',
+      sizeInBytes: String(text.length),
+      mimeType: 'text/plain',
+    });
     await first.kill();
 
     const second = await start({ PORT: String(first.port), DATA_DIR: dataDir, PROCESSING_DELAY_MS: '10' });

@@ -16,7 +16,7 @@ const NOTES: DataCollectionDeclaration = {
   idSuffix: 'notes',
   displayName: 'Notes',
   fields: [{ key: 'title', displayName: 'Title', type: 'TEXT' }],
-  permissions: { read: 'ANYONE', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' },
+  permissions: { itemRead: 'ANYONE', itemInsert: 'PRIVILEGED', itemUpdate: 'PRIVILEGED', itemRemove: 'PRIVILEGED' },
 };
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -80,7 +80,7 @@ describe('the Wix SDK against the local Wix', () => {
   });
 
   it('throws the SDK error with the validation details for bad input', async () => {
-    await expect(wix.files.generateFileResumableUploadUrl('image/png', { fileName: 'x'.repeat(201) })).rejects.toMatchObject({
+    await expect(wix.files.generateFileResumableUploadUrl('image/png', { fileName: 'x'.repeat(1001) })).rejects.toMatchObject({
       details: {
         validationError: { fieldViolations: [expect.objectContaining({ field: 'options.fileName', violatedRule: 'MAX_LENGTH' })] },
       },

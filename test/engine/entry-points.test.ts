@@ -37,9 +37,11 @@ describe("the upload engine's entry points", () => {
     expect([...modules].filter((file) => file.includes(`${path.sep}node${path.sep}`))).toEqual([]);
   });
 
-  it('gives Node everything of the browser entry, the file-system source, the on-disk resume store and the md5 worker thread', async () => {
+  it('gives Node everything of the browser entry, the file-system source, the on-disk resume store and hash history, and the md5 worker thread', async () => {
     const browser = await import('../../src/upload-engine/index.js');
     const node = await import('../../src/upload-engine/node/index.js');
-    expect(Object.keys(node).sort()).toEqual([...Object.keys(browser), 'sourceFromPath', 'FileResumeStore', 'nodeMd5Thread'].sort());
+    expect(Object.keys(node).sort()).toEqual(
+      [...Object.keys(browser), 'sourceFromPath', 'FileResumeStore', 'nodeMd5Thread', 'FileHashHistory'].sort(),
+    );
   });
 });

@@ -8,8 +8,8 @@ function wixError(code: string, description = code, data: Record<string, unknown
   return JSON.stringify({ message: description, details: { applicationError: { code, description, data } } });
 }
 
-function tusError(status: number | undefined, body = ''): DetailedError {
-  const request = { getMethod: () => 'PATCH', getURL: () => 'https://upload.test/x' } as HttpRequest;
+function tusError(status: number | undefined, body = '', method = 'PATCH'): DetailedError {
+  const request = { getMethod: () => method, getURL: () => 'https://upload.test/x' } as HttpRequest;
   const response =
     status === undefined ? null : ({ getStatus: () => status, getBody: () => body, getHeader: () => undefined } as unknown as HttpResponse);
   return Object.assign(new Error('tus: failed'), {
@@ -56,6 +56,15 @@ describe('fatal and retriable errors', () => {
     expect(failure.options).toEqual({ transient: false, sessionGone: true });
     expect(failure.detail).toMatchObject({ code: 'UPLOAD_GONE', serverCode: 'UPLOAD_ALREADY_STARTED', fatal: false });
     expect(shouldRetryTusError(tusError(409, wixError('UPLOAD_TOKEN_USED')), new ManualConnectivity(true))).toBe(false);
+  });
+
+  it('takes a tus creation refused with 409 for a spent session, even with no code (an upload host that answers with a status only)', () => {
+    const failure = failureFromTusError(tusError(409, '', 'POST'));
+    expect(failure.options).toMatchObject({ transient: false, sessionGone: true });
+    expect(failure.detail).toMatchObject({ code: 'UPLOAD_GONE', fatal: false, status: 409 });
+    expect(shouldRetryTusError(tusError(409, '', 'POST'), new ManualConnectivity(true))).toBe(false);
+    // A PATCH's 409 is an offset conflict: asked again after a HEAD.
+    expect(failureFromTusError(tusError(409, '')).options.sessionGone).toBe(false);
   });
 
   it('names the reason the server gave, in its words', () => {

@@ -11,6 +11,13 @@ import { type FileToHash, md5OnThisThread } from '../../src/upload-engine/md5/md
 import { tempDir } from '../support/local-app.js';
 import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
+import {
+  HASH_HISTORY_KEY,
+  HASH_NOT_MD5_NOTICE,
+  MemoryHashHistory,
+  StorageHashHistory,
+  type HashHistoryStore,
+} from '../../src/upload-engine/arrival-check.js';
 
 const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('hex');
 
@@ -31,7 +38,7 @@ function fileOf(name: string, size: number) {
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-function setup(store = new MemoryResumeStore()) {
+function setup(store = new MemoryResumeStore(), hashHistory: HashHistoryStore = new MemoryHashHistory()) {
   const backend = new FakeBackend();
   const transport = new ScriptedTransport();
   const finalize = new FakeFinalize();
@@ -43,12 +50,29 @@ function setup(store = new MemoryResumeStore()) {
     resumeStore: store,
     retryDelays: [0],
     statusPollIntervalMs: 1000,
+    hashHistory,
   });
   const item = (id: string) => queue.getItem(id)!;
   return { queue, backend, transport, finalize, store, item };
 }
 
-const answered = (hash: string) => ({ status: 200, body: { file: { id: 'file-1', url: 'https://static.test/file-1', hash } } });
+const answered = (hash: string | undefined, sizeInBytes?: number) => ({
+  status: 200,
+  body: {
+    file: {
+      id: 'file-1',
+      url: 'https://static.test/file-1',
+      hash,
+      sizeInBytes: sizeInBytes === undefined ? undefined : String(sizeInBytes),
+    },
+  },
+});
+/** A site on which a file's hash was seen to be its md5. */
+const md5Site = () => {
+  const history = new MemoryHashHistory();
+  history.write({ matched: true, unexplained: 0 });
+  return history;
+};
 
 describe('end-to-end integrity: the md5 of the file against the hash of what arrived', () => {
   it('marks a file verified when the hash of what arrived is its md5, reading each byte of it once', async () => {
@@ -71,18 +95,24 @@ describe('end-to-end integrity: the md5 of the file against the hash of what arr
     await queue.dispose();
   });
 
-  it('fails a file whose bytes arrived different, and a retry sends it again on a new session', async () => {
-    const { queue, backend, transport, finalize, item } = setup();
+  it('on a site whose hashes are md5s, removes a copy whose md5 differs and fails it; a retry sends it again on a new session', async () => {
+    const { queue, backend, transport, finalize, item } = setup(new MemoryResumeStore(), md5Site());
     const file = fileOf('b.bin', 300_000);
-    finalize.answers.push(answered('0'.repeat(32)), answered(md5(file.bytes)));
+    finalize.answers.push(answered('0'.repeat(32), 300_000), answered(md5(file.bytes), 300_000));
     const [b] = queue.add(withMeta([file.source]));
     await settle();
     transport.of('b.bin').url().complete();
     await eventually(() => expect(item(b!.id).state).toBe('failed'));
     expect(item(b!.id)).toMatchObject({
       state: 'failed',
-      error: { code: 'INTEGRITY', fatal: false, message: 'The file that arrived differs from yours: retry to send it again.' },
+      error: {
+        code: 'INTEGRITY',
+        fatal: false,
+        message: 'The file that arrived differs from yours (another md5). It was removed: retry to send it again.',
+      },
     });
+    expect(backend.discarded).toEqual([{ fileId: 'file-1', expected: { sizeInBytes: '300000', md5: md5(file.bytes) } }]);
+    expect(backend.recorded).toEqual([]);
     expect(item(b!.id).actions.retry).toBe(true);
 
     queue.retry(b!.id);
@@ -94,6 +124,84 @@ describe('end-to-end integrity: the md5 of the file against the hash of what arr
     // The file's md5 was kept: the retry did not read the file again.
     expect(file.reads.reduce((sum, [start, end]) => sum + (end - start), 0)).toBe(300_000);
     await queue.dispose();
+  });
+
+  it('removes a copy of another size whatever its hash, and fails it with both sizes', async () => {
+    const { queue, backend, transport, finalize, item } = setup();
+    const file = fileOf('short.bin', 5000);
+    finalize.answers.push(answered(undefined, 4096));
+    const [added] = queue.add(withMeta([file.source]));
+    await settle();
+    transport.of('short.bin').url().complete();
+    await eventually(() => expect(item(added!.id).state).toBe('failed'));
+    expect(item(added!.id).error?.message).toBe(
+      'The file that arrived has 4096 bytes; yours has 5000. It was removed: retry to send it again.',
+    );
+    expect(backend.discarded.map((one) => one.fileId)).toEqual(['file-1']);
+    await queue.dispose();
+  });
+
+  it('keeps one copy and stops, recorded, when the backend cannot remove it (a visitor may not)', async () => {
+    const { queue, backend, transport, finalize, item } = setup(new MemoryResumeStore(), md5Site());
+    (backend as { discardArrivedCopy?: unknown }).discardArrivedCopy = undefined;
+    const file = fileOf('kept.bin', 2000);
+    finalize.answers.push(answered('1'.repeat(32), 2000));
+    const [added] = queue.add(withMeta([file.source]));
+    await settle();
+    transport.of('kept.bin').url().complete();
+    await eventually(() => expect(item(added!.id).state).toBe('failed'));
+    expect(item(added!.id).error).toMatchObject({
+      code: 'INTEGRITY',
+      fatal: true,
+      message: expect.stringContaining('kept as it arrived and not sent again'),
+    });
+    expect(backend.recorded).toEqual(['file-1']);
+    expect(item(added!.id).actions.retry).toBe(true);
+    expect(queue.getSnapshot().actions.retryFailed).toBe(false);
+    await queue.dispose();
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['another digest (SHA-256)', 'a'.repeat(64)],
+    ['not hex', 'not-a-hash-at-all-but-32-chars!!'],
+  ])('compares no hash that is not an md5 (%s): the size is checked, and the item says so', async (_what, hash) => {
+    const { queue, transport, finalize, item } = setup();
+    const file = fileOf('sized.bin', 1234);
+    finalize.answers.push(answered(hash, 1234));
+    const [added] = queue.add(withMeta([file.source]));
+    await settle();
+    transport.of('sized.bin').url().complete();
+    await eventually(() => expect(item(added!.id).state).toBe('processing'));
+    expect(item(added!.id)).toMatchObject({ verified: undefined, integrityNote: 'Checked by its size: Wix gave no md5 of the file.' });
+    await queue.dispose();
+  });
+
+  it('keeps copies whose md5-shaped hash never matches while sizes do; the second time, the site is checked by size, said once, and remembered', async () => {
+    const history = new MemoryHashHistory();
+    const { queue, backend, transport, finalize, item } = setup(new MemoryResumeStore(), history);
+    const first = fileOf('one.bin', 100);
+    const second = fileOf('two.bin', 200);
+    finalize.answers.push(answered('1'.repeat(32), 100), answered('2'.repeat(32), 200));
+    const [one] = queue.add(withMeta([first.source]));
+    await settle();
+    transport.of('one.bin').url().complete();
+    await eventually(() => expect(item(one!.id).state).toBe('processing'));
+    expect(item(one!.id).integrityNote).toMatch(/^Checked by its size: Wix's checksum of it is not the md5 of your file/);
+    expect(queue.getSnapshot().notices).toEqual([]);
+    const [two] = queue.add(withMeta([second.source]));
+    await settle();
+    transport.of('two.bin').url().complete();
+    await eventually(() => expect(item(two!.id).state).toBe('processing'));
+    expect(queue.getSnapshot().notices).toEqual([{ kind: 'hash-not-md5', message: HASH_NOT_MD5_NOTICE }]);
+    expect(backend.discarded).toEqual([]);
+    expect(backend.recorded).toEqual(['file-1', 'file-1']);
+    expect(backend.sessionRequests).toHaveLength(2);
+    await queue.dispose();
+    // The next page on this site knows it from the start.
+    expect(setup(new MemoryResumeStore(), history).queue.getSnapshot().notices).toEqual([
+      { kind: 'hash-not-md5', message: HASH_NOT_MD5_NOTICE },
+    ]);
   });
 
   it('continues the md5 of a resumed upload from the stored progress, never reading the hashed part again', async () => {
@@ -207,5 +315,22 @@ describe.each([
     const md5Run = await RunningMd5.start(hashing, file, undefined, () => undefined);
     expect(await md5Run.digest(10_000)).toBeUndefined();
     hashing.dispose();
+  });
+});
+
+describe('where what a site’s hashes are is kept', () => {
+  it('outlives a reload in localStorage and a run in a file; what it cannot read is nothing seen', async () => {
+    const { FakeStorage } = await import('./support/fake-storage.js');
+    const { FileHashHistory } = await import('../../src/upload-engine/node/file-hash-history.js');
+    const storage = new FakeStorage();
+    new StorageHashHistory(storage).write({ matched: false, unexplained: 2 });
+    expect(new StorageHashHistory(storage).read()).toEqual({ matched: false, unexplained: 2 });
+    storage.setItem(HASH_HISTORY_KEY, '{"matched":"yes"}');
+    expect(new StorageHashHistory(storage).read()).toEqual({ matched: false, unexplained: 0 });
+
+    const file = path.join(tempDir('rmu-hash-history-'), 'target', 'hash-history.json');
+    expect(new FileHashHistory(file).read()).toEqual({ matched: false, unexplained: 0 });
+    new FileHashHistory(file).write({ matched: true, unexplained: 0 });
+    expect(new FileHashHistory(file).read()).toEqual({ matched: true, unexplained: 0 });
   });
 });

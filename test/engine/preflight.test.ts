@@ -64,11 +64,11 @@ describe('checks before any byte is sent', () => {
     expect(check('a.mp4', { labels: ['x'], filePath: '/videos/2024' })).toBeUndefined();
   });
 
-  it('refuses a name over 200 characters, with the limit and the length', () => {
-    expect(check(`${'n'.repeat(197)}.mp4`)).toEqual({
+  it('refuses a name over 255 characters, with the limit and the length', () => {
+    expect(check(`${'n'.repeat(252)}.mp4`)).toEqual({
       code: 'INVALID_REQUEST',
       fatal: true,
-      message: 'The file name must be at most 200 characters long (got 201).',
+      message: 'The file name must be at most 255 characters long (got 256).',
       violations: [expect.objectContaining({ field: 'fileName', violatedRule: 'MAX_LENGTH' })],
     });
   });
@@ -109,10 +109,10 @@ describe('the queue refuses files before sending them', () => {
   it('adds refused files as fatal failures with the reason, and never asks the backend about them', () => {
     const { queue, backend } = makeQueue(10_000);
     const [long, big, fine] = queue.add(
-      withMeta([fakeSource(`${'n'.repeat(197)}.mp4`), fakeSource('big.mp4', 20_000), fakeSource('ok.mp4')]),
+      withMeta([fakeSource(`${'n'.repeat(252)}.mp4`), fakeSource('big.mp4', 20_000), fakeSource('ok.mp4')]),
     );
     expect(long).toMatchObject({ state: 'failed', error: { code: 'INVALID_REQUEST', fatal: true } });
-    expect(long!.error!.message).toMatch(/at most 200 characters/);
+    expect(long!.error!.message).toMatch(/at most 255 characters/);
     expect(big).toMatchObject({ state: 'failed', error: { code: 'FILE_TOO_LARGE' } });
     expect(fine!.state).toBe('uploading');
     expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['ok.mp4']);

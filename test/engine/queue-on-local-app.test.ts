@@ -11,7 +11,8 @@ import type { UploadItem, UploadItemState } from '../../src/upload-engine/upload
 import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { md5OfUrl, writeRandomFile } from '../support/files.js';
-import { waitFor } from '../support/wix-http.js';
+import { callWebMethod, waitFor } from '../support/wix-http.js';
+import type { UploadStatusReport } from '../../src/shared/upload-api.js';
 import { FakeStorage } from './support/fake-storage.js';
 import { httpBackend } from './support/http-backend.js';
 import { RecordingHttpStack, type RecordedRequest } from './support/recording-http-stack.js';
@@ -191,6 +192,34 @@ describe('the upload engine on the real local app', () => {
     expect(store.listUnfinished()).toEqual([]);
   });
 
+  it('records a finalized upload whose record the page never sent (closed in between) when the page comes back, without the file', async () => {
+    const file = writeRandomFile(dir, 'closed-early.bin', 2 * MIB);
+    const storage = new FakeStorage();
+    const working = httpBackend(app.url, token);
+    // The tab closes after the finalize, while its record is on its way.
+    const neverAnswers: UploadBackend = { ...httpBackend(app.url, token), recordUpload: () => new Promise(() => undefined) };
+    const first = makeQueue({ backend: neverAnswers, resumeStore: new LocalStorageResumeStore(storage) });
+    const [item] = first.queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream')]));
+    const finalized = await waitFor(async () => first.queue.getItem(item!.id)?.fileId, 'the finalize');
+    await first.queue.dispose();
+    const log = async () =>
+      (await working.getUploadStatus([finalized])).ok
+        ? (await callWebMethod<UploadStatusReport[]>(app.url, token, 'listRecentUploads', 100)).body.result.filter(
+            (r) => r.fileId === finalized,
+          )
+        : [];
+    expect(await log()).toEqual([]);
+
+    const store = new LocalStorageResumeStore(storage);
+    const second = makeQueue({ resumeStore: store, backend: working });
+    // Nothing for the user to select again: the bytes are all there.
+    expect(second.queue.unfinishedUploads()).toEqual([]);
+    await waitFor(async () => ((await log()).length === 1 ? true : undefined), 'the upload logged');
+    expect((await log())[0]).toMatchObject({ fileId: finalized, displayName: 'closed-early.bin' });
+    await waitFor(async () => (store.listUnfinished().length === 0 ? true : undefined), 'the record gone');
+    expect(working.calls.createUploadSession).toBeUndefined();
+  });
+
   it('starts over with a new session when the stored upload no longer exists on the server', async () => {
     const file = writeRandomFile(dir, 'gone.bin', 3 * MIB);
     const storage = new FakeStorage();
@@ -234,14 +263,14 @@ describe('the upload engine on the real local app', () => {
     expect(queue.getItem(id)!.state).toBe('cancelled');
   });
 
-  it('refuses a 201-character name with its reason, before asking the backend', async () => {
+  it('refuses a 256-character name with its reason, before asking the backend', async () => {
     const file = writeRandomFile(dir, 'short.bin', 10);
     const backend = httpBackend(app.url, token);
     const { queue, stack } = makeQueue({ backend });
-    const [refused] = queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream', { name: `${'x'.repeat(197)}.bin` })]));
+    const [refused] = queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream', { name: `${'x'.repeat(252)}.bin` })]));
     expect(refused).toMatchObject({
       state: 'failed',
-      error: { code: 'INVALID_REQUEST', fatal: true, message: 'The file name must be at most 200 characters long (got 201).' },
+      error: { code: 'INVALID_REQUEST', fatal: true, message: 'The file name must be at most 255 characters long (got 256).' },
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(backend.calls).toEqual({});

@@ -46,6 +46,17 @@ describe('the rules for names and folder paths', () => {
     expect(folderPathViolation('/a\nb', 'filePath', 100)).toMatchObject({ violatedRule: 'FORMAT' });
   });
 
+  it('keeps a file name to 255 characters, what Wix shows of one (it accepts 1000 and cuts the rest): the name sent is the name kept', () => {
+    expect(findUploadRequestViolations({ mimeType: 'video/mp4', fileName: `${'n'.repeat(251)}.mp4` })).toEqual([]);
+    expect(findUploadRequestViolations({ mimeType: 'video/mp4', fileName: `${'n'.repeat(252)}.mp4` })).toEqual([
+      expect.objectContaining({
+        field: 'fileName',
+        violatedRule: 'MAX_LENGTH',
+        description: 'must be at most 255 characters long (got 256)',
+      }),
+    ]);
+  });
+
   it('applies to the generate request: fileName, filePath and every label', () => {
     const fields = findUploadRequestViolations({
       mimeType: 'image/png',

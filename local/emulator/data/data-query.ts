@@ -3,7 +3,7 @@
  * ($eq by plain value, $ne, $gt, $gte, $lt, $lte, $in, $hasSome, $hasAll, $contains,
  * $startsWith, $endsWith, $exists, $and, $or, $not) and sort by field.
  */
-import { isRecord } from '../../../src/shared/is-record.js';
+import { isRecord } from '../platform/json.js';
 
 export type DataItem = Record<string, unknown>;
 

@@ -5,8 +5,8 @@ import type { TokenSigner, Identity } from '../platform/identity.js';
 import type { SqlDatabase } from '../platform/database.js';
 import { matches, sortItems, QueryError, type DataItem, type SortSpec } from './data-query.js';
 import { DataItems } from './data-items.js';
-import type { DataCollections } from './data-collections.js';
-import { asRecord } from '../../../src/shared/is-record.js';
+import { refused, type Authorization, type DataCollections, type ItemAction } from './data-collections.js';
+import { asRecord } from '../platform/json.js';
 
 const BASE = '/wix-data/v2';
 const DEFAULT_LIMIT = 50;
@@ -46,6 +46,13 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     return { identity, body: asRecord(await readJsonBody(req)) };
   }
 
+  /** Refuses an item outside the caller's reach (another's item, for a member on SITE_MEMBER_AUTHOR). */
+  function requireReach(access: Authorization, action: ItemAction, item: DataItem | undefined): void {
+    if (item && access.ownItemsOf !== undefined && item._owner !== access.ownItemsOf) throw refused(access.collection.id, action);
+  }
+
+  const within = (access: Authorization) => (item: DataItem) => access.ownItemsOf === undefined || item._owner === access.ownItemsOf;
+
   function itemPayload(body: Record<string, unknown>): { collectionId: string; data: DataItem } {
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
     const dataItem = asRecord(body.dataItem);
@@ -57,7 +64,7 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
-    collections.authorize(collectionId, identity, 'insert');
+    collections.authorize(collectionId, identity, 'itemInsert');
     const inserted = items.insert(collectionId, data, identity.subjectId);
     // Wix refuses an insert whose _id exists: 409, WDE0074 "Item already exists".
     if (!inserted) throw WixApiError.application(409, 'WDE0074', `Item ${String(data._id)} already exists in ${collectionId}`);
@@ -67,8 +74,10 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items/save`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
-    const existed = typeof data._id === 'string' && items.get(collectionId, data._id) !== undefined;
-    collections.authorize(collectionId, identity, existed ? 'update' : 'insert');
+    const existing = typeof data._id === 'string' ? items.get(collectionId, data._id) : undefined;
+    const existed = existing !== undefined;
+    const action = existed ? 'itemUpdate' : 'itemInsert';
+    requireReach(collections.authorize(collectionId, identity, action), action, existing);
     const saved = items.write(collectionId, data, identity.subjectId);
     sendJson(res, 200, { dataItem: wireItem(collectionId, saved), action: existed ? 'UPDATED' : 'INSERTED' });
   });
@@ -76,26 +85,29 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items/update`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const { collectionId, data } = itemPayload(body);
-    collections.authorize(collectionId, identity, 'update');
+    const access = collections.authorize(collectionId, identity, 'itemUpdate');
     const id = requireString(data._id, 'dataItem.data._id');
-    if (!items.get(collectionId, id)) throw notFound(collectionId, id);
+    const existing = items.get(collectionId, id);
+    if (!existing) throw notFound(collectionId, id);
+    requireReach(access, 'itemUpdate', existing);
     sendJson(res, 200, { dataItem: wireItem(collectionId, items.write(collectionId, data, identity.subjectId)) });
   });
 
   router.on('POST', `${BASE}/items/remove`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
-    collections.authorize(collectionId, identity, 'remove');
+    const access = collections.authorize(collectionId, identity, 'itemRemove');
     const id = requireString(body.dataItemId, 'dataItemId');
     const existing = items.get(collectionId, id);
     if (!existing) throw notFound(collectionId, id);
+    requireReach(access, 'itemRemove', existing);
     items.remove(collectionId, id);
     sendJson(res, 200, { dataItem: wireItem(collectionId, existing) });
   });
 
   function runQuery(identity: Identity, body: Record<string, unknown>): Record<string, unknown> {
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
-    collections.authorize(collectionId, identity, 'read');
+    const access = collections.authorize(collectionId, identity, 'itemRead');
     const query = asRecord(body.query);
     const paging = asRecord(query.paging ?? query.cursorPaging);
     const limit = paging.limit === undefined ? DEFAULT_LIMIT : Number(paging.limit);
@@ -116,7 +128,10 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
     let found: DataItem[];
     try {
       found = sortItems(
-        items.all(collectionId).filter((item) => matches(item, query.filter)),
+        items
+          .all(collectionId)
+          .filter(within(access))
+          .filter((item) => matches(item, query.filter)),
         Array.isArray(query.sort) ? (query.sort as SortSpec[]) : undefined,
       );
     } catch (error) {
@@ -143,17 +158,22 @@ export function mountDataApi(router: Router, db: SqlDatabase, signer: TokenSigne
   router.on('POST', `${BASE}/items/count`, async ({ req, res }) => {
     const { identity, body } = await request(req);
     const collectionId = requireString(body.dataCollectionId, 'dataCollectionId');
-    collections.authorize(collectionId, identity, 'read');
-    sendJson(res, 200, { totalCount: items.all(collectionId).filter((item) => matches(item, body.filter)).length });
+    const access = collections.authorize(collectionId, identity, 'itemRead');
+    const counted = items
+      .all(collectionId)
+      .filter(within(access))
+      .filter((item) => matches(item, body.filter));
+    sendJson(res, 200, { totalCount: counted.length });
   });
 
   // After the fixed paths above: `query` and `count` are not item ids.
   router.on('GET', `${BASE}/items/:id`, async ({ req, res, url, params }) => {
     const identity = await signer.authenticate(req);
     const collectionId = requireString(url.searchParams.get('dataCollectionId'), 'dataCollectionId');
-    collections.authorize(collectionId, identity, 'read');
+    const access = collections.authorize(collectionId, identity, 'itemRead');
     const item = items.get(collectionId, params.id!);
     if (!item) throw notFound(collectionId, params.id!);
+    requireReach(access, 'itemRead', item);
     sendJson(res, 200, { dataItem: wireItem(collectionId, item) });
   });
 }

@@ -25,7 +25,8 @@ export function toFileDescriptor(file: MediaFileRecord, origin: string): Record<
     displayName: file.displayName,
     url,
     parentFolderId: file.parentFolderId,
-    hash: file.hash,
+    // No hash at all under the hash-absent variant.
+    hash: file.hash || undefined,
     sizeInBytes,
     private: file.private,
     mediaType: file.mediaType,

@@ -1,6 +1,6 @@
 import { WixApiError } from '../platform/api-error.js';
 import type { TokenSigner } from '../platform/identity.js';
-import { asRecord } from '../../../src/shared/is-record.js';
+import { asRecord } from '../platform/json.js';
 
 const DOWNLOAD_AUDIENCE = 'urn:local-wix:download';
 

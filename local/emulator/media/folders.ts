@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SqlDatabase } from '../platform/database.js';
 import { WixApiError } from '../platform/api-error.js';
-import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from './media-rules.js';
 import type { PageRequest } from '../platform/paging.js';
 
 export interface FolderRecord {
@@ -50,7 +50,11 @@ function fromRow(row: FolderRow): FolderRecord {
 
 /** The Media Manager's folder trees, under its roots (media-root, visitor-uploads, trash-root). */
 export class FolderStore {
-  constructor(private readonly db: SqlDatabase) {}
+  /** `notFoundAs400`: an unknown id is a 400 RESOURCE_NOT_FOUND (the not-found-400 variant), else a 404. */
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly notFoundAs400 = false,
+  ) {}
 
   get(id: string): FolderRecord | undefined {
     const rootFolder = ROOTS.get(id);
@@ -59,11 +63,11 @@ export class FolderStore {
     return row && fromRow(row);
   }
 
-  /** The folder, or a 404 naming the id. */
-  require(id: string): FolderRecord {
+  /** The folder, or Wix's not-found naming the id (`field`: the request's field that named it). */
+  require(id: string, field = 'folderId'): FolderRecord {
     const folder = this.get(id);
     if (!folder) {
-      throw WixApiError.known('FOLDER_NOT_FOUND', `Folder "${id}" does not exist`, { folderId: id });
+      throw WixApiError.notFound('FOLDER_NOT_FOUND', field, id, this.notFoundAs400);
     }
     return folder;
   }

@@ -12,14 +12,14 @@ import { toFileDescriptor } from './descriptor.js';
 import { readDownloadUrlRequest, type DownloadUrls } from './download-urls.js';
 import { readCursorPaging, nextCursor } from '../platform/paging.js';
 import {
+  generateViolations,
   MEDIA_ROOT_FOLDER_ID,
+  splitFilePath,
   TRASH_ROOT_FOLDER_ID,
   VISITOR_UPLOADS_FOLDER_ID,
-  findUploadRequestViolations,
-  splitFilePath,
-  type UploadRequest,
-} from '../../../src/shared/upload-request.js';
-import { asRecord } from '../../../src/shared/is-record.js';
+  type GenerateRequest,
+} from './media-rules.js';
+import { asRecord } from '../platform/json.js';
 
 export interface MediaApiDeps {
   signer: TokenSigner;
@@ -84,16 +84,15 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
   router.on('POST', '/site-media/v1/files/generate-resumable-upload-url', async ({ req, res }) => {
     requireAppOrUser(await signer.authenticate(req));
     const body = await readJsonBody(req);
-    const violations = findUploadRequestViolations(body);
+    const violations = generateViolations(body);
     if (violations.length > 0) throw WixApiError.validation(violations);
-    const request = body as UploadRequest;
+    const request = body as GenerateRequest;
     const parentFolderId = request.parentFolderId || MEDIA_ROOT_FOLDER_ID;
-    folders.require(parentFolderId);
+    folders.require(parentFolderId, 'parentFolderId');
     const folderId = folders.ensurePath(parentFolderId, splitFilePath(request.filePath));
     const uploadToken = await sessions.issue({
       mimeType: request.mimeType,
       fileName: request.fileName || undefined,
-      sizeInBytes: request.sizeInBytes !== undefined ? Number(request.sizeInBytes) : undefined,
       parentFolderId: folderId,
       private: request.private ?? false,
       labels: request.labels ?? [],

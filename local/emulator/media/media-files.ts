@@ -2,7 +2,7 @@ import type { SqlDatabase } from '../platform/database.js';
 import type { MediaType } from './inspect.js';
 import type { PageRequest } from '../platform/paging.js';
 import { WixApiError } from '../platform/api-error.js';
-import { TRASH_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import { TRASH_ROOT_FOLDER_ID } from './media-rules.js';
 
 export type OperationStatus = 'PENDING' | 'READY' | 'FAILED';
 
@@ -85,7 +85,11 @@ const ORDER_COLUMNS: Record<FileOrder['field'], string> = {
 
 /** The Media Manager's file descriptors. */
 export class MediaFiles {
-  constructor(private readonly db: SqlDatabase) {}
+  /** `notFoundAs400`: an unknown id is a 400 RESOURCE_NOT_FOUND (the not-found-400 variant), else a 404. */
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly notFoundAs400 = false,
+  ) {}
 
   insert(file: MediaFileRecord): void {
     this.db
@@ -121,7 +125,7 @@ export class MediaFiles {
 
   require(id: string): MediaFileRecord {
     const file = this.get(id);
-    if (!file) throw WixApiError.known('FILE_NOT_FOUND', `File "${id}" does not exist`, { fileId: id });
+    if (!file) throw WixApiError.notFound('FILE_NOT_FOUND', 'fileId', id, this.notFoundAs400);
     return file;
   }
 

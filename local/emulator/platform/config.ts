@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_EVENT_DELAY_MS, parseVariants, type WixVariant } from './variants.js';
 
 export interface LocalWixConfig {
   /** TCP port; 0 picks a free one. */
@@ -24,6 +25,10 @@ export interface LocalWixConfig {
   webhookUrl?: string;
   /** Serve the dashboard page at `/` (false: the Wix APIs and the app's backend only). */
   dashboard: boolean;
+  /** How the local Wix answers where Wix documents nothing (platform/variants.ts); none: as the app assumes. */
+  variants: ReadonlySet<WixVariant>;
+  /** How late events come under the events-late variant. */
+  eventDelayMs: number;
 }
 
 const GIB = 1024 ** 3;
@@ -36,6 +41,8 @@ export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
   processingDelayMs: 1500,
   uploadTokenTtlSeconds: 7 * 24 * 3600,
   dashboard: true,
+  variants: new Set(),
+  eventDelayMs: DEFAULT_EVENT_DELAY_MS,
 };
 
 function integer(value: string | undefined, name: string, fallback: number): number {
@@ -60,5 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixCon
     uploadTokenTtlSeconds: integer(env.UPLOAD_TOKEN_TTL_SECONDS, 'UPLOAD_TOKEN_TTL_SECONDS', DEFAULT_CONFIG.uploadTokenTtlSeconds),
     webhookUrl: env.WEBHOOK_URL || undefined,
     dashboard: env.DASHBOARD !== 'off',
+    variants: parseVariants(env.WIX_VARIANT),
+    eventDelayMs: integer(env.WIX_EVENT_DELAY_MS, 'WIX_EVENT_DELAY_MS', DEFAULT_CONFIG.eventDelayMs),
   };
 }

@@ -30,6 +30,13 @@ function decodePathSegment(encoded: string): string {
 /** A minimal method + path router; `:name` segments become params, a trailing `*` matches the rest. */
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly guards: Array<{ prefix: string; guard: (req: IncomingMessage) => boolean }> = [];
+
+  /** Runs `guard` before any route at or under `prefix`; when it returns true, it has dealt with the request. */
+  guard(prefix: string, guard: (req: IncomingMessage) => boolean): this {
+    this.guards.push({ prefix, guard });
+    return this;
+  }
 
   on(method: string, path: string, handler: RouteHandler): this {
     const keys: string[] = [];
@@ -53,6 +60,10 @@ export class Router {
 
   /** Runs the matching route; false when no route matched the path. */
   async dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    for (const { prefix, guard } of this.guards) {
+      const under = url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+      if (under && guard(req)) return true;
+    }
     let pathMatched = false;
     for (const route of this.routes) {
       const match = route.pattern.exec(url.pathname);

@@ -39,11 +39,11 @@ export class EventOutbox {
     private readonly deliver: DeliverEvent,
   ) {}
 
-  /** Call inside the transaction that makes the change the event announces. */
-  enqueue(eventId: string, eventType: string, payload: Record<string, unknown>): void {
+  /** Call inside the transaction that makes the change the event announces; `delayMs`: not delivered before then. */
+  enqueue(eventId: string, eventType: string, payload: Record<string, unknown>, delayMs = 0): void {
     this.db
       .prepare('INSERT OR IGNORE INTO outbox (event_id, event_type, payload, next_attempt_at) VALUES (?, ?, ?, ?)')
-      .run(eventId, eventType, JSON.stringify(payload), Date.now());
+      .run(eventId, eventType, JSON.stringify(payload), Date.now() + delayMs);
   }
 
   /** Starts delivering; events left by a previous run are due at once rather than after their backoff. */

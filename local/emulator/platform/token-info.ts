@@ -2,7 +2,7 @@ import type { Router } from './http.js';
 import { readJsonBody, sendJson } from './http.js';
 import { WixApiError } from './api-error.js';
 import { IDENTITY_AUDIENCE, type TokenSigner } from './identity.js';
-import { asRecord } from '../../../src/shared/is-record.js';
+import { asRecord } from './json.js';
 
 /**
  * Token Info (POST www.wixapis.com/oauth2/token-info), what `auth.getTokenInfo()` of

@@ -2,7 +2,12 @@ import type { TokenSigner, LocalSite } from './identity.js';
 import type { OutboxEvent } from './outbox.js';
 
 export const WEBHOOK_AUDIENCE = 'urn:local-wix:webhook';
-const DELIVERY_TIMEOUT_MS = 30_000;
+/**
+ * How long the app's webhook may take to answer before the delivery counts as failed (and is sent
+ * again): Wix's documented 1250 ms (https://dev.wix.com/docs/rest/articles/getting-started/webhook-resend-policy).
+ * The resends come sooner here than Wix's (a minute, then ten...): platform/outbox.ts backs off in seconds.
+ */
+const DELIVERY_TIMEOUT_MS = 1250;
 
 /**
  * Delivers an event the way Wix calls an app's webhook: a POST whose body is a JWT signed by Wix,

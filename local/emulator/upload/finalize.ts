@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { WixApiError } from '../platform/api-error.js';
 import { crashPoint } from '../platform/crash-points.js';
-import { nameViolation } from '../../../src/shared/names.js';
-import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
+import { displayNameOf } from '../media/media-rules.js';
 import type { SqlDatabase } from '../platform/database.js';
 import type { MediaFiles, MediaFileRecord } from '../media/media-files.js';
 import type { MediaProcessing } from '../media/media-processing.js';
@@ -14,7 +13,11 @@ import type { HashingFileStore } from './hashing-file-store.js';
 import type { UploadHashes } from './upload-hashes.js';
 import type { UploadSessions, UploadSessionRecord } from './upload-sessions.js';
 
+/** What a file descriptor's `hash` is: the md5 of the bytes (the default), or a variant's answer. */
+export type HashKind = 'md5' | 'sha256' | 'opaque' | 'absent';
+
 export interface FinalizeDeps {
+  hashKind: HashKind;
   db: SqlDatabase;
   store: HashingFileStore;
   hashes: UploadHashes;
@@ -23,6 +26,27 @@ export interface FinalizeDeps {
   processing: MediaProcessing;
   mediaDir: string;
   mediaPrefix: string;
+}
+
+async function sha256Of(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The descriptor's hash for the kind the local Wix answers with ('' for none). */
+async function descriptorHash(kind: HashKind, md5: string, bytesPath: string, fileId: string): Promise<string> {
+  switch (kind) {
+    case 'md5':
+      return md5;
+    case 'sha256':
+      return sha256Of(bytesPath);
+    case 'opaque':
+      // The shape of an md5, not the md5 of the bytes.
+      return createHash('md5').update(`${fileId}:${md5}`).digest('hex');
+    case 'absent':
+      return '';
+  }
 }
 
 function extensionOf(fileName: string): string | undefined {
@@ -88,23 +112,22 @@ export function createFinalizer(deps: FinalizeDeps): (token: string, filename: s
         size: upload.size ?? null,
       });
     }
-    if (filename) {
-      const violation = nameViolation(filename, 'filename', UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
-      if (violation) throw WixApiError.validation([violation]);
-    }
-    const displayName = filename || session.fileName || upload.metadata?.filename;
-    if (!displayName) {
+    // Wix documents no rule on `filename` but a name's 255 characters (a longer one is truncated).
+    const givenName = filename || session.fileName || upload.metadata?.filename;
+    if (!givenName) {
       throw WixApiError.validation([
         { field: 'filename', description: 'is required when no fileName was given at generation', violatedRule: 'REQUIRED_FIELD' },
       ]);
     }
+    const displayName = displayNameOf(givenName);
     const bytesPath = store.bytesPath(tusUploadId);
-    const fileId = await newFileId(deps.mediaPrefix, bytesPath, displayName);
+    const fileId = await newFileId(deps.mediaPrefix, bytesPath, givenName);
     sessions.beginFinalize(session, fileId);
     crashPoint('finalize:claimed');
     const mediaPath = path.join(deps.mediaDir, fileId);
     try {
-      const [hash, inspection] = await Promise.all([hashes.digest(tusUploadId, upload.size), inspectFile(bytesPath, session.mimeType)]);
+      const [md5, inspection] = await Promise.all([hashes.digest(tusUploadId, upload.size), inspectFile(bytesPath, session.mimeType)]);
+      const hash = await descriptorHash(deps.hashKind, md5, bytesPath, fileId);
       await linkOrCopy(bytesPath, mediaPath);
       crashPoint('finalize:linked');
       const now = new Date().toISOString();

@@ -3,8 +3,6 @@ import type { Upload } from '@tus/utils';
 import { randomBytes } from 'node:crypto';
 import type { Router, RequestContext } from '../platform/http.js';
 import { WixApiError } from '../platform/api-error.js';
-import { nameViolation } from '../../../src/shared/names.js';
-import { UPLOAD_REQUEST_LIMITS } from '../../../src/shared/upload-request.js';
 import type { HashingFileStore } from './hashing-file-store.js';
 import { assertNotExpired, type UploadSessions } from './upload-sessions.js';
 
@@ -14,11 +12,8 @@ export interface TusEndpointDeps {
   store: HashingFileStore;
   sessions: UploadSessions;
   maxUploadBytes: number;
-}
-
-/** What @tus/server sends for an error it is given: a status and a body, never a 5xx for a client fault. */
-function tusError(error: WixApiError): { status_code: number; body: string } {
-  return { status_code: error.status, body: JSON.stringify(error.body) };
+  /** The errors-status-only variant: an error is its HTTP status alone, no body with a code or data. */
+  errorsStatusOnly: boolean;
 }
 
 /**
@@ -27,6 +22,11 @@ function tusError(error: WixApiError): { status_code: number; body: string } {
  */
 export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServer {
   const { store, sessions } = deps;
+  /** What @tus/server sends for an error it is given: a status and a body, never a 5xx for a client fault. */
+  const tusError = (error: WixApiError): { status_code: number; body: string } => ({
+    status_code: error.status,
+    body: deps.errorsStatusOnly ? '' : JSON.stringify(error.body),
+  });
   const tus = new TusServer({
     path: UPLOAD_PATH,
     datastore: store,
@@ -34,19 +34,9 @@ export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServ
     namingFunction: () => randomBytes(16).toString('hex'),
     async onUploadCreate(_req, upload: Upload) {
       try {
+        // Wix documents no rule on the metadata's filename nor holds the upload to a declared size
+        // (the SDK marks sizeInBytes read-only): only the token is checked.
         const session = await sessions.resolve(upload.metadata?.token);
-        const metadataName = upload.metadata?.filename;
-        if (metadataName) {
-          const violation = nameViolation(metadataName, 'Upload-Metadata filename', UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
-          if (violation) throw WixApiError.validation([violation]);
-        }
-        if (session.sizeInBytes !== undefined && upload.size !== undefined && upload.size !== session.sizeInBytes) {
-          throw WixApiError.application(
-            400,
-            'SIZE_MISMATCH',
-            `Upload-Length ${upload.size} differs from the sizeInBytes ${session.sizeInBytes} given when the URL was generated`,
-          );
-        }
         sessions.bindTusUpload(session, upload.id);
       } catch (error) {
         if (error instanceof WixApiError) throw tusError(error);

@@ -1,7 +1,8 @@
 import type { Server as TusServer } from '@tus/server';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from '../platform/http.js';
 import { sendError, sendJson } from '../platform/http.js';
+import { WixApiError } from '../platform/api-error.js';
 import { toFileDescriptor } from '../media/descriptor.js';
 import { mountTusEndpoint, UPLOAD_PATH, type TusEndpointDeps } from './tus-endpoint.js';
 import { createFinalizer, type FinalizeDeps } from './finalize.js';
@@ -9,7 +10,17 @@ import { recoverUploads, sweepExpiredUploads } from './recovery.js';
 
 export { UPLOAD_PATH };
 
-export type UploadApiDeps = TusEndpointDeps & FinalizeDeps & { mediaOrigin: () => string };
+export type UploadApiDeps = TusEndpointDeps &
+  FinalizeDeps & {
+    mediaOrigin: () => string;
+    /**
+     * The cors-dashboard and cors-site variants: paths of the pages whose requests the upload host
+     * refuses. Locally the dashboard and the site share one origin, so the page is told by the
+     * Referer its browser sends; the request is dropped unanswered, which a page sees exactly as
+     * it sees a CORS refusal: a request with no answer.
+     */
+    refusedPages: readonly string[];
+  };
 
 /**
  * The finalize is a cross-origin request from a dashboard page, like the tus requests: it answers
@@ -27,6 +38,19 @@ export function mountUploadApi(
 ): { tus: TusServer; recover: () => Promise<void>; sweepExpired: () => Promise<number> } {
   const finalize = createFinalizer(deps);
   let tus: TusServer | undefined;
+  const refused = (req: IncomingMessage): boolean => {
+    if (deps.refusedPages.length === 0) return false;
+    const referer = req.headers.referer;
+    if (!referer || !URL.canParse(referer)) return false;
+    const { pathname } = new URL(referer);
+    return deps.refusedPages.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  };
+  // A refused page gets no answer at all, before tus or the finalize sees the request.
+  router.guard(UPLOAD_PATH, (req) => {
+    if (!refused(req)) return false;
+    req.socket.destroy();
+    return true;
+  });
   // Before tus's own OPTIONS route: tus answers every preflight of its paths, but without PUT.
   router.on('OPTIONS', `${UPLOAD_PATH}/:token`, async ({ req, res }) => {
     if (req.headers['access-control-request-method']?.toUpperCase() !== 'PUT') return void (await tus!.handle(req, res));
@@ -45,6 +69,11 @@ export function mountUploadApi(
       const file = await finalize(params.token!, url.searchParams.get('filename'));
       sendJson(res, 200, { file: toFileDescriptor(file, deps.mediaOrigin()) });
     } catch (error) {
+      if (deps.errorsStatusOnly && error instanceof WixApiError) {
+        res.writeHead(error.status, { 'Content-Length': 0 });
+        res.end();
+        return;
+      }
       sendError(res, error);
     }
   });

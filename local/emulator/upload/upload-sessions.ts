@@ -16,7 +16,6 @@ export interface UploadSessionRecord {
   id: string;
   mimeType: string;
   fileName?: string;
-  sizeInBytes?: number;
   parentFolderId: string;
   private: boolean;
   labels: string[];
@@ -31,7 +30,6 @@ interface SessionRow {
   id: string;
   mime_type: string;
   file_name: string | null;
-  size_in_bytes: number | null;
   parent_folder_id: string;
   private: number;
   labels: string;
@@ -47,7 +45,6 @@ function fromRow(row: SessionRow): UploadSessionRecord {
     id: row.id,
     mimeType: row.mime_type,
     fileName: row.file_name ?? undefined,
-    sizeInBytes: row.size_in_bytes ?? undefined,
     parentFolderId: row.parent_folder_id,
     private: row.private === 1,
     labels: JSON.parse(row.labels) as string[],
@@ -73,7 +70,7 @@ export function assertNotExpired(session: UploadSessionRecord, now = Date.now())
 /** Like Wix's token audience in the documented example. */
 const UPLOAD_TOKEN_AUDIENCE = 'urn:service:upload';
 
-export type NewSession = Pick<UploadSessionRecord, 'mimeType' | 'fileName' | 'sizeInBytes' | 'parentFolderId' | 'private' | 'labels'>;
+export type NewSession = Pick<UploadSessionRecord, 'mimeType' | 'fileName' | 'parentFolderId' | 'private' | 'labels'>;
 
 /** Single-use upload tokens and the upload each one is bound to. */
 export class UploadSessions {
@@ -89,14 +86,13 @@ export class UploadSessions {
     const now = Date.now();
     this.db
       .prepare(
-        `INSERT INTO upload_sessions (id, mime_type, file_name, size_in_bytes, parent_folder_id, private, labels, state, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
+        `INSERT INTO upload_sessions (id, mime_type, file_name, parent_folder_id, private, labels, state, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?)`,
       )
       .run(
         id,
         request.mimeType,
         request.fileName ?? null,
-        request.sizeInBytes ?? null,
         request.parentFolderId,
         request.private ? 1 : 0,
         JSON.stringify(request.labels),

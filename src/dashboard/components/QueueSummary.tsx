@@ -50,6 +50,18 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           You are offline: uploads are paused and continue when the connection is back.
         </Text>
       ) : null}
+      {snapshot.notices.map((notice) => (
+        <div key={notice.kind} role={notice.kind === 'upload-host-unreachable' ? 'alert' : undefined}>
+          <Text
+            size="small"
+            skin={notice.kind === 'upload-host-unreachable' ? 'error' : 'standard'}
+            secondary={notice.kind !== 'upload-host-unreachable'}
+            dataHook={notice.kind}
+          >
+            {notice.message}
+          </Text>
+        </div>
+      ))}
       <Box gap="SP2" verticalAlign="bottom" flexWrap="wrap">
         <Button
           size="small"

@@ -107,6 +107,7 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
         {formatBytes(item.size)}
         {item.resumed ? ' · resumed' : ''}
         {item.verified ? ' · verified' : ''}
+        {!item.verified && item.integrityNote ? <span title={item.integrityNote}> · checked by size</span> : null}
       </Text>
     </Box>
   </Box>

@@ -8,12 +8,13 @@ const REFRESH_MS = 15_000;
 /** One empty list, so the recent uploads are the same props from one render to the next until they load. */
 const NONE: UploadStatusReport[] = [];
 
-/** The latest uploads of the site from the upload log, from any device; refreshed now and then. */
-export function useRecentUploads(): { uploads: UploadStatusReport[]; loading: boolean; error?: string; refresh: () => void } {
+/** The latest uploads of the site from the upload log, from any device; refreshed now and then, once `enabled`. */
+export function useRecentUploads(enabled = true): { uploads: UploadStatusReport[]; loading: boolean; error?: string; refresh: () => void } {
   const query = useQuery({
     queryKey: ['recent-uploads', RECENT_UPLOADS_SHOWN],
     queryFn: () => listRecentUploads(RECENT_UPLOADS_SHOWN),
     refetchInterval: REFRESH_MS,
+    enabled,
   });
   return {
     uploads: query.data ?? NONE,

@@ -1,10 +1,30 @@
 import { useEffect, useState } from 'react';
-import { openBrowserResumeStore, UploadQueue, type UploadBackend, type UploadQueueSnapshot } from '../../upload-engine';
+import {
+  openBrowserHashHistory,
+  openBrowserResumeStore,
+  UploadQueue,
+  type UploadBackend,
+  type UploadQueueSnapshot,
+} from '../../upload-engine';
 import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
-import { createUploadSession, finalizeUploadFromServer, getUploadStatus, recordUpload } from '../../backend/uploads.web';
+import {
+  createUploadSession,
+  discardArrivedCopy,
+  finalizeUploadFromServer,
+  findUploadedFile,
+  getUploadStatus,
+  recordUpload,
+} from '../../backend/uploads.web';
 import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
 
-const backend: UploadBackend = { createUploadSession, recordUpload, getUploadStatus, finalizeUploadFromServer };
+const backend: UploadBackend = {
+  createUploadSession,
+  recordUpload,
+  getUploadStatus,
+  finalizeUploadFromServer,
+  discardArrivedCopy,
+  findUploadedFile,
+};
 
 export interface UploadQueueHookOptions {
   /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
@@ -32,6 +52,7 @@ export function useUploadQueue(options: UploadQueueHookOptions = {}): {
       maxFileSizeBytes: options.maxFileSizeBytes ?? MAX_FILE_SIZE_BYTES,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       md5Hashing: browserMd5Hashing(),
+      hashHistory: openBrowserHashHistory(),
     });
     return { queue: created, survivesReload: resume.survivesReload };
   });

@@ -13,6 +13,8 @@ import { RecentUploads } from '../components/RecentUploads';
 import { QueueAnnouncer } from '../components/QueueAnnouncer';
 import { CancelConfirmation } from '../components/CancelConfirmation';
 import { VisitorUploadsTab } from '../components/VisitorUploadsTab';
+import { AppSetupNotice } from '../components/AppSetupNotice';
+import { useAppSetup } from '../hooks/use-app-setup';
 import { useUploadQueue } from '../hooks/use-upload-queue';
 import { useStagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
@@ -25,10 +27,11 @@ import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
 
 const UploadPage: FC = () => {
+  const setup = useAppSetup();
   const { queue, snapshot, survivesReload } = useUploadQueue();
   const staging = useStagedFiles(queue, snapshot);
   const rootFolders = useFolders();
-  const recent = useRecentUploads();
+  const recent = useRecentUploads(setup.ready);
   const unfinished = useUnfinishedUploads(queue, snapshot);
   const queries = useQueryClient();
   const narrow = useNarrowLayout();
@@ -75,63 +78,66 @@ const UploadPage: FC = () => {
         />
       </Page.Tail>
       <Page.Content>
-        {tab === 'visitors' ? <VisitorUploadsTab /> : null}
-        <div hidden={tab !== 'upload'}>
-          <Layout>
-            <Cell>
-              {survivesReload ? <UnfinishedUploads records={unfinished.records} onForget={forgetUnfinished} /> : <StorageBlockedNotice />}
-            </Cell>
-            <Cell span={narrow ? 12 : 8}>
-              <FileDropzone onPicked={staging.add} />
-            </Cell>
-            <Cell span={narrow ? 12 : 4}>
-              <UploadSettingsForm
-                settings={staging.settings}
-                selectedCount={staging.selectedIds.length}
-                onChange={staging.setSettings}
-                onApplyToSelected={staging.applyToSelected}
-              />
-            </Cell>
-            {staging.staged.length > 0 ? (
+        {setup.problem ? <AppSetupNotice problem={setup.problem} /> : null}
+        {tab === 'visitors' && !setup.problem ? <VisitorUploadsTab /> : null}
+        {setup.problem ? null : (
+          <div hidden={tab !== 'upload'}>
+            <Layout>
               <Cell>
-                <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
-                  <StagedFilesTable
-                    staged={staging.staged}
-                    problems={staging.problems}
-                    folders={rootFolders.folders}
-                    selectedIds={staging.selectedIds}
-                    onSelectionChanged={staging.setSelectedIds}
-                    onRename={staging.rename}
-                    onRemove={staging.remove}
-                    onStart={start}
-                  />
-                </div>
+                {survivesReload ? <UnfinishedUploads records={unfinished.records} onForget={forgetUnfinished} /> : <StorageBlockedNotice />}
               </Cell>
-            ) : null}
-            {snapshot.items.length > 0 ? (
+              <Cell span={narrow ? 12 : 8}>
+                <FileDropzone onPicked={staging.add} />
+              </Cell>
+              <Cell span={narrow ? 12 : 4}>
+                <UploadSettingsForm
+                  settings={staging.settings}
+                  selectedCount={staging.selectedIds.length}
+                  onChange={staging.setSettings}
+                  onApplyToSelected={staging.applyToSelected}
+                />
+              </Cell>
+              {staging.staged.length > 0 ? (
+                <Cell>
+                  <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
+                    <StagedFilesTable
+                      staged={staging.staged}
+                      problems={staging.problems}
+                      folders={rootFolders.folders}
+                      selectedIds={staging.selectedIds}
+                      onSelectionChanged={staging.setSelectedIds}
+                      onRename={staging.rename}
+                      onRemove={staging.remove}
+                      onStart={start}
+                    />
+                  </div>
+                </Cell>
+              ) : null}
+              {snapshot.items.length > 0 ? (
+                <Cell>
+                  <Card>
+                    <section
+                      ref={queueHeading}
+                      tabIndex={-1}
+                      style={{ scrollMarginTop: 96 }}
+                      data-hook="queue-heading"
+                      aria-label={`Uploads: ${snapshot.items.length} files`}
+                    >
+                      <Card.Header title={`Uploads (${snapshot.items.length})`} />
+                    </section>
+                    <Card.Content>
+                      <QueueSummary snapshot={snapshot} queue={queue} />
+                    </Card.Content>
+                    <UploadQueueTable items={snapshot.items} queue={queue} />
+                  </Card>
+                </Cell>
+              ) : null}
               <Cell>
-                <Card>
-                  <section
-                    ref={queueHeading}
-                    tabIndex={-1}
-                    style={{ scrollMarginTop: 96 }}
-                    data-hook="queue-heading"
-                    aria-label={`Uploads: ${snapshot.items.length} files`}
-                  >
-                    <Card.Header title={`Uploads (${snapshot.items.length})`} />
-                  </section>
-                  <Card.Content>
-                    <QueueSummary snapshot={snapshot} queue={queue} />
-                  </Card.Content>
-                  <UploadQueueTable items={snapshot.items} queue={queue} />
-                </Card>
+                <RecentUploads uploads={recent.uploads} loading={recent.loading} error={recent.error} />
               </Cell>
-            ) : null}
-            <Cell>
-              <RecentUploads uploads={recent.uploads} loading={recent.loading} error={recent.error} />
-            </Cell>
-          </Layout>
-        </div>
+            </Layout>
+          </div>
+        )}
         <QueueAnnouncer snapshot={snapshot} />
       </Page.Content>
     </Page>

@@ -152,6 +152,11 @@ export const VisitorUpload: FC<Props> = ({
         </p>
       ) : null}
 
+      {snapshot.notices.some((notice) => notice.kind === 'upload-host-unreachable') ? (
+        <p className={styles.error} role="alert" data-hook="visitor-upload-host-unreachable">
+          Your files cannot reach the upload server from this page: nothing is being sent. Try again later, or let the site owner know.
+        </p>
+      ) : null}
       {snapshot.items.length > 0 ? (
         <ul className={styles.files} aria-label="Files being sent">
           {snapshot.items.map((item) => (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  openBrowserHashHistory,
   openBrowserResumeStore,
   resolveUploadMeta,
   sourceFromFile,
@@ -51,6 +52,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
       resumeStore: resume.store,
       concurrency: FILES_AT_A_TIME,
       md5Hashing: browserMd5Hashing(),
+      hashHistory: openBrowserHashHistory(),
     });
     return { queue: created, survivesReload: resume.survivesReload };
   });

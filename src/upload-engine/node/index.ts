@@ -6,3 +6,4 @@ export * from '../index';
 export { sourceFromPath, type PathSourceOptions } from './node-source';
 export { FileResumeStore } from './file-resume-store';
 export { nodeMd5Thread } from './node-md5-thread';
+export { FileHashHistory } from './file-hash-history';

@@ -50,9 +50,9 @@ export function uploadItem(state: UploadItemState, extra: Partial<UploadItem> & 
 
 export function snapshotOf(
   items: UploadItem[],
-  extra: { bytesPerSecond?: number; online?: boolean; concurrency?: number } = {},
+  extra: { bytesPerSecond?: number; online?: boolean; concurrency?: number; notices?: UploadQueueSnapshot['notices'] } = {},
 ): UploadQueueSnapshot {
-  return buildQueueSnapshot(items, { bytesPerSecond: 0, online: true, concurrency: 3, ...extra });
+  return buildQueueSnapshot(items, { bytesPerSecond: 0, online: true, concurrency: 3, notices: [], ...extra });
 }
 
 /** The queue's commands the components call; the components' prop type is the whole class. */

@@ -5,6 +5,10 @@ import type { UploadError } from '../../../src/upload-engine/upload-error.js';
 import type { UploadSource } from '../../../src/upload-engine/upload-source.js';
 import type {
   CreateUploadSessionResult,
+  DiscardCopyResult,
+  ExpectedFile,
+  FindUploadResult,
+  LostUpload,
   RecordUploadResult,
   UploadSessionRequest,
   UploadStatusReport,
@@ -105,6 +109,23 @@ export class FakeBackend implements UploadBackend {
     this.recorded.push(upload.fileId);
     if (this.unknown.has(upload.fileId)) return { ok: false, reason: 'The file is not in the Media Manager' };
     return { ok: true, report: { fileId: upload.fileId, status: this.statuses.get(upload.fileId) ?? 'PENDING' } };
+  }
+
+  /** What findUploadedFile answers (the ids that fit); what it was asked. */
+  fitting: string[] = [];
+  readonly lookedFor: LostUpload[] = [];
+
+  async findUploadedFile(lost: LostUpload): Promise<FindUploadResult> {
+    this.lookedFor.push(lost);
+    return { ok: true, fileId: this.fitting.length === 1 ? this.fitting[0] : undefined, candidates: this.fitting.length };
+  }
+
+  /** Copies removed as unlike the chosen file. */
+  readonly discarded: Array<{ fileId: string; expected: ExpectedFile }> = [];
+
+  async discardArrivedCopy(fileId: string, expected: ExpectedFile): Promise<DiscardCopyResult> {
+    this.discarded.push({ fileId, expected });
+    return { ok: true };
   }
 
   async getUploadStatus(fileIds: string[]): Promise<UploadStatusResult> {

@@ -19,5 +19,7 @@ export function httpBackend(origin: string, token: string): Counted {
     recordUpload: counted('recordUpload', backend.recordUpload),
     getUploadStatus: counted('getUploadStatus', backend.getUploadStatus),
     finalizeUploadFromServer: counted('finalizeUploadFromServer', backend.finalizeUploadFromServer),
+    discardArrivedCopy: counted('discardArrivedCopy', backend.discardArrivedCopy),
+    findUploadedFile: counted('findUploadedFile', backend.findUploadedFile),
   };
 }

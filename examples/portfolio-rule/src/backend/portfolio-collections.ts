@@ -5,7 +5,7 @@ export const EXAMPLE_NAMESPACE = '@resumable-media-uploader/app';
 
 /**
  * A second collection, declared the way the app declares its own: the portfolio, one item per
- * file labelled "portfolio". Anyone may read it (a site page can list it); only admins write.
+ * file labelled "portfolio". Anyone may read it (a site page can list it); only the site's administrators (and the app, elevated) write.
  */
 export const PORTFOLIO: DataCollectionDeclaration = {
   id: namespacedCollectionId(EXAMPLE_NAMESPACE, 'portfolio'),
@@ -16,7 +16,7 @@ export const PORTFOLIO: DataCollectionDeclaration = {
     { key: 'url', displayName: 'URL', type: 'URL' },
     { key: 'mediaType', displayName: 'Media type', type: 'TEXT' },
   ],
-  permissions: { read: 'ANYONE', insert: 'ADMIN', update: 'ADMIN', remove: 'ADMIN' },
+  permissions: { itemRead: 'ANYONE', itemInsert: 'PRIVILEGED', itemUpdate: 'PRIVILEGED', itemRemove: 'PRIVILEGED' },
 };
 
 export const PORTFOLIO_LABEL = 'portfolio';

@@ -1,15 +1,8 @@
 import { files } from '@wix/media';
-import { recordInUploadLog } from '../../upload-log';
 import { checkVisitorFileOnFailed } from '../../visitor-file-check';
+import { logFileFailed } from '../../upload-log-events';
 
 files.onFileDescriptorFileFailed(async (event) => {
-  await checkVisitorFileOnFailed(event);
-  const fileId = event.metadata.entityId;
-  if (!fileId) return;
-  await recordInUploadLog({
-    _id: fileId,
-    status: 'FAILED',
-    failureCode: event.data.error?.code ?? undefined,
-    failureDescription: event.data.error?.description ?? undefined,
-  });
+  if (await checkVisitorFileOnFailed(event)) return;
+  await logFileFailed(event);
 });

@@ -1,0 +1,89 @@
+import { items } from '@wix/data';
+import { auth } from '@wix/essentials';
+import type { DataCollectionDeclaration } from '../shared/data-collection';
+import type { AppSetupResult } from '../shared/upload-api';
+import { APP_NAMESPACE, DATA_COLLECTIONS } from './data-collections';
+
+/** A Wix Data SDK error: it carries the code; the HTTP status only where the call failed below the SDK. */
+interface WixDataError {
+  status?: number;
+  details?: { applicationError?: { code?: string } };
+}
+
+const codeOf = (error: unknown) => (error as WixDataError | undefined)?.details?.applicationError?.code;
+
+/** The caller (the app, elevated) may not use Wix Data at all: the app's Data permissions were not granted. */
+function isDataRefused(error: unknown): boolean {
+  const status = (error as WixDataError | undefined)?.status;
+  const code = codeOf(error);
+  return status === 401 || status === 403 || code === 'PERMISSION_DENIED' || code === 'UNAUTHENTICATED' || code === 'WDE0027';
+}
+
+/** Wix Data's "the collection does not exist" (https://dev.wix.com/docs/sdk/backend-modules/data/error-codes). */
+export function isMissingCollection(error: unknown): boolean {
+  return codeOf(error) === 'WDE0025';
+}
+
+const NAMESPACE_ADVICE = `APP_NAMESPACE in src/backend/data-collections.ts ("${APP_NAMESPACE}") is not the namespace Wix gave the app (Develop → Extensions → Data Collections shows it)`;
+const CMS_ADVICE = "the site has no CMS (Wix creates an app's collections only on sites with the CMS: add it, then reinstall the app)";
+
+/**
+ * What to tell the site owner (and the developer) when collections of the app are not on the site.
+ * None of them: the site has no CMS, or the namespace is wrong (every id carries it). Some: those
+ * were not created in the app's Data Collections extension.
+ */
+export function missingCollectionsReason(missing: readonly string[], noneExists: boolean): string {
+  const list = missing.join(', ');
+  if (noneExists)
+    return `None of the app's collections exist on this site (looked for ${list}). Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}.`;
+  return `Some of the app's collections do not exist on this site: ${list}. Create them in the app's Data Collections extension as src/backend/data-collections.ts declares them, then reinstall the app.`;
+}
+
+/** A Data call on a missing collection of the app, with what to set: thrown where a bare 404 would be. */
+export class AppSetupError extends Error {
+  constructor(collectionId: string) {
+    super(
+      `The app's collection ${collectionId} does not exist on this site. Either ${CMS_ADVICE}, or ${NAMESPACE_ADVICE}, or the collection was not created.`,
+    );
+    this.name = 'AppSetupError';
+  }
+}
+
+/** Runs a Wix Data call on one of the app's collections; a missing collection throws an AppSetupError naming the setting. */
+export async function onAppCollection<T>(collection: Pick<DataCollectionDeclaration, 'id'>, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isMissingCollection(error)) throw new AppSetupError(collection.id);
+    throw error;
+  }
+}
+
+/**
+ * Whether the app can work on this site: each of its collections answers a read (elevated). One
+ * clear reason when not, so the page says what is wrong instead of failing on every call.
+ */
+export async function checkAppSetup(collections: readonly DataCollectionDeclaration[] = DATA_COLLECTIONS): Promise<AppSetupResult> {
+  const missing: string[] = [];
+  for (const collection of collections) {
+    try {
+      await auth.elevate(items.query)(collection.id).limit(1).find();
+    } catch (error) {
+      if (isMissingCollection(error)) {
+        missing.push(collection.id);
+        continue;
+      }
+      if (isDataRefused(error)) {
+        return {
+          ok: false,
+          missingCollections: [],
+          reason:
+            "The app may not use Wix Data on this site: request Wix Data read and write (SCOPE.DC-DATA.READ, SCOPE.DC-DATA.WRITE) in the app's permissions, then accept them on the site.",
+        };
+      }
+      throw error;
+    }
+  }
+  if (missing.length === 0) return { ok: true };
+  return { ok: false, missingCollections: missing, reason: missingCollectionsReason(missing, missing.length === collections.length) };
+}
