@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/local-app.js';
-import { waitForEventsHandled } from '../support/events.js';
+import { deliverEvent, fileFailedEvent, waitForEventsHandled } from '../support/events.js';
 import { makeDocx, makePdf } from '../support/files.js';
 import { requestJson } from '../support/wix-http.js';
 import { uploadSmallFile } from '../support/upload-session.js';
@@ -306,9 +306,13 @@ describe('a hostile visitor cannot walk around the owner’s rules', () => {
     const ticket = await site.ticket(token);
     // Declared a video, its bytes are not one: the Media Manager fails it.
     const { session } = await site.session(token, ticket, video(500, 'broken.mp4'));
-    await site.send(session as Session, Buffer.alloc(500, 3), 'broken.mp4');
+    const brokenId = await site.send(session as Session, Buffer.alloc(500, 3), 'broken.mp4');
     await site.session(token, ticket, video(100, 'never.mp4'));
     await waitForEventsHandled(app);
+    // A visitor's file is never an upload of the page's: its File Failed is taken at once, not refused to wait for a page record.
+    await expect(
+      deliverEvent(app, fileFailedEvent(brokenId, { code: 'UNRECOGNIZED_CONTENT', description: 'not a video' })),
+    ).resolves.toBeUndefined();
     const page = await site.call<InboxPage>(site.owner, 'listVisitorSubmissionPage', {});
     const [submission] = page.ok ? page.submissions : [];
     expect(submission?.files).toEqual([
