@@ -83,7 +83,7 @@ describe('the Upload page in Chromium', () => {
     await page.locator('[data-hook="recent-upload"]', { hasText: 'film.mp4' }).waitFor();
     await ui.row('film.mp4').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('upload-finished.png') });
-    expect(await ui.row('film.mp4').innerText()).toContain('200 MB');
+    expect(await ui.row('film.mp4').innerText()).toContain('210 MB'); // 200 MiB, in decimal units
     // Each file's md5 matched the hash of what arrived, computed on one worker for all three, not on the page's thread.
     for (const name of ['film.mp4', 'notes.bin', 'poster.png']) expect(await ui.row(name).innerText()).toContain('verified');
     expect(workers).toHaveLength(1);
@@ -163,7 +163,7 @@ describe('the Upload page in Chromium', () => {
     const unfinished = page.locator('[data-hook="unfinished-upload"]');
     await unfinished.waitFor();
     // The banner says how much the server already holds, from the offset it last confirmed.
-    expect(await unfinished.innerText()).toMatch(/^reload\.bin: [\d.]+ MB of 64\.0 MB uploaded \((\d+)%\)/);
+    expect(await unfinished.innerText()).toMatch(/^reload\.bin: [\d.]+ MB of 67\.1 MB uploaded \((\d+)%\)/);
     expect(Number(/\((\d+)%\)/.exec(await unfinished.innerText())?.[1])).toBeGreaterThan(0);
     const offset = await tusOffset(tusUrl!);
     expect(offset).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { isRecord } from './is-record';
 import { mediaTypeOf, type MediaType } from './media-types';
-import { formatBytes } from './format';
+import { formatBytes, GB } from './format';
 import type { Refusal, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
 import type { FieldViolation } from './upload-request';
 
@@ -30,13 +30,11 @@ export type VisitorUploadTerms = Pick<
   'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'
 >;
 
-const GIB = 1024 ** 3;
-
 export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
   enabled: false,
   audience: 'ANYONE',
   allowedTypes: [],
-  maxFileSizeBytes: 5 * GIB,
+  maxFileSizeBytes: 5 * GB,
   maxFilesPerSubmission: 10,
   maxFilesPerVisitorPerDay: 20,
   maxFilesPerDay: 200,
@@ -44,7 +42,7 @@ export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
 
 /** The most any rule may say, whatever the owner types: the Media Manager's own bounds. */
 export const VISITOR_RULE_BOUNDS = {
-  maxFileSizeBytes: 50 * GIB,
+  maxFileSizeBytes: 50 * GB,
   maxFilesPerSubmission: 100,
   maxFilesPerVisitorPerDay: 1000,
   maxFilesPerDay: 100_000,

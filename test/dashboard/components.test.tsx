@@ -198,8 +198,8 @@ describe('UploadQueueTable', () => {
 
   it('says a ready file was verified: what arrived has the md5 of the file chosen', () => {
     const { queue } = fakeQueue();
-    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'film.mp4', size: 2048, verified: true })]} queue={queue} />);
-    expect(within(queueRowOf('film.mp4')).getByText('2.0 KB · verified')).toBeTruthy();
+    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'film.mp4', size: 2000, verified: true })]} queue={queue} />);
+    expect(within(queueRowOf('film.mp4')).getByText('2 kB · verified')).toBeTruthy();
   });
 
   it('shows only the columns and actions a page asks for', () => {
@@ -220,17 +220,17 @@ describe('UploadQueueTable', () => {
     const { queue } = fakeQueue();
     const item = uploadItem('uploading', {
       displayName: 'big.mp4',
-      size: 4 * 1024 ** 3,
-      bytesUploaded: 1024 ** 3,
-      bytesPerSecond: 2 * 1024 ** 2,
+      size: 4e9,
+      bytesUploaded: 1e9,
+      bytesPerSecond: 2e6,
       secondsLeft: 1536,
       resumed: true,
     });
     renderInWds(<UploadQueueTable items={[item]} queue={queue} />);
     const row = queueRowOf('big.mp4');
-    expect(within(row).getByText('1.0 GB of 4.0 GB (25%)')).toBeTruthy();
-    expect(within(row).getByText('2.0 MB/s · 25 min 36 s left')).toBeTruthy();
-    expect(within(row).getByText('4.0 GB · resumed')).toBeTruthy();
+    expect(within(row).getByText('1 GB of 4 GB (25%)')).toBeTruthy();
+    expect(within(row).getByText('2 MB/s · 25 min 36 s left')).toBeTruthy();
+    expect(within(row).getByText('4 GB · resumed')).toBeTruthy();
     expect(within(row).getByRole('progressbar', { name: 'Progress of big.mp4' }).getAttribute('aria-valuenow')).toBe('25');
   });
 
@@ -268,34 +268,34 @@ describe('QueueSummary', () => {
   it('after a batch with failures, says what was asked, what arrived and what was not sent; no full bar', () => {
     const { queue } = fakeQueue();
     const items = [
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
       uploadItem('failed', { bytesUploaded: 300, error: { code: 'REJECTED', message: 'refused', fatal: true } }),
       uploadItem('cancelled', { bytesUploaded: 0 }),
     ];
     const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items)} queue={queue} />);
-    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('2.0 KB of 4.0 KB · 2 files not sent (2.0 KB)');
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('2 kB of 4 kB · 2 files not sent (2 kB)');
     expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('50');
   });
 
   it('counts the files by state and enables the actions that apply', () => {
     const { fake, queue } = fakeQueue();
     const items = [
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('uploading', { bytesUploaded: 512 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('uploading', { bytesUploaded: 500 }),
       uploadItem('queued'),
       uploadItem('paused', { pauseReason: 'user' }),
-      uploadItem('processing', { bytesUploaded: 1024 }),
+      uploadItem('processing', { bytesUploaded: 1000 }),
       uploadItem('failed', { error: { code: 'NETWORK', message: 'broken', fatal: false } }),
     ];
-    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items, { bytesPerSecond: 1024 })} queue={queue} />);
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items, { bytesPerSecond: 1000 })} queue={queue} />);
     expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
       '2 ready · 1 uploading · 1 queued · 1 paused · 1 processing · 1 failed',
     );
-    // What was asked counts every file; what failed is said apart: 7 files of 1 KB, 3.5 KB of them sent.
+    // What was asked counts every file; what failed is said apart: 7 files of 1 kB, 3.5 kB of them sent.
     expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
-      '3.5 KB of 7.0 KB · 1 file not sent (1.0 KB) · 1.0 KB/s · 3 s left',
+      '3.5 kB of 7 kB · 1 file not sent (1 kB) · 1 kB/s · 3 s left',
     );
     expect(enabled()).toEqual([...names]);
     expect(names.map((name) => button(name).tabIndex)).toEqual(names.map(() => 0));
@@ -492,7 +492,7 @@ describe('StagedFilesTable', () => {
     expect(container.querySelectorAll('[data-hook="staged-row"]')).toHaveLength(2);
     expect(within(stagedRowOf('a.mp4')).getByText('Media Manager')).toBeTruthy();
     expect(within(stagedRowOf('b.jpg')).getByText('Media Manager / Videos / videos/2024/Shoot/day 1 · private · trip, sea')).toBeTruthy();
-    expect(within(stagedRowOf('a.mp4')).getByText('2.0 KB')).toBeTruthy();
+    expect(within(stagedRowOf('a.mp4')).getByText('2.05 kB')).toBeTruthy();
     expect(within(stagedRowOf('a.mp4')).getByText('Ready')).toBeTruthy();
     const upload = button('Upload 2 files');
     expect(isDisabled(upload)).toBe(false);
@@ -508,13 +508,13 @@ describe('StagedFilesTable', () => {
     // A rename does not make a file another one: the second a.mp4 stays a duplicate.
     const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(201));
     const { onStart } = renderTable(staged, { max: 3000 });
-    expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.0 KB; files up to 2.9 KB can be uploaded.')).toBeTruthy();
+    expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.1 kB; files up to 3 kB can be uploaded.')).toBeTruthy();
     expect(within(stagedRowOf('fine.mp4')).getByText('Ready')).toBeTruthy();
     const problems = Array.from(document.querySelectorAll('[data-hook="staged-problem"]'), (node) => node.textContent);
     expect(problems).toEqual([
       'The file name must be at most 200 characters long (got 201).',
       'This file is already in the list, going to the same folder.',
-      'The file is 4.0 KB; files up to 2.9 KB can be uploaded.',
+      'The file is 4.1 kB; files up to 3 kB can be uploaded.',
     ]);
     const upload = button('Upload 1 file');
     expect(isDisabled(upload)).toBe(false);
@@ -883,18 +883,15 @@ describe('UnfinishedUploads', () => {
     const onForget = vi.fn();
     const { container } = renderInWds(
       <UnfinishedUploads
-        records={[
-          { ...record('clip.mp4', undefined, 3 * 1024 ** 3, 1), bytesOnServer: 1024 ** 3 },
-          record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2),
-        ]}
+        records={[{ ...record('clip.mp4', undefined, 3e9, 1), bytesOnServer: 1e9 }, record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]}
         onForget={onForget}
       />,
     );
     expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
     const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
-    expect(lines).toEqual(['clip.mp4: 1.0 GB of 3.0 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.5 KB uploaded (0%)Forget']);
+    expect(lines).toEqual(['clip.mp4: 1 GB of 3 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.54 kB uploaded (0%)Forget']);
     fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
-    expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3 * 1024 ** 3, 1, '', '', '']));
+    expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3e9, 1, '', '', '']));
     expect(unnamedButtons()).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ describe('VisitorInbox', () => {
     fromMember: false,
     createdDate: '2026-11-22T10:00:00.000Z',
     files: [
-      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3 * 1024 ** 3), mimeType: 'video/mp4', status: 'READY' },
+      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3e9), mimeType: 'video/mp4', status: 'READY' },
       {
         fileId: 'f2',
         name: 'fake.mp4',
@@ -63,7 +63,7 @@ describe('VisitorInbox', () => {
     renderInWds(<VisitorInbox submissions={[submission]} loading={false} onHandled={vi.fn()} onDelete={vi.fn()} />);
     const card = screen.getByText('Ana Sousa').closest('[data-hook="inbox-submission"]') as HTMLElement;
     expect(within(card).getByText('Our wedding film')).toBeTruthy();
-    expect(within(card).getByText('3.0 GB')).toBeTruthy();
+    expect(within(card).getByText('3 GB')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Open film.mp4' })).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Open fake.mp4' })).toBeNull();
     expect(within(card).getByText("The file's content (image) is not a type accepted here.")).toBeTruthy();

@@ -10,7 +10,7 @@ const TERMS: VisitorUploadTerms = {
   enabled: true,
   audience: 'ANYONE',
   allowedTypes: ['video/*'],
-  maxFileSizeBytes: 1024,
+  maxFileSizeBytes: 1000,
   maxFilesPerSubmission: 2,
 };
 
@@ -41,10 +41,10 @@ describe('the visitor upload widget', () => {
   it('says what is accepted, and refuses a file of another type or too large before sending anything', async () => {
     const api = methods();
     render(<VisitorUpload methods={api} heading="Send us your footage" />);
-    expect(await screen.findByText('Accepted: video/* · up to 1.0 KB per file · up to 2 files at once.')).toBeTruthy();
+    expect(await screen.findByText('Accepted: video/* · up to 1 kB per file · up to 2 files at once.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Send us your footage' })).toBeTruthy();
     choose(video('big.mp4', 2048), new File(['x'], 'notes.txt', { type: 'text/plain' }));
-    expect(await screen.findByText('The file is larger than the 1.0 KB accepted here.')).toBeTruthy();
+    expect(await screen.findByText('The file is larger than the 1 kB accepted here.')).toBeTruthy();
     expect(screen.getByText(/Files of type text\/plain are not accepted here/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Send files' }) as HTMLButtonElement).disabled).toBe(true);
     expect(api.startVisitorSubmission).not.toHaveBeenCalled();

@@ -37,7 +37,7 @@ export function uploadItem(state: UploadItemState, extra: Partial<UploadItem> & 
     id: `upload-${nextItem}`,
     fingerprint: `["file-${nextItem}.mp4"]`,
     name: displayName,
-    size: 1024,
+    size: 1000,
     meta: { displayName, mimeType: 'video/mp4' },
     state,
     bytesUploaded: 0,
