@@ -695,7 +695,7 @@ describe('UploadSettingsForm', () => {
     const { onChange } = renderForm(settings(), { selectedCount: 2 });
     const typed = 'a'.repeat(128);
     fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: typed } });
-    expect(screen.getByText('The subfolders must be at most 100 characters long (got 129).')).toBeTruthy();
+    expect(screen.getByText('The subfolders must be at most 99 characters long (got 128).')).toBeTruthy();
     expect(isDisabled(button('Apply to 2 selected files'))).toBe(true);
 
     fireEvent.change(newLabel(), { target: { value: 'b'.repeat(210) } });
@@ -703,6 +703,19 @@ describe('UploadSettingsForm', () => {
     expect(isDisabled(button('Add'))).toBe(true);
     fireEvent.keyDown(newLabel(), { key: 'Enter', keyCode: 13 });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts subfolders as long as the hint says, and counts what was typed when refusing longer ones', async () => {
+    renderForm(settings());
+    const field = screen.getByRole('textbox', { name: 'New subfolders (optional)' });
+    fireEvent.mouseEnter(screen.getByRole('button', { name: 'About new subfolders' }));
+    const hint = (await screen.findByText(/At most \d+ characters/)).textContent ?? '';
+    const limit = Number(/At most (\d+) characters/.exec(hint)?.[1]);
+    const exactly = `${'a'.repeat(limit - 5)}/bbbb`;
+    fireEvent.change(field, { target: { value: exactly } });
+    expect(screen.queryByText(/The subfolders must be/)).toBeNull();
+    fireEvent.change(field, { target: { value: `${exactly}c` } });
+    expect(screen.getByText(`The subfolders must be at most ${limit} characters long (got ${limit + 1}).`)).toBeTruthy();
   });
 
   it('sets new subfolders', () => {
