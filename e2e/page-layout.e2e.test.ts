@@ -99,7 +99,7 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
     // Only the visible rows are drawn: the counts say when the batch is over.
     await expect
       .poll(() => page.locator('[data-hook="queue-counts"]').innerText(), { timeout: 60_000 })
-      .toMatch(/^25 ready · 0 uploading · 0 queued · 0 paused · 0 processing\s*· 2 failed$/);
+      .toMatch(/^25 ready · 0 uploading · 0 queued · 0 paused · 0 processing\s*· 0 failed · 2 refused$/);
     const queueRows = page.locator('[data-hook="queue-row"]');
     expect(await columnEdges(queueRows.first())).toEqual(await columnEdges(page.locator('thead tr', { has: page.getByText('Progress') })));
     // Every progress bar says whose progress it is.

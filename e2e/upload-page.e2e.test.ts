@@ -184,12 +184,23 @@ describe('the Upload page in Chromium', () => {
     expect(await ui.row('reload.bin').innerText()).toContain('resumed');
   });
 
-  it('shows why a file is refused: bytes that are not the type they claim', async () => {
+  it('tells a file the Media Manager refused from one not sent, and offers only what can change it', async () => {
     const fake = writeRandomFile(files, 'holiday.mp4', 256 * 1024);
     await ui.chooseFiles([fake.path]);
     await ui.startUpload();
-    await ui.waitForState('holiday.mp4', 'Failed');
-    expect(await ui.row('holiday.mp4').locator('[data-hook="failure-reason"]').innerText()).toMatch(/declared as video\/mp4/);
+    await ui.waitForState('holiday.mp4', 'Refused');
+    const row = ui.row('holiday.mp4');
+    await expect.poll(() => row.locator('[data-hook="failure-reason"]').innerText()).toMatch(/declared as video\/mp4/);
+    expect(await row.innerText()).toContain('all bytes arrived');
+    // Sending the same bytes again cannot help, and nothing is uploading to cancel.
+    expect(await row.locator('[data-hook="retry-item"], [data-hook="cancel-item"]').count()).toBe(0);
+    const summary = await page.locator('[data-hook="overall-bytes"]').innerText();
+    expect(summary).toContain('1 file refused by the Media Manager');
+    expect(summary).not.toContain('not sent');
+    expect(await page.locator('[data-hook="queue-counts"]').innerText()).toMatch(/0 failed · 1 refused$/);
+    expect(await page.getByRole('button', { name: 'Retry failed' }).getAttribute('aria-disabled')).toBe('true');
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await expect.poll(() => row.count()).toBe(0);
   });
 
   it('refuses a file name over the limit before sending anything', async () => {

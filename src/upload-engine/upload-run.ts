@@ -6,7 +6,7 @@ import type { ItemPatch } from './processing-status';
 import { resumeRecordFor, type ResumeStore } from './resume-store';
 import type { ServerCalls } from './server-calls';
 import type { SpeedMeter } from './speed-meter';
-import { UploadFailure } from './upload-error';
+import { UploadFailure, type UploadError } from './upload-error';
 import type { UploadItem } from './upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
 import { RunningMd5 } from './integrity';
@@ -25,7 +25,7 @@ export interface FileEntry {
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
   reasonlessPolls: number;
-  /** Failed without the Media Manager's reason: still asked about, so a late reason is shown. */
+  /** Refused without the Media Manager's reason: still asked about, so a late reason is shown. */
   awaitingReason?: boolean;
   /** The file's md5 as it is being computed; kept across runs (the file's bytes do not change with a retry). */
   md5?: Promise<RunningMd5>;
@@ -51,7 +51,11 @@ export interface UploadRunEvents {
   bytesDone(): void;
 }
 
-export type RunOutcome = { status: 'processing'; fileId: string; report?: UploadStatusReport } | { status: 'stopped' };
+export type RunOutcome =
+  | { status: 'processing'; fileId: string; report?: UploadStatusReport }
+  /** Every byte arrived, and the backend refused to record the file: sending it again cannot help. */
+  | { status: 'refused'; error: UploadError }
+  | { status: 'stopped' };
 
 /**
  * One attempt at one file's way: session → tus → finalize → record. It continues the entry's
@@ -147,18 +151,24 @@ export class UploadRun {
     });
 
     const { meta } = entry;
-    const report = await deps.server.record(
-      {
-        fileId: finalized.fileId,
-        displayName: meta.displayName,
-        sizeInBytes: String(entry.source.size),
-        mimeType: meta.mimeType,
-        parentFolderId: meta.parentFolderId,
-        private: meta.private,
-        labels: meta.labels,
-      },
-      signal,
-    );
+    let report: UploadStatusReport | undefined;
+    try {
+      report = await deps.server.record(
+        {
+          fileId: finalized.fileId,
+          displayName: meta.displayName,
+          sizeInBytes: String(entry.source.size),
+          mimeType: meta.mimeType,
+          parentFolderId: meta.parentFolderId,
+          private: meta.private,
+          labels: meta.labels,
+        },
+        signal,
+      );
+    } catch (error) {
+      if (this.stopped || !(error instanceof UploadFailure)) throw error;
+      return { status: 'refused', error: error.detail };
+    }
     if (this.stopped) return { status: 'stopped' };
     return { status: 'processing', fileId: finalized.fileId, report };
   }

@@ -63,6 +63,8 @@ describe('UploadQueueTable', () => {
     ['ready', 'Ready', []],
     ['failed', 'Failed', ['Retry', 'Cancel']],
     ['cancelled', 'Cancelled', ['Retry']],
+    // Every byte arrived and the Media Manager refused it: sending it again cannot help.
+    ['refused', 'Refused', ['Remove']],
   ];
 
   it.each(expected)('a %s file shows "%s" and the actions %j', (state, label, actions) => {
@@ -75,7 +77,7 @@ describe('UploadQueueTable', () => {
     expect(actionNames(row)).toEqual(actions.map((action) => `${action} clip-${state}.mp4`));
 
     for (const actionButton of actionButtons) fireEvent.click(actionButton);
-    const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel };
+    const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel, Remove: fake.remove };
     for (const [action, spy] of Object.entries(calls)) {
       // A retry carries the name typed in the row (none here).
       const args = action === 'Retry' ? [item.id, { displayName: undefined }] : [item.id];
@@ -88,7 +90,7 @@ describe('UploadQueueTable', () => {
     const { queue } = fakeQueue();
     const items = expected.map(([state]) => uploadItem(state, { displayName: `all-${state}.mp4` }));
     const { container } = renderInWds(<UploadQueueTable items={items} queue={queue} />);
-    expect(container.querySelectorAll('[data-hook="queue-row"]')).toHaveLength(8);
+    expect(container.querySelectorAll('[data-hook="queue-row"]')).toHaveLength(9);
     for (const [state, label] of expected) expect(within(queueRowOf(`all-${state}.mp4`)).getByText(label)).toBeTruthy();
     expect(unnamedButtons()).toEqual([]);
   });
@@ -110,9 +112,9 @@ describe('UploadQueueTable', () => {
     expect(within(queueRowOf('me.mp4')).queryByText('until back online')).toBeNull();
   });
 
-  it("shows why a file failed: the Media Manager's description first, else the engine's message", () => {
+  it("tells a file that was not sent from one the Media Manager refused, with the Media Manager's description first", () => {
     const { queue } = fakeQueue();
-    const processing = uploadItem('failed', {
+    const processing = uploadItem('refused', {
       displayName: 'broken.jpg',
       failureCode: 'IMAGE_DECODE',
       failureDescription: 'The image could not be decoded',
@@ -125,6 +127,8 @@ describe('UploadQueueTable', () => {
     renderInWds(<UploadQueueTable items={[processing, refused]} queue={queue} />);
     expect(within(queueRowOf('broken.jpg')).getByText('The image could not be decoded')).toBeTruthy();
     expect(within(queueRowOf('broken.jpg')).queryByText('Processing failed')).toBeNull();
+    expect(within(queueRowOf('broken.jpg')).getByText('all bytes arrived')).toBeTruthy();
+    expect(within(queueRowOf('refused.mp4')).getByText('not sent')).toBeTruthy();
     expect(within(queueRowOf('refused.mp4')).getByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
   });
 
@@ -278,6 +282,30 @@ describe('QueueSummary', () => {
     expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('50');
   });
 
+  it('says apart files not sent and files the Media Manager refused after they arrived; refused ones can be cleared, not retried', () => {
+    const { fake, queue } = fakeQueue();
+    const refused = {
+      failureDescription: 'The bytes are not a video/mp4',
+      error: { code: 'PROCESSING_FAILED', message: 'The bytes are not a video/mp4', fatal: true },
+    } as const;
+    const items = [
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('refused', { bytesUploaded: 1000, ...refused }),
+      uploadItem('refused', { bytesUploaded: 1000, ...refused }),
+      uploadItem('failed', { bytesUploaded: 0, error: { code: 'INVALID_REQUEST', message: 'bad name', fatal: true } }),
+    ];
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items)} queue={queue} />);
+    expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
+      '1 ready · 0 uploading · 0 queued · 0 paused · 0 processing · 1 failed · 2 refused',
+    );
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
+      '3 kB of 4 kB · 1 file not sent (1 kB) · 2 files refused by the Media Manager',
+    );
+    expect(enabled()).toEqual(['Clear finished']);
+    fireEvent.click(button('Clear finished'));
+    expect(fake.clearFinished).toHaveBeenCalledOnce();
+  });
+
   it('counts the files by state and enables the actions that apply', () => {
     const { fake, queue } = fakeQueue();
     const items = [
@@ -318,6 +346,7 @@ describe('QueueSummary', () => {
     ['only failed files that a retry can help', () => [uploadItem('failed', { error: transient })], ['Retry failed']],
     ['only failed files that need a change first', () => [uploadItem('failed', { error: fatal })], []],
     ['only finished files', () => [uploadItem('ready'), uploadItem('cancelled')], ['Clear finished']],
+    ['only files the Media Manager refused', () => [uploadItem('refused')], ['Clear finished']],
     ['files being finalized', () => [uploadItem('finalizing')], []],
     ['files in the Media Manager’s hands', () => [uploadItem('processing')], []],
   ])('with %s, enables %j', (_name, items, expectedEnabled) => {
@@ -366,6 +395,27 @@ describe('QueueSummary', () => {
     fireEvent.change(input, { target: { value: '2' } });
     expect(screen.queryByText('From 1 to 6')).toBeNull();
     expect(fake.setConcurrency).toHaveBeenCalledExactlyOnceWith(2);
+  });
+
+  it('asks before cancelling a failed upload that sent bytes, offering what can continue it (not Pause)', async () => {
+    const { fake, queue } = fakeQueue();
+    const failed = uploadItem('failed', {
+      displayName: 'cut.mp4',
+      bytesUploaded: 500,
+      error: { code: 'NETWORK', message: 'The upload server could not be reached', fatal: false },
+    });
+    renderInWds(
+      <CancelConfirmation>
+        <UploadQueueTable items={[failed]} queue={queue} />
+      </CancelConfirmation>,
+    );
+    fireEvent.click(button('Cancel cut.mp4'));
+    const question = await screen.findByText(/500 B of "cut.mp4" already reached the Media Manager/);
+    expect(question.textContent).not.toMatch(/Pause/);
+    expect(question.textContent).toMatch(/Retry continues it/);
+    fireEvent.click(button('Keep it'));
+    await waitFor(() => expect(screen.queryByText('Cancel this upload?')).toBeNull());
+    expect(fake.cancel).not.toHaveBeenCalled();
   });
 
   it('asks before cancelling uploads that sent bytes; Keep uploading cancels nothing', async () => {
@@ -426,15 +476,15 @@ describe('QueueAnnouncer', () => {
       error: { code: 'REJECTED', message: 'The server refused the file', fatal: true },
     };
     rerender(<QueueAnnouncer snapshot={snapshotOf([failed])} />);
-    await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed, The server refused the file'));
+    await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed (not sent), The server refused the file'));
   });
 
-  it('announces "paused until back online" and at most the last five news at once', async () => {
+  it('announces "paused (until back online)" and at most the last five news at once', async () => {
     const items = Array.from({ length: 7 }, (_, i) => uploadItem('paused', { displayName: `f${i}.mp4`, pauseReason: 'offline' }));
     renderInWds(<QueueAnnouncer snapshot={snapshotOf(items)} />);
     await waitFor(() =>
       expect(region().textContent).toBe(
-        'f2.mp4: paused until back online. f3.mp4: paused until back online. f4.mp4: paused until back online. f5.mp4: paused until back online. f6.mp4: paused until back online',
+        'f2.mp4: paused (until back online). f3.mp4: paused (until back online). f4.mp4: paused (until back online). f5.mp4: paused (until back online). f6.mp4: paused (until back online)',
       ),
     );
   });

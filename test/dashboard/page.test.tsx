@@ -156,7 +156,7 @@ describe('the Upload page', () => {
     const row = failedName.closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
     await waitFor(() =>
-      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }),
+      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 not sent: see the reasons in the list', type: 'warning' }),
     );
     await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
     // The batch may have created folders: the destination picker reads them again.

@@ -36,7 +36,12 @@ const QuickUploadPage: FC = () => {
           {snapshot.items.length > 0 ? (
             <Cell>
               <Card>
-                <UploadQueueTable items={snapshot.items} queue={queue} columns={['status', 'result', 'actions']} actions={['retry']} />
+                <UploadQueueTable
+                  items={snapshot.items}
+                  queue={queue}
+                  columns={['status', 'result', 'actions']}
+                  actions={['retry', 'remove']}
+                />
               </Card>
             </Cell>
           ) : null}

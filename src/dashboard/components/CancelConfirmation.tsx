@@ -17,13 +17,18 @@ export function useAskToCancel(): AskToCancel {
   return useContext(CancelContext);
 }
 
-function question(items: readonly UploadItem[]): { title: string; content: string } {
+function question(items: readonly UploadItem[]): { title: string; content: string; keep: string } {
   const sent = items.reduce((sum, item) => sum + item.bytesUploaded, 0);
   const [only] = items;
   const what = items.length === 1 && only ? `"${only.meta.displayName}"` : `${items.length} uploads`;
+  // A failed upload is not sending: what keeps its bytes is leaving it, and Retry continues it.
+  const sending = items.some((item) => item.state !== 'failed');
   return {
     title: items.length === 1 ? 'Cancel this upload?' : `Cancel ${items.length} uploads?`,
-    content: `${formatBytes(sent)} of ${what} already reached the Media Manager. Cancelling deletes it: trying again starts from the beginning. Pause keeps it instead.`,
+    content: `${formatBytes(sent)} of ${what} already reached the Media Manager. Cancelling deletes it: trying again starts from the beginning. ${
+      sending ? 'Pause keeps it instead.' : 'Keep it, and Retry continues it from there.'
+    }`,
+    keep: sending ? 'Keep uploading' : 'Keep it',
   };
 }
 
@@ -49,7 +54,7 @@ export const CancelConfirmation: FC<{ children: ReactNode }> = ({ children }) =>
             request?.cancel();
             close();
           }}
-          secondaryButtonText="Keep uploading"
+          secondaryButtonText={text?.keep}
           secondaryButtonOnClick={close}
           onCloseButtonClick={close}
         />

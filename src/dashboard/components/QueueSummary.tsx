@@ -27,7 +27,9 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
   };
   const { count } = totals;
   // Failed and cancelled files stay in the total: the bar shows what was asked, never a full bar over missing files.
+  // Refused files arrived whole: they are not "not sent", and are said apart.
   const notSent = count.failed + count.cancelled;
+  const plural = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   const overall = totals.bytesTotal === 0 ? 0 : Math.floor((totals.bytesUploaded / totals.bytesTotal) * 100);
   return (
     <Box direction="vertical" gap="SP3">
@@ -36,13 +38,14 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           <NamedProgressBar name="Overall progress" value={overall} showProgressIndication />
           <Text size="small" secondary dataHook="overall-bytes">
             {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)}
-            {notSent > 0 ? ` · ${notSent} file${notSent === 1 ? '' : 's'} not sent (${formatBytes(totals.bytesFailed)})` : ''}
+            {notSent > 0 ? ` · ${plural(notSent)} not sent (${formatBytes(totals.bytesFailed)})` : ''}
+            {count.refused > 0 ? ` · ${plural(count.refused)} refused by the Media Manager` : ''}
             {totals.busy ? ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatDuration(totals.secondsLeft)} left` : ''}
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
           {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing
-          · {count.failed} failed
+          · {count.failed} failed{count.refused > 0 ? ` · ${count.refused} refused` : ''}
         </Text>
       </Box>
       {!snapshot.online ? (

@@ -10,10 +10,10 @@ import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
 
 /** The columns the queue table can show, in their order. */
 export type QueueColumn = 'file' | 'progress' | 'status' | 'result' | 'actions';
-export type QueueAction = 'pause' | 'resume' | 'retry' | 'cancel';
+export type QueueAction = 'pause' | 'resume' | 'retry' | 'cancel' | 'remove';
 
 const ALL_COLUMNS: readonly QueueColumn[] = ['file', 'progress', 'status', 'result', 'actions'];
-const ALL_ACTIONS: readonly QueueAction[] = ['pause', 'resume', 'retry', 'cancel'];
+const ALL_ACTIONS: readonly QueueAction[] = ['pause', 'resume', 'retry', 'cancel', 'remove'];
 
 interface Props {
   items: readonly UploadItem[];
@@ -58,6 +58,11 @@ const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: strin
       {item.actions.cancel &&
         offered.includes('cancel') &&
         action('Cancel', '✕', () => askToCancel([item], () => void queue.cancel(item.id)), 'cancel-item')}
+      {/* A refused file has nothing left to send or stop: taking it off the list is what is left. */}
+      {item.state === 'refused' &&
+        item.actions.remove &&
+        offered.includes('remove') &&
+        action('Remove', '✕', () => void queue.remove(item.id), 'remove-item')}
     </Box>
   );
 };

@@ -34,11 +34,12 @@ const STATE_WORDS: Record<UploadItem['state'], string> = {
   ready: 'Received',
   failed: 'Not sent',
   cancelled: 'Cancelled',
+  refused: 'Received, but refused',
 };
 
 const SentFile: FC<{ item: UploadItem; onPause(): void; onResume(): void; onRetry(): void }> = ({ item, onPause, onResume, onRetry }) => {
   const percent = item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100);
-  const reason = item.state === 'failed' ? (item.failureDescription ?? item.error?.message) : undefined;
+  const reason = item.state === 'failed' || item.state === 'refused' ? (item.failureDescription ?? item.error?.message) : undefined;
   return (
     <li className={styles.file} data-hook="visitor-file">
       <div className={styles.fileLine}>
