@@ -80,7 +80,14 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
 
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    // Leaving mid-send asks first, as the dashboard does.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
     await page.reload();
+    expect(asked).toEqual(['beforeunload']);
     await page.locator('[data-hook="visitor-unfinished"]').waitFor();
     await throttleUpload(context, page, 400 * MiB);
     await fillDetails();
@@ -119,7 +126,7 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     await page.screenshot({ path: screenshotPath('visitor-inbox.png') });
   });
 
-  it('says why a file is refused before sending it, and why the server refuses one over the daily limit', async () => {
+  it('says why a file is refused before sending it, tells it again at the end, and why the server refuses one over the daily limit', async () => {
     await setRules({ maxFilesPerVisitorPerDay: 1 });
     await openSite();
     const notes = path.join(files, 'notes.txt');
@@ -131,10 +138,15 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
       'Files of type text/plain are not accepted here',
     );
     await page.locator('[data-hook="visitor-send"]').click();
-    await page.locator('[data-hook="visitor-thanks"]').waitFor({ timeout: 60_000 });
+    const ending = page.locator('[data-hook="visitor-thanks"]');
+    await ending.waitFor({ timeout: 60_000 });
+    expect(await ending.innerText()).toBe('We received 1 of your 2 files.');
+    expect(await page.locator('[data-hook="visitor-left-out"]').innerText()).toMatch(/notes\.txt[\s\S]*not accepted here/);
+    expect(await page.getByText(/If this page closes/).count()).toBe(0);
 
-    // The same visitor again, over the limit of one file a day.
-    await page.reload();
+    // The same visitor again, over the limit of one file a day, without reloading: "Send more files".
+    await page.getByRole('button', { name: 'Send more files' }).click();
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Ana Sousa');
     await fillDetails('Another one');
     const second = writeRandomFile(files, 'second.mp4', 64 * 1024, MP4_HEADER);
     await page.setInputFiles('[data-hook="visitor-file-input"]', [second.path]);
@@ -158,15 +170,19 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     await page.screenshot({ path: screenshotPath('visitor-widget-phone.png'), fullPage: true });
   });
 
-  it('refuses a visitor when the owner admits only members, and admits a member', async () => {
+  it('tells a visitor first that only members may send, logs them in through the site, and admits the member', async () => {
     await setRules({ audience: 'MEMBERS' });
-    await openSite();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${app.url}/site`);
+    await page.locator('[data-hook="visitor-login"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-hook="visitor-login"]').innerText()).toBe('Only members of this site can send files.');
+    expect(await page.getByLabel('Your name').count()).toBe(0);
+    // The local site's login (on Wix, the members area's) is the member switch.
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/[?&]as=member/);
+    await page.getByLabel('Your name').waitFor({ timeout: 30_000 });
     const clip = writeRandomFile(files, 'member.mp4', 16 * 1024, MP4_HEADER);
-    await fillDetails();
-    await page.setInputFiles('[data-hook="visitor-file-input"]', [clip.path]);
-    await page.locator('[data-hook="visitor-send"]').click();
-    expect(await page.locator('[data-hook="visitor-refusal"]').innerText()).toBe('Only members of this site can send files: log in first.');
-    await page.goto(`${app.url}/site?as=member`);
     await fillDetails();
     await page.setInputFiles('[data-hook="visitor-file-input"]', [clip.path]);
     await page.locator('[data-hook="visitor-send"]').click();

@@ -25,10 +25,11 @@ export interface VisitorUploadRules {
 }
 
 /** What the widget may know of the rules: what is accepted and by whom. */
-export type VisitorUploadTerms = Pick<
-  VisitorUploadRules,
-  'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'
->;
+export interface VisitorUploadTerms
+  extends Pick<VisitorUploadRules, 'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'> {
+  /** The caller must log in as a member before sending (members-only rules, an anonymous visitor). */
+  loginNeeded?: boolean;
+}
 
 export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
   enabled: false,

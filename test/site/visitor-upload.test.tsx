@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import React from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VisitorUpload } from '../../src/site/visitor/VisitorUpload.js';
 import type { VisitorMethods } from '../../src/site/visitor/use-visitor-upload.js';
@@ -91,6 +91,74 @@ describe('the visitor upload widget', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
     expect((await screen.findByRole('alert')).textContent).toBe('You can send at most 20 files a day. Try again in 1 h 0 min.');
     expect(api.createVisitorUploadSession).not.toHaveBeenCalled();
+  });
+
+  it('with members-only rules, says so first with a way to log in, and shows the form once logged in', async () => {
+    const getVisitorUploadTerms = vi
+      .fn<VisitorMethods['getVisitorUploadTerms']>()
+      .mockResolvedValueOnce({ ...TERMS, audience: 'MEMBERS', loginNeeded: true })
+      .mockResolvedValue({ ...TERMS, audience: 'MEMBERS', loginNeeded: false });
+    const login = vi.fn(async () => undefined);
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms })} login={login} />);
+    expect(await screen.findByText('Only members of this site can send files.')).toBeTruthy();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(login).toHaveBeenCalledOnce();
+    expect(await screen.findByLabelText('Your name')).toBeTruthy();
+    expect(getVisitorUploadTerms).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays on the members-only notice when the visitor closes the login without logging in', async () => {
+    const getVisitorUploadTerms = vi.fn(async () => ({ ...TERMS, audience: 'MEMBERS' as const, loginNeeded: true }));
+    const login = vi.fn(async () => Promise.reject(new Error('cancelled')));
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms })} login={login} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(login).toHaveBeenCalledOnce());
+    expect(await screen.findByText('Only members of this site can send files.')).toBeTruthy();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+  });
+
+  it('warns before leaving while files are on their way', async () => {
+    render(<VisitorUpload methods={methods()} />);
+    await screen.findByText(/Accepted:/);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    fill();
+    choose(video('a.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    expect(await screen.findByRole('progressbar', { name: 'Progress of a.mp4' })).toBeTruthy();
+    expect(leave()).toBe(true);
+  });
+
+  it('ends with what became of every file: the ones left out before sending and the ones not sent, then lets the visitor send more', async () => {
+    const api = methods({
+      createVisitorUploadSession: vi.fn(async () => ({
+        ok: false as const,
+        code: 'NOT_ALLOWED' as const,
+        reason: 'The upload was refused.',
+      })),
+    });
+    render(<VisitorUpload methods={api} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10), new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    const ending = await screen.findByText('None of your 2 files could be received.');
+    expect(ending.closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText('The upload was refused.')).toBeTruthy();
+    const leftOut = screen.getByText('notes.txt').closest('li')!;
+    expect(within(leftOut).getByText(/Files of type text\/plain are not accepted here/)).toBeTruthy();
+    expect(screen.queryByText('Thank you: we have received your files.')).toBeNull();
+    expect(screen.queryByText(/If this page closes/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send more files' }));
+    expect(((await screen.findByLabelText('Your name')) as HTMLInputElement).value).toBe('Ana');
+    expect(screen.queryByText('a.mp4')).toBeNull();
+    expect(screen.queryByText('notes.txt')).toBeNull();
   });
 
   it('says when files are not accepted at all', async () => {

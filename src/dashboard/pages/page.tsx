@@ -19,7 +19,7 @@ import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
 import { useRecentUploads } from '../hooks/use-recent-uploads';
 import { useBatchToast } from '../hooks/use-batch-toast';
 import { useUnfinishedUploads } from '../hooks/use-unfinished-uploads';
-import { useLeaveWarning } from '../hooks/use-leave-warning';
+import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { usePastedFiles } from '../hooks/use-pasted-files';
 import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
