@@ -942,7 +942,7 @@ describe('UnfinishedUploads', () => {
     createdAt,
   });
 
-  it('lists each unfinished file by its path in the dropped folder, with how much the server holds, and forgets one on request', () => {
+  it('lists each unfinished file by its path in the dropped folder, with how much the server holds, and a way to forget it', () => {
     const onForget = vi.fn();
     const { container } = renderInWds(
       <UnfinishedUploads
@@ -953,9 +953,23 @@ describe('UnfinishedUploads', () => {
     expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
     const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
     expect(lines).toEqual(['clip.mp4: 1 GB of 3 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.54 kB uploaded (0%)Forget']);
-    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
-    expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3e9, 1, '', '', '']));
     expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('asks before forgetting an unfinished upload, saying what is deleted; keeping it forgets nothing', async () => {
+    const onForget = vi.fn();
+    renderInWds(<UnfinishedUploads records={[{ ...record('clip.mp4', undefined, 3e9, 1), bytesOnServer: 1e9 }]} onForget={onForget} />);
+    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
+    expect(await screen.findByText('Forget this upload?')).toBeTruthy();
+    expect(screen.getByText(/1 GB of "clip.mp4" already reached the Media Manager. Forgetting deletes it/)).toBeTruthy();
+    expect(onForget).not.toHaveBeenCalled();
+    fireEvent.click(button('Keep it'));
+    await waitFor(() => expect(screen.queryByText('Forget this upload?')).toBeNull());
+    expect(onForget).not.toHaveBeenCalled();
+
+    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget upload' }));
+    await waitFor(() => expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3e9, 1, '', '', ''])));
   });
 
   it('says "1 upload" for one', () => {

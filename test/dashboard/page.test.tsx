@@ -236,7 +236,7 @@ describe('the Upload page', () => {
     await waitFor(() => expect(leave()).toBe(false));
   });
 
-  it('forgets an unfinished upload on request: the record goes and the banner with it', async () => {
+  it('forgets an unfinished upload once the owner confirms: the record goes and the banner with it', async () => {
     const source = sourceFromFile(clip());
     const record = resumeRecordFor(
       source,
@@ -249,6 +249,7 @@ describe('the Upload page', () => {
     await renderPage();
     expect(screen.getByText('clip.mp4', { selector: 'strong' }).parentElement?.textContent).toBe('clip.mp4: 5 B of 10 B uploaded (50%)');
     fireEvent.click(screen.getByRole('button', { name: 'Forget clip.mp4: delete what was uploaded' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget upload' }));
     await waitFor(() => expect(screen.queryByText('1 upload can be continued')).toBeNull());
     expect(window.localStorage.getItem(RESUME_KEY_PREFIX + record.fingerprint)).toBeNull();
   });
