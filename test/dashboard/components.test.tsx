@@ -255,6 +255,46 @@ describe('UploadQueueTable', () => {
   });
 });
 
+describe('UploadQueueTable on a phone', () => {
+  // A 375 px window (jsdom has no matchMedia): the phone's media query matches, and so does the narrow one.
+  beforeEach(() => {
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (media: string) => ({ matches: true, media, addEventListener: vi.fn(), removeEventListener: vi.fn() }),
+    });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'matchMedia');
+  });
+
+  it("stacks each file in one cell, its name, progress, state and reason, and puts the file's actions in a menu", async () => {
+    const { fake, queue } = fakeQueue();
+    const refused = uploadItem('refused', {
+      displayName: 'broken.png',
+      bytesUploaded: 1000,
+      failureDescription: 'The image could not be decoded',
+      error: { code: 'PROCESSING_FAILED', message: 'The image could not be decoded', fatal: true },
+    });
+    const sending = uploadItem('uploading', { displayName: 'film.mp4', bytesUploaded: 0 });
+    renderInWds(<UploadQueueTable items={[refused, sending]} queue={queue} />);
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Files']);
+    const row = queueRowOf('broken.png');
+    expect(within(row).getByText('Refused')).toBeTruthy();
+    expect(within(row).getByText('The image could not be decoded')).toBeTruthy();
+    expect(within(row).getByRole('progressbar', { name: 'Progress of broken.png' })).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: 'Remove broken.png' })).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Actions for broken.png' }));
+    fireEvent.click(await screen.findByText('Remove'));
+    expect(fake.remove).toHaveBeenCalledExactlyOnceWith(refused.id);
+
+    fireEvent.click(within(queueRowOf('film.mp4')).getByRole('button', { name: 'Actions for film.mp4' }));
+    expect(await screen.findByText('Pause')).toBeTruthy();
+    fireEvent.click(screen.getByText('Cancel'));
+    expect(fake.cancel).toHaveBeenCalledExactlyOnceWith(sending.id);
+  });
+});
+
 describe('QueueSummary', () => {
   const names = ['Pause all', 'Resume all', 'Retry failed', 'Cancel all', 'Clear finished'] as const;
   const enabled = () => names.filter((name) => !isDisabled(button(name)));
@@ -605,6 +645,23 @@ describe('StagedFilesTable', () => {
     fireEvent.click(button('Remove selected'));
     expect(selected.onRemove).toHaveBeenCalledExactlyOnceWith([staged[0]!.id, staged[1]!.id]);
     expect(onRemove).not.toHaveBeenCalled();
+  });
+
+  it('names every selection checkbox, and shows select-all partly checked when some files are selected', () => {
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
+    const some = renderTable(staged, { selectedIds: [staged[0]!.id] });
+    expect((screen.getByRole('checkbox', { name: 'Select a.mp4' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Select b.mp4' }) as HTMLInputElement).checked).toBe(false);
+    const all = screen.getByRole('checkbox', { name: 'Select all files' });
+    expect(all.getAttribute('aria-checked')).toBe('mixed');
+    fireEvent.click(all);
+    expect(some.onSelectionChanged).toHaveBeenLastCalledWith([staged[0]!.id, staged[1]!.id]);
+    some.unmount();
+
+    const every = renderTable(staged, { selectedIds: [staged[0]!.id, staged[1]!.id] });
+    expect((screen.getByRole('checkbox', { name: 'Select all files' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all files' }));
+    expect(every.onSelectionChanged).toHaveBeenLastCalledWith([]);
   });
 
   it('locks the name of a file that continues an earlier upload, and says so', () => {

@@ -19,7 +19,7 @@ interface Props {
   dataHook?: string;
 }
 
-/** WDS's destructive message modal, kept inside a phone's width (its default width is wider than 375 px). */
+/** WDS's destructive message modal, kept inside a phone's width. */
 export const DestructiveQuestion: FC<Props> = ({ question, onConfirm, onClose, dataHook }) => (
   <Modal isOpen={question !== undefined} onRequestClose={onClose} contentLabel={question?.title} dataHook={dataHook}>
     <MessageModalLayout
@@ -34,7 +34,8 @@ export const DestructiveQuestion: FC<Props> = ({ question, onConfirm, onClose, d
       secondaryButtonText={question?.keep}
       secondaryButtonOnClick={onClose}
       onCloseButtonClick={onClose}
-      style={{ maxWidth: 'calc(100vw - 32px)' }}
+      // WDS sets a 510 px min-width: kept where it fits, a phone's width less a margin where it does not.
+      style={{ minWidth: 'min(510px, calc(100vw - 32px))', maxWidth: 'calc(100vw - 32px)' }}
     />
   </Modal>
 );

@@ -1,5 +1,5 @@
 import React, { useCallback, useRef, useState, type FC } from 'react';
-import { Card, Cell, Layout, Page, Tabs } from '@wix/design-system';
+import { Card, Cell, Layout, Page, Tabs, Text } from '@wix/design-system';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
@@ -61,7 +61,8 @@ const UploadPage: FC = () => {
     <Page height="100vh" minWidth={0}>
       <Page.Header
         title="Large file uploads"
-        subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads."
+        // A string subtitle is cut to two lines, which on a phone loses half of it: this one wraps.
+        subtitle={<Text secondary>Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads.</Text>}
       />
       <Page.Tail>
         <Tabs
@@ -71,6 +72,7 @@ const UploadPage: FC = () => {
             { id: 'visitors', title: 'Visitor uploads' },
           ]}
           onClick={(item) => setTab(item.id === 'visitors' ? 'visitors' : 'upload')}
+          minWidth={0}
           dataHook="page-tabs"
         />
       </Page.Tail>
@@ -94,7 +96,7 @@ const UploadPage: FC = () => {
             </Cell>
             {staging.staged.length > 0 ? (
               <Cell>
-                <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
+                <div ref={stagedList}>
                   <StagedFilesTable
                     staged={staging.staged}
                     problems={staging.problems}
@@ -114,7 +116,6 @@ const UploadPage: FC = () => {
                   <section
                     ref={queueHeading}
                     tabIndex={-1}
-                    style={{ scrollMarginTop: 96 }}
                     data-hook="queue-heading"
                     aria-label={`Uploads: ${snapshot.items.length} files`}
                   >
