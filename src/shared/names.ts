@@ -54,3 +54,12 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
   }
   return undefined;
 }
+
+/**
+ * Whether an entry found inside a folder the user sent is left out: hidden ones, whose name starts
+ * with "." (".DS_Store", ".git", "._photo.jpg"). The same rule for the page's dropped and picked
+ * folders and the command line's; a file or folder named or dropped itself is always sent.
+ */
+export function isHiddenEntry(name: string): boolean {
+  return name.startsWith('.');
+}
