@@ -170,6 +170,30 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     await page.screenshot({ path: screenshotPath('visitor-widget-phone.png'), fullPage: true });
   });
 
+  it('shows the editor panel whole at 1280×800, refuses an accent that is not a colour, and says where settings are kept', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await page.goto(`${app.url}/site/editor`);
+    const note = page.getByText(/Who may send files, which types/);
+    await note.waitFor({ timeout: 30_000 });
+    const box = (await note.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(await page.getByTestId('editor-storage').innerText()).toMatch(/kept in this browser/);
+
+    const send = page.locator('[data-hook="visitor-send"]');
+    const colours = () => send.evaluate((button) => [getComputedStyle(button).backgroundColor, getComputedStyle(button).color]);
+    const accent = page.getByRole('textbox', { name: 'Accent colour (CSS colour)' });
+    await accent.fill('#7a1f5c');
+    await expect.poll(colours).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
+    await accent.fill('notacolour');
+    await page.getByText('"notacolour" is not a CSS colour: for example #116dff or rebeccapurple.').waitFor();
+    expect(await colours()).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
+    // A light accent gets dark text.
+    await accent.fill('#ffe066');
+    await expect.poll(colours).toEqual(['rgb(255, 224, 102)', 'rgb(0, 0, 0)']);
+    await accent.fill('');
+  });
+
   it('tells a visitor first that only members may send, logs them in through the site, and admits the member', async () => {
     await setRules({ audience: 'MEMBERS' });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

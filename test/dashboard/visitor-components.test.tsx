@@ -73,7 +73,7 @@ describe('VisitorInbox', () => {
     const onHandled = vi.fn(async () => undefined);
     const onDelete = vi.fn(async () => undefined);
     renderInWds(<VisitorInbox submissions={[submission]} loading={false} onHandled={onHandled} onDelete={onDelete} />);
-    fireEvent.click(screen.getByLabelText('Handled'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Handled: the submission of Ana Sousa' }));
     expect(onHandled).toHaveBeenCalledExactlyOnceWith('s1', true);
     fireEvent.click(button('Delete the submission of Ana Sousa'));
     expect(onDelete).not.toHaveBeenCalled();

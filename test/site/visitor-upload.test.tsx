@@ -161,10 +161,30 @@ describe('the visitor upload widget', () => {
     expect(screen.queryByText('notes.txt')).toBeNull();
   });
 
+  it('names its drop zone by the words it shows, so speech users can say what they see', async () => {
+    render(<VisitorUpload methods={methods()} />);
+    const zone = await screen.findByRole('button', { name: 'Choose files, or drop them here' });
+    expect(zone.textContent).toBe('Choose files, or drop them here');
+  });
+
   it('says when files are not accepted at all', async () => {
     render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => ({ ...TERMS, enabled: false })) })} />);
     expect(await screen.findByText('Files are not being accepted right now.')).toBeTruthy();
     expect(screen.queryByLabelText('Choose files')).toBeNull();
+  });
+
+  it('ignores an accent that is not a colour, and puts dark text on a light accent so the button stays readable', async () => {
+    const { container, unmount } = render(<VisitorUpload methods={methods()} accentColor="notacolour" />);
+    await screen.findByText(/Accepted:/);
+    const root = () => container.querySelector('[data-hook="visitor-upload"]') as HTMLElement;
+    expect(root().style.getPropertyValue('--rmu-accent')).toBe('');
+    unmount();
+
+    const light = render(<VisitorUpload methods={methods()} accentColor="#ffe066" />);
+    await screen.findByText(/Accepted:/);
+    const lightRoot = light.container.querySelector('[data-hook="visitor-upload"]') as HTMLElement;
+    expect(lightRoot.style.getPropertyValue('--rmu-accent')).toBe('#ffe066');
+    expect(lightRoot.style.getPropertyValue('--rmu-on-accent')).toBe('#000');
   });
 
   it('follows the owner’s wording and accent colour', async () => {

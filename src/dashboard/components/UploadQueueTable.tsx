@@ -8,6 +8,7 @@ import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
+import { menuStateOnItsButton, nameOpenPopover } from './wds-aria';
 
 /** The columns the queue table can show, in their order. */
 export type QueueColumn = 'file' | 'progress' | 'status' | 'result' | 'actions';
@@ -101,26 +102,29 @@ const ItemButtons: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({
 /** A phone's row has no room for a button per action: they are in a menu. */
 const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) =>
   actions.length === 0 ? null : (
-    <PopoverMenu
-      appendTo="window"
-      placement="bottom-end"
-      textSize="small"
-      triggerElement={({ toggle }) => (
-        <IconButton
-          size="small"
-          priority="secondary"
-          ariaLabel={`Actions for ${item.meta.displayName}`}
-          onClick={toggle}
-          dataHook="item-menu"
-        >
-          <span aria-hidden="true">⋯</span>
-        </IconButton>
-      )}
-    >
-      {actions.map((action) => (
-        <PopoverMenu.MenuItem key={action.key} text={action.label} onClick={action.run} dataHook={action.hook} />
-      ))}
-    </PopoverMenu>
+    <span ref={menuStateOnItsButton}>
+      <PopoverMenu
+        appendTo="window"
+        placement="bottom-end"
+        textSize="small"
+        onShow={() => nameOpenPopover(`Actions for ${item.meta.displayName}`)}
+        triggerElement={({ toggle }) => (
+          <IconButton
+            size="small"
+            priority="secondary"
+            ariaLabel={`Actions for ${item.meta.displayName}`}
+            onClick={toggle}
+            dataHook="item-menu"
+          >
+            <span aria-hidden="true">⋯</span>
+          </IconButton>
+        )}
+      >
+        {actions.map((action) => (
+          <PopoverMenu.MenuItem key={action.key} text={action.label} onClick={action.run} dataHook={action.hook} />
+        ))}
+      </PopoverMenu>
+    </span>
   );
 
 const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines }) => {

@@ -3,6 +3,7 @@ import { Badge, Box, Card, Checkbox, Loader, Text, TextButton } from '@wix/desig
 import { FileLinks } from './FileLinks';
 import { formatBytes } from '../../shared/format';
 import type { SubmissionFile, SubmissionSummary } from '../../shared/visitor-uploads';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 interface Props {
   submissions: readonly SubmissionSummary[];
@@ -95,7 +96,7 @@ export const VisitorInbox: FC<Props> = ({ submissions, loading, error, onHandled
               ))}
               <Box gap="SP3" verticalAlign="middle">
                 <Checkbox checked={submission.handled} onChange={() => void act(onHandled(submission.id, !submission.handled))}>
-                  Handled
+                  Handled<span style={VISUALLY_HIDDEN}>: the submission of {submission.name}</span>
                 </Checkbox>
                 {confirming === submission.id ? (
                   <>

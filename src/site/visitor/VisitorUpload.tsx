@@ -5,6 +5,7 @@ import { SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../shared/v
 import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { useVisitorUpload, type ChosenFile, type VisitorMethods } from './use-visitor-upload';
 import styles from './visitor-upload.module.css';
+import { readAccent } from './accent';
 
 /** What the owner sets in the editor: the wording and the accent colour; the rules are the server's. */
 export interface VisitorUploadWording {
@@ -130,7 +131,8 @@ export const VisitorUpload: FC<Props> = ({
     nextWidgetId += 1;
     return `rmu-visitor-${nextWidgetId}`;
   });
-  const style = (accentColor ? { '--rmu-accent': accentColor } : {}) as CSSProperties;
+  const accent = readAccent(accentColor);
+  const style = (accent ? { '--rmu-accent': accent.css, '--rmu-on-accent': accent.onAccent } : {}) as CSSProperties;
   const sendable = upload.chosen.filter((one) => !one.problem).length;
 
   const submit = (event: FormEvent) => {
@@ -294,7 +296,8 @@ export const VisitorUpload: FC<Props> = ({
             }}
             data-hook="visitor-dropzone"
           >
-            Drop files here or <span className={styles.linkText}>choose files</span>
+            {/* The words shown are the zone's name, as speech input users say them. */}
+            <span className={styles.linkText}>Choose files</span>, or drop them here
           </div>
           <input
             ref={input}
