@@ -41,8 +41,10 @@ export interface AppProject {
   dashboardPages?: readonly string[];
 }
 
-function dashboardPagesOf(project: AppProject): readonly string[] {
-  return project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
+/** The pages folders the local dashboard hosts: the project's own, or those it names; with `examples`, the example pages too. */
+export function dashboardPagesOf(project: AppProject, config: Pick<LocalWixConfig, 'examples'>): readonly string[] {
+  const own = project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
+  return config.examples ? [...own, path.join(project.dir, 'examples', 'dashboard-pages')] : own;
 }
 
 export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
@@ -67,7 +69,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
     console.warn(`Listening on ${config.host}: anyone who can reach it can get the site owner's token and act as the owner.`);
   }
   const projectDir = project.dir;
-  const pagesDirs = dashboardPagesOf(project);
+  const pagesDirs = dashboardPagesOf(project, config);
   const dashboardDir = config.dashboard ? await buildDashboard(projectDir, pagesDirs) : undefined;
   let origin = '';
   let mediaOrigin = '';

@@ -24,6 +24,8 @@ export interface LocalWixConfig {
   webhookUrl?: string;
   /** Serve the dashboard page at `/` (false: the Wix APIs and the app's backend only). */
   dashboard: boolean;
+  /** Also host the example dashboard pages of docs/EXTENDING.md (examples/dashboard-pages). */
+  examples?: boolean;
 }
 
 const GIB = 1024 ** 3;
@@ -60,5 +62,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixCon
     uploadTokenTtlSeconds: integer(env.UPLOAD_TOKEN_TTL_SECONDS, 'UPLOAD_TOKEN_TTL_SECONDS', DEFAULT_CONFIG.uploadTokenTtlSeconds),
     webhookUrl: env.WEBHOOK_URL || undefined,
     dashboard: env.DASHBOARD !== 'off',
+    examples: env.EXAMPLES === 'on' || env.EXAMPLES === '1',
   };
 }
