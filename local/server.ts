@@ -7,6 +7,7 @@ import type { SubjectType } from './emulator/platform/identity.js';
 import { listen } from './listener.js';
 import { mountLocalIdentities, subjectIdFor } from './local-identities.js';
 import { isLoopbackAddress } from './loopback.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
@@ -68,6 +69,17 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   if (!isLoopbackAddress(config.host)) {
     console.warn(`Listening on ${config.host}: anyone who can reach it can get the site owner's token and act as the owner.`);
   }
+  // First: a second app on the same data folder is refused before it touches the database.
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await startOn(config, project, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOn(config: LocalWixConfig, project: AppProject, lock: DataDirLock): Promise<LocalApp> {
   const projectDir = project.dir;
   const pagesDirs = dashboardPagesOf(project, config);
   const dashboardDir = config.dashboard ? await buildDashboard(projectDir, pagesDirs) : undefined;
@@ -93,6 +105,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   });
   origin = app.origin;
   mediaOrigin = media.origin;
+  lock.noteUrl(origin);
   const runtime: AppRuntime = await mountAppRuntime(router, { projectDir, site, signer, origin: () => origin });
   await wix.start();
 
@@ -105,6 +118,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
     async close() {
       await Promise.all([app.close(), media.close()]);
       await wix.stop();
+      lock.release();
     },
   };
 }
