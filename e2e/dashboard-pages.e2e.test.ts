@@ -109,7 +109,7 @@ describe('the local dashboard host shows every page it finds, each at its route'
     expect(await refused.locator('[data-hook="remove-item"]').count()).toBe(1);
     expect(await refused.locator('[data-hook="retry-item"], [data-hook="cancel-item"], [data-hook="pause-item"]').count()).toBe(0);
     await refused.locator('[data-hook="remove-item"]').click();
-    await expect.poll(() => refused.count()).toBe(0);
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(0);
 
     const keys = await page.evaluate(() => Object.keys(window.localStorage));
     expect(keys.every((key) => !key.startsWith('resumable-media-uploader/resume/'))).toBe(true);

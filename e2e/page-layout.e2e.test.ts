@@ -211,8 +211,11 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
       if (width === 375) {
         await refused.getByRole('button', { name: 'Actions for broken-0.png' }).click();
         await page.getByText('Remove', { exact: true }).click();
-        await expect.poll(() => ui.row('broken-0.png').count()).toBe(0);
-        await page.locator('[data-hook="queue-heading"]').scrollIntoViewIfNeeded();
+        await expect.poll(() => ui.row('broken-0.png').count(), { timeout: 10_000 }).toBe(0);
+        await page
+          .locator('[data-hook="queue-row"]')
+          .first()
+          .evaluate((row) => row.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: screenshotPath('queue-phone.png') });
       }
     });

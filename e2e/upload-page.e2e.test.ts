@@ -190,7 +190,7 @@ describe('the Upload page in Chromium', () => {
     await ui.startUpload();
     await ui.waitForState('holiday.mp4', 'Refused');
     const row = ui.row('holiday.mp4');
-    await expect.poll(() => row.locator('[data-hook="failure-reason"]').innerText()).toMatch(/declared as video\/mp4/);
+    await expect.poll(() => row.locator('[data-hook="failure-reason"]').innerText(), { timeout: 30_000 }).toMatch(/declared as video\/mp4/);
     expect(await row.innerText()).toContain('all bytes arrived');
     // Sending the same bytes again cannot help, and nothing is uploading to cancel.
     expect(await row.locator('[data-hook="retry-item"], [data-hook="cancel-item"]').count()).toBe(0);
@@ -200,7 +200,7 @@ describe('the Upload page in Chromium', () => {
     expect(await page.locator('[data-hook="queue-counts"]').innerText()).toMatch(/0 failed · 1 refused$/);
     expect(await page.getByRole('button', { name: 'Retry failed' }).getAttribute('aria-disabled')).toBe('true');
     await page.getByRole('button', { name: 'Clear finished' }).click();
-    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('refuses a file name over the limit before sending anything', async () => {

@@ -17,7 +17,7 @@ const RULES: VisitorUploadRules = {
   enabled: true,
   audience: 'ANYONE',
   allowedTypes: ['video/*'],
-  maxFileSizeBytes: 1024 ** 3,
+  maxFileSizeBytes: 1_000_000_000,
   maxFilesPerSubmission: 5,
   maxFilesPerVisitorPerDay: 20,
   maxFilesPerDay: 200,
@@ -184,13 +184,13 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     const colours = () => send.evaluate((button) => [getComputedStyle(button).backgroundColor, getComputedStyle(button).color]);
     const accent = page.getByRole('textbox', { name: 'Accent colour (CSS colour)' });
     await accent.fill('#7a1f5c');
-    await expect.poll(colours).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
+    await expect.poll(colours, { timeout: 10_000 }).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
     await accent.fill('notacolour');
     await page.getByText('"notacolour" is not a CSS colour: for example #116dff or rebeccapurple.').waitFor();
     expect(await colours()).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
     // A light accent gets dark text.
     await accent.fill('#ffe066');
-    await expect.poll(colours).toEqual(['rgb(255, 224, 102)', 'rgb(0, 0, 0)']);
+    await expect.poll(colours, { timeout: 10_000 }).toEqual(['rgb(255, 224, 102)', 'rgb(0, 0, 0)']);
     await accent.fill('');
   });
 
