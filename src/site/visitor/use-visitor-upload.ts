@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   openBrowserResumeStore,
   resolveUploadMeta,
@@ -177,42 +177,23 @@ export function useVisitorUpload(methods: VisitorMethods) {
               ? 'sending'
               : 'choosing';
 
-  return useMemo(
-    () => ({
-      phase,
-      terms,
-      termsError,
-      chosen,
-      leftOut,
-      refusal,
-      starting,
-      snapshot,
-      queue,
-      unfinished,
-      survivesReload,
-      choose,
-      remove,
-      send,
-      sendMore,
-      loadTerms,
-    }),
-    [
-      phase,
-      terms,
-      termsError,
-      chosen,
-      leftOut,
-      refusal,
-      starting,
-      snapshot,
-      queue,
-      unfinished,
-      survivesReload,
-      choose,
-      remove,
-      send,
-      sendMore,
-      loadTerms,
-    ],
-  );
+  // A new object each render: the widget reads its fields, nothing keeps it.
+  return {
+    phase,
+    terms,
+    termsError,
+    chosen,
+    leftOut,
+    refusal,
+    starting,
+    snapshot,
+    queue,
+    unfinished,
+    survivesReload,
+    choose,
+    remove,
+    send,
+    sendMore,
+    loadTerms,
+  };
 }
