@@ -3,8 +3,6 @@
  * line, the rules' texts), as the file managers of macOS, Windows 11 and GNOME show them:
  * 1 kB = 1,000 bytes, 1 MB = 10^6, 1 GB = 10^9. A limit typed in GB is GB × 10^9 bytes exactly.
  */
-export const KB = 1_000;
-export const MB = 1_000_000;
 export const GB = 1_000_000_000;
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];

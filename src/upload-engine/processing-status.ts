@@ -15,8 +15,9 @@ export function hasReason(failure: { failureCode?: string; failureDescription?: 
 
 /**
  * What a status report makes of a file being processed: READY, or refused when the Media Manager
- * reports FAILED (with its reason), or nothing yet. The reason arrives with the File Failed event, which can reach the upload
- * log a moment after the Media Manager reports the status: a reasonless FAILED waits a few polls.
+ * reports FAILED (with its reason), or nothing yet. The reason arrives with the File Failed event,
+ * which can reach the upload log a moment after the Media Manager reports the status: a
+ * reasonless FAILED waits a few polls.
  */
 export function processingOutcome(
   item: UploadItem,
