@@ -6,7 +6,8 @@ import { errorMessageOf } from '../src/upload-engine/upload-error.js';
 /** What became of a file an earlier run finalized. */
 export type EarlierOutcome =
   | { state: 'ready'; report: UploadStatusReport }
-  | { state: 'failed'; message: string; code: string }
+  /** The Media Manager refused it (FAILED), or its status could not be read. */
+  | { state: 'refused' | 'failed'; message: string; code: string }
   /** The backend does not know it (no longer in the Media Manager, as the direct backend sees): it is to be sent again. */
   | { state: 'gone' };
 
@@ -54,7 +55,7 @@ export class EarlierUploads {
     if (report.status === 'READY') this.settle(report.fileId, { state: 'ready', report });
     else if (report.status === 'FAILED') {
       this.settle(report.fileId, {
-        state: 'failed',
+        state: 'refused',
         code: 'PROCESSING_FAILED',
         message: report.failureDescription ?? 'The Media Manager could not process the file.',
       });

@@ -28,7 +28,7 @@ Resume records are kept in ${RECORDS_DIR}/<target>/ under the current folder.
 
 Exit codes:
   ${EXIT_CODES.allReady}    every file is READY in the Media Manager
-  ${EXIT_CODES.filesFailed}    some files failed (each is named with its reason)
+  ${EXIT_CODES.filesFailed}    some files failed or were refused (each is named with its reason)
   ${EXIT_CODES.usage}    wrong command line: unknown option, bad value, missing path
   ${EXIT_CODES.unreachable}    the server could not be reached or refused the credentials
   ${EXIT_CODES.internalError}   a fault of the uploader itself (its stack is printed)

@@ -82,7 +82,11 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     { concurrency: options.concurrency, chunkSize: options.chunkSize, progressIntervalMs, statusPollIntervalMs: STATUS_POLL_INTERVAL_MS },
     { backend, ...records, reporter, signal: context.signal },
   );
-  const exitCode = result.interrupted ? EXIT_CODES.interrupted : result.totals.failed > 0 ? EXIT_CODES.filesFailed : EXIT_CODES.allReady;
+  const exitCode = result.interrupted
+    ? EXIT_CODES.interrupted
+    : result.totals.failed + result.totals.refused > 0
+      ? EXIT_CODES.filesFailed
+      : EXIT_CODES.allReady;
   reporter.finished(result, exitCode);
   return exitCode;
 }

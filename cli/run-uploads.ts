@@ -76,7 +76,8 @@ export async function runUploads(
 
   function settleEarlier(fingerprint: string, outcome: EarlierOutcome): void {
     if (outcome.state === 'ready') change(fingerprint, { state: 'ready', url: outcome.report.url });
-    else if (outcome.state === 'failed') change(fingerprint, { state: 'failed', error: { code: outcome.code, message: outcome.message } });
+    else if (outcome.state === 'failed' || outcome.state === 'refused')
+      change(fingerprint, { state: outcome.state, error: { code: outcome.code, message: outcome.message } });
     else {
       // Unknown to the backend (deleted from the Media Manager since): send it again.
       const file = byFingerprint.get(fingerprint)!;

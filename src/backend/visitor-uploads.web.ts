@@ -92,11 +92,11 @@ async function sweepForVisitor(): Promise<void> {
   await sweepIfDue().catch((error: unknown) => console.error('[visitor uploads] sweep', error));
 }
 
-/** What is accepted, for the widget to say before anything is chosen. */
-export const getVisitorUploadTerms = webMethod(
-  Permissions.Anyone,
-  async (): Promise<VisitorUploadTerms> => termsOf(await readVisitorUploadRules()),
-);
+/** What is accepted, and whether this caller must log in first, for the widget to say before anything is chosen. */
+export const getVisitorUploadTerms = webMethod(Permissions.Anyone, async (): Promise<VisitorUploadTerms> => {
+  const [rules, caller] = await Promise.all([readVisitorUploadRules(), currentCaller()]);
+  return { ...termsOf(rules), loginNeeded: audienceRefusal(rules, caller)?.code === 'MEMBERS_ONLY' };
+});
 
 /** Starts a submission: the visitor's name, e-mail and message; files follow one by one. */
 export const startVisitorSubmission = webMethod(Permissions.Anyone, async (details: unknown): Promise<StartSubmissionResult> => {

@@ -1,5 +1,7 @@
+import { GB } from '../shared/format';
+
 /** The largest file the page accepts; larger ones are refused before any byte is sent. */
-export const MAX_FILE_SIZE_BYTES = 50 * 1024 ** 3;
+export const MAX_FILE_SIZE_BYTES = 50 * GB;
 
 /** Files uploaded at the same time, unless the owner changes it. */
 export const DEFAULT_CONCURRENCY = 3;

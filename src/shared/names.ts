@@ -67,3 +67,12 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
 export function typedTextViolation(value: string, field: string, { multiline }: { multiline: boolean }): FieldViolation | undefined {
   return multiline ? forbiddenCharacter(value.replace(/\r\n/g, '\n'), field, FORBIDDEN_BETWEEN_LINES) : forbiddenCharacter(value, field);
 }
+
+/**
+ * Whether an entry found inside a folder the user sent is left out: hidden ones, whose name starts
+ * with "." (".DS_Store", ".git", "._photo.jpg"). The same rule for the page's dropped and picked
+ * folders and the command line's; a file or folder named or dropped itself is always sent.
+ */
+export function isHiddenEntry(name: string): boolean {
+  return name.startsWith('.');
+}

@@ -1,6 +1,6 @@
 import { isRecord } from './is-record';
 import { mediaTypeOf, type MediaType } from './media-types';
-import { formatBytes } from './format';
+import { formatBytes, GB } from './format';
 import { typedTextViolation } from './names';
 import type { Refusal, ServerFinalizeAnswer, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-api';
 import type { FieldViolation } from './upload-request';
@@ -33,14 +33,13 @@ export interface VisitorUploadRules {
 }
 
 /** What the widget may know of the rules: what is accepted and by whom. */
-export type VisitorUploadTerms = Pick<
-  VisitorUploadRules,
-  'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'
-> &
-  Partial<Pick<VisitorUploadRules, 'maxFileSizeGb'>>;
+export interface VisitorUploadTerms
+  extends Pick<VisitorUploadRules, 'enabled' | 'audience' | 'allowedTypes' | 'maxFileSizeBytes' | 'maxFilesPerSubmission'>,
+    Partial<Pick<VisitorUploadRules, 'maxFileSizeGb'>> {
+  /** The caller must log in as a member before sending (members-only rules, an anonymous visitor). */
+  loginNeeded?: boolean;
+}
 
-/** Sizes the owner types are decimal: 1 GB = 1,000,000,000 bytes, as the app shows sizes. */
-const BYTES_PER_GB = 1_000_000_000;
 /** A byte is 10^-9 GB: more decimals than that name no whole number of bytes. */
 const GB_DECIMALS = 9;
 
@@ -48,7 +47,7 @@ export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
   enabled: false,
   audience: 'ANYONE',
   allowedTypes: [],
-  maxFileSizeBytes: 5 * BYTES_PER_GB,
+  maxFileSizeBytes: 5 * GB,
   maxFileSizeGb: '5',
   maxFilesPerSubmission: 10,
   maxFilesPerVisitorPerDay: 20,
@@ -59,7 +58,7 @@ export const DEFAULT_VISITOR_UPLOAD_RULES: VisitorUploadRules = {
 
 /** The most any rule may say, whatever the owner types. */
 export const VISITOR_RULE_BOUNDS = {
-  maxFileSizeBytes: 50 * BYTES_PER_GB,
+  maxFileSizeBytes: 50 * GB,
   maxFilesPerSubmission: 100,
   maxFilesPerVisitorPerDay: 1000,
   maxFilesPerDay: 100_000,
@@ -78,13 +77,13 @@ export function gigabytesToBytes(typed: string): number | undefined {
   if (!match) return undefined;
   const whole = Number(match[1]);
   const fraction = Number((match[2] ?? '').padEnd(GB_DECIMALS, '0'));
-  return whole * BYTES_PER_GB + fraction;
+  return whole * GB + fraction;
 }
 
 /** Bytes in GB as the shortest exact decimal text: 100000000 → "0.1", 5368709120 → "5.36870912". */
 export function bytesToGigabytes(bytes: number): string {
-  const whole = Math.floor(bytes / BYTES_PER_GB);
-  const fraction = String(bytes % BYTES_PER_GB)
+  const whole = Math.floor(bytes / GB);
+  const fraction = String(bytes % GB)
     .padStart(GB_DECIMALS, '0')
     .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);

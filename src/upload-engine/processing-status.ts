@@ -14,9 +14,10 @@ export function hasReason(failure: { failureCode?: string; failureDescription?: 
 }
 
 /**
- * What a status report makes of a file being processed: READY or FAILED (with the Media Manager's
- * reason), or nothing yet. The reason arrives with the File Failed event, which can reach the upload
- * log a moment after the Media Manager reports the status: a reasonless FAILED waits a few polls.
+ * What a status report makes of a file being processed: READY, or refused when the Media Manager
+ * reports FAILED (with its reason), or nothing yet. The reason arrives with the File Failed event,
+ * which can reach the upload log a moment after the Media Manager reports the status: a
+ * reasonless FAILED waits a few polls.
  */
 export function processingOutcome(
   item: UploadItem,
@@ -38,7 +39,7 @@ export function processingOutcome(
   if (reasonless && reasonlessPolls < REASON_WAIT_POLLS) return 'waiting';
   return {
     patch: {
-      state: 'failed',
+      state: 'refused',
       failureCode: report.failureCode,
       failureDescription: report.failureDescription,
       error: {

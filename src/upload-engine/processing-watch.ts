@@ -6,7 +6,7 @@ import type { FileEntry } from './upload-run';
 
 /**
  * The files the Media Manager is processing: one poll loop asks about all of them until each is
- * READY, FAILED or unknown, and tells the queue the change to make. A file failed before its
+ * READY, FAILED or unknown, and tells the queue the change to make. A file refused before its
  * reason reached the upload log stays asked about for a while, and gets the reason when it comes.
  */
 export class ProcessingWatch {
@@ -24,7 +24,7 @@ export class ProcessingWatch {
       onReport: (report) => this.reported(report),
       onUnknown: (fileId) =>
         this.ended(fileId, {
-          state: 'failed',
+          state: 'refused',
           error: { code: 'REJECTED', message: 'The file is no longer in the Media Manager.', fatal: true },
         }),
     });
@@ -51,7 +51,7 @@ export class ProcessingWatch {
   private reported(report: UploadStatusReport): void {
     const entry = this.byFileId.get(report.fileId);
     if (!entry) return;
-    if (entry.item.state === 'failed' && entry.awaitingReason) {
+    if (entry.item.state === 'refused' && entry.awaitingReason) {
       this.lateReason(entry, report);
       return;
     }

@@ -38,7 +38,7 @@ export class QueueItems {
     return [...this.entries.values()].filter((entry) => states.includes(entry.item.state)).map((entry) => entry.id);
   }
 
-  /** Whether an item other than `exceptId` uploads this fingerprint (failed and cancelled ones do not). */
+  /** Whether an item other than `exceptId` uploads this fingerprint (failed, cancelled and refused ones do not). */
   isTaken(fingerprint: string, exceptId?: string): boolean {
     const holder = this.live.get(fingerprint);
     return holder !== undefined && holder !== exceptId;
@@ -71,7 +71,7 @@ export class QueueItems {
     if (patch.state !== undefined) next.actions = actionsFor(next);
     entry.item = Object.freeze(next);
     if (patch.state !== undefined) {
-      if (patch.state === 'failed' || patch.state === 'cancelled') {
+      if (patch.state === 'failed' || patch.state === 'cancelled' || patch.state === 'refused') {
         if (this.live.get(entry.fingerprint) === entry.id) this.live.delete(entry.fingerprint);
       } else {
         this.live.set(entry.fingerprint, entry.id);

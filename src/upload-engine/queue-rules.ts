@@ -19,14 +19,17 @@ export function isCancellable(state: UploadItemState): boolean {
   return STARTED.has(state);
 }
 
+/** Endings a retry can change: the bytes did not all arrive (or not as they were sent). */
+const RETRIABLE: ReadonlySet<UploadItemState> = new Set(['failed', 'cancelled']);
+
 export function actionsFor(item: Pick<UploadItem, 'state'>): ItemActions {
   const { state } = item;
   return Object.freeze({
     pause: state === 'queued' || state === 'uploading',
     resume: state === 'paused',
     cancel: isCancellable(state),
-    retry: state === 'failed' || state === 'cancelled',
-    rename: state === 'failed' || state === 'cancelled',
+    retry: RETRIABLE.has(state),
+    rename: RETRIABLE.has(state),
     remove: true,
   });
 }
@@ -49,7 +52,7 @@ export function buildQueueSnapshot(
     list.push(item);
     count[item.state]++;
     bytesTotal += item.size;
-    if (item.state === 'failed' || item.state === 'cancelled') {
+    if (RETRIABLE.has(item.state)) {
       bytesFailed += item.size;
       if (item.state === 'failed' && item.error?.fatal === false) retriable++;
       continue;
@@ -64,7 +67,7 @@ export function buildQueueSnapshot(
     resumeAll: userPaused > 0,
     retryFailed: retriable > 0,
     cancelAll: sending + count.paused > 0,
-    clearFinished: count.ready + count.cancelled > 0,
+    clearFinished: count.ready + count.cancelled + count.refused > 0,
   });
   return Object.freeze({
     items: Object.freeze(list),

@@ -7,6 +7,8 @@ export interface SchedulerEvents {
   runEvents(entry: FileEntry): Omit<UploadRunEvents, 'bytesDone'>;
   started(entry: FileEntry): void;
   processing(entry: FileEntry, outcome: Extract<RunOutcome, { status: 'processing' }>): void;
+  /** Every byte arrived and the file was refused (see RunOutcome). */
+  refused(entry: FileEntry, error: UploadError): void;
   failed(entry: FileEntry, error: UploadError): void;
 }
 
@@ -126,7 +128,9 @@ export class Scheduler {
     };
     run.done.then(
       (outcome) => {
-        if (ended() && outcome.status === 'processing') this.events.processing(entry, outcome);
+        if (!ended()) return;
+        if (outcome.status === 'processing') this.events.processing(entry, outcome);
+        else if (outcome.status === 'refused') this.events.refused(entry, outcome.error);
       },
       (error: unknown) => {
         if (ended()) this.events.failed(entry, toUploadError(error));

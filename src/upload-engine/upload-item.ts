@@ -3,9 +3,21 @@ import type { UploadMeta } from './upload-source';
 
 /**
  * queued → uploading → finalizing → processing → ready, with paused (from queued or uploading),
- * failed and cancelled on the side; failed and cancelled items can be retried.
+ * failed and cancelled on the side: endings where the bytes did not all arrive (or not as sent),
+ * which a retry can send again. `refused` is the other ending: every byte arrived, and the Media
+ * Manager could not process the file (or the backend refused to record it); its error says why.
+ * Sending the same bytes again cannot change that, so a refused file can only be taken off the list.
  */
-export type UploadItemState = 'queued' | 'uploading' | 'paused' | 'finalizing' | 'processing' | 'ready' | 'failed' | 'cancelled';
+export type UploadItemState =
+  | 'queued'
+  | 'uploading'
+  | 'paused'
+  | 'finalizing'
+  | 'processing'
+  | 'ready'
+  | 'failed'
+  | 'cancelled'
+  | 'refused';
 
 export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
   'queued',
@@ -16,6 +28,7 @@ export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
   'ready',
   'failed',
   'cancelled',
+  'refused',
 ];
 
 /** Paused by the user, or by the engine while the network is down (it resumes by itself). */
@@ -30,6 +43,7 @@ export interface ItemActions {
   readonly retry: boolean;
   /** Its display name can be changed before it is tried again (e.g. one the server refused). */
   readonly rename: boolean;
+  /** Takes it off the list (cancelling it first if it is still going). */
   readonly remove: boolean;
 }
 
@@ -41,6 +55,7 @@ export interface BulkActions {
   /** Some failed files can be retried (a fatal failure needs a change first, e.g. the name). */
   readonly retryFailed: boolean;
   readonly cancelAll: boolean;
+  /** Some files ended for good: ready, cancelled or refused; they can be taken off the list. */
   readonly clearFinished: boolean;
 }
 
@@ -82,9 +97,9 @@ export interface UploadTotals {
   readonly busy: boolean;
   /** Every file asked for, whatever became of it. */
   readonly bytesTotal: number;
-  /** What the server holds of the files still on their way or done. */
+  /** What the server holds of the files still on their way or done (refused files' bytes arrived too). */
   readonly bytesUploaded: number;
-  /** The size of the failed and cancelled files: what will not arrive unless retried. */
+  /** The size of the failed and cancelled files: what will not arrive unless retried (refused files arrived). */
   readonly bytesFailed: number;
   readonly bytesPerSecond: number;
   readonly secondsLeft?: number;

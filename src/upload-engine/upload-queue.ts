@@ -151,6 +151,7 @@ export class UploadQueue {
           this.items.update(entry, { state: 'processing' });
           this.processing.watch(entry, outcome.fileId, outcome.report);
         },
+        refused: (entry, error) => this.items.update(entry, { state: 'refused', error }),
         failed: (entry, error) => this.runFailed(entry, error),
       },
       { concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, online: this.online },
@@ -259,6 +260,7 @@ export class UploadQueue {
   /**
    * Tries a failed or cancelled file again, checking it again first; it continues its upload when
    * the server still has it. `displayName` renames it first (e.g. when the server refused the name).
+   * A refused file is not sent again: its bytes all arrived and were refused.
    */
   retry(id: string, changes: { displayName?: string } = {}): void {
     const entry = this.items.get(id);
@@ -272,7 +274,7 @@ export class UploadQueue {
     if (entry.item.fileId) this.processing.forget(entry.item.fileId);
     const restart: ItemPatch = entry.session
       ? {}
-      : { bytesUploaded: 0, fileId: undefined, url: undefined, thumbnailUrl: undefined, mediaType: undefined };
+      : { bytesUploaded: 0, fileId: undefined, url: undefined, thumbnailUrl: undefined, mediaType: undefined, verified: undefined };
     this.items.update(entry, { ...restart, failureCode: undefined, failureDescription: undefined });
     this.enqueue(entry);
     this.scheduler.pump();
@@ -322,9 +324,9 @@ export class UploadQueue {
     }
   }
 
-  /** Takes ready and cancelled files off the list. */
+  /** Takes the files that ended for good off the list: ready, cancelled and refused ones. */
   clearFinished(): void {
-    for (const id of this.items.idsIn('ready', 'cancelled')) {
+    for (const id of this.items.idsIn('ready', 'cancelled', 'refused')) {
       const entry = this.items.get(id);
       if (entry) this.forget(entry);
     }

@@ -6,7 +6,7 @@ import type { ItemPatch } from './processing-status';
 import { resumeRecordFor, type ResumeStore } from './resume-store';
 import type { ServerCalls } from './server-calls';
 import type { SpeedMeter } from './speed-meter';
-import { UploadFailure } from './upload-error';
+import { UploadFailure, type UploadError } from './upload-error';
 import type { UploadItem } from './upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
 import { RunningMd5 } from './integrity';
@@ -29,7 +29,7 @@ export interface FileEntry {
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
   reasonlessPolls: number;
-  /** Failed without the Media Manager's reason: still asked about, so a late reason is shown. */
+  /** Refused without the Media Manager's reason: still asked about, so a late reason is shown. */
   awaitingReason?: boolean;
   /** The file's md5 as it is being computed; kept across runs (the file's bytes do not change with a retry). */
   md5?: Promise<RunningMd5>;
@@ -62,7 +62,11 @@ export interface UploadRunEvents {
 /** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 
-export type RunOutcome = { status: 'processing'; fileId: string; report?: UploadStatusReport } | { status: 'stopped' };
+export type RunOutcome =
+  | { status: 'processing'; fileId: string; report?: UploadStatusReport }
+  /** Every byte arrived, and the backend refused to record the file: sending it again cannot help. */
+  | { status: 'refused'; error: UploadError }
+  | { status: 'stopped' };
 
 /**
  * One attempt at one file's way: session → tus → finalize → record. It continues the entry's
@@ -161,7 +165,13 @@ export class UploadRun {
       integrityNote: arrival.verdict === 'size-checked' ? arrival.note : undefined,
     });
     if (arrival.verdict === 'bad-copy') return this.badCopy(finalized.fileId, arrival.reason, await md5, signal);
-    const report = await this.record(finalized.fileId, signal);
+    let report: UploadStatusReport | undefined;
+    try {
+      report = await this.record(finalized.fileId, signal);
+    } catch (error) {
+      if (this.stopped || !(error instanceof UploadFailure)) throw error;
+      return { status: 'refused', error: error.detail };
+    }
     if (this.stopped) return { status: 'stopped' };
     return { status: 'processing', fileId: finalized.fileId, report };
   }

@@ -102,6 +102,14 @@ describe('visitor uploads: every rule checked on the server', () => {
     expect(await start(await app.issueToken('MEMBER'))).toMatchObject({ ok: true });
   });
 
+  it('tells a visitor, with the terms, that members only may send before any form is filled; not a member', async () => {
+    await setRules({ audience: 'MEMBERS' });
+    expect((await call(await visitor(), 'getVisitorUploadTerms')).result).toMatchObject({ audience: 'MEMBERS', loginNeeded: true });
+    expect((await call(await app.issueToken('MEMBER'), 'getVisitorUploadTerms')).result).toMatchObject({ loginNeeded: false });
+    await setRules({ audience: 'ANYONE' });
+    expect((await call(await visitor(), 'getVisitorUploadTerms')).result).toMatchObject({ loginNeeded: false });
+  });
+
   it('checks type and size at and over their bounds before issuing a URL', async () => {
     const token = await visitor();
     const ticket = await start(token);

@@ -82,11 +82,13 @@ describe('the command line', () => {
     for (const code of Object.values(EXIT_CODES)) expect(HELP).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
-  it('reads sizes in bytes and binary multiples', () => {
+  it('reads sizes in bytes, decimal multiples (kB, MB, GB, as sizes are shown) and binary ones (KiB, MiB, GiB)', () => {
     expect(parseByteSize('524288')).toBe(524288);
     expect(parseByteSize('512KiB')).toBe(512 * 1024);
-    expect(parseByteSize('1.5 MB')).toBe(1.5 * 1024 * 1024);
-    expect(parseByteSize('2g')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('1.5 MB')).toBe(1_500_000);
+    expect(parseByteSize('1.5 MiB')).toBe(1.5 * 1024 * 1024);
+    expect(parseByteSize('2g')).toBe(2e9);
+    expect(parseByteSize('2GiB')).toBe(2 * 1024 ** 3);
     expect(parseByteSize('-1')).toBeUndefined();
     expect(parseByteSize('MiB')).toBeUndefined();
     expect(parseByteSize('3 bananas')).toBeUndefined();

@@ -174,7 +174,7 @@ describe('the Upload page', () => {
     const row = failedName.closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
     await waitFor(() =>
-      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }),
+      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 not sent: see the reasons in the list', type: 'warning' }),
     );
     await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
     // The batch may have created folders: the destination picker reads them again.
@@ -254,7 +254,7 @@ describe('the Upload page', () => {
     await waitFor(() => expect(leave()).toBe(false));
   });
 
-  it('forgets an unfinished upload on request: the record goes and the banner with it', async () => {
+  it('forgets an unfinished upload once the owner confirms: the record goes and the banner with it', async () => {
     const source = sourceFromFile(clip());
     const record = resumeRecordFor(
       source,
@@ -267,6 +267,7 @@ describe('the Upload page', () => {
     await renderPage();
     expect(screen.getByText('clip.mp4', { selector: 'strong' }).parentElement?.textContent).toBe('clip.mp4: 5 B of 10 B uploaded (50%)');
     fireEvent.click(screen.getByRole('button', { name: 'Forget clip.mp4: delete what was uploaded' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget upload' }));
     await waitFor(() => expect(screen.queryByText('1 upload can be continued')).toBeNull());
     expect(window.localStorage.getItem(RESUME_KEY_PREFIX + record.fingerprint)).toBeNull();
   });

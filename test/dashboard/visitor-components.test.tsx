@@ -104,7 +104,7 @@ describe('VisitorInbox', () => {
     createdDate: '2026-11-22T10:00:00.000Z',
     lastActiveDate: '2026-11-22T11:30:00.000Z',
     files: [
-      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3 * 1024 ** 3), mimeType: 'video/mp4', status: 'READY' },
+      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3e9), mimeType: 'video/mp4', status: 'READY' },
       {
         fileId: 'f2',
         name: 'fake.mp4',
@@ -157,6 +157,7 @@ describe('VisitorInbox', () => {
     renderInWds(<VisitorInbox {...props()} />);
     const card = cardOf('Ana Sousa');
     expect(within(card).getByText('Our wedding film')).toBeTruthy();
+    expect(within(card).getByText('3 GB')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Open film.mp4' })).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Open fake.mp4' })).toBeNull();
     expect(within(card).getByText("The file's content (image) is not a type accepted here.")).toBeTruthy();
@@ -168,7 +169,7 @@ describe('VisitorInbox', () => {
     const onHandled = vi.fn(async () => undefined);
     const onDelete = vi.fn(async () => undefined);
     renderInWds(<VisitorInbox {...props({ onHandled, onDelete })} />);
-    fireEvent.click(screen.getByLabelText('Handled'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Handled: the submission of Ana Sousa' }));
     expect(onHandled).toHaveBeenCalledExactlyOnceWith('s1', true);
     fireEvent.click(button('Delete the submission of Ana Sousa'));
     expect(onDelete).not.toHaveBeenCalled();

@@ -1,6 +1,7 @@
 import React, { type FC } from 'react';
 import { Card, Cell, Layout, Page } from '@wix/design-system';
-// In your project this page is src/dashboard/pages/quick-upload/page.tsx: these imports become '../../…'.
+// Copied into src/dashboard/pages/quick-upload/ (docs/EXTENDING.md, "Add a dashboard page"), '../../../src/dashboard/…'
+// becomes '../../…' and '../../../src/…' becomes '../../../…'.
 import { PageProviders } from '../../../src/dashboard/components/PageProviders';
 import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
 import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
@@ -36,7 +37,12 @@ const QuickUploadPage: FC = () => {
           {snapshot.items.length > 0 ? (
             <Cell>
               <Card>
-                <UploadQueueTable items={snapshot.items} queue={queue} columns={['status', 'result', 'actions']} actions={['retry']} />
+                <UploadQueueTable
+                  items={snapshot.items}
+                  queue={queue}
+                  columns={['status', 'result', 'actions']}
+                  actions={['retry', 'remove']}
+                />
               </Card>
             </Cell>
           ) : null}

@@ -29,6 +29,8 @@ export interface LocalWixConfig {
   variants: ReadonlySet<WixVariant>;
   /** How late events come under the events-late variant. */
   eventDelayMs: number;
+  /** Also host the example dashboard pages of docs/EXTENDING.md (examples/dashboard-pages). */
+  examples?: boolean;
 }
 
 const GIB = 1024 ** 3;
@@ -69,5 +71,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixCon
     dashboard: env.DASHBOARD !== 'off',
     variants: parseVariants(env.WIX_VARIANT),
     eventDelayMs: integer(env.WIX_EVENT_DELAY_MS, 'WIX_EVENT_DELAY_MS', DEFAULT_CONFIG.eventDelayMs),
+    examples: env.EXAMPLES === 'on' || env.EXAMPLES === '1',
   };
 }

@@ -13,12 +13,18 @@ interface Props {
   onApplyToSelected(): void;
 }
 
-/** Destination, labels and privacy for the files added next, or for the selected files. */
-/** Why the typed subfolders cannot be used, checked as they are sent ("/videos/2024"), or undefined. */
+/**
+ * The most characters the owner may type as new subfolders: Wix takes a filePath of at most 100
+ * characters, and the app sends what was typed with a leading "/" ("videos/2024" as "/videos/2024").
+ */
+export const SUBFOLDERS_MAX_LENGTH = UPLOAD_REQUEST_LIMITS.filePathMaxLength - 1;
+
+/** Why the typed subfolders cannot be used, counted as typed (without the "/" the app adds), or undefined. */
 export function subfoldersProblem(typed: string): string | undefined {
   const folders = splitFilePath(typed);
   if (folders.length === 0) return undefined;
-  const violation = folderPathViolation(`/${folders.join('/')}`, 'filePath', UPLOAD_REQUEST_LIMITS.filePathMaxLength);
+  const relative = folders.join('/');
+  const violation = folderPathViolation(relative, 'filePath', SUBFOLDERS_MAX_LENGTH);
   return violation ? `The subfolders ${violation.description}.` : undefined;
 }
 
@@ -32,6 +38,7 @@ export function labelProblem(typed: string, labels: readonly string[]): string |
   return violation ? `A label ${violation.description}.` : undefined;
 }
 
+/** Destination, labels and privacy for the files added next, or for the selected files. */
 const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
   const [label, setLabel] = useState('');
   const pathProblem = subfoldersProblem(settings.filePath);
@@ -65,7 +72,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
               <InfoIcon
                 size="small"
                 ariaLabel="About new subfolders"
-                content={`Created under the destination when missing, e.g. videos/2024. At most ${UPLOAD_REQUEST_LIMITS.filePathMaxLength} characters.`}
+                content={`Created under the destination when missing, e.g. videos/2024. At most ${SUBFOLDERS_MAX_LENGTH} characters.`}
               />
             }
           >

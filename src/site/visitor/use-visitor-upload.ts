@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   openBrowserHashHistory,
   openBrowserResumeStore,
@@ -35,13 +35,19 @@ export interface ChosenFile {
 const RESUME_PREFIX = 'resumable-media-uploader/visitor-resume/';
 const FILES_AT_A_TIME = 2;
 
-export type VisitorPhase = 'loading' | 'closed' | 'choosing' | 'sending' | 'done';
+/**
+ * loading → closed (uploads off, or the terms could not be read), login (members only, and the
+ * visitor is not one), choosing → sending → done (every file ended: received, not sent or refused).
+ */
+export type VisitorPhase = 'loading' | 'closed' | 'login' | 'choosing' | 'sending' | 'done';
 
 /** The widget's state: the owner's terms, the chosen files, the submission and its upload queue. */
 export function useVisitorUpload(methods: VisitorMethods) {
   const [terms, setTerms] = useState<VisitorUploadTerms>();
   const [termsError, setTermsError] = useState<string>();
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
+  /** Chosen files the checks kept from being sent with the submission, told again at the end. */
+  const [leftOut, setLeftOut] = useState<ChosenFile[]>([]);
   const [refusal, setRefusal] = useState<string>();
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
@@ -67,19 +73,30 @@ export function useVisitorUpload(methods: VisitorMethods) {
     };
   }, [queue]);
 
-  useEffect(() => {
-    methods.getVisitorUploadTerms().then(setTerms, () => setTermsError('This form cannot be loaded right now. Try again later.'));
-  }, [methods]);
+  const loadTerms = useCallback(
+    () =>
+      methods.getVisitorUploadTerms().then(
+        (loaded) => {
+          setTermsError(undefined);
+          setTerms(loaded);
+        },
+        () => setTermsError('This form cannot be loaded right now. Try again later.'),
+      ),
+    [methods],
+  );
+  useEffect(() => void loadTerms(), [loadTerms]);
 
-  const { count, busy } = snapshot.totals;
+  const { busy } = snapshot.totals;
   const sent = snapshot.items.length > 0;
-  // The submission is over once every file is READY or failed: the next one starts afresh.
+  // A file not sent for a passing reason can still be tried again within the submission.
+  const retriable = snapshot.items.some((item) => item.state === 'failed' && item.error?.fatal === false);
+  // The submission is over once every file ended and none can be tried again: the next one starts afresh.
   useEffect(() => {
-    if (sent && !busy) {
+    if (sent && !busy && !retriable) {
       ticket.current = undefined;
       writeTicket(undefined);
     }
-  }, [sent, busy]);
+  }, [sent, busy, retriable]);
 
   const choose = useCallback(
     (files: readonly File[]) => {
@@ -128,6 +145,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
           if (one.continues) queue.resumeUpload(source, one.continues);
           else queue.add([{ source, meta: resolveUploadMeta(source, {}) }]);
         }
+        setLeftOut(chosen.filter((one) => one.problem));
         setChosen([]);
       } catch {
         setRefusal('Your files could not be sent: check your connection and try again.');
@@ -138,20 +156,46 @@ export function useVisitorUpload(methods: VisitorMethods) {
     [chosen, methods, queue],
   );
 
+  /** A new submission: the files of this one go off the list (what is still held on the server is dropped). */
+  const sendMore = useCallback(async () => {
+    ticket.current = undefined;
+    writeTicket(undefined);
+    setLeftOut([]);
+    setRefusal(undefined);
+    await Promise.all(queue.getSnapshot().items.map((item) => queue.remove(item.id)));
+  }, [queue]);
+
   const phase: VisitorPhase = termsError
     ? 'closed'
     : !terms
       ? 'loading'
       : !terms.enabled
         ? 'closed'
-        : sent && !busy && count.failed === 0
-          ? 'done'
-          : sent
-            ? 'sending'
-            : 'choosing';
+        : terms.loginNeeded && !sent
+          ? 'login'
+          : sent && !busy
+            ? 'done'
+            : sent
+              ? 'sending'
+              : 'choosing';
 
-  return useMemo(
-    () => ({ phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send }),
-    [phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send],
-  );
+  // A new object each render: the widget reads its fields, nothing keeps it.
+  return {
+    phase,
+    terms,
+    termsError,
+    chosen,
+    leftOut,
+    refusal,
+    starting,
+    snapshot,
+    queue,
+    unfinished,
+    survivesReload,
+    choose,
+    remove,
+    send,
+    sendMore,
+    loadTerms,
+  };
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import type { UploadQueueSnapshot } from '../../upload-engine';
+import type { UploadQueueSnapshot } from '../upload-engine';
 
 /**
  * While bytes are on their way, closing or reloading the tab asks first (the browser shows its own
- * question; the text cannot be chosen). What was sent is kept, but the owner must select the files again.
+ * question; the text cannot be chosen). What was sent is kept, but the files must be selected again.
+ * The dashboard page and the site widget both use it.
  */
 export function useLeaveWarning(snapshot: UploadQueueSnapshot): void {
   const { count } = snapshot.totals;
