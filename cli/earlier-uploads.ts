@@ -1,5 +1,5 @@
 import type { UploadStatusReport } from '../src/shared/upload-api.js';
-import { StatusPoller } from '../src/upload-engine/status-poller.js';
+import { StatusPoller } from '../src/upload-engine/processing/status-poller.js';
 import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
 import { errorMessageOf } from '../src/upload-engine/upload-error.js';
 

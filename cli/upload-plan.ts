@@ -1,6 +1,6 @@
 import mime from 'mime-types';
 import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
-import type { ResumeRecord, ResumeStore } from '../src/upload-engine/resume-store.js';
+import type { ResumeRecord, ResumeStore } from '../src/upload-engine/resume/resume-store.js';
 import {
   resolveUploadMeta,
   uploadFingerprint,

@@ -6,7 +6,7 @@ import { ConnectError } from '../../cli/exit-codes.js';
 import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';

@@ -14,7 +14,7 @@ import type {
   UploadStatusReport,
   UploadStatusResult,
 } from '../../src/shared/upload-api.js';
-import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
+import { RESUME_KEY_PREFIX } from '../../src/upload-engine/resume/local-storage-resume-store.js';
 import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
 

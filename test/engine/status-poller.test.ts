@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StatusPoller } from '../../src/upload-engine/status-poller.js';
+import { StatusPoller } from '../../src/upload-engine/processing/status-poller.js';
 import type { UploadStatusReport } from '../../src/shared/upload-api.js';
 
 describe('StatusPoller', () => {

@@ -1,4 +1,4 @@
-import type { FileToHash, Md5Hasher, Md5Hashing } from './md5/md5-hashing';
+import type { FileToHash, Md5Hasher, Md5Hashing } from '../md5/md5-hashing';
 
 /** How far the md5 of a file got: kept with the resume record, so a resumed upload never reads the hashed part again. */
 export interface HashProgress {

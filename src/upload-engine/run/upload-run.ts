@@ -1,18 +1,18 @@
-import type { LostUpload, UploadSession, UploadStatusReport } from '../shared/upload-api';
-import type { ByteTransport, RunningTransfer, TransferOutcome } from './byte-transport';
+import type { LostUpload, UploadSession, UploadStatusReport } from '../../shared/upload-api';
+import type { ByteTransport, RunningTransfer, TransferOutcome } from '../byte-transport';
 import type { FinalizeResult } from './finalize';
 import { sessionRequestFor } from './preflight';
-import type { ItemPatch } from './processing-status';
-import { resumeRecordFor, type ResumeStore } from './resume-store';
+import type { ItemPatch } from '../processing/processing-status';
+import { resumeRecordFor, type ResumeStore } from '../resume/resume-store';
 import type { ServerCalls } from './server-calls';
-import type { SpeedMeter } from './speed-meter';
-import { UploadFailure, type UploadError } from './upload-error';
-import type { UploadItem } from './upload-item';
-import type { UploadMeta, UploadSource } from './upload-source';
+import type { SpeedMeter } from '../queue/speed-meter';
+import { UploadFailure, type UploadError } from '../upload-error';
+import type { UploadItem } from '../queue/upload-item';
+import type { UploadMeta, UploadSource } from '../upload-source';
 import { RunningMd5 } from './integrity';
 import { checkArrival, type Arrival, type HashHistoryStore } from './arrival-check';
 import { finalizedUploadOf } from './finalized-upload';
-import type { Md5Hashing } from './md5/md5-hashing';
+import type { Md5Hashing } from '../md5/md5-hashing';
 
 /** One file of the queue, with what its runs share: the server session it continues, if any. */
 export interface FileEntry {

@@ -1,7 +1,7 @@
-import type { UploadSession } from '../shared/upload-api';
-import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
-import { isRecord } from '../shared/is-record';
-import type { HashProgress } from './integrity';
+import type { UploadSession } from '../../shared/upload-api';
+import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
+import { isRecord } from '../../shared/is-record';
+import type { HashProgress } from '../run/integrity';
 
 /** Enough to continue an upload after a reload, once the user selects the same file again. */
 export interface ResumeRecord {

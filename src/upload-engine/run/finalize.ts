@@ -1,8 +1,8 @@
-import type { ServerFinalizeAnswer, UploadSession } from '../shared/upload-api';
-import type { UploadBackend } from './upload-backend';
-import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from './server-error';
-import { UploadFailure } from './upload-error';
-import type { WixErrorCodeName } from '../shared/wix-error-codes';
+import type { ServerFinalizeAnswer, UploadSession } from '../../shared/upload-api';
+import type { UploadBackend } from '../upload-backend';
+import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from '../server-error';
+import { UploadFailure } from '../upload-error';
+import type { WixErrorCodeName } from '../../shared/wix-error-codes';
 
 export type FetchLike = (url: string, init: { method: string; signal?: AbortSignal }) => Promise<Response>;
 

@@ -1,8 +1,8 @@
-import type { UploadBackend } from './upload-backend';
-import type { UploadStatusReport } from '../shared/upload-api';
+import type { UploadBackend } from '../upload-backend';
+import type { UploadStatusReport } from '../../shared/upload-api';
 import { hasReason, processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
 import { StatusPoller } from './status-poller';
-import type { FileEntry } from './upload-run';
+import type { FileEntry } from '../run/upload-run';
 
 /**
  * The files the Media Manager is processing: one poll loop asks about all of them until each is

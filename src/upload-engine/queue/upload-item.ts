@@ -1,5 +1,5 @@
-import type { UploadError } from './upload-error';
-import type { UploadMeta } from './upload-source';
+import type { UploadError } from '../upload-error';
+import type { UploadMeta } from '../upload-source';
 
 /**
  * queued → uploading → finalizing → processing → ready, with paused (from queued or uploading),
@@ -34,7 +34,7 @@ export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
 /** Paused by the user, or by the engine while the network is down (it resumes by itself). */
 export type PauseReason = 'user' | 'offline';
 
-/** What can be done to a file now (the queue's rules, src/upload-engine/queue-rules.ts). */
+/** What can be done to a file now (the queue's rules, src/upload-engine/queue/queue-rules.ts). */
 export interface ItemActions {
   readonly pause: boolean;
   readonly resume: boolean;

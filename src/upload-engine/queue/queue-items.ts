@@ -1,10 +1,10 @@
-import type { ItemPatch } from './processing-status';
+import type { ItemPatch } from '../processing/processing-status';
 import { actionsFor, buildQueueSnapshot } from './queue-rules';
 import { SnapshotPublisher } from './snapshot-publisher';
 import { SpeedMeter } from './speed-meter';
 import type { QueueNotice, UploadItem, UploadItemState, UploadQueueSnapshot } from './upload-item';
-import type { FileEntry } from './upload-run';
-import { uploadFingerprint, type UploadMeta, type UploadSource } from './upload-source';
+import type { FileEntry } from '../run/upload-run';
+import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
 
 /**
  * The queue's files and the snapshot made of them: every change to a file goes through update(),

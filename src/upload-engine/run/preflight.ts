@@ -1,8 +1,8 @@
-import type { UploadSessionRequest } from '../shared/upload-api';
-import { findUploadRequestViolations } from '../shared/upload-request';
-import { describeViolations, type UploadError } from './upload-error';
-import { formatBytes } from '../shared/format';
-import type { UploadMeta, UploadSource } from './upload-source';
+import type { UploadSessionRequest } from '../../shared/upload-api';
+import { findUploadRequestViolations } from '../../shared/upload-request';
+import { describeViolations, type UploadError } from '../upload-error';
+import { formatBytes } from '../../shared/format';
+import type { UploadMeta, UploadSource } from '../upload-source';
 
 /** The createUploadSession request for a file. */
 export function sessionRequestFor(source: Pick<UploadSource, 'size'>, meta: UploadMeta): UploadSessionRequest {

@@ -1,5 +1,5 @@
-import type { FinalizedUpload } from '../shared/upload-api';
-import type { UploadMeta } from './upload-source';
+import type { FinalizedUpload } from '../../shared/upload-api';
+import type { UploadMeta } from '../upload-source';
 
 /** What recordUpload is told of a finalized file: the page's metadata, the size it sent. */
 export function finalizedUploadOf(fileId: string, size: number, meta: UploadMeta): FinalizedUpload {

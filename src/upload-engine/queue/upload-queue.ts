@@ -1,26 +1,26 @@
 // Over 300 lines because it is the engine's public API, each command documented; the work is in the modules it ties together (see UploadQueue below).
-import type { ByteTransport } from './byte-transport';
-import { defaultConnectivity, type Connectivity } from './connectivity';
-import type { FetchLike } from './finalize';
-import { checkBeforeUpload } from './preflight';
-import type { ItemPatch } from './processing-status';
-import { ProcessingWatch } from './processing-watch';
+import type { ByteTransport } from '../byte-transport';
+import { defaultConnectivity, type Connectivity } from '../connectivity';
+import type { FetchLike } from '../run/finalize';
+import { checkBeforeUpload } from '../run/preflight';
+import type { ItemPatch } from '../processing/processing-status';
+import { ProcessingWatch } from '../processing/processing-watch';
 import { ProgressTicker } from './progress-ticker';
-import { md5OnThisThread, type Md5Hashing } from './md5/md5-hashing';
+import { md5OnThisThread, type Md5Hashing } from '../md5/md5-hashing';
 import { isCancellable } from './queue-rules';
-import { isSameFile, MemoryResumeStore, type ResumeRecord, type ResumeStore } from './resume-store';
-import { ServerCalls } from './server-calls';
+import { isSameFile, MemoryResumeStore, type ResumeRecord, type ResumeStore } from '../resume/resume-store';
+import { ServerCalls } from '../run/server-calls';
 import { secondsLeft } from './speed-meter';
-import { createTusTransport, DEFAULT_RETRY_DELAYS } from './tus-transport';
-import type { UploadBackend } from './upload-backend';
-import type { UploadError } from './upload-error';
+import { createTusTransport, DEFAULT_RETRY_DELAYS } from '../tus-transport';
+import type { UploadBackend } from '../upload-backend';
+import type { UploadError } from '../upload-error';
 import type { QueueNotice, UploadItem, UploadQueueSnapshot } from './upload-item';
-import { HASH_NOT_MD5_NOTICE, hashesAreNotMd5, MemoryHashHistory, type HashHistoryStore } from './arrival-check';
-import { finalizedUploadOf } from './finalized-upload';
-import type { FileEntry } from './upload-run';
+import { HASH_NOT_MD5_NOTICE, hashesAreNotMd5, MemoryHashHistory, type HashHistoryStore } from '../run/arrival-check';
+import { finalizedUploadOf } from '../run/finalized-upload';
+import type { FileEntry } from '../run/upload-run';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
-import type { UploadMeta, UploadSource } from './upload-source';
+import type { UploadMeta, UploadSource } from '../upload-source';
 
 /** Files sent at the same time unless the queue is told otherwise. */
 export const DEFAULT_CONCURRENCY = 3;

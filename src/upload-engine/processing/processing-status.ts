@@ -1,5 +1,5 @@
-import type { UploadStatusReport } from '../shared/upload-api';
-import type { UploadItem } from './upload-item';
+import type { UploadStatusReport } from '../../shared/upload-api';
+import type { UploadItem } from '../queue/upload-item';
 
 export type ItemPatch = { -readonly [K in keyof UploadItem]?: UploadItem[K] };
 

@@ -7,12 +7,12 @@ import type {
   UploadSession,
   UploadSessionRequest,
   UploadStatusReport,
-} from '../shared/upload-api';
-import { whenOnline, type Connectivity } from './connectivity';
+} from '../../shared/upload-api';
+import { whenOnline, type Connectivity } from '../connectivity';
 import { finalizeThroughBackend, finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
-import { withRetries, type RetryPolicy } from './retry';
-import type { UploadBackend } from './upload-backend';
-import { describeViolations, errorMessageOf, UploadFailure } from './upload-error';
+import { withRetries, type RetryPolicy } from '../retry';
+import type { UploadBackend } from '../upload-backend';
+import { describeViolations, errorMessageOf, UploadFailure } from '../upload-error';
 
 /**
  * The calls around a file's bytes: the session before, the finalize and the upload log after.
