@@ -15,7 +15,7 @@ export {
   type UploadSource,
 } from './upload-source';
 export { checkBeforeUpload, sessionRequestFor } from './run/preflight';
-export { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
+export { describeViolations, errorMessageOf, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
 export {
   UPLOAD_ITEM_STATES,
   type BulkActions,
@@ -35,6 +35,7 @@ export {
   type UploadQueueOptions,
 } from './queue/upload-queue';
 export { actionsFor, buildQueueSnapshot } from './queue/queue-rules';
+export { StatusPoller, type StatusPollerOptions } from './processing/status-poller';
 export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume/resume-store';
 export {
   LocalStorageResumeStore,

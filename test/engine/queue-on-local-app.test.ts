@@ -12,7 +12,7 @@ import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { md5OfUrl, writeRandomFile } from '../support/files.js';
 import { callWebMethod, waitFor } from '../support/wix-http.js';
-import type { UploadStatusReport } from '../../src/shared/upload-api.js';
+import type { UploadStatusReport } from '../../src/shared/upload-methods.js';
 import { FakeStorage } from './support/fake-storage.js';
 import { httpBackend } from './support/http-backend.js';
 import { RecordingHttpStack, type RecordedRequest } from './support/recording-http-stack.js';

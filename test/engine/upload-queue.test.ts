@@ -444,6 +444,8 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const { queue, backend, item } = setup();
     backend.refuse = () => ({
       ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The destination folder id names no folder of this site.',
       violations: [{ field: 'parentFolderId', description: 'names no folder of this site', violatedRule: 'FORMAT' }],
     });
     const [refused] = queue.add(withMeta([fakeSource('a')]));

@@ -1,4 +1,4 @@
-import type { UploadStatusReport } from '../../shared/upload-api';
+import type { UploadStatusReport } from '../../shared/upload-methods';
 import type { UploadItem } from '../queue/upload-item';
 
 export type ItemPatch = { -readonly [K in keyof UploadItem]?: UploadItem[K] };

@@ -1,5 +1,5 @@
 import type { UploadBackend } from '../upload-backend';
-import type { UploadStatusReport } from '../../shared/upload-api';
+import type { UploadStatusReport } from '../../shared/upload-methods';
 import { hasReason, processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
 import { StatusPoller } from './status-poller';
 import type { FileEntry } from '../run/upload-run';

@@ -1,4 +1,4 @@
-import { MAX_STATUS_BATCH, type UploadStatusReport, type UploadStatusResult } from '../../shared/upload-api';
+import { MAX_STATUS_BATCH, type UploadStatusReport, type UploadStatusResult } from '../../shared/upload-methods';
 
 export interface StatusPollerOptions {
   getUploadStatus(fileIds: string[]): Promise<UploadStatusResult>;

@@ -1,4 +1,4 @@
-import type { UploadSession } from '../../shared/upload-api';
+import type { UploadSession } from '../../shared/upload-methods';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
 import { isRecord } from '../../shared/is-record';
 import type { HashProgress } from '../run/integrity';

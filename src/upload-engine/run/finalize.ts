@@ -1,8 +1,8 @@
-import type { ServerFinalizeAnswer, UploadSession } from '../../shared/upload-api';
+import type { ServerFinalizeAnswer, UploadSession } from '../../shared/upload-methods';
 import type { UploadBackend } from '../upload-backend';
-import { failureFromNetworkError, failureFromResponse, readWixErrorBody } from '../server-error';
-import { UploadFailure } from '../upload-error';
-import type { WixErrorCodeName } from '../../shared/wix-error-codes';
+import { failureFromNetworkError, failureFromResponse } from '../server-error';
+import { failureFromRefusal, UploadFailure } from '../upload-error';
+import { readWixAnswer, type WixErrorCodeName } from '../../shared/wix-errors';
 
 export type FetchLike = (url: string, init: { method: string; signal?: AbortSignal }) => Promise<Response>;
 
@@ -42,7 +42,7 @@ export function readFinalizeAnswer(status: number, text: string): FinalizeResult
     }
     return { fileId: file.id, file };
   }
-  const info = readWixErrorBody(text);
+  const info = readWixAnswer(status, text);
   // The token is single-use: this answer means an earlier finalize succeeded and its response was lost.
   if (status === 409 && info.code === ('UPLOAD_TOKEN_USED' satisfies WixErrorCodeName) && typeof info.data?.fileId === 'string') {
     return { fileId: info.data.fileId };
@@ -85,6 +85,6 @@ export async function finalizeThroughBackend(
   } catch (error) {
     throw failureFromNetworkError(error, 'The app');
   }
-  if (!answer.ok) throw new UploadFailure({ code: 'REJECTED', message: answer.reason, fatal: true });
+  if (!answer.ok) throw failureFromRefusal(answer);
   return readFinalizeAnswer(answer.status, answer.body);
 }

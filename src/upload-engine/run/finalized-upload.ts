@@ -1,4 +1,4 @@
-import type { FinalizedUpload } from '../../shared/upload-api';
+import type { FinalizedUpload } from '../../shared/upload-methods';
 import type { UploadMeta } from '../upload-source';
 
 /** What recordUpload is told of a finalized file: the page's metadata, the size it sent. */

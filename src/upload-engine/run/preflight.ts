@@ -1,5 +1,5 @@
-import type { UploadSessionRequest } from '../../shared/upload-api';
-import { findUploadRequestViolations } from '../../shared/upload-request';
+import type { UploadSessionRequest } from '../../shared/upload-methods';
+import { findUploadRequestViolations } from '../../policies/upload-request-policy';
 import { describeViolations, type UploadError } from '../upload-error';
 import { formatBytes } from '../../shared/format';
 import type { UploadMeta, UploadSource } from '../upload-source';

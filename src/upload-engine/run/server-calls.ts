@@ -7,12 +7,12 @@ import type {
   UploadSession,
   UploadSessionRequest,
   UploadStatusReport,
-} from '../../shared/upload-api';
+} from '../../shared/upload-methods';
 import { whenOnline, type Connectivity } from '../connectivity';
 import { finalizeThroughBackend, finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
 import { withRetries, type RetryPolicy } from '../retry';
 import type { UploadBackend } from '../upload-backend';
-import { describeViolations, errorMessageOf, UploadFailure } from '../upload-error';
+import { errorMessageOf, failureFromRefusal, UploadFailure } from '../upload-error';
 
 /**
  * The calls around a file's bytes: the session before, the finalize and the upload log after.
@@ -35,17 +35,7 @@ export class ServerCalls {
       signal.throwIfAborted();
       throw new UploadFailure({ code: 'SERVER_ERROR', message: `The upload could not be started: ${errorMessageOf(error)}`, fatal: false });
     }
-    if (!result.ok && 'reason' in result) {
-      throw new UploadFailure({ code: 'REJECTED', message: result.reason, fatal: true });
-    }
-    if (!result.ok) {
-      throw new UploadFailure({
-        code: 'INVALID_REQUEST',
-        message: describeViolations(result.violations),
-        fatal: true,
-        violations: result.violations,
-      });
-    }
+    if (!result.ok) throw failureFromRefusal(result);
     return result.session;
   }
 
@@ -144,7 +134,7 @@ export class ServerCalls {
       signal.throwIfAborted();
       return undefined;
     }
-    if (!result.ok) throw new UploadFailure({ code: 'REJECTED', message: result.reason, fatal: true });
+    if (!result.ok) throw failureFromRefusal(result);
     return result.report;
   }
 

@@ -1,4 +1,4 @@
-import type { LostUpload, UploadSession, UploadStatusReport } from '../../shared/upload-api';
+import type { LostUpload, UploadSession, UploadStatusReport } from '../../shared/upload-methods';
 import type { ByteTransport, RunningTransfer, TransferOutcome } from '../byte-transport';
 import type { FinalizeResult } from './finalize';
 import { sessionRequestFor } from './preflight';

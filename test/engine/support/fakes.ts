@@ -13,7 +13,7 @@ import type {
   UploadSessionRequest,
   UploadStatusReport,
   UploadStatusResult,
-} from '../../../src/shared/upload-api.js';
+} from '../../../src/shared/upload-methods.js';
 
 export const UPLOAD_URL = 'https://upload.test/upload/tus';
 

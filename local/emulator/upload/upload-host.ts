@@ -10,7 +10,7 @@ import { recoverUploads, sweepExpiredUploads } from './recovery.js';
 
 export { UPLOAD_PATH };
 
-export type UploadApiDeps = TusEndpointDeps &
+export type UploadHostDeps = TusEndpointDeps &
   FinalizeDeps & {
     mediaOrigin: () => string;
     /**
@@ -32,9 +32,9 @@ function allowAnyOrigin(res: ServerResponse): void {
 }
 
 /** The resumable upload endpoint: tus at the uploadUrl, and the finalize PUT `{uploadUrl}/{uploadToken}?filename=`. */
-export function mountUploadApi(
+export function mountUploadHost(
   router: Router,
-  deps: UploadApiDeps,
+  deps: UploadHostDeps,
 ): { tus: TusServer; recover: () => Promise<void>; sweepExpired: () => Promise<number> } {
   const finalize = createFinalizer(deps);
   let tus: TusServer | undefined;

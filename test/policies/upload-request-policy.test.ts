@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { folderPathViolation, nameViolation, typedTextViolation } from '../../src/shared/names.js';
-import { parseSubmissionDetails } from '../../src/shared/visitor-uploads.js';
-import { findUploadRequestViolations } from '../../src/shared/upload-request.js';
+import { folderPathViolation, nameViolation, typedTextViolation } from '../../src/policies/upload-request-policy.js';
+import { parseSubmissionDetails } from '../../src/policies/visitor-rules-policy.js';
+import { findUploadRequestViolations } from '../../src/policies/upload-request-policy.js';
 
 describe('the rules for names and folder paths', () => {
   it('accepts ordinary names in any script, with spaces and punctuation', () => {

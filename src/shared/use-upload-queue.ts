@@ -1,55 +1,41 @@
 import { useEffect, useState } from 'react';
 import {
+  DEFAULT_CONCURRENCY,
   openBrowserHashHistory,
   openBrowserResumeStore,
   UploadQueue,
   type UploadBackend,
   type UploadQueueSnapshot,
-} from '../../upload-engine';
-import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
-import {
-  createUploadSession,
-  discardArrivedCopy,
-  finalizeUploadFromServer,
-  findUploadedFile,
-  getUploadStatus,
-  recordUpload,
-} from '../../backend/uploads.web';
-import { DEFAULT_CONCURRENCY, MAX_FILE_SIZE_BYTES } from '../config';
-
-const backend: UploadBackend = {
-  createUploadSession,
-  recordUpload,
-  getUploadStatus,
-  finalizeUploadFromServer,
-  discardArrivedCopy,
-  findUploadedFile,
-};
+} from '../upload-engine';
+import { browserMd5Hashing } from '../upload-engine/md5/browser-md5-worker';
+import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
 
 export interface UploadQueueHookOptions {
   /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
   resumeKeyPrefix?: string;
-  /** Files sent at once, to begin with. */
+  /** Files sent at once, to begin with; DEFAULT_CONCURRENCY by default. */
   concurrency?: number;
+  /** Larger files are refused before any byte is sent; the app's bound (the upload request policy) by default. */
   maxFileSizeBytes?: number;
 }
 
 /**
- * The page's upload queue (one per page), its latest snapshot, re-rendered as the queue changes,
- * and whether unfinished uploads can be continued after a reload (the browser may refuse storage).
- * Read once, when the page mounts.
+ * The one way a page or the widget gets an upload queue: `backend` (the owner's web methods, or a
+ * visitor submission's), its resume records and hash history in this browser, its md5s on a Web
+ * Worker; its latest snapshot, re-rendered as the queue changes; and whether unfinished uploads
+ * can be continued after a reload (the browser may refuse storage). Read once, when the component
+ * mounts; the queue is disposed when it unmounts.
  */
-export function useUploadQueue(options: UploadQueueHookOptions = {}): {
-  queue: UploadQueue;
-  snapshot: UploadQueueSnapshot;
-  survivesReload: boolean;
-} {
+export function useUploadQueue(
+  backend: UploadBackend,
+  options: UploadQueueHookOptions = {},
+): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean } {
   const [{ queue, survivesReload }] = useState(() => {
     const resume = openBrowserResumeStore(options.resumeKeyPrefix);
     const created = new UploadQueue({
       backend,
       resumeStore: resume.store,
-      maxFileSizeBytes: options.maxFileSizeBytes ?? MAX_FILE_SIZE_BYTES,
+      maxFileSizeBytes: options.maxFileSizeBytes ?? APP_UPLOAD_LIMITS.maxFileSizeBytes,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       md5Hashing: browserMd5Hashing(),
       hashHistory: openBrowserHashHistory(),

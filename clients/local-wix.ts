@@ -1,13 +1,28 @@
-import type { SubjectType } from '../emulator/platform/identity.js';
+import { networkCause } from './network.js';
+
+/**
+ * The local Wix as its clients reach it (the command line, the tests, the benchmarks): where
+ * `npm start` serves it unless PORT or HOST say otherwise, and signing in to it as one identity of
+ * the local site (what signing in to Wix gives).
+ */
+export const LOCAL_WIX_DEFAULT_ADDRESS = { host: '127.0.0.1', port: 5173 } as const;
+export const DEFAULT_LOCAL_WIX_URL = `http://${LOCAL_WIX_DEFAULT_ADDRESS.host}:${LOCAL_WIX_DEFAULT_ADDRESS.port}`;
 
 /** Where the local Wix hands out tokens of the local site (local/local-identities.ts). */
 export const LOCAL_IDENTITIES_PATH = '/_local/identities';
 
+/** Who a token of the local site stands for, as Wix's Token Info names it. */
+export type LocalSubjectType = 'USER' | 'MEMBER' | 'VISITOR' | 'APP';
+
 /**
- * What signing in to Wix gives: a token for one identity of the local site, the site owner by
- * default. Throws with a sentence saying why when the local Wix cannot be reached or refuses.
+ * A token for one identity of the local site, the site owner by default. Throws with a sentence
+ * saying why when the local Wix cannot be reached or refuses.
  */
-export async function signInToLocalSite(origin: string, subjectType: SubjectType = 'USER', fetchFn: typeof fetch = fetch): Promise<string> {
+export async function signInToLocalSite(
+  origin: string,
+  subjectType: LocalSubjectType = 'USER',
+  fetchFn: typeof fetch = fetch,
+): Promise<string> {
   let response: Response;
   try {
     response = await fetchFn(`${origin}${LOCAL_IDENTITIES_PATH}`, {
@@ -31,12 +46,4 @@ export async function signInToLocalSite(origin: string, subjectType: SubjectType
     );
   }
   return accessToken;
-}
-
-/** fetch's "fetch failed" hides the reason in its cause: ECONNREFUSED, ENOTFOUND... */
-export function networkCause(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (typeof cause?.code === 'string') return cause.code;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,7 +6,7 @@ import {
   gigabytesToBytes,
   maxFileSizeWords,
   parseVisitorUploadRules,
-} from '../../src/shared/visitor-uploads.js';
+} from '../../src/policies/visitor-rules-policy.js';
 
 describe("the owner's largest file, in GB as typed", () => {
   it('computes the bytes of a typed size exactly, in decimal GB', () => {

@@ -1,4 +1,13 @@
-import type { FieldViolation, UploadRequest } from './upload-request';
+import type { UploadRequest } from '../policies/upload-request-policy';
+import type { Refusal } from './refusals';
+
+export type { Refusal };
+
+/**
+ * What the upload web methods (src/backend/uploads.web.ts) take and answer, shared by the page, the
+ * engine's backend seam and the command line. A refusal is a value (shared/refusals.ts): the Wix
+ * runtime replaces the message of a thrown error with a generic one in production.
+ */
 
 /** What the page asks for: the Generate File Resumable Upload URL parameters, without the protocol. */
 export type UploadSessionRequest = Omit<UploadRequest, 'uploadProtocol'>;
@@ -11,12 +20,8 @@ export interface UploadSession {
   uploadToken: string;
 }
 
-/**
- * Web methods answer refusals as values: the Wix runtime replaces the message of a thrown error
- * with a generic one in production, and the user must see why a file was refused.
- */
-/** A refusal names the fields at fault, or says why in a sentence (e.g. a visitor over a daily limit). */
-export type CreateUploadSessionResult = { ok: true; session: UploadSession } | { ok: false; violations: FieldViolation[] } | Refusal;
+/** A refusal of the input names the fields at fault (INVALID_REQUEST, `violations`). */
+export type CreateUploadSessionResult = { ok: true; session: UploadSession } | Refusal;
 
 export interface FinalizedUpload {
   fileId: string;
@@ -53,12 +58,6 @@ export const DOWNLOAD_LINK_MINUTES = 60;
 
 /** A temporary link to read a file (the only way to read a private one), or why there is none. */
 export type FileDownloadLink = { ok: true; url: string; expiresAt: string } | Refusal;
-
-/** A web method's answer when it will not do what was asked, and why (Wix hides thrown messages). */
-export interface Refusal {
-  ok: false;
-  reason: string;
-}
 
 export type RecordUploadResult = { ok: true; report: UploadStatusReport } | Refusal;
 
