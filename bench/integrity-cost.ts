@@ -11,7 +11,7 @@ import { DEFAULT_MIME_TYPE, UploadQueue, withMeta } from '../src/upload-engine/i
 import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
 import { startLocalApp, THIS_APP } from '../local/server.js';
-import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
+import { DEFAULT_CONFIG } from '../local/emulator/platform/local-wix-config.js';
 import { webMethodsBackend } from '../clients/upload-backends.js';
 import { PROJECT_DIR } from './child.js';
 import { loadAverage } from './machine.js';

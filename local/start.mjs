@@ -33,7 +33,7 @@ function externalPackages() {
 // The md5 worker is an entry of its own: a worker thread is started from a file (md5-thread.ts).
 buildSync({
   absWorkingDir: projectDir,
-  entryPoints: ['local/main.ts', 'local/emulator/upload/md5-worker.ts', ...backendEntries()],
+  entryPoints: ['local/local-app-process.ts', 'local/emulator/upload/md5-worker.ts', ...backendEntries()],
   outbase: '.',
   outdir: outDir,
   bundle: true,
@@ -47,4 +47,4 @@ buildSync({
   logLevel: 'warning',
 });
 
-await import(pathToFileURL(path.join(outDir, 'local', 'main.js')).href);
+await import(pathToFileURL(path.join(outDir, 'local', 'local-app-process.js')).href);

@@ -1,6 +1,6 @@
 import type { Router } from '../emulator/platform/http.js';
 import type { TokenSigner, LocalSite } from '../emulator/platform/identity.js';
-import { createLocalClient, type LocalClient } from '../shared/local-client.js';
+import { createLocalClient, type LocalClient } from '../local-client.js';
 import { AppCallContext } from './wix-context.js';
 import { mountWebMethods, type WebMethodErrors } from './web-methods.js';
 import { mountEventHandlers, WEBHOOKS_PATH } from './events.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocalWixConfig } from './platform/config.js';
+import type { LocalWixConfig } from './platform/local-wix-config.js';
 import { openDatabase, type SqlDatabase } from './platform/database.js';
 import { loadOrCreateSite, TokenSigner, type LocalSite } from './platform/identity.js';
 import { Router } from './platform/http.js';

@@ -3,7 +3,7 @@ import { ApiKeyStrategy } from '@wix/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToSite, createMediaClient, directMediaBackend, type MediaClient } from '../../cli/targets/site-backend.js';
 import { ConnectError } from '../../cli/exit-codes.js';
-import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/local-client.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { files, folders } from '@wix/media';
 import { createClient } from '@wix/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/local-client.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { MP4_HEADER, md5OfUrl, writeRandomFile } from '../support/files.js';

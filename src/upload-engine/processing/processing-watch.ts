@@ -2,7 +2,7 @@ import type { UploadBackend } from '../upload-backend';
 import type { UploadStatusReport } from '../../shared/upload-methods';
 import { hasReason, processingOutcome, LATE_REASON_POLLS, type ItemPatch } from './processing-status';
 import { StatusPoller } from './status-poller';
-import type { FileEntry } from '../run/upload-run';
+import type { FileEntry } from '../file-entry';
 
 /**
  * The files the Media Manager is processing: one poll loop asks about all of them until each is

@@ -3,7 +3,7 @@ import { actionsFor, buildQueueSnapshot } from './queue-rules';
 import { SnapshotPublisher } from './snapshot-publisher';
 import { SpeedMeter } from './speed-meter';
 import type { QueueNotice, UploadItem, UploadItemState, UploadQueueSnapshot } from './upload-item';
-import type { FileEntry } from '../run/upload-run';
+import type { FileEntry } from '../file-entry';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
 
 /**

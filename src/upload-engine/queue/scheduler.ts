@@ -1,5 +1,6 @@
 import { toUploadError, type UploadError } from '../upload-error';
-import { type FileEntry, type RunOutcome, UploadRun, type UploadRunDeps, type UploadRunEvents } from '../run/upload-run';
+import type { FileEntry } from '../file-entry';
+import { type RunOutcome, UploadRun, type UploadRunDeps, type UploadRunEvents } from '../run/upload-run';
 
 /** What the scheduler tells the queue about the runs it starts. */
 export interface SchedulerEvents {

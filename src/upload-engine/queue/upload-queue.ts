@@ -17,7 +17,7 @@ import type { UploadError } from '../upload-error';
 import type { QueueNotice, UploadItem, UploadQueueSnapshot } from './upload-item';
 import { HASH_NOT_MD5_NOTICE, hashesAreNotMd5, MemoryHashHistory, type HashHistoryStore } from '../run/arrival-check';
 import { finalizedUploadOf } from '../run/finalized-upload';
-import type { FileEntry } from '../run/upload-run';
+import type { FileEntry } from '../file-entry';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
 import type { UploadMeta, UploadSource } from '../upload-source';

@@ -1,4 +1,4 @@
-import { configFromEnv } from './emulator/platform/config.js';
+import { configFromEnv } from './emulator/platform/local-wix-config.js';
 import { startLocalApp, type LocalApp } from './server.js';
 import { readyLine } from './app-command.js';
 import { describeVariants, WIX_VARIANTS } from './emulator/platform/variants.js';

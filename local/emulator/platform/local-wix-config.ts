@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOCAL_WIX_DEFAULT_ADDRESS } from '../../../clients/local-wix.js';
 import { DEFAULT_EVENT_DELAY_MS, parseVariants, type WixVariant } from './variants.js';
 
 export interface LocalWixConfig {
@@ -36,8 +37,8 @@ export interface LocalWixConfig {
 const GIB = 1024 ** 3;
 
 export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
-  port: 5173,
-  host: '127.0.0.1',
+  port: LOCAL_WIX_DEFAULT_ADDRESS.port,
+  host: LOCAL_WIX_DEFAULT_ADDRESS.host,
   allowRemote: false,
   maxUploadBytes: 50 * GIB,
   processingDelayMs: 1500,
