@@ -67,7 +67,9 @@ export function mountHttpEndpoints(router: Router, options: { projectDir: string
       const body = method === 'GET' ? undefined : await readRequestBody(req);
       const request = new Request(new URL(req.url ?? '/', options.origin()), {
         method,
-        headers: Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])),
+        headers: Object.entries(req.headers).flatMap(
+          ([name, value]): Array<[string, string]> => (typeof value === 'string' ? [[name, value]] : []),
+        ),
         body: body && body.length > 0 ? body : undefined,
       });
       const token = req.headers.authorization;
