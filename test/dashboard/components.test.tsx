@@ -34,7 +34,7 @@ const web = vi.hoisted(() => ({
   getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>(),
   listFolders: vi.fn<(parentFolderId?: string) => Promise<ListFoldersResult>>(),
 }));
-vi.mock('../../src/backend/uploads.web', () => web);
+vi.mock('../../src/dashboard/owner-methods', () => web);
 
 afterEach(() => {
   cleanup();

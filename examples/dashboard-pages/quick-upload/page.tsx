@@ -6,7 +6,7 @@ import { PageProviders } from '../../../src/dashboard/components/PageProviders';
 import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
 import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
 import { useUploadQueue } from '../../../src/shared/use-upload-queue';
-import { ownerBackend } from '../../../src/dashboard/owner-backend';
+import { ownerBackend } from '../../../src/dashboard/owner-methods';
 import { sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
 import { withMeta } from '../../../src/upload-engine';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { listFolders } from '../../backend/uploads.web';
+import { listFolders } from '../owner-methods';
 import type { FolderSummary } from '../../shared/upload-methods';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import { errorMessage, RefusedError, retryUnlessRefused } from './query-errors';

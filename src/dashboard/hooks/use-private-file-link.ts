@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { getFileDownloadUrl } from '../../backend/uploads.web';
+import { getFileDownloadUrl } from '../owner-methods';
 import type { FileDownloadLink } from '../../shared/upload-methods';
 
 export interface PrivateFileLink {

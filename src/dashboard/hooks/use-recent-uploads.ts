@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { listRecentUploads } from '../../backend/uploads.web';
+import { listRecentUploads } from '../owner-methods';
 import type { UploadStatusReport } from '../../shared/upload-methods';
 import { errorMessage } from './query-errors';
 

@@ -7,7 +7,7 @@ import {
   listVisitorSubmissionPage,
   saveVisitorUploadRules,
   setVisitorSubmissionHandled,
-} from '../../backend/visitor-uploads.web';
+} from '../owner-methods';
 import { INBOX_PAGE_SIZE, type InboxFilter, type SaveRulesResult, type SubmissionSummary } from '../../shared/visitor-upload-methods';
 import type { VisitorUploadRules } from '../../policies/visitor-rules-policy';
 import { errorMessage, RefusedError } from './query-errors';

@@ -16,7 +16,7 @@ import { VisitorUploadsTab } from '../components/VisitorUploadsTab';
 import { AppSetupNotice } from '../components/AppSetupNotice';
 import { useAppSetup } from '../hooks/use-app-setup';
 import { useUploadQueue } from '../../shared/use-upload-queue';
-import { ownerBackend } from '../owner-backend';
+import { ownerBackend } from '../owner-methods';
 import { useStagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
 import { useRecentUploads } from '../hooks/use-recent-uploads';
