@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { folderPathViolation, nameViolation, typedTextViolation } from '../../src/policies/upload-request-policy.js';
-import { parseSubmissionDetails } from '../../src/policies/visitor-rules-policy.js';
-import { findUploadRequestViolations } from '../../src/policies/upload-request-policy.js';
+import {
+  APP_UPLOAD_LIMITS,
+  fileNameViolation,
+  fileSizeProblem,
+  findUploadRequestViolations,
+  folderPathViolation,
+  isHiddenEntry,
+  mimeTypeViolation,
+  nameViolation,
+  splitFilePath,
+  typedTextViolation,
+  UPLOAD_REQUEST_LIMITS,
+  WIX_UPLOAD_URL_LIMITS,
+} from '../../src/policies/upload-request-policy.js';
 
 describe('the rules for names and folder paths', () => {
   it('accepts ordinary names in any script, with spaces and punctuation', () => {
@@ -98,20 +109,36 @@ describe('one rule for every text a visitor types: the rule names follow', () =>
     });
     expect(typedTextViolation('Ana Sousa — 写真', 'name', { multiline: false })).toBeUndefined();
   });
+});
 
-  it('refuses a hostile name, e-mail or message of a submission, naming the field', () => {
-    const details = { name: 'Ana', email: 'ana@example.com', message: 'hi' };
-    for (const [field, value] of [
-      ['name', 'Bob\u202efdp.exe'],
-      ['email', 'bob\u0085@example.com'],
-      ['message', 'See\u2028the files'],
-      ['message', 'rtl \u202e override'],
-    ] as const) {
-      const parsed = parseSubmissionDetails({ ...details, [field]: value });
-      expect('violations' in parsed && parsed.violations, `${field} ${JSON.stringify(value)}`).toEqual([
-        expect.objectContaining({ field, violatedRule: 'FORMAT' }),
-      ]);
-    }
-    expect(parseSubmissionDetails({ ...details, message: 'Two\nlines' })).toEqual({ details: { ...details, message: 'Two\nlines' } });
+describe("the app's own limits, named apart from Wix's", () => {
+  it("asks more than Wix only where it says so: a name of 255 characters (Wix accepts 1000), Wix's other limits as Wix documents them", () => {
+    expect(WIX_UPLOAD_URL_LIMITS.fileNameMaxLength).toBe(1000);
+    expect(APP_UPLOAD_LIMITS.fileNameMaxLength).toBe(255);
+    expect(UPLOAD_REQUEST_LIMITS).toEqual({ ...WIX_UPLOAD_URL_LIMITS, fileNameMaxLength: 255 });
+    expect(fileNameViolation('n'.repeat(255))).toBeUndefined();
+    expect(fileNameViolation('n'.repeat(256), 'displayName')).toMatchObject({ field: 'displayName', violatedRule: 'MAX_LENGTH' });
+    expect(fileNameViolation(' ')).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+  });
+
+  it('refuses a file over the largest the app sends (50 GB, decimal), in words, before any byte is sent', () => {
+    expect(APP_UPLOAD_LIMITS.maxFileSizeBytes).toBe(50_000_000_000);
+    expect(fileSizeProblem(50_000_000_000)).toBeUndefined();
+    expect(fileSizeProblem(50_000_000_001)).toBe('The file is 50 GB; files up to 50 GB can be uploaded.');
+    expect(fileSizeProblem(2048, 1000)).toBe('The file is 2.05 kB; files up to 1 kB can be uploaded.');
+  });
+
+  it('wants a MIME type of the form type/subtype', () => {
+    expect(mimeTypeViolation('video/mp4')).toBeUndefined();
+    expect(mimeTypeViolation('')).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+    expect(mimeTypeViolation('video')).toMatchObject({ violatedRule: 'FORMAT' });
+    expect(mimeTypeViolation(`video/${'x'.repeat(100)}`)).toMatchObject({ violatedRule: 'MAX_LENGTH' });
+  });
+
+  it('splits a folder path into its folders, and leaves hidden entries of a sent folder out', () => {
+    expect(splitFilePath(' /videos//2024/ ')).toEqual(['videos', '2024']);
+    expect(splitFilePath(undefined)).toEqual([]);
+    expect(isHiddenEntry('.DS_Store')).toBe(true);
+    expect(isHiddenEntry('photo.jpg')).toBe(false);
   });
 });
