@@ -11,8 +11,8 @@ import { DEFAULT_MIME_TYPE, UploadQueue, withMeta } from '../src/upload-engine/i
 import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
 import { startLocalApp, THIS_APP } from '../local/server.js';
-import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
-import { webMethodsBackend } from '../local/shared/web-methods-client.js';
+import { DEFAULT_CONFIG } from '../local/emulator/platform/local-wix-config.js';
+import { webMethodsBackend } from '../clients/upload-backends.js';
 import { PROJECT_DIR } from './child.js';
 import { loadAverage } from './machine.js';
 import { printTargets, writeResults, type TargetResult } from './targets.js';

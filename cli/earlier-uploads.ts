@@ -1,7 +1,5 @@
-import type { UploadStatusReport } from '../src/shared/upload-api.js';
-import { StatusPoller } from '../src/upload-engine/status-poller.js';
-import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
-import { errorMessageOf } from '../src/upload-engine/upload-error.js';
+import { StatusPoller, errorMessageOf, type UploadBackend } from '../src/upload-engine/node/index.js';
+import type { UploadStatusReport } from '../src/shared/upload-methods.js';
 
 /** What became of a file an earlier run finalized. */
 export type EarlierOutcome =

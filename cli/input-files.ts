@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
-import { isHiddenEntry } from '../src/shared/names.js';
+import { isHiddenEntry } from '../src/policies/upload-request-policy.js';
 
 /** A file named on the command line, or found in a folder named there. */
 export interface InputFile {

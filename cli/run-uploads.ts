@@ -1,9 +1,12 @@
-import type { ResumeStore } from '../src/upload-engine/resume-store.js';
-import type { HashHistoryStore } from '../src/upload-engine/arrival-check.js';
-import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
-import type { UploadItem, UploadQueueSnapshot } from '../src/upload-engine/upload-item.js';
-import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
-import { UploadQueue } from '../src/upload-engine/upload-queue.js';
+import {
+  UploadQueue,
+  nodeMd5Thread,
+  type HashHistoryStore,
+  type ResumeStore,
+  type UploadBackend,
+  type UploadItem,
+  type UploadQueueSnapshot,
+} from '../src/upload-engine/node/index.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
 import type { FinishedUploads } from './finished-uploads.js';
 import { totalsOf, type FileView, type Reporter, type RunResult } from './reporters/reporter.js';

@@ -8,7 +8,7 @@ import { callWebModule } from '../test/support/wix-http.js';
 import { launchChromium } from './support/browser.js';
 import { UploadPageDriver } from './support/dashboard.js';
 import { seriousViolations } from './support/axe.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES } from '../src/shared/visitor-uploads.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES } from '../src/policies/visitor-rules-policy.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 

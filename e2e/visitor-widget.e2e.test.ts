@@ -7,7 +7,7 @@ import { MP4_HEADER, writeRandomFile } from '../test/support/files.js';
 import { callWebModule } from '../test/support/wix-http.js';
 import { launchChromium, throttleUpload } from './support/browser.js';
 import { screenshotPath } from './support/screenshots.js';
-import type { VisitorUploadRules } from '../src/shared/visitor-uploads.js';
+import type { VisitorUploadRules } from '../src/policies/visitor-rules-policy.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const MiB = 1024 * 1024;

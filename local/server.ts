@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_DIR } from './project-dir.js';
-import type { LocalWixConfig } from './emulator/platform/config.js';
+import type { LocalWixConfig } from './emulator/platform/local-wix-config.js';
 import { createLocalWix, type LocalWix } from './emulator/local-wix.js';
 import type { SubjectType } from './emulator/platform/identity.js';
 import { listen } from './listener.js';

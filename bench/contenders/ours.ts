@@ -6,7 +6,7 @@ import { DEFAULT_MIME_TYPE, UploadQueue, type UploadBackend, type UploadQueueSna
 import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
 import type { InputFile } from '../input-files.js';
-import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
+import { webMethodsBackend } from '../../clients/upload-backends.js';
 import type { Contender } from './contender.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 

@@ -4,8 +4,8 @@
  * tus server refuses an upload without a token), then tus-js-client sends it; no finalize, no
  * record: what the engine adds on top is what the comparison shows.
  */
-import type { UploadSessionRequest } from '../../src/shared/upload-api.js';
-import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
+import type { UploadSessionRequest } from '../../src/shared/upload-methods.js';
+import { webMethodsBackend } from '../../clients/upload-backends.js';
 import { eachWithConcurrency, type Contender } from './contender.js';
 import { tusUpload } from './tus-client.js';
 

@@ -3,7 +3,7 @@ import { PROJECT_DIR, startNodeChild, jsonLine, type NodeChild } from '../child.
 import type { ContenderId } from '../protocol.js';
 import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js';
 import { PEER_TUS_PATH, RAW_PUT_PATH } from './endpoints.js';
-import { signInToLocalSite } from '../../local/shared/local-sign-in.js';
+import { signInToLocalSite } from '../../clients/local-wix.js';
 import type { ListeningMessage } from './serve.js';
 
 export interface RunningServer {

@@ -1,4 +1,4 @@
-import type { UploadItemState } from '../../src/upload-engine/upload-item.js';
+import type { UploadItemState } from '../../src/upload-engine/node/index.js';
 import type { ExitCode } from '../exit-codes.js';
 
 /** One file of the run as it is shown. */

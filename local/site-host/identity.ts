@@ -1,5 +1,5 @@
 import { createClient, type Host } from '@wix/sdk';
-import { fetchThroughLocalWix, localTokenAuth } from '../shared/local-client';
+import { fetchThroughLocalWix, localTokenAuth } from '../local-client';
 import { createSiteChannel } from './site-channel';
 
 export type SiteRole = 'VISITOR' | 'MEMBER';

@@ -3,7 +3,7 @@ import { startTestApp } from '../support/local-app.js';
 import { callWebModule, requestJson } from '../support/wix-http.js';
 import { createTusUpload } from '../support/upload-session.js';
 import { waitForEventsHandled } from '../support/events.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/policies/visitor-rules-policy.js';
 import { VISITOR_SUBMISSIONS } from '../../src/backend/data-collections.js';
 
 const MODULE = 'src/backend/visitor-uploads.web.ts';

@@ -16,8 +16,8 @@ import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUplo
 import { CancelConfirmation } from '../../src/dashboard/components/CancelConfirmation.js';
 import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-api.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-methods.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import {
   resolveUploadMeta,
   resumeRecordFor,
@@ -34,7 +34,7 @@ const web = vi.hoisted(() => ({
   getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>(),
   listFolders: vi.fn<(parentFolderId?: string) => Promise<ListFoldersResult>>(),
 }));
-vi.mock('../../src/backend/uploads.web', () => web);
+vi.mock('../../src/dashboard/owner-methods', () => web);
 
 afterEach(() => {
   cleanup();

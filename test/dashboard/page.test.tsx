@@ -2,7 +2,7 @@
 import React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FieldViolation } from '../../src/shared/upload-request.js';
+import type { FieldViolation } from '../../src/shared/refusals.js';
 import type {
   AppSetupResult,
   CreateUploadSessionResult,
@@ -13,8 +13,8 @@ import type {
   UploadSessionRequest,
   UploadStatusReport,
   UploadStatusResult,
-} from '../../src/shared/upload-api.js';
-import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
+} from '../../src/shared/upload-methods.js';
+import { RESUME_KEY_PREFIX } from '../../src/upload-engine/resume/local-storage-resume-store.js';
 import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
 
@@ -153,7 +153,12 @@ describe('the Upload page', () => {
 
   it('sends a file to the queue, shows the server’s refusal, toasts the end of the batch, and retries under a fixed name', async () => {
     const violations: FieldViolation[] = [{ field: 'fileName', description: 'is already used in this folder', violatedRule: 'FORMAT' }];
-    web.createUploadSession.mockResolvedValue({ ok: false, violations });
+    web.createUploadSession.mockResolvedValue({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The file name is already used in this folder.',
+      violations,
+    });
     await renderPage();
     choose(clip());
     fireEvent.change(await screen.findByRole('textbox', { name: 'Display name of clip.mp4' }), { target: { value: 'Holiday.mp4' } });

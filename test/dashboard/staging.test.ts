@@ -9,7 +9,7 @@ import {
   type UploadMetaInput,
   type UploadSource,
 } from '../../src/upload-engine/index.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import { settings } from './support/settings.js';
 
 const MAX = 1024 ** 3;

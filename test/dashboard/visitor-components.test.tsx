@@ -4,10 +4,11 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VisitorRulesForm, type TypedVisitorRules } from '../../src/dashboard/components/VisitorRulesForm.js';
 import { VisitorInbox, type VisitorInboxProps } from '../../src/dashboard/components/VisitorInbox.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES, type SaveRulesResult, type SubmissionSummary } from '../../src/shared/visitor-uploads.js';
+import type { SaveRulesResult, SubmissionSummary } from '../../src/shared/visitor-upload-methods.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES } from '../../src/policies/visitor-rules-policy.js';
 import { button, renderInWds, unnamedButtons } from './support/ui.js';
 
-vi.mock('../../src/backend/uploads.web', () => ({ getFileDownloadUrl: vi.fn() }));
+vi.mock('../../src/dashboard/owner-methods', () => ({ getFileDownloadUrl: vi.fn() }));
 
 afterEach(() => cleanup());
 

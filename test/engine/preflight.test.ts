@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBeforeUpload, sessionRequestFor } from '../../src/upload-engine/preflight.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { checkBeforeUpload, sessionRequestFor } from '../../src/upload-engine/run/preflight.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { resolveUploadMeta, uploadFingerprint } from '../../src/upload-engine/upload-source.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport } from './support/fakes.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';

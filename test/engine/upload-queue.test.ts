@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
-import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
-import { UploadQueue, type UploadQueueOptions } from '../../src/upload-engine/upload-queue.js';
-import type { UploadItem, UploadItemState, UploadQueueSnapshot } from '../../src/upload-engine/upload-item.js';
+import { MemoryResumeStore } from '../../src/upload-engine/resume/resume-store.js';
+import { UploadQueue, type UploadQueueOptions } from '../../src/upload-engine/queue/upload-queue.js';
+import type { UploadItem, UploadItemState, UploadQueueSnapshot } from '../../src/upload-engine/queue/upload-item.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
@@ -444,6 +444,8 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const { queue, backend, item } = setup();
     backend.refuse = () => ({
       ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The destination folder id names no folder of this site.',
       violations: [{ field: 'parentFolderId', description: 'names no folder of this site', violatedRule: 'FORMAT' }],
     });
     const [refused] = queue.add(withMeta([fakeSource('a')]));

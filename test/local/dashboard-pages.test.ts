@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findDashboardPages } from '../../local/dashboard-host/dashboard-pages.js';
 import { pageAtPath, pathOfRoute } from '../../local/dashboard-host/page-routes.js';
 import { tempDir } from '../support/local-app.js';
-import { configFromEnv } from '../../local/emulator/platform/config.js';
+import { configFromEnv } from '../../local/emulator/platform/local-wix-config.js';
 import { dashboardPagesOf, THIS_APP } from '../../local/server.js';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VisitorUpload } from '../../src/site/visitor/VisitorUpload.js';
 import type { VisitorMethods } from '../../src/site/visitor/use-visitor-upload.js';
-import type { VisitorUploadTerms } from '../../src/shared/visitor-uploads.js';
+import type { VisitorUploadTerms } from '../../src/policies/visitor-rules-policy.js';
 
 const TERMS: VisitorUploadTerms = {
   enabled: true,
@@ -91,6 +91,30 @@ describe('the visitor upload widget', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
     expect((await screen.findByRole('alert')).textContent).toBe('You can send at most 20 files a day. Try again in 1 h 0 min.');
     expect(api.createVisitorUploadSession).not.toHaveBeenCalled();
+  });
+
+  it('keeps a file over a daily limit to try again later (not refused for good): the wait is said, the submission kept', async () => {
+    const rateLimited = {
+      ok: false as const,
+      code: 'RATE_LIMITED' as const,
+      retryAfterSeconds: 5400,
+      reason: 'You can send at most 20 files a day. Try again in 1 h 30 min.',
+    };
+    const createVisitorUploadSession = vi.fn<VisitorMethods['createVisitorUploadSession']>(async () => rateLimited);
+    render(<VisitorUpload methods={methods({ createVisitorUploadSession })} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    const file = (await screen.findByText('You can send at most 20 files a day. Try again in 1 h 30 min.')).closest('li')!;
+    expect(within(file).getByText('Not sent')).toBeTruthy();
+    expect(within(file).getByRole('button', { name: 'Try a.mp4 again' })).toBeTruthy();
+    expect(createVisitorUploadSession).toHaveBeenCalledOnce();
+    // Not the end of the submission: its ticket stays, so trying again continues it.
+    expect(JSON.parse(window.localStorage.getItem('resumable-media-uploader/visitor-submission') ?? '{}')).toEqual({
+      submissionId: 's1',
+      secret: 'secret',
+    });
   });
 
   it('tells the largest file in the words the owner typed, and refuses a file one byte over it', async () => {

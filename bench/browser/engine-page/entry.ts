@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MIME_TYPE, sourceFromFile, UploadQueue, withMeta } from '../../../src/upload-engine/index';
 import { browserMd5Hashing } from '../../../src/upload-engine/md5/browser-md5-worker';
-import { webMethodsBackend } from '../../../local/shared/web-methods-client';
+import { webMethodsBackend } from '../../../clients/upload-backends';
 
 export interface EngineUploadResult {
   /** From `add` to the file being processed by the Media Manager (its bytes are all there, finalized). */

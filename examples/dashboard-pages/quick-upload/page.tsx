@@ -5,7 +5,8 @@ import { Card, Cell, Layout, Page } from '@wix/design-system';
 import { PageProviders } from '../../../src/dashboard/components/PageProviders';
 import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
 import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
-import { useUploadQueue } from '../../../src/dashboard/hooks/use-upload-queue';
+import { useUploadQueue } from '../../../src/shared/use-upload-queue';
+import { ownerBackend } from '../../../src/dashboard/owner-methods';
 import { sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
 import { withMeta } from '../../../src/upload-engine';
 
@@ -17,7 +18,10 @@ const QUICK_UPLOADS = { filePath: '/Quick uploads', labels: ['quick'] };
  * settings. Its resume records are its own, so the Upload page never lists its unfinished files.
  */
 const QuickUploadPage: FC = () => {
-  const { queue, snapshot } = useUploadQueue({ resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/', concurrency: 2 });
+  const { queue, snapshot } = useUploadQueue(ownerBackend, {
+    resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/',
+    concurrency: 2,
+  });
   return (
     <Page height="100vh" minWidth={0}>
       <Page.Header title="Quick upload" subtitle="Drop files: they go to the Quick uploads folder at once." />

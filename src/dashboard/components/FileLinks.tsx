@@ -1,7 +1,7 @@
 import React, { type FC, useState } from 'react';
 import { Box, CopyClipboard, Text, TextButton } from '@wix/design-system';
 import { usePrivateFileLink } from '../hooks/use-private-file-link';
-import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-api';
+import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-methods';
 import { inactive } from './inactive';
 
 interface Props {

@@ -1,8 +1,8 @@
 import React, { type FC } from 'react';
 import { Box, Dropdown, FormField, Text, TextButton } from '@wix/design-system';
 import { useFolders } from '../hooks/use-folders';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
-import type { FolderSummary } from '../../shared/upload-api';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import type { FolderSummary } from '../../shared/upload-methods';
 import { sayCollapsedWhenClosed } from './wds-aria';
 
 export const ROOT_FOLDER_NAME = 'Media Manager';

@@ -4,9 +4,11 @@ import { NamedProgressBar } from './NamedProgressBar';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { useAskToCancel } from './CancelConfirmation';
-import { MAX_CONCURRENCY } from '../config';
 import { inactive } from './inactive';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
+
+/** The most files the owner may send at once: more only splits the same link into more parts. */
+const MAX_CONCURRENCY = 6;
 
 interface Props {
   snapshot: UploadQueueSnapshot;

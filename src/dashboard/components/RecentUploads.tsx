@@ -3,8 +3,8 @@ import { Badge, Box, Card, Image, Loader, Table, Text } from '@wix/design-system
 import { FileLinks } from './FileLinks';
 import { fittedColumns } from './table-columns';
 import { ROOT_FOLDER_NAME } from './FolderPicker';
-import type { UploadStatusReport } from '../../shared/upload-api';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import type { UploadStatusReport } from '../../shared/upload-methods';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import { formatBytes } from '../../shared/format';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
 

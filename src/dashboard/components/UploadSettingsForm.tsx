@@ -1,7 +1,8 @@
 import React, { memo, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
-import { MEDIA_ROOT_FOLDER_ID, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
-import { folderPathViolation, nameViolation } from '../../shared/names';
+import { splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../policies/upload-request-policy';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import { folderPathViolation, nameViolation } from '../../policies/upload-request-policy';
 import type { UploadSettings } from '../staging';
 import { FolderPicker } from './FolderPicker';
 import { inactive } from './inactive';

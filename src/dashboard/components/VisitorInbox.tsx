@@ -2,7 +2,7 @@ import React, { useState, type FC } from 'react';
 import { Badge, Box, Card, Checkbox, Dropdown, Input, Loader, Text, TextButton } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
 import { formatBytes } from '../../shared/format';
-import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-uploads';
+import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-upload-methods';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 import { sayCollapsedWhenClosed } from './wds-aria';
 

@@ -1,5 +1,5 @@
 import { sourceFromFile, type UploadSource } from '../../upload-engine';
-import { isHiddenEntry } from '../../shared/names';
+import { isHiddenEntry } from '../../policies/upload-request-policy';
 
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {

@@ -15,7 +15,8 @@ import { CancelConfirmation } from '../components/CancelConfirmation';
 import { VisitorUploadsTab } from '../components/VisitorUploadsTab';
 import { AppSetupNotice } from '../components/AppSetupNotice';
 import { useAppSetup } from '../hooks/use-app-setup';
-import { useUploadQueue } from '../hooks/use-upload-queue';
+import { useUploadQueue } from '../../shared/use-upload-queue';
+import { ownerBackend } from '../owner-methods';
 import { useStagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
 import { useRecentUploads } from '../hooks/use-recent-uploads';
@@ -28,7 +29,7 @@ import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
 
 const UploadPage: FC = () => {
   const setup = useAppSetup();
-  const { queue, snapshot, survivesReload } = useUploadQueue();
+  const { queue, snapshot, survivesReload } = useUploadQueue(ownerBackend);
   const staging = useStagedFiles(queue, snapshot);
   const rootFolders = useFolders();
   const recent = useRecentUploads(setup.ready);

@@ -1,7 +1,7 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import type { UploadItem } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../shared/visitor-uploads';
+import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { useVisitorUpload, type ChosenFile, type VisitorMethods } from './use-visitor-upload';
 import styles from './visitor-upload.module.css';

@@ -1,21 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  openBrowserHashHistory,
-  openBrowserResumeStore,
-  resolveUploadMeta,
-  sourceFromFile,
-  UploadQueue,
-  type ResumeRecord,
-  type UploadQueueSnapshot,
-} from '../../upload-engine';
-import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
-import {
-  fileRuleProblem,
-  type StartSubmissionResult,
-  type SubmissionDetails,
-  type SubmissionTicket,
-  type VisitorUploadTerms,
-} from '../../shared/visitor-uploads';
+import { resolveUploadMeta, sourceFromFile, type ResumeRecord } from '../../upload-engine';
+import { useUploadQueue } from '../../shared/use-upload-queue';
+import type { StartSubmissionResult, SubmissionTicket } from '../../shared/visitor-upload-methods';
+import { fileRuleProblem, overSubmissionLimit, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import { visitorBackend, type VisitorWebMethods } from './visitor-backend';
 import { readTicket, writeTicket } from './ticket-store';
 
@@ -51,27 +38,15 @@ export function useVisitorUpload(methods: VisitorMethods) {
   const [refusal, setRefusal] = useState<string>();
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
-  const [{ queue, survivesReload }] = useState(() => {
-    const resume = openBrowserResumeStore(RESUME_PREFIX);
-    const created = new UploadQueue({
-      backend: visitorBackend(methods, () => ticket.current),
-      resumeStore: resume.store,
+  // Read once, when the widget mounts: the ticket is read through the ref at each call.
+  const { queue, snapshot, survivesReload } = useUploadQueue(
+    visitorBackend(methods, () => ticket.current),
+    {
+      resumeKeyPrefix: RESUME_PREFIX,
       concurrency: FILES_AT_A_TIME,
-      md5Hashing: browserMd5Hashing(),
-      hashHistory: openBrowserHashHistory(),
-    });
-    return { queue: created, survivesReload: resume.survivesReload };
-  });
-  const [snapshot, setSnapshot] = useState<UploadQueueSnapshot>(() => queue.getSnapshot());
+    },
+  );
   const [unfinished] = useState(() => (ticket.current ? queue.unfinishedUploads() : []));
-
-  useEffect(() => {
-    const unsubscribe = queue.subscribe(setSnapshot);
-    return () => {
-      unsubscribe();
-      void queue.dispose();
-    };
-  }, [queue]);
 
   const loadTerms = useCallback(
     () =>
@@ -113,9 +88,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
         }
         const over = next.length - terms.maxFilesPerSubmission;
         return over > 0
-          ? next.map((one, index) =>
-              index >= terms.maxFilesPerSubmission ? { ...one, problem: `At most ${terms.maxFilesPerSubmission} files at once.` } : one,
-            )
+          ? next.map((one, index) => (index >= terms.maxFilesPerSubmission ? { ...one, problem: overSubmissionLimit(terms) } : one))
           : next;
       });
     },

@@ -2,7 +2,7 @@ import React, { type ReactElement } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
 import { vi, type Mock } from 'vitest';
 import { PageProviders } from '../../../src/dashboard/components/PageProviders.js';
-import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue-rules.js';
+import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue/queue-rules.js';
 import type { UploadItem, UploadItemState, UploadQueue, UploadQueueSnapshot } from '../../../src/upload-engine/index.js';
 
 /** Renders inside the page's own WDS provider, as the dashboard page does. */
