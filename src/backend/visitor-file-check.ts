@@ -39,6 +39,9 @@ export type VisitorFileVerdict =
 const NO_OPEN_PLACE = 'This file belongs to no file of an open submission.';
 const EXTRA_FILE = 'Another file already arrived for this file of the submission: only the first is kept.';
 const NOT_PROCESSED = 'The Media Manager could not process this file.';
+const UNREADABLE = 'The file could not be read to check its content.';
+/** Checks a file's bytes could not be read in before it is refused: each leaves it PENDING, to be tried again. */
+export const MAX_CONTENT_READ_ATTEMPTS = 3;
 
 /** Bytes read from the start of a file to tell its kind (file-type reads what its signatures need). */
 const SNIFF_BYTES = 64 * 1024;
@@ -85,13 +88,29 @@ async function deleteForGood(fileId: string): Promise<void> {
   await deleteMediaFiles([fileId], true);
 }
 
-/** The MIME type the file's first bytes show (file-type), read through a short-lived download link: a private file has no other way in. */
-async function sniffedMimeType(fileId: string): Promise<string | undefined> {
+/** The file's first bytes could not be read (no download link, or the download failed): the check cannot decide yet. */
+class ContentUnreadable extends Error {}
+
+/**
+ * The MIME type the file's first bytes show (file-type), read through a short-lived download link:
+ * a private file has no other way in. An empty file has no first bytes (a Range request for them
+ * is answered 416) and shows no type.
+ */
+async function sniffedMimeType(descriptor: FileDescriptor): Promise<string | undefined> {
+  if (descriptor.sizeInBytes === '0') return undefined;
+  const head = await firstBytes(descriptor._id).catch((error: unknown) => {
+    throw error instanceof ContentUnreadable ? error : new ContentUnreadable(String(error));
+  });
+  return head.length === 0 ? undefined : (await fileTypeFromBuffer(head))?.mime;
+}
+
+async function firstBytes(fileId: string): Promise<Uint8Array> {
   const { downloadUrls } = await auth.elevate(files.generateFileDownloadUrl)(fileId, { expirationInMinutes: DOWNLOAD_LINK_MINUTES });
   const url = downloadUrls?.[0]?.url;
-  if (!url) throw new Error('Wix returned no download link to check the file');
+  if (!url) throw new ContentUnreadable('Wix returned no download link to check the file');
   const response = await fetch(url, { headers: { Range: `bytes=0-${SNIFF_BYTES - 1}` }, signal: AbortSignal.timeout(SNIFF_TIMEOUT_MS) });
-  if (!response.ok || !response.body) throw new Error(`The file could not be read to check it (${response.status})`);
+  if (response.status === 416) return new Uint8Array(0);
+  if (!response.ok || !response.body) throw new ContentUnreadable(`The file could not be read to check it (${response.status})`);
   // A host that ignores Range sends the whole file: read only the start of it.
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -109,7 +128,7 @@ async function sniffedMimeType(fileId: string): Promise<string | undefined> {
     head.set(chunk.subarray(0, head.length - at), at);
     at += Math.min(chunk.length, head.length - at);
   }
-  return (await fileTypeFromBuffer(head))?.mime;
+  return head;
 }
 
 /**
@@ -119,7 +138,10 @@ async function sniffedMimeType(fileId: string): Promise<string | undefined> {
 async function ruleProblem(descriptor: FileDescriptor, file: SubmissionFileEntry, rules: VisitorUploadRules): Promise<string | undefined> {
   const problem = arrivalProblem(descriptor, file, rules);
   if (problem !== 'content') return problem;
-  return contentProblem(rules, await sniffedMimeType(descriptor._id), supportedMimeTypes);
+  return contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
+    mimeType: file.mimeType,
+    operationStatus: descriptor.operationStatus,
+  });
 }
 
 /** The file's entry once the check is done, written only when it changed. */
@@ -164,7 +186,24 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       return { kind: 'deleted', reason: EXTRA_FILE, file };
     }
   }
-  const problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()));
+  let problem: string | undefined;
+  try {
+    problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()));
+  } catch (error) {
+    if (!(error instanceof ContentUnreadable)) throw error;
+    // Decided on its own: tried again on the next look (the inbox, the sweep, the visitor's status) a bounded number of times.
+    const attempts = (file.fileId === fileId ? (file.contentReadFailures ?? 0) : 0) + 1;
+    console.error('[visitor uploads] could not read', fileId, 'to check it:', error.message);
+    if (attempts < MAX_CONTENT_READ_ATTEMPTS) {
+      const waiting = await settle(file, { fileId, status: 'PENDING', contentReadFailures: attempts }).catch(goneWithSubmission);
+      return waiting ? { kind: 'kept', file: waiting } : { kind: 'deleted', reason: NO_OPEN_PLACE };
+    }
+    problem = UNREADABLE;
+  }
+  if (problem && descriptor.operationStatus === 'FAILED') {
+    // Say why the Media Manager failed it too: that is often what the visitor can mend.
+    problem = `${options.failure?.description ?? file.reason ?? NOT_PROCESSED} ${problem}`;
+  }
   if (problem) {
     await deleteForGood(fileId);
     const rejected = await settle(file, { fileId, status: 'REJECTED', reason: problem }).catch(goneWithSubmission);

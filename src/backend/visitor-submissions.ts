@@ -28,6 +28,8 @@ export interface SubmissionFileEntry extends SubmissionFile {
   visitorId: string;
   /** Its place in the submission (absent on files recorded before places were numbered). */
   slot?: number;
+  /** How many checks could not read its bytes (visitor-file-check.ts): it is refused after a bounded number. */
+  contentReadFailures?: number;
   _createdDate?: Date | string;
   _updatedDate?: Date | string;
 }

@@ -69,18 +69,22 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
   const settled = await settledFiles(recent);
   const unsettled = recent.filter((file) => !settled.has(file._id)).sort((a, b) => createdAt(a) - createdAt(b));
   const options: CheckOptions = { folders: new Map(), rules: unsettled.length > 0 ? await readVisitorUploadRules() : undefined };
-  let failed = false;
+  // The mark moves up to the first file left undecided (its check failed, or its bytes could not be read yet,
+  // which is tried a bounded number of times): the next sweep looks at it again, and at nothing older.
+  let undecidedSince = Number.POSITIVE_INFINITY;
   for (const file of unsettled) {
-    try {
-      await checkVisitorFile(file, options);
-    } catch (error) {
-      failed = true;
-      console.error('[visitor uploads] the sweep could not check', file._id, error);
-    }
+    const undecided = await checkVisitorFile(file, options).then(
+      (verdict) => verdict.kind === 'kept' && verdict.file.status === 'PENDING' && file.operationStatus !== 'PENDING',
+      (error: unknown) => {
+        console.error('[visitor uploads] the sweep could not check', file._id, error);
+        return true;
+      },
+    );
+    if (undecided) undecidedSince = Math.min(undecidedSince, updatedAt(file));
   }
-  if (complete && !failed) await markCompleteSweep(now);
+  if (complete) await markCompleteSweep(Math.min(now, undecidedSince));
   await pruneDaysBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
-  return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && !failed };
+  return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && undecidedSince > now };
 }
 
 /** The files already settled in their place (READY or FAILED there): nothing more to check. */

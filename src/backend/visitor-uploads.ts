@@ -236,8 +236,12 @@ async function currentFiles(submissionId: string): Promise<SubmissionFileEntry[]
       if (!file.fileId || file.status !== 'PENDING') return file;
       const descriptor = current.found.find((one) => one._id === file.fileId);
       if (descriptor && descriptor.operationStatus !== 'PENDING') {
-        const verdict = await checkVisitorFile(descriptor, { submissionId });
-        return verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
+        // One file's failed check never takes the inbox or the visitor's status down: it is shown as it was, checked again later.
+        const verdict = await checkVisitorFile(descriptor, { submissionId }).catch((error: unknown) => {
+          console.error('[visitor uploads] could not check', file.fileId, error);
+          return undefined;
+        });
+        return !verdict || verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
       }
       if (!current.unknown.includes(file.fileId)) return file;
       const gone = { ...file, status: 'FAILED' as const, reason: 'The file is no longer in the Media Manager.' };

@@ -317,18 +317,26 @@ const GENERIC_CONTENT = new Set(['application/xml']);
 
 /**
  * Whether the kind the file's first bytes show is one the rules accept. `signatureTypes` are the
- * types a content sniffer tells by their bytes. Content it does not recognise passes only a rule
- * that names a family ("video/*": the Media Manager's kind is checked too) or a type without a
- * signature ("text/csv"): with only application/pdf allowed, bytes that are not a PDF are refused.
+ * types a content sniffer tells by their bytes. Content it does not recognise (or an empty file)
+ * passes only for the type the file was announced as, and only when that type is allowed by a
+ * rule that names a family ("video/*", the Media Manager's kind checked too) and the Media
+ * Manager processed the file (READY: a file it FAILED is nothing it could recognise), or by a type
+ * without a signature ("text/csv"): with application/pdf and video/* allowed, bytes announced as
+ * a PDF that are not one are refused.
  */
 export function contentKindAllowed(
   allowedTypes: readonly string[],
   sniffedMimeType: string | undefined,
   signatureTypes: ReadonlySet<string>,
+  arrived: { mimeType: string; operationStatus?: string | null },
 ): boolean {
   if (allowedTypes.length === 0) return true;
   if (sniffedMimeType && !GENERIC_CONTENT.has(sniffedMimeType)) return typeAllowed(allowedTypes, sniffedMimeType);
-  return allowedTypes.some((rule) => rule.endsWith('/*') || !signatureTypes.has(rule.toLowerCase()));
+  const announced = arrived.mimeType.toLowerCase();
+  return allowedTypes.some((rule) => {
+    if (!typeAllowed([rule], announced)) return false;
+    return rule.endsWith('/*') ? arrived.operationStatus === 'READY' : !signatureTypes.has(rule.toLowerCase());
+  });
 }
 
 /** What the Media Manager says of a file that arrived. */
@@ -372,8 +380,9 @@ export function contentProblem(
   rules: VisitorUploadRules,
   sniffedMimeType: string | undefined,
   signatureTypes: ReadonlySet<string>,
+  arrived: { mimeType: string; operationStatus?: string | null },
 ): string | undefined {
-  if (contentKindAllowed(rules.allowedTypes, sniffedMimeType, signatureTypes)) return undefined;
+  if (contentKindAllowed(rules.allowedTypes, sniffedMimeType, signatureTypes, arrived)) return undefined;
   return `The file's content (${sniffedMimeType ?? 'not a recognised type'}) is not a type accepted here.`;
 }
 

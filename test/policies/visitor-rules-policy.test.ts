@@ -220,17 +220,21 @@ describe('what arrived', () => {
     ).toBeUndefined();
   });
 
-  it('tells the kind from the first bytes: a type the sniffer knows must be allowed; unknown bytes pass only a family or a type with no signature', () => {
+  it('tells the kind from the first bytes: a type the sniffer knows must be allowed; unknown bytes pass only as the type announced, by a family once processed or a type with no signature', () => {
     const signatures = new Set(['application/pdf', 'video/mp4']);
-    expect(contentProblem(RULES, 'video/mp4', signatures)).toBeUndefined();
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures)).toBe(
+    const ready = (mimeType: string) => ({ mimeType, operationStatus: 'READY' });
+    expect(contentProblem(RULES, 'video/mp4', signatures, ready('video/mp4'))).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures, ready('application/pdf'))).toBe(
       "The file's content (text/html) is not a type accepted here.",
     );
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures)).toBe(
+    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures, ready('application/pdf'))).toBe(
       "The file's content (not a recognised type) is not a type accepted here.",
     );
-    expect(contentProblem({ ...RULES, allowedTypes: ['video/*'] }, undefined, signatures)).toBeUndefined();
-    expect(contentProblem({ ...RULES, allowedTypes: ['text/csv'] }, undefined, signatures)).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['video/*'] }, undefined, signatures, ready('video/mp4'))).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['text/csv'] }, undefined, signatures, ready('text/csv'))).toBeUndefined();
+    // An empty or unrecognised file announced as a PDF does not pass because video/* is allowed too.
+    const both = { ...RULES, allowedTypes: ['application/pdf', 'video/*'] };
+    expect(contentProblem(both, undefined, signatures, ready('application/pdf'))).toBeDefined();
     expect(mediaTypeAllowed(['image/*'], 'VECTOR')).toBe(true);
   });
 });

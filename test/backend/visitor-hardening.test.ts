@@ -1,0 +1,106 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/local-app.js';
+import { waitForEventsHandled } from '../support/events.js';
+import { createTusUpload, finalizeUpload } from '../support/upload-session.js';
+import { mp4, VisitorSite, type Session, type Ticket } from '../support/visitor-site.js';
+import { VISITOR_CLAIMS } from '../../src/backend/data-collections.js';
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+
+const file = (size: number, fileName: string, mimeType: string) => ({ mimeType, fileName, sizeInBytes: String(size) });
+
+/** Sends the bytes over tus and finalizes with the visitor's own PUT (its `?filename=` is the visitor's choice). */
+async function sendRaw(session: Session, bytes: Buffer, metadata: { filename: string; contentType: string }, finalizeName?: string) {
+  const created = await createTusUpload(session.uploadUrl, bytes.length, { ...metadata, token: session.uploadToken }, bytes);
+  if (created.status !== 201) throw new Error(`tus creation answered ${created.status}: ${created.text}`);
+  const finalized = await finalizeUpload(session.uploadUrl, session.uploadToken, finalizeName ?? metadata.filename);
+  if (finalized.status !== 200) throw new Error(`finalize answered ${finalized.status}`);
+  return String(finalized.body.file.id);
+}
+
+/** The media host answers 503 to every download while `failing` is set (the check's read of a file's first bytes). */
+function failDownloads(app: App): { set(on: boolean): void } {
+  const router = app.wix.mediaRouter;
+  const dispatch = router.dispatch.bind(router);
+  let failing = false;
+  router.dispatch = async (req, res, url) => {
+    if (failing) {
+      res.writeHead(503).end();
+      return true;
+    }
+    return dispatch(req, res, url);
+  };
+  return { set: (on) => (failing = on) };
+}
+
+/**
+ * Files the server cannot check, races with the owner's actions, and names and kinds the rules
+ * do not allow: each decided on its own, never taking the inbox or the sweep down.
+ */
+describe('a file that cannot be checked is decided on its own', () => {
+  let app: App;
+  let site: VisitorSite;
+  let swallow: http.Server | undefined;
+
+  afterEach(async () => {
+    await app?.close();
+    if (swallow) await new Promise((resolve) => swallow?.close(resolve));
+    swallow = undefined;
+  });
+
+  it('an empty file of an allowed type is refused, and the inbox and the visitor’s status still answer', async () => {
+    app = await startTestApp({ processingDelayMs: 300 });
+    site = await VisitorSite.of(app);
+    await site.setRules({ allowedTypes: ['application/pdf', 'video/*'] });
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const other = await site.ticket(await site.visitor());
+    const { session } = await site.session(token, ticket, file(0, 'empty.pdf', 'application/pdf'));
+    const fileId = await sendRaw(session as Session, Buffer.alloc(0), { filename: 'empty.pdf', contentType: 'application/pdf' });
+    // Recorded while the Media Manager still processes it: the check runs again when the inbox loads.
+    await site.call(token, 'recordVisitorUpload', { ...ticket, upload: { fileId } });
+    await waitForEventsHandled(app);
+
+    const inbox = await site.inbox();
+    expect(inbox.map((submission) => submission.id).sort()).toEqual([ticket.submissionId, other.submissionId].sort());
+    expect(inbox.find((submission) => submission.id === ticket.submissionId)?.files).toEqual([
+      expect.objectContaining({ name: 'empty.pdf', status: 'REJECTED' }),
+    ]);
+    expect(await site.call(site.owner, 'listVisitorSubmissionPage', {})).toMatchObject({ ok: true, total: 2 });
+    expect(await site.call(token, 'getVisitorUploadStatus', { ...ticket, fileIds: [fileId] })).toMatchObject({
+      ok: true,
+      reports: [expect.objectContaining({ status: 'FAILED', failureCode: 'REJECTED_BY_SITE_RULES' })],
+    });
+    expect(await site.mediaFiles()).toEqual([]);
+  });
+
+  it('a file whose bytes cannot be read is left pending a bounded number of times, then refused; the sweep goes on past it', async () => {
+    swallow = http.createServer((req, res) => req.resume().on('end', () => res.end()));
+    await new Promise<void>((resolve) => swallow?.listen(0, '127.0.0.1', resolve));
+    app = await startTestApp({ processingDelayMs: 30, webhookUrl: `http://127.0.0.1:${(swallow.address() as AddressInfo).port}/` });
+    site = await VisitorSite.of(app);
+    await site.setRules({ allowedTypes: ['application/pdf', 'video/*'] });
+    const downloads = failDownloads(app);
+    const mark = async () => (await site.dataItems(VISITOR_CLAIMS.id, { scope: 'sweep-mark' }))[0]?.at as number | undefined;
+    await site.inbox();
+    const before = await mark();
+
+    const token = await site.visitor();
+    const ticket: Ticket = await site.ticket(token);
+    const bytes = mp4();
+    const { session } = await site.session(token, ticket, file(bytes.length, 'film.mp4', 'video/mp4'));
+    await sendRaw(session as Session, bytes, { filename: 'film.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    downloads.set(true);
+    const looks = [];
+    for (let n = 0; n < 4; n++) looks.push((await site.inbox())[0]?.files[0]?.status);
+    // Each look tried it again (the sweep, then the inbox's own refresh); then it was refused instead of kept unchecked for ever.
+    expect(looks[0]).toBe('PENDING');
+    expect(looks.at(-1)).toBe('REJECTED');
+    expect((await site.inbox())[0]?.files[0]).toMatchObject({ reason: expect.stringContaining('could not be read') });
+    expect(await site.mediaFiles()).toEqual([]);
+    expect(await mark()).toBeGreaterThan(before ?? 0);
+  });
+});
