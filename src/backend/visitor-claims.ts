@@ -159,6 +159,11 @@ export async function claimArrival(fileSlotId: string, submissionId: string, fil
   return (await readClaim(id))?.fileId;
 }
 
+/** Whether a file arrived for a place (its arrival was claimed), whatever the place's entry says yet. */
+export async function hasArrived(fileSlotId: string): Promise<boolean> {
+  return (await readClaim(`arrival:${fileSlotId}`)) !== undefined;
+}
+
 /** Removes a deleted submission's claims (its upload URLs, finalizes, arrivals), keeping its deletion mark. */
 export async function removeSubmissionClaims(submissionId: string): Promise<void> {
   for (;;) {

@@ -2,7 +2,13 @@ import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { fileTypeFromBuffer, supportedMimeTypes } from 'file-type/core';
 import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../shared/media-folders';
-import { arrivalProblem, contentProblem, type VisitorUploadRules } from '../policies/visitor-rules-policy';
+import {
+  arrivalProblem,
+  CLOSED_BY_OWNER,
+  contentProblem,
+  UPLOADS_TURNED_OFF,
+  type VisitorUploadRules,
+} from '../policies/visitor-rules-policy';
 import { deleteMediaFiles, folderInfo } from './media-manager';
 import type { FileDescriptor } from './media-file';
 import { readVisitorUploadRules } from './visitor-rules';
@@ -135,13 +141,20 @@ async function firstBytes(fileId: string): Promise<Uint8Array> {
  * Why the file that arrived breaks the rules (the visitor rules policy's `arrivalProblem`), or
  * undefined; when the policy can tell only by the file's first bytes, they are read here.
  */
-async function ruleProblem(descriptor: FileDescriptor, file: SubmissionFileEntry, rules: VisitorUploadRules): Promise<string | undefined> {
+async function ruleProblem(
+  descriptor: FileDescriptor,
+  file: SubmissionFileEntry,
+  rules: VisitorUploadRules,
+  failure: CheckOptions['failure'],
+): Promise<string | undefined> {
   const problem = arrivalProblem(descriptor, file, rules);
   if (problem !== 'content') return problem;
-  return contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
+  const content = contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
     mimeType: file.mimeType,
     operationStatus: descriptor.operationStatus,
   });
+  // A file the Media Manager failed: why it failed is often what the visitor can mend.
+  return content && descriptor.operationStatus === 'FAILED' ? `${content} (${failure?.description ?? file.reason ?? NOT_PROCESSED})` : content;
 }
 
 /** The file's entry once the check is done, written only when it changed. */
@@ -185,10 +198,18 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       await deleteForGood(fileId);
       return { kind: 'deleted', reason: EXTRA_FILE, file };
     }
+    // A file is kept only if it arrived while its submission was open and uploads were on: read afresh now
+    // that its arrival is claimed (the owner's close is written before it closes the places, so one or the other sees it).
+    const closedBy = await closedSince(entry._id);
+    if (closedBy) {
+      await deleteForGood(fileId);
+      const closed = await settle(file, { status: 'FAILED', reason: closedBy }).catch(goneWithSubmission);
+      return { kind: 'deleted', reason: closedBy, file: closed };
+    }
   }
   let problem: string | undefined;
   try {
-    problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()));
+    problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()), options.failure);
   } catch (error) {
     if (!(error instanceof ContentUnreadable)) throw error;
     // Decided on its own: tried again on the next look (the inbox, the sweep, the visitor's status) a bounded number of times.
@@ -199,10 +220,6 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       return waiting ? { kind: 'kept', file: waiting } : { kind: 'deleted', reason: NO_OPEN_PLACE };
     }
     problem = UNREADABLE;
-  }
-  if (problem && descriptor.operationStatus === 'FAILED') {
-    // Say why the Media Manager failed it too: that is often what the visitor can mend.
-    problem = `${options.failure?.description ?? file.reason ?? NOT_PROCESSED} ${problem}`;
   }
   if (problem) {
     await deleteForGood(fileId);
@@ -216,6 +233,15 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
   // The owner deleted the submission while the file was being checked: it goes where the rest of it went.
   await deleteMediaFiles([fileId], false);
   return { kind: 'deleted', reason: NO_OPEN_PLACE };
+}
+
+/** Why a file arriving now is not accepted: its submission closed (or gone), or uploads turned off. */
+async function closedSince(submissionId: string): Promise<string | undefined> {
+  const [rules, entry] = await Promise.all([readVisitorUploadRules(), readSubmission(submissionId)]);
+  if (!entry) return NO_OPEN_PLACE;
+  if (entry.closedDate) return CLOSED_BY_OWNER;
+  if (!rules.enabled) return UPLOADS_TURNED_OFF;
+  return undefined;
 }
 
 /** A place that is no longer there (its submission was deleted meanwhile) answers undefined; other failures are thrown. */

@@ -12,6 +12,7 @@ import {
   SUBMISSION_REFUSALS,
   termsOf,
   UPLOADS_TURNED_OFF,
+  uploadsOffRefusal,
   type VisitorUploadRules,
   type VisitorUploadTerms,
 } from '../policies/visitor-rules-policy';
@@ -60,6 +61,7 @@ import {
   claimToday,
   claimUploadUrl,
   filesTodayFull,
+  hasArrived,
   isRateLimited,
   issuedUploadUrl,
   markSubmissionDeleted,
@@ -174,7 +176,18 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
     };
   }
   const urlClaim = await claimUploadUrl(file._id, entry._id);
-  if (!urlClaim) return SUBMISSION_REFUSALS.askedTooOften(fileName);
+  if (!urlClaim) {
+    await giveBackPlaces?.();
+    return SUBMISSION_REFUSALS.askedTooOften(fileName);
+  }
+  // The owner may have closed the submission or turned uploads off since they were read: asked again now
+  // that the place is taken, a close that came before is seen here, and one that comes after sees the place.
+  const closedMeanwhile = await closedSince(entry._id);
+  if (closedMeanwhile) {
+    await releaseUploadUrl(urlClaim);
+    await giveBackPlaces?.();
+    return closedMeanwhile;
+  }
   try {
     const options = resumableUploadOptions({
       mimeType,
@@ -186,9 +199,8 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
       labels: [VISITOR_LABEL, fileSlotLabel(file)],
     });
     const session = uploadSessionOf(await auth.elevate(files.generateFileResumableUploadUrl)(mimeType, options));
+    // The place itself is not written again: a write of the entry read at the start could undo the owner's close.
     await recordUploadUrl(urlClaim, { uploadUrl: session.uploadUrl, tokenHash: await sha256Hex(session.uploadToken) });
-    // A URL asked for again is activity: the inbox says when the submission was last active.
-    if (again) await updateFile(file);
     return { ok: true, session };
   } catch (error) {
     await releaseUploadUrl(urlClaim);
@@ -197,6 +209,14 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
     if (refusal) return refusal;
     throw error;
   }
+}
+
+/** Why no new upload URL may be issued for the submission now: uploads turned off, or the submission closed (read afresh). */
+async function closedSince(submissionId: string): Promise<Refusal | undefined> {
+  const [rules, entry] = await Promise.all([readVisitorUploadRules(), readSubmission(submissionId)]);
+  if (!rules.enabled) return uploadsOffRefusal();
+  if (!entry || entry.closedDate) return SUBMISSION_REFUSALS.closed();
+  return undefined;
 }
 
 /**
@@ -305,9 +325,14 @@ export function getVisitorUploadRules(): Promise<VisitorUploadRules> {
   return readVisitorUploadRules();
 }
 
-/** Closes every file still waiting for its upload: whatever arrives for them later is deleted. */
+/**
+ * Closes every file still waiting for its upload: whatever arrives for them later is deleted. A file
+ * that arrived already (its arrival claimed, its entry perhaps not written yet) is left to its check.
+ */
 async function closeOpenFiles(files: readonly SubmissionFileEntry[], reason: string): Promise<void> {
-  for (const file of files) if (file.status === 'UPLOADING') await updateFile({ ...file, status: 'FAILED', reason });
+  for (const file of files) {
+    if (file.status === 'UPLOADING' && !(await hasArrived(file._id))) await updateFile({ ...file, status: 'FAILED', reason });
+  }
 }
 
 export async function saveVisitorUploadRules(input: unknown): Promise<SaveRulesResult> {

@@ -124,8 +124,11 @@ export interface Caller {
 }
 
 /** Why this caller may not send files under these rules, or undefined when they may. */
+/** Uploads are turned off: nothing is accepted, whoever asks. */
+export const uploadsOffRefusal = () => refuse('DISABLED', 'The site owner is not accepting files right now.');
+
 export function audienceRefusal(rules: VisitorUploadRules, caller: Caller): Refusal | undefined {
-  if (!rules.enabled) return refuse('DISABLED', 'The site owner is not accepting files right now.');
+  if (!rules.enabled) return uploadsOffRefusal();
   if (caller.type === 'UNKNOWN' || caller.id === '') return refuse('NOT_ALLOWED', 'Your session could not be identified: reload the page.');
   // The site's owner and collaborators (USER) may try the widget on their own site.
   if (rules.audience === 'MEMBERS' && caller.type !== 'MEMBER' && caller.type !== 'USER') {

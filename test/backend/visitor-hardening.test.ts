@@ -5,7 +5,8 @@ import { startTestApp } from '../support/local-app.js';
 import { waitForEventsHandled } from '../support/events.js';
 import { createTusUpload, finalizeUpload } from '../support/upload-session.js';
 import { mp4, VisitorSite, type Session, type Ticket } from '../support/visitor-site.js';
-import { VISITOR_CLAIMS } from '../../src/backend/data-collections.js';
+import { VISITOR_CLAIMS, VISITOR_FILES } from '../../src/backend/data-collections.js';
+import { requestJson } from '../support/wix-http.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -102,5 +103,117 @@ describe('a file that cannot be checked is decided on its own', () => {
     expect((await site.inbox())[0]?.files[0]).toMatchObject({ reason: expect.stringContaining('could not be read') });
     expect(await site.mediaFiles()).toEqual([]);
     expect(await mark()).toBeGreaterThan(before ?? 0);
+  });
+});
+
+const RACE_RULES = {
+  allowedTypes: ['video/*'],
+  maxFilesPerSubmission: 10,
+  maxFilesPerVisitorPerDay: 1000,
+  maxFilesPerDay: 10_000,
+  maxSubmissionsPerDay: 1000,
+  maxSubmissionsPerVisitorPerDay: 100,
+};
+
+describe('closing a submission or turning uploads off holds against requests already on their way', () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules(RACE_RULES);
+  });
+  afterEach(() => app?.close());
+
+  const placesOf = async (submissionId: string) => (await site.filePlaces()).filter((place) => place.submissionId === submissionId);
+  /** Writes a place back as it was read before the owner's action, as a request on its way could. */
+  const writeBack = async (place: Record<string, unknown>) => {
+    const { status } = await requestJson(`${app.url}/wix-data/v2/items/update`, {
+      token: site.owner,
+      body: { dataCollectionId: VISITOR_FILES.id, dataItem: { data: place } },
+    });
+    expect(status).toBe(200);
+  };
+
+  it('refuses a file arriving for a closed submission even when its place still says it is waiting (a stale write)', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    const { session } = await site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'));
+    const [open] = await placesOf(ticket.submissionId);
+    expect(await site.call(site.owner, 'closeVisitorSubmission', ticket.submissionId)).toEqual({ ok: true });
+    await writeBack(open as Record<string, unknown>);
+    await sendRaw(session as Session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+    expect((await placesOf(ticket.submissionId))[0]).toMatchObject({ status: 'FAILED', reason: expect.stringContaining('closed') });
+  });
+
+  it('refuses a file arriving while uploads are off even when its place still says it is waiting', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    const { session } = await site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'));
+    const [open] = await placesOf(ticket.submissionId);
+    await site.setRules({ ...RACE_RULES, enabled: false });
+    await writeBack(open as Record<string, unknown>);
+    await sendRaw(session as Session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+  });
+
+  it('keeps a file that arrived before the owner closed the submission', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    const { session } = await site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'));
+    const fileId = await sendRaw(session as Session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    await site.call(site.owner, 'closeVisitorSubmission', ticket.submissionId);
+    expect((await site.mediaFiles()).map((stored) => stored.id)).toEqual([fileId]);
+    expect((await site.inbox())[0]?.files[0]).toMatchObject({ fileId, status: 'READY' });
+  });
+
+  it('leaves no place open and keeps no file after a close raced by repeated and new file requests (12 trials)', async () => {
+    const bytes = mp4();
+    for (let trial = 0; trial < 12; trial++) {
+      const token = await site.visitor();
+      const ticket = await site.ticket(token);
+      const first = await site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'));
+      const [, ...answers] = await Promise.all([
+        new Promise((resolve) => setTimeout(resolve, trial % 6)).then(() =>
+          site.call(site.owner, 'closeVisitorSubmission', ticket.submissionId),
+        ),
+        ...Array.from({ length: 4 }, () => site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'))),
+        ...Array.from({ length: 2 }, (_, n) => site.session(token, ticket, file(bytes.length, `new${n}.mp4`, 'video/mp4'))),
+      ]);
+      const places = await placesOf(ticket.submissionId);
+      expect(places.filter((place) => place.status === 'UPLOADING'), `trial ${trial}`).toEqual([]);
+      const sessions = [first, ...answers].filter((answer) => answer.ok).map((answer) => answer.session as Session);
+      for (const session of sessions) await sendRaw(session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' }).catch(() => undefined);
+    }
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+  });
+
+  it('leaves no place open and keeps no file after uploads are turned off during repeated requests', async () => {
+    const bytes = mp4();
+    const visitors = [];
+    for (let n = 0; n < 8; n++) {
+      const token = await site.visitor();
+      const ticket = await site.ticket(token);
+      const first = await site.session(token, ticket, file(bytes.length, 'b.mp4', 'video/mp4'));
+      visitors.push({ token, ticket, first: first.session as Session });
+    }
+    const repeats = visitors.flatMap(({ token, ticket }) =>
+      Array.from({ length: 4 }, () => site.session(token, ticket, file(bytes.length, 'b.mp4', 'video/mp4'))),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    await site.setRules({ ...RACE_RULES, enabled: false });
+    await Promise.all(repeats);
+    for (const { first } of visitors) await sendRaw(first, bytes, { filename: 'b.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
   });
 });
