@@ -6,6 +6,7 @@ import {
   arrivalProblem,
   CLOSED_BY_OWNER,
   contentProblem,
+  fileNameTypeProblem,
   UPLOADS_TURNED_OFF,
   type VisitorUploadRules,
 } from '../policies/visitor-rules-policy';
@@ -24,6 +25,7 @@ import {
 import { claimArrival, trashedWithSubmission } from './visitor-claims';
 import { isSubmissionId } from './arguments';
 import { isItemNotFound } from '../shared/wix-errors';
+import { EXTENSIONS_BY_TYPE } from './file-name-types';
 
 /**
  * What the server checks of a file that arrived in visitor-uploads/, without the visitor's help:
@@ -147,14 +149,16 @@ async function ruleProblem(
   rules: VisitorUploadRules,
   failure: CheckOptions['failure'],
 ): Promise<string | undefined> {
-  const problem = arrivalProblem(descriptor, file, rules);
+  const problem = fileNameTypeProblem(rules.allowedTypes, file.name, EXTENSIONS_BY_TYPE) ?? arrivalProblem(descriptor, file, rules);
   if (problem !== 'content') return problem;
   const content = contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
     mimeType: file.mimeType,
     operationStatus: descriptor.operationStatus,
   });
   // A file the Media Manager failed: why it failed is often what the visitor can mend.
-  return content && descriptor.operationStatus === 'FAILED' ? `${content} (${failure?.description ?? file.reason ?? NOT_PROCESSED})` : content;
+  return content && descriptor.operationStatus === 'FAILED'
+    ? `${content} (${failure?.description ?? file.reason ?? NOT_PROCESSED})`
+    : content;
 }
 
 /** The file's entry once the check is done, written only when it changed. */

@@ -6,6 +6,7 @@ import {
   CLOSED_BY_OWNER,
   detailsRefusal,
   fileAskedAgain,
+  fileNameTypeProblem,
   fileRuleProblem,
   parseSubmissionDetails,
   parseVisitorUploadRules,
@@ -70,6 +71,7 @@ import {
   removeSubmissionClaims,
 } from './visitor-claims';
 import { checkVisitorFile } from './visitor-file-check';
+import { EXTENSIONS_BY_TYPE } from './file-name-types';
 import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
 import { invalidArgument, isMediaFileIdShape, mediaIdList } from './arguments';
@@ -152,7 +154,8 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
   const size = Number(request.sizeInBytes);
   if (fileName === '' || !Number.isSafeInteger(size) || size < 0)
     return invalidArgument('A visitor upload needs the file name and its size');
-  const problem = fileRuleProblem(rules, { mimeType, sizeInBytes: size });
+  const problem =
+    fileRuleProblem(rules, { mimeType, sizeInBytes: size }) ?? fileNameTypeProblem(rules.allowedTypes, fileName, EXTENSIONS_BY_TYPE);
   if (problem) return refuse('NOT_ALLOWED', problem);
 
   const again = fileAskedAgain(await filesOf(entry._id), fileName, size);

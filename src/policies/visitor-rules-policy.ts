@@ -1,5 +1,5 @@
 import { isRecord } from '../shared/is-record';
-import { mediaTypeOf, type MediaType } from '../shared/media-types';
+import { fileExtension, mediaTypeOf, type MediaType } from '../shared/media-types';
 import { formatBytes, formatDuration, GB } from '../shared/format';
 import { refuse, type FieldViolation, type RateLimited, type Refusal } from '../shared/refusals';
 import { APP_UPLOAD_LIMITS, typedTextViolation } from './upload-request-policy';
@@ -205,6 +205,38 @@ export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: str
   }
   if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${maxFileSizeWords(rules)} accepted here.`;
   return undefined;
+}
+
+/**
+ * Why a file's name does not fit the accepted types, or undefined: with types chosen, the name's
+ * extension must be one of theirs (`extensionsByType`, a table such as mime-db's: type → its
+ * extensions), so a PDF-only rule gives the owner only files named .pdf and no .hta, .html, .bat
+ * or .svg comes through under another declared type. A rule naming a type the table does not know
+ * allows the extensions no known type has. Any name passes when every type is accepted.
+ */
+export function fileNameTypeProblem(
+  allowedTypes: readonly string[],
+  fileName: string,
+  extensionsByType: ReadonlyMap<string, readonly string[]>,
+): string | undefined {
+  if (allowedTypes.length === 0) return undefined;
+  const allowed = new Set<string>();
+  let unknownTypeAllowed = false;
+  for (const rule of allowedTypes.map((type) => type.toLowerCase())) {
+    const family = rule.endsWith('/*') ? rule.slice(0, -1) : undefined;
+    const known = family
+      ? [...extensionsByType].filter(([type]) => type.startsWith(family)).map(([, ext]) => ext)
+      : [extensionsByType.get(rule)];
+    if (!family && known[0] === undefined) unknownTypeAllowed = true;
+    for (const extensions of known) for (const extension of extensions ?? []) allowed.add(extension);
+  }
+  const extension = fileExtension(fileName);
+  if (extension && allowed.has(extension)) return undefined;
+  if (extension && unknownTypeAllowed && ![...extensionsByType.values()].some((extensions) => extensions.includes(extension)))
+    return undefined;
+  const shown = [...allowed].slice(0, 12).map((one) => `.${one}`);
+  const list = allowed.size > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
+  return `The file's name must end in an extension of the types accepted here${list ? ` (${list})` : ''}.`;
 }
 
 // ---- per submission --------------------------------------------------------------------------

@@ -6,7 +6,10 @@ import { waitForEventsHandled } from '../support/events.js';
 import { createTusUpload, finalizeUpload } from '../support/upload-session.js';
 import { mp4, VisitorSite, type Session, type Ticket } from '../support/visitor-site.js';
 import { VISITOR_CLAIMS, VISITOR_FILES } from '../../src/backend/data-collections.js';
-import { requestJson } from '../support/wix-http.js';
+import { callWebMethod, requestJson } from '../support/wix-http.js';
+import { uploadSmallFile } from '../support/upload-session.js';
+import { makePdf, makePng } from '../support/files.js';
+import type { FileDownloadLink } from '../../src/shared/upload-methods.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -189,7 +192,10 @@ describe('closing a submission or turning uploads off holds against requests alr
         ...Array.from({ length: 2 }, (_, n) => site.session(token, ticket, file(bytes.length, `new${n}.mp4`, 'video/mp4'))),
       ]);
       const places = await placesOf(ticket.submissionId);
-      expect(places.filter((place) => place.status === 'UPLOADING'), `trial ${trial}`).toEqual([]);
+      expect(
+        places.filter((place) => place.status === 'UPLOADING'),
+        `trial ${trial}`,
+      ).toEqual([]);
       const sessions = [first, ...answers].filter((answer) => answer.ok).map((answer) => answer.session as Session);
       for (const session of sessions) await sendRaw(session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' }).catch(() => undefined);
     }
@@ -215,5 +221,73 @@ describe('closing a submission or turning uploads off holds against requests alr
     for (const { first } of visitors) await sendRaw(first, bytes, { filename: 'b.mp4', contentType: 'video/mp4' });
     await waitForEventsHandled(app);
     expect(await site.mediaFiles()).toEqual([]);
+  });
+});
+
+describe('file names and kinds the rules do not allow', () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules({ allowedTypes: ['application/pdf', 'video/*', 'image/png'] });
+  });
+  afterEach(() => app?.close());
+
+  it('refuses a name whose extension is not one of the accepted types, whatever type is declared', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const refused = [
+      file(100, 'invoice.html', 'application/pdf'),
+      file(100, 'contract.hta', 'application/pdf'),
+      file(100, 'photos.zip', 'video/mp4'),
+      file(100, 'pic.svg', 'image/png'),
+      file(100, 'setup.bat', 'video/mp4'),
+      file(100, 'no-extension', 'application/pdf'),
+    ];
+    for (const request of refused) {
+      expect(await site.session(token, ticket, request), request.fileName).toMatchObject({
+        ok: false,
+        code: 'NOT_ALLOWED',
+        reason: expect.stringContaining('must end in an extension of the types accepted here'),
+      });
+    }
+    for (const request of [
+      file(100, 'contract.pdf', 'application/pdf'),
+      file(100, 'FILM.MP4', 'video/mp4'),
+      file(100, 'pic.png', 'image/png'),
+    ]) {
+      expect(await site.session(token, ticket, request), request.fileName).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses a file the Media Manager could not process under a family rule (HTML declared as a video)', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const html = Buffer.from('<html><script>alert(1)</script></html>'.padEnd(600, ' '));
+    const { session } = await site.session(token, ticket, file(html.length, 'film.mp4', 'video/mp4'));
+    await sendRaw(session as Session, html, { filename: 'film.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+    expect((await site.inbox())[0]?.files[0]).toMatchObject({ status: 'REJECTED' });
+  });
+
+  it("opens only passive files in the owner's browser: an SVG's link saves it, a PNG's opens it", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const owned = [
+      { name: 'drawing.svg', mimeType: 'image/svg+xml', bytes: svg, expected: /^attachment/ },
+      { name: 'page.pdf', mimeType: 'application/pdf', bytes: makePdf(), expected: /^attachment/ },
+      { name: 'photo.png', mimeType: 'image/png', bytes: makePng(4, 4), expected: /^inline/ },
+    ];
+    for (const one of owned) {
+      const stored = await uploadSmallFile(app.url, site.owner, { ...one, private: true });
+      await waitForEventsHandled(app);
+      const { body } = await callWebMethod<FileDownloadLink>(app.url, site.owner, 'getFileDownloadUrl', stored.id);
+      if (!body.result.ok) throw new Error(body.result.reason);
+      const response = await fetch(body.result.url);
+      await response.arrayBuffer();
+      expect(response.headers.get('content-disposition'), one.name).toMatch(one.expected);
+    }
   });
 });

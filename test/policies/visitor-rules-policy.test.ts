@@ -7,6 +7,7 @@ import {
   dailyLimits,
   DEFAULT_VISITOR_UPLOAD_RULES,
   fileAskedAgain,
+  fileNameTypeProblem,
   fileRuleProblem,
   gigabytesToBytes,
   maxFileSizeWords,
@@ -236,5 +237,33 @@ describe('what arrived', () => {
     const both = { ...RULES, allowedTypes: ['application/pdf', 'video/*'] };
     expect(contentProblem(both, undefined, signatures, ready('application/pdf'))).toBeDefined();
     expect(mediaTypeAllowed(['image/*'], 'VECTOR')).toBe(true);
+  });
+});
+
+describe('file names and the accepted types', () => {
+  const table = new Map<string, readonly string[]>([
+    ['application/pdf', ['pdf']],
+    ['image/png', ['png']],
+    ['image/svg+xml', ['svg', 'svgz']],
+    ['video/mp4', ['mp4', 'mp4v', 'mpg4']],
+    ['application/mp4', ['mp4', 'mpg4', 'mp4s', 'm4p']],
+    ['text/html', ['html', 'htm']],
+    ['application/hta', ['hta']],
+    ['application/zip', ['zip']],
+  ]);
+
+  it("ties the name's extension to the types accepted: a PDF-only rule gives the owner only files named .pdf", () => {
+    const rules = ['application/pdf', 'video/*', 'image/png'];
+    for (const name of ['contract.pdf', 'SCAN.PDF', 'film.mp4', 'pic.png'])
+      expect(fileNameTypeProblem(rules, name, table), name).toBeUndefined();
+    for (const name of ['contract.hta', 'invoice.html', 'photos.zip', 'pic.svg', 'setup.bat', 'noextension', '.pdf', 'pdf.']) {
+      expect(fileNameTypeProblem(rules, name, table), name).toBe(
+        "The file's name must end in an extension of the types accepted here (.pdf, .mp4, .mp4v, .mpg4, .png).",
+      );
+    }
+    expect(fileNameTypeProblem([], 'anything.hta', table)).toBeUndefined();
+    // A type the table does not know allows only extensions no known type has.
+    expect(fileNameTypeProblem(['application/x-custom'], 'data.custom', table)).toBeUndefined();
+    expect(fileNameTypeProblem(['application/x-custom'], 'data.html', table)).toBeDefined();
   });
 });
