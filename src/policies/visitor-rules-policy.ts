@@ -381,6 +381,8 @@ export interface ArrivedFile {
   /** PENDING while being processed; READY or FAILED once processed (the bytes are there either way). */
   operationStatus?: string | null;
   mediaType?: string | null;
+  /** The name it was stored under: the visitor's own finalize (`?filename=`) may try to set it. */
+  displayName?: string | null;
 }
 
 /**
@@ -391,9 +393,17 @@ export interface ArrivedFile {
  */
 export function arrivalProblem(
   arrived: ArrivedFile,
-  announced: { mimeType: string; sizeInBytes: string },
+  announced: { mimeType: string; sizeInBytes: string; name?: string },
   rules: VisitorUploadRules,
 ): string | 'content' | undefined {
+  // The rules were asked of the name announced; a file stored under another one (payload.html for film.mp4) is not that file.
+  if (
+    announced.name !== undefined &&
+    typeof arrived.displayName === 'string' &&
+    arrived.displayName.normalize() !== announced.name.normalize()
+  ) {
+    return 'The file arrived under another name than the one announced.';
+  }
   const processed = arrived.operationStatus === 'READY' || arrived.operationStatus === 'FAILED';
   const size = arrived.sizeInBytes === undefined || arrived.sizeInBytes === null ? undefined : Number(arrived.sizeInBytes);
   if (size === undefined || !Number.isSafeInteger(size)) {

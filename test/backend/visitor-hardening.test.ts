@@ -291,3 +291,29 @@ describe('file names and kinds the rules do not allow', () => {
     }
   });
 });
+
+describe("the visitor's own finalize cannot rename the file", () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules({ allowedTypes: ['video/*'] });
+  });
+  afterEach(() => app?.close());
+
+  it('deletes a file stored under another name than the one announced (`?filename=`), recorded or not', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    for (const name of ['payload.html', 'invoice\u202Egpj.exe', 'x'.repeat(1200)]) {
+      const fileName = `film-${name.length}.mp4`;
+      const { session } = await site.session(token, ticket, file(bytes.length, fileName, 'video/mp4'));
+      await sendRaw(session as Session, bytes, { filename: fileName, contentType: 'video/mp4' }, name);
+    }
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+    expect((await site.inbox())[0]?.files.map((one) => one.status)).toEqual(['REJECTED', 'REJECTED', 'REJECTED']);
+  });
+});

@@ -219,6 +219,11 @@ describe('what arrived', () => {
     expect(
       arrivalProblem({ sizeInBytes: '600', operationStatus: 'READY', mediaType: 'VIDEO' }, announced, { ...RULES, allowedTypes: [] }),
     ).toBeUndefined();
+    const named = { ...announced, name: 'film.mp4' };
+    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'film.mp4' }, named, RULES)).toBeUndefined();
+    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'payload.html' }, named, RULES)).toBe(
+      'The file arrived under another name than the one announced.',
+    );
   });
 
   it('tells the kind from the first bytes: a type the sniffer knows must be allowed; unknown bytes pass only as the type announced, by a family once processed or a type with no signature', () => {
