@@ -245,6 +245,8 @@ export async function recordVisitorUpload(input: unknown): Promise<VisitorRecord
   if (verdict.kind === 'kept') return { ok: true, report: reportOfSubmissionFile(verdict.file) };
   // Refused in its place (a rule, a second copy, the submission closed): the place says why.
   if (verdict.kind === 'deleted' && verdict.file) return refuse('NOT_ALLOWED', verdict.reason);
+  // Deleted already because it came after the close: that is what the visitor needs to hear, not that it is someone else's.
+  if (entry.closedDate) return SUBMISSION_REFUSALS.closed();
   return refuse('NOT_YOURS', 'This file is not part of your submission.');
 }
 

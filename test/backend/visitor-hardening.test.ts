@@ -166,6 +166,21 @@ describe('closing a submission or turning uploads off holds against requests alr
     expect(await site.mediaFiles()).toEqual([]);
   });
 
+  it('tells a visitor recording a file sent after the close that the submission was closed', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const bytes = mp4();
+    const { session } = await site.session(token, ticket, file(bytes.length, 'a.mp4', 'video/mp4'));
+    await site.call(site.owner, 'closeVisitorSubmission', ticket.submissionId);
+    const fileId = await sendRaw(session as Session, bytes, { filename: 'a.mp4', contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect(await site.call(token, 'recordVisitorUpload', { ...ticket, upload: { fileId } })).toMatchObject({
+      ok: false,
+      code: 'NOT_ALLOWED',
+      reason: expect.stringContaining('closed'),
+    });
+  });
+
   it('keeps a file that arrived before the owner closed the submission', async () => {
     const token = await site.visitor();
     const ticket = await site.ticket(token);
