@@ -178,10 +178,10 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
   if (!entry) {
     const trashed = await trashedWithSubmission(placement.submissionId);
     if (trashed === undefined && placement.slot === undefined) return { kind: 'not-ours' };
-    // Restored from the trash by the owner: theirs. Anything else of a deleted submission goes the way it went.
+    // Restored from the trash by the owner: theirs. Anything else of it arrived after the deletion (or was never
+    // checked): it belongs to no open place and is deleted for good, never put in the owner's trash unchecked.
     if (trashed?.includes(fileId)) return { kind: 'not-ours' };
-    const permanent = trashed === undefined;
-    await deleteMediaFiles([fileId], permanent);
+    await deleteForGood(fileId);
     return { kind: 'deleted', reason: NO_OPEN_PLACE };
   }
   const file = placement.slot !== undefined ? await readFileSlot(entry._id, placement.slot) : await placeByName(entry, descriptor);

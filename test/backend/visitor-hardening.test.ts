@@ -332,3 +332,51 @@ describe("the visitor's own finalize cannot rename the file", () => {
     expect((await site.inbox())[0]?.files.map((one) => one.status)).toEqual(['REJECTED', 'REJECTED', 'REJECTED']);
   });
 });
+
+describe('deleting a submission', () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules({ ...RACE_RULES, maxFileSizeBytes: 1_000_000 });
+  });
+  afterEach(() => app?.close());
+
+  it('lets nothing sent through URLs kept after the deletion into the owner’s trash unchecked', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    const sessions = [];
+    for (const name of ['a.mp4', 'b.mp4', 'c.mp4']) {
+      for (let n = 0; n < 2; n++) sessions.push((await site.session(token, ticket, file(600, name, 'video/mp4'))).session as Session);
+    }
+    expect(await site.call(site.owner, 'deleteVisitorSubmission', ticket.submissionId)).toEqual({ ok: true });
+    const html = Buffer.from('<html><script>alert(1)</script></html>'.padEnd(600, ' '));
+    for (const session of sessions) await sendRaw(session, html, { filename: 'a.mp4', contentType: 'video/mp4' }).catch(() => undefined);
+    await waitForEventsHandled(app);
+    expect(await site.mediaFiles()).toEqual([]);
+    expect(await site.mediaFiles('TRASH_ROOT')).toEqual([]);
+  });
+
+  it('leaves no place or claim of a submission deleted while file requests were on their way (8 trials)', async () => {
+    for (let trial = 0; trial < 8; trial++) {
+      const token = await site.visitor();
+      const ticket = await site.ticket(token);
+      await site.session(token, ticket, file(600, 'a.mp4', 'video/mp4'));
+      await Promise.all([
+        new Promise((resolve) => setTimeout(resolve, trial % 4)).then(() =>
+          site.call(site.owner, 'deleteVisitorSubmission', ticket.submissionId),
+        ),
+        ...Array.from({ length: 3 }, () => site.session(token, ticket, file(600, 'a.mp4', 'video/mp4'))),
+        ...Array.from({ length: 4 }, (_, n) => site.session(token, ticket, file(600, `new${n}.mp4`, 'video/mp4'))),
+      ]);
+      expect(await site.dataItems(VISITOR_FILES.id, { submissionId: ticket.submissionId }), `trial ${trial}: places`).toEqual([]);
+      const claims = await site.dataItems(VISITOR_CLAIMS.id, { submissionId: ticket.submissionId });
+      expect(
+        claims.map((claim) => claim.scope),
+        `trial ${trial}: claims`,
+      ).toEqual(['deleted']);
+    }
+  });
+});
