@@ -1,9 +1,9 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
-import { fileSlotId, fileSlotOfLabels, readFileSlots } from './visitor-submissions';
-import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
-import { utcDay } from '../policies/visitor-rules-policy';
+import { fileSlotId, fileSlotOfLabels, readFileSlots, readOpenFiles, updateFile, type SubmissionFileEntry } from './visitor-submissions';
+import { claimSweepTurn, hasArrived, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
+import { UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
 import { readVisitorUploadRules } from './visitor-rules';
 
 /**
@@ -20,6 +20,8 @@ const OVERLAP_MS = 10 * 60_000;
 const PAGE_SIZE = 100;
 /** Pages of files one sweep reads at most; a sweep cut short leaves its window to the next. */
 const MAX_PAGES = 20;
+/** Places still waiting for their file closed at most per call once uploads are turned off. */
+const CLOSE_PAGE = 100;
 /** Old daily places removed per sweep at most. */
 const PRUNE_PER_SWEEP = 100;
 const DAY_MS = 24 * 3600 * 1000;
@@ -83,6 +85,7 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
     if (undecided) undecidedSince = Math.min(undecidedSince, updatedAt(file));
   }
   if (complete) await markCompleteSweep(Math.min(now, undecidedSince));
+  if (!(options.rules ?? (await readVisitorUploadRules())).enabled) await closeWaitingPlaces();
   await pruneDaysBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
   return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && undecidedSince > now };
 }
@@ -100,4 +103,20 @@ async function settledFiles(found: readonly FileDescriptor[]): Promise<Set<strin
     }
   }
   return settled;
+}
+
+/**
+ * Closes the places still waiting for their file: whatever arrives for them later is deleted. A
+ * place whose file arrived already (its arrival claimed, its entry perhaps not written yet) is
+ * left to its check.
+ */
+export async function closePlaces(places: readonly SubmissionFileEntry[], reason: string): Promise<void> {
+  for (const place of places) {
+    if (place.status === 'UPLOADING' && !(await hasArrived(place._id))) await updateFile({ ...place, status: 'FAILED', reason });
+  }
+}
+
+/** Uploads are off: one page of the places still waiting say so (the file check refuses their files either way). */
+export async function closeWaitingPlaces(): Promise<void> {
+  await closePlaces(await readOpenFiles(CLOSE_PAGE), UPLOADS_TURNED_OFF);
 }

@@ -12,7 +12,6 @@ import {
   parseVisitorUploadRules,
   SUBMISSION_REFUSALS,
   termsOf,
-  UPLOADS_TURNED_OFF,
   uploadsOffRefusal,
   type VisitorUploadRules,
   type VisitorUploadTerms,
@@ -43,7 +42,6 @@ import {
   insertSubmission,
   parseFileSlotId,
   readFileSlot,
-  readOpenFiles,
   readRecentSubmissions,
   readSubmission,
   readSubmissionPage,
@@ -62,7 +60,6 @@ import {
   claimToday,
   claimUploadUrl,
   filesTodayFull,
-  hasArrived,
   isRateLimited,
   issuedUploadUrl,
   markSubmissionDeleted,
@@ -72,7 +69,7 @@ import {
 } from './visitor-claims';
 import { checkVisitorFile } from './visitor-file-check';
 import { EXTENSIONS_BY_TYPE } from './file-name-types';
-import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
+import { closePlaces, closeWaitingPlaces, sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
 import { invalidArgument, isMediaFileIdShape, mediaIdList } from './arguments';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
@@ -93,8 +90,6 @@ import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from '.
 const RECENT_SUBMISSIONS = 100;
 /** The label every visitor file carries in the Media Manager (they go, private, to visitor-uploads/<submission id>). */
 const VISITOR_LABEL = 'visitor-upload';
-/** Open files closed per page when uploads are turned off. */
-const CLOSE_PAGE = 1000;
 
 /** Sweeps on a visitor's call when this period's sweep is due; its failure is logged, never the visitor's. */
 async function sweepForVisitor(): Promise<void> {
@@ -330,29 +325,14 @@ export function getVisitorUploadRules(): Promise<VisitorUploadRules> {
   return readVisitorUploadRules();
 }
 
-/**
- * Closes every file still waiting for its upload: whatever arrives for them later is deleted. A file
- * that arrived already (its arrival claimed, its entry perhaps not written yet) is left to its check.
- */
-async function closeOpenFiles(files: readonly SubmissionFileEntry[], reason: string): Promise<void> {
-  for (const file of files) {
-    if (file.status === 'UPLOADING' && !(await hasArrived(file._id))) await updateFile({ ...file, status: 'FAILED', reason });
-  }
-}
-
 export async function saveVisitorUploadRules(input: unknown): Promise<SaveRulesResult> {
   const parsed = parseVisitorUploadRules(input);
   if ('violations' in parsed) return { ...invalidRequest(parsed.violations), reason: 'Some rules are not valid.' };
   const before = await readVisitorUploadRules();
   await writeVisitorUploadRules(parsed.rules);
-  // Upload URLs live on after uploads are turned off: their files are refused when they arrive.
-  if (before.enabled && !parsed.rules.enabled) {
-    for (;;) {
-      const open = await readOpenFiles(CLOSE_PAGE);
-      await closeOpenFiles(open, UPLOADS_TURNED_OFF);
-      if (open.length < CLOSE_PAGE) break;
-    }
-  }
+  // Upload URLs live on after uploads are turned off: their files are refused when they arrive (the file check
+  // reads the rules). The places still waiting say so a page at a time, here and on each sweep, never all in one call.
+  if (before.enabled && !parsed.rules.enabled) await closeWaitingPlaces();
   return { ok: true, rules: parsed.rules };
 }
 
@@ -407,7 +387,7 @@ export async function closeVisitorSubmission(submissionId: unknown): Promise<{ o
   const entry = await readSubmission(submissionId);
   if (!entry) return refuse('NOT_FOUND', 'The submission does not exist');
   await updateSubmission({ ...entry, closedDate: entry.closedDate ?? new Date() });
-  await closeOpenFiles(await filesOf(entry._id), CLOSED_BY_OWNER);
+  await closePlaces(await filesOf(entry._id), CLOSED_BY_OWNER);
   return { ok: true };
 }
 

@@ -72,6 +72,7 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u
 /** The same, less the line feed and tab a message may hold (a CR LF counts as a line feed). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const FORBIDDEN_BETWEEN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible character is refused on its own, U+034F included
 const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u180e\u200b\u200d\u2060-\u2064\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
 /** Combining marks one letter may carry: stacked accents of real scripts stay well under it. */
 const MAX_COMBINING_RUN = 4;

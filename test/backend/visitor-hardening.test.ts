@@ -380,3 +380,54 @@ describe('deleting a submission', () => {
     }
   });
 });
+
+describe('turning uploads off with many places open', () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules(RACE_RULES);
+  });
+  afterEach(() => app?.close());
+
+  it('does a bounded number of Data calls however many places wait, and closes the rest page by page', async () => {
+    const token = await site.visitor();
+    const ticket = await site.ticket(token);
+    // 600 places waiting for their file, written straight into the local Wix's database (requests would take minutes).
+    const now = new Date().toISOString();
+    const insert = app.wix.db.prepare('INSERT INTO data_items (collection_id, id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    app.wix.db.transaction(() => {
+      for (let n = 1; n <= 600; n++) {
+        const id = `${ticket.submissionId}:${n}`;
+        const data = {
+          _id: id,
+          submissionId: ticket.submissionId,
+          slot: n,
+          visitorId: 'v',
+          name: `f${n}.mp4`,
+          sizeInBytes: '600',
+          mimeType: 'video/mp4',
+          status: 'UPLOADING',
+          _createdDate: { $date: now },
+          _updatedDate: { $date: now },
+          _owner: 'app',
+        };
+        insert.run(VISITOR_FILES.id, id, JSON.stringify(data), now, now);
+      }
+    })();
+    const dispatch = app.wix.router.dispatch.bind(app.wix.router);
+    let dataCalls = 0;
+    app.wix.router.dispatch = async (req, res, url) => {
+      if (url.pathname.startsWith('/wix-data/')) dataCalls += 1;
+      return dispatch(req, res, url);
+    };
+    await site.setRules({ ...RACE_RULES, enabled: false });
+    expect(dataCalls).toBeLessThan(300);
+    const waiting = async () => (await site.dataItems(VISITOR_FILES.id, { status: 'UPLOADING' })).length;
+    expect(await waiting()).toBeGreaterThan(0);
+    for (let look = 0; look < 8 && (await waiting()) > 0; look++) await site.inbox();
+    expect(await waiting()).toBe(0);
+  });
+});
