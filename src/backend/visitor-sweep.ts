@@ -1,9 +1,26 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
-import { fileSlotId, fileSlotOfLabels, readFileSlots, readOpenFiles, updateFile, type SubmissionFileEntry } from './visitor-submissions';
-import { claimSweepTurn, hasArrived, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
-import { UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
+import {
+  fileSlotId,
+  fileSlotOfLabels,
+  parseFileSlotId,
+  readFileSlot,
+  readFileSlots,
+  readOpenFiles,
+  updateFile,
+  type SubmissionFileEntry,
+} from './visitor-submissions';
+import {
+  claimSweepTurn,
+  hasArrived,
+  lastCompleteSweepStart,
+  markCompleteSweep,
+  pruneDaysBefore,
+  settleSitePlace,
+  unfilledSitePlaces,
+} from './visitor-claims';
+import { PLACE_EXPIRED, UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
 import { readVisitorUploadRules } from './visitor-rules';
 
 /**
@@ -86,6 +103,7 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
   }
   if (complete) await markCompleteSweep(Math.min(now, undecidedSince));
   if (!(options.rules ?? (await readVisitorUploadRules())).enabled) await closeWaitingPlaces();
+  await giveBackUnfilledPlaces(now);
   await pruneDaysBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
   return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && undecidedSince > now };
 }
@@ -119,4 +137,33 @@ export async function closePlaces(places: readonly SubmissionFileEntry[], reason
 /** Uploads are off: one page of the places still waiting say so (the file check refuses their files either way). */
 export async function closeWaitingPlaces(): Promise<void> {
   await closePlaces(await readOpenFiles(CLOSE_PAGE), UPLOADS_TURNED_OFF);
+}
+
+/** Site places looked at per call at most when giving back those that never received their file. */
+const GIVE_BACK_PER_CALL = 100;
+
+/**
+ * Gives back today's site file places whose time to receive their file is over and which never
+ * received one (the policy's `unfilledPlaceLifetimeMs`): their file's place is closed (what
+ * arrives later is deleted) and the site's count goes on past them. A place whose file arrived is
+ * marked filled and kept. Answers how many were given back.
+ */
+export async function giveBackUnfilledPlaces(now = Date.now()): Promise<number> {
+  let given = 0;
+  for (const sitePlace of await unfilledSitePlaces(utcDay(now), now, GIVE_BACK_PER_CALL)) {
+    const slot = sitePlace.fileSlotId ? parseFileSlotId(sitePlace.fileSlotId) : undefined;
+    const place = slot ? await readFileSlot(slot.submissionId, slot.slot) : undefined;
+    if (place && (place.fileId || (await hasArrived(place._id)))) {
+      await settleSitePlace(sitePlace.id, 'filled');
+      continue;
+    }
+    if (place) await closePlaces([place], PLACE_EXPIRED);
+    // Closed only if its file had still not arrived: one that arrived meanwhile keeps the place.
+    if (place && (await hasArrived(place._id))) await settleSitePlace(sitePlace.id, 'filled');
+    else {
+      await settleSitePlace(sitePlace.id, 'expired');
+      given += 1;
+    }
+  }
+  return given;
 }

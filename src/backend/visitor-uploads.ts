@@ -12,6 +12,7 @@ import {
   parseVisitorUploadRules,
   SUBMISSION_REFUSALS,
   termsOf,
+  unfilledPlaceLifetimeMs,
   uploadsOffRefusal,
   type VisitorUploadRules,
   type VisitorUploadTerms,
@@ -69,7 +70,7 @@ import {
 } from './visitor-claims';
 import { checkVisitorFile } from './visitor-file-check';
 import { EXTENSIONS_BY_TYPE } from './file-name-types';
-import { closePlaces, closeWaitingPlaces, sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
+import { closePlaces, closeWaitingPlaces, giveBackUnfilledPlaces, sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
 import { invalidArgument, isMediaFileIdShape, mediaIdList } from './arguments';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
@@ -110,7 +111,7 @@ export async function startVisitorSubmission(details: unknown): Promise<StartSub
   if (refusal) return refusal;
   const parsed = parseSubmissionDetails(details);
   if ('violations' in parsed) return detailsRefusal(parsed.violations);
-  const full = await filesTodayFull(rules, caller);
+  const full = await filesTodayFull(rules, caller, { giveBackUnfilled: () => giveBackUnfilledPlaces() });
   if (full) return full;
   const today = await claimToday('submissions', rules, caller);
   if (isRateLimited(today)) return today;
@@ -162,7 +163,10 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
   else {
     const claimed = await claimFileSlot(entry, rules.maxFilesPerSubmission, { name: fileName, sizeInBytes: String(size), mimeType });
     if (!claimed) return SUBMISSION_REFUSALS.tooManyFiles(rules);
-    const today = await claimToday('files', rules, caller);
+    const today = await claimToday('files', rules, caller, {
+      place: { fileSlotId: claimed._id, expiresAt: Date.now() + unfilledPlaceLifetimeMs(size) },
+      giveBackUnfilled: () => giveBackUnfilledPlaces(),
+    });
     if (isRateLimited(today)) {
       await releaseFileSlot(claimed);
       return today;

@@ -279,6 +279,19 @@ export const SUBMISSION_REFUSALS = {
   notInSubmission: () => refuse('NOT_ALLOWED', 'This file is no longer part of your submission.'),
 } as const;
 
+/**
+ * How long a file's place in the site's count of the day waits for its file: half an hour, and the
+ * time its announced size takes at 250 kB/s (a 2 Mbit/s upload). A place still empty then is given
+ * back, so URLs asked for and never used cannot fill the site's day; the place's own URLs stay
+ * valid at Wix, and what arrives through them later is deleted.
+ */
+export function unfilledPlaceLifetimeMs(sizeInBytes: number): number {
+  return UNFILLED_PLACE_BASE_MS + Math.ceil(Math.max(0, sizeInBytes) / SLOWEST_UPLOAD_BYTES_PER_SECOND) * 1000;
+}
+const UNFILLED_PLACE_BASE_MS = 30 * 60_000;
+const SLOWEST_UPLOAD_BYTES_PER_SECOND = 250_000;
+export const PLACE_EXPIRED = 'Not finished: no file arrived in the time this file was given. Send it again in a new submission.';
+
 /** What the owner's actions leave a file that had not arrived when they were taken. */
 export const CLOSED_BY_OWNER = 'Not finished: the site owner closed the submission before this file arrived.';
 export const UPLOADS_TURNED_OFF = 'Not finished: the site owner stopped accepting files before this file arrived.';

@@ -431,3 +431,69 @@ describe('turning uploads off with many places open', () => {
     expect(await waiting()).toBe(0);
   });
 });
+
+describe("the site's files of the day against URLs asked for and never used", () => {
+  let app: App;
+  let site: VisitorSite;
+
+  beforeEach(async () => {
+    app = await startTestApp({ processingDelayMs: 30 });
+    site = await VisitorSite.of(app);
+    await site.setRules({ ...RACE_RULES, maxFilesPerDay: 10 });
+  });
+  afterEach(() => app?.close());
+
+  /** Moves the time every site place of the day may wait for its file into the past, as the clock would. */
+  const timePasses = () => {
+    const rows = app.wix.db.prepare('SELECT id, data FROM data_items WHERE collection_id = ?').all(VISITOR_CLAIMS.id) as Array<{
+      id: string;
+      data: string;
+    }>;
+    for (const row of rows) {
+      const item = JSON.parse(row.data) as Record<string, unknown>;
+      if (typeof item.expiresAt !== 'number') continue;
+      item.expiresAt = Date.now() - 1000;
+      app.wix.db
+        .prepare('UPDATE data_items SET data = ? WHERE collection_id = ? AND id = ?')
+        .run(JSON.stringify(item), VISITOR_CLAIMS.id, row.id);
+    }
+  };
+
+  it('gives back the places that received no file in their time, so a flood of URL requests cannot close the site for the day; limits still hold under a burst', async () => {
+    const bytes = mp4();
+    // A flood: fresh visitors ask for every place of the day and send nothing, but one sends its file.
+    const flood = await Promise.all(
+      Array.from({ length: 14 }, async (_, n) => {
+        const token = await site.visitor();
+        const ticket = await site.ticket(token);
+        return { name: `f${n}.mp4`, answer: await site.session(token, ticket, file(bytes.length, `f${n}.mp4`, 'video/mp4')) };
+      }),
+    );
+    const granted = flood.filter(({ answer }) => answer.ok);
+    expect(granted).toHaveLength(10);
+    const sent = granted[0]!;
+    const keptId = await sendRaw(sent.answer.session as Session, bytes, { filename: sent.name, contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    const late = await site.ticket(await site.visitor()).catch(() => undefined);
+    expect(late).toBeUndefined();
+
+    timePasses();
+    // Twelve real visitors at once: the nine places given back are taken by nine of them, no more.
+    const visitors = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const token = await site.visitor();
+        return { token, ticket: await site.ticket(token).catch(() => undefined) };
+      }),
+    );
+    const answers = await Promise.all(
+      visitors.map(({ token, ticket }) =>
+        ticket ? site.session(token, ticket, file(bytes.length, 'real.mp4', 'video/mp4')) : Promise.resolve({ ok: false }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(9);
+    // The unused URLs deliver nothing any more; the file that arrived stays.
+    await sendRaw(granted[1]!.answer.session as Session, bytes, { filename: granted[1]!.name, contentType: 'video/mp4' });
+    await waitForEventsHandled(app);
+    expect((await site.mediaFiles()).map((stored) => stored.id)).toEqual([keptId]);
+  });
+});
