@@ -64,9 +64,11 @@ async function claimDailyPlace(count: DailyCount, day: string, limit: number, vi
  * on past them: `limit` live places are numbered up to `limit` + the expired ones, and since that
  * number only grows, a burst still cannot hold more than `limit` live places at once.
  */
-async function claimSitePlace(count: DailyCount, day: string, limit: number, fields: Record<string, unknown>): Promise<boolean> {
+async function claimSitePlace(count: DailyCount, day: string, limit: number, fields: Record<string, unknown>): Promise<string | undefined> {
   const expired = await expiredSitePlaces(count, day);
-  return (await claimNumbered(scopeOf(`${count}:${day}`, limit + expired), { day, at: Date.now(), ...fields })) !== undefined;
+  const scope = scopeOf(`${count}:${day}`, limit + expired);
+  const n = await claimNumbered(scope, { day, at: Date.now(), ...fields });
+  return n === undefined ? undefined : scope.idOf(n);
 }
 
 async function releaseDailyPlace(id: string): Promise<void> {
@@ -106,12 +108,13 @@ export async function claimToday(
   const site =
     (await claimSitePlace(count, day, limits.site, fields)) ||
     // The site's day is full: places that never received their file are given back first, then asked once more.
-    ((await options.giveBackUnfilled?.()) ? await claimSitePlace(count, day, limits.site, fields) : false);
+    ((await options.giveBackUnfilled?.()) ? await claimSitePlace(count, day, limits.site, fields) : undefined);
   if (!site) {
     await releaseDailyPlace(mine);
     return rateLimited(limits.siteWords, now);
   }
-  return { release: () => releaseDailyPlace(mine) };
+  // Given back: the visitor's place is removed, the site's marked expired (the count goes on past it).
+  return { release: async () => Promise.all([releaseDailyPlace(mine), settleSitePlace(site, 'expired')]).then(() => undefined) };
 }
 
 /** A site's file place of the day whose time to receive its file is over, unless it was filled. */
