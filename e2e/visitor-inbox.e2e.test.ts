@@ -10,6 +10,8 @@ import { screenshotPath } from './support/screenshots.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
+/** A file name of the longest length, with nothing to break it at. */
+const LONG_NAME = `${'x'.repeat(251)}.mp4`;
 const NAMES = ['Ana Sousa', 'Bo Chen', 'Chiara Romano', 'Dmitri Volkov', 'Emeka Obi', 'Fatima Zahra', 'Gustavo Lima', 'Hana Kobayashi'];
 
 /** The owner's inbox, full of submissions and failures, in Chromium at a desktop, a tablet and a phone width. */
@@ -43,7 +45,7 @@ describe("the owner's visitor inbox in Chromium", () => {
       } else if (n % 4 === 2) {
         await site.session(token, ticket, { mimeType: 'video/mp4', fileName: 'speeches-raw.mp4', sizeInBytes: '80000000' });
       } else {
-        await send('toast.mp4', mp4(1200));
+        await send(n === 3 ? LONG_NAME : 'toast.mp4', mp4(1200));
         await send('cake.mp4', mp4(1800));
       }
       if (n % 5 === 4) await site.call(site.owner, 'setVisitorSubmissionHandled', ticket.submissionId, true);
@@ -107,6 +109,13 @@ describe("the owner's visitor inbox in Chromium", () => {
         const box = await reason.boundingBox();
         expect(box!.x + box!.width, `${width}px: a reason spills out`).toBeLessThanOrEqual(inbox.x + inbox.width);
       }
+      // A 255-character name with nothing to break it at wraps inside its row, all of it there to read.
+      const long = page.getByText(LONG_NAME, { exact: true });
+      const longBox = (await long.boundingBox())!;
+      expect(longBox.x + longBox.width, `${width}px: a long name spills out`).toBeLessThanOrEqual(inbox.x + inbox.width);
+      expect(await long.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${width}px: a long name is cut`).toBe(true);
+      await long.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`visitor-inbox-${width}-long-name.png`) });
       // The page scrolls inside the dashboard's frame, not the document: pictures at the top, a failure, and the pages.
       await page.screenshot({ path: screenshotPath(`visitor-inbox-${width}.png`) });
       await cards.nth(4).scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { Router } from '../emulator/platform/http.js';
 import { sendJson } from '../emulator/platform/http.js';
-import { readRequestBody } from '../emulator/platform/request-body.js';
+import { nestsDeeperThan, readRequestBody } from '../emulator/platform/request-body.js';
 import type { SubjectType, TokenSigner } from '../emulator/platform/identity.js';
 import type { AppCallContext } from './wix-context.js';
 import { appModuleUrl } from './app-modules.js';
@@ -37,8 +37,10 @@ export function findWebMethodFiles(projectDir: string): string[] {
 }
 
 function parseArguments(body: Buffer): unknown[] | undefined {
+  const text = body.toString('utf8');
+  if (nestsDeeperThan(text)) return undefined;
   try {
-    const args: unknown = JSON.parse(body.toString('utf8'));
+    const args: unknown = JSON.parse(text);
     return Array.isArray(args) ? args : undefined;
   } catch {
     return undefined;

@@ -107,6 +107,7 @@ export const VISITOR_FILES: DataCollectionDeclaration = {
     { key: 'reason', displayName: 'Reason', type: 'TEXT' },
     { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
     { key: 'slot', displayName: 'Place in the submission', type: 'NUMBER' },
+    { key: 'contentReadFailures', displayName: 'Checks that could not read it', type: 'NUMBER' },
   ],
   permissions: PRIVILEGED_ONLY,
 };

@@ -2,6 +2,7 @@ import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { fileNameViolation, findUploadRequestViolations, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
+import { opensInline } from '../shared/media-types';
 import {
   DOWNLOAD_LINK_MINUTES,
   MAX_RECENT_UPLOADS,
@@ -32,6 +33,7 @@ import { invalidArgument, isMediaId, mediaIdList, optionalString } from './argum
 import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths, searchMediaFiles } from './media-manager';
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { checkAppSetup } from './app-setup';
+import { typesOfFileName } from './file-name-types';
 
 /**
  * The owner's upload operations, as plain functions: uploads.web.ts makes each a web method in one
@@ -127,9 +129,13 @@ export async function getFileDownloadUrl(fileId: string): Promise<FileDownloadLi
   if (!isMediaId(fileId)) return invalidArgument('The file id is not valid');
   try {
     const expiresAt = new Date(Date.now() + DOWNLOAD_LINK_MINUTES * 60_000).toISOString();
+    const file = await fileDescriptor(fileId);
+    if (!file) return refuse('NOT_FOUND', 'The file is no longer in the Media Manager');
+    // Opened in the browser only when passive (an image, a video, a sound): an SVG, HTML or anything else is saved.
+    const inline = opensInline(file.mediaType, typesOfFileName(file.displayName ?? fileId));
     const { downloadUrls } = await auth.elevate(files.generateFileDownloadUrl)(fileId, {
       expirationInMinutes: DOWNLOAD_LINK_MINUTES,
-      contentDisposition: 'INLINE',
+      contentDisposition: inline ? 'INLINE' : 'ATTACHMENT',
     });
     const url = downloadUrls?.[0]?.url;
     return url ? { ok: true, url, expiresAt } : refuse('UNAVAILABLE', 'Wix returned no download link');

@@ -36,6 +36,11 @@ interface ClaimItem {
   uploadUrl?: string;
   fileIds?: string[];
   at?: number;
+  /** A site's file place: the file's place it was taken for, until when it waits for its file, and whether it was given back (expired) or filled. */
+  fileSlotId?: string;
+  expiresAt?: number;
+  expired?: boolean;
+  filled?: boolean;
 }
 
 function scopeOf(scope: string, limit: number): NumberedScope {
@@ -46,10 +51,23 @@ async function readClaim(id: string): Promise<ClaimItem | undefined> {
   return ((await auth.elevate(items.get)(CLAIMS, id)) ?? undefined) as ClaimItem | undefined;
 }
 
-/** Takes a place of a daily count, the site's (no visitor) or one visitor's; its _id, or undefined when the day is full. */
-async function claimDailyPlace(count: DailyCount, day: string, limit: number, visitorId?: string): Promise<string | undefined> {
-  const scope = scopeOf(visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}`, limit);
+/** Takes a place of a visitor's daily count; its _id, or undefined when the day is full. */
+async function claimDailyPlace(count: DailyCount, day: string, limit: number, visitorId: string): Promise<string | undefined> {
+  const scope = scopeOf(`${count}:${day}:${visitorId}`, limit);
   const n = await claimNumbered(scope, { day });
+  return n === undefined ? undefined : scope.idOf(n);
+}
+
+/**
+ * Takes a place of the site's daily count, or answers false when the day is full. Places given
+ * back (expired: a file place that never received its file) are never taken again, the count goes
+ * on past them: `limit` live places are numbered up to `limit` + the expired ones, and since that
+ * number only grows, a burst still cannot hold more than `limit` live places at once.
+ */
+async function claimSitePlace(count: DailyCount, day: string, limit: number, fields: Record<string, unknown>): Promise<string | undefined> {
+  const expired = await expiredSitePlaces(count, day);
+  const scope = scopeOf(`${count}:${day}`, limit + expired);
+  const n = await claimNumbered(scope, { day, at: Date.now(), ...fields });
   return n === undefined ? undefined : scope.idOf(n);
 }
 
@@ -79,29 +97,72 @@ export async function claimToday(
   count: DailyCount,
   rules: VisitorUploadRules,
   caller: Caller,
-  now = Date.now(),
+  options: { now?: number; place?: { fileSlotId: string; expiresAt: number }; giveBackUnfilled?: () => Promise<number> } = {},
 ): Promise<DailyPlace | RateLimited> {
+  const now = options.now ?? Date.now();
   const day = utcDay(now);
   const limits = dailyLimits(count, rules);
   const mine = await claimDailyPlace(count, day, limits.visitor, caller.id);
   if (!mine) return rateLimited(limits.visitorWords, now);
-  if (!(await claimDailyPlace(count, day, limits.site))) {
+  const fields = options.place ?? {};
+  const site =
+    (await claimSitePlace(count, day, limits.site, fields)) ||
+    // The site's day is full: places that never received their file are given back first, then asked once more.
+    ((await options.giveBackUnfilled?.()) ? await claimSitePlace(count, day, limits.site, fields) : undefined);
+  if (!site) {
     await releaseDailyPlace(mine);
     return rateLimited(limits.siteWords, now);
   }
-  return { release: () => releaseDailyPlace(mine) };
+  // Given back: the visitor's place is removed, the site's marked expired (the count goes on past it).
+  return { release: async () => Promise.all([releaseDailyPlace(mine), settleSitePlace(site, 'expired')]).then(() => undefined) };
+}
+
+/** A site's file place of the day whose time to receive its file is over, unless it was filled. */
+export interface UnfilledSitePlace {
+  id: string;
+  fileSlotId?: string;
+}
+
+/** Up to `max` of today's site file places whose time to receive their file ended before `now`, neither filled nor given back. */
+export async function unfilledSitePlaces(day: string, now: number, max: number): Promise<UnfilledSitePlace[]> {
+  const found = await auth
+    .elevate(items.query)(CLAIMS)
+    .eq('scope', `files:${day}`)
+    .ne('expired', true)
+    .ne('filled', true)
+    .lt('expiresAt', now)
+    .limit(max)
+    .find();
+  return (found.items as ClaimItem[]).map((item) => ({ id: item._id, fileSlotId: item.fileSlotId }));
+}
+
+/** Marks a site place as filled (its file arrived: never given back) or expired (given back: the count goes on past it). */
+export async function settleSitePlace(id: string, outcome: 'filled' | 'expired'): Promise<void> {
+  const claim = await readClaim(id);
+  if (claim) await auth.elevate(items.update)(CLAIMS, { ...claim, [outcome]: true });
 }
 
 /**
  * When the caller's or the site's files of today are all taken, why: a submission that could
  * hold no file is refused at its start. A read, not a place: the file's own request takes one.
  */
-export async function filesTodayFull(rules: VisitorUploadRules, caller: Caller, now = Date.now()): Promise<RateLimited | undefined> {
+export async function filesTodayFull(
+  rules: VisitorUploadRules,
+  caller: Caller,
+  options: { now?: number; giveBackUnfilled?: () => Promise<number> } = {},
+): Promise<RateLimited | undefined> {
+  const now = options.now ?? Date.now();
   const day = utcDay(now);
   const limits = dailyLimits('files', rules);
   if ((await dailyPlacesTaken('files', day, caller.id)) >= limits.visitor) return rateLimited(limits.visitorWords, now);
-  if ((await dailyPlacesTaken('files', day)) >= limits.site) return rateLimited(limits.siteWords, now);
+  const siteFull = async () => (await dailyPlacesTaken('files', day)) - (await expiredSitePlaces('files', day)) >= limits.site;
+  if ((await siteFull()) && !((await options.giveBackUnfilled?.()) && !(await siteFull()))) return rateLimited(limits.siteWords, now);
   return undefined;
+}
+
+/** How many of the site's places of a day were given back (expired): the count goes on past them. */
+async function expiredSitePlaces(count: DailyCount, day: string): Promise<number> {
+  return auth.elevate(items.query)(CLAIMS).eq('scope', `${count}:${day}`).eq('expired', true).count();
 }
 
 export function isRateLimited(value: DailyPlace | RateLimited): value is RateLimited {
@@ -157,6 +218,11 @@ export async function claimArrival(fileSlotId: string, submissionId: string, fil
   const id = `arrival:${fileSlotId}`;
   if (await insertOnce(CLAIMS, { _id: id, scope: 'arrival', submissionId, fileId, at: Date.now() })) return fileId;
   return (await readClaim(id))?.fileId;
+}
+
+/** Whether a file arrived for a place (its arrival was claimed), whatever the place's entry says yet. */
+export async function hasArrived(fileSlotId: string): Promise<boolean> {
+  return (await readClaim(`arrival:${fileSlotId}`)) !== undefined;
 }
 
 /** Removes a deleted submission's claims (its upload URLs, finalizes, arrivals), keeping its deletion mark. */

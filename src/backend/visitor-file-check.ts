@@ -2,7 +2,14 @@ import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { fileTypeFromBuffer, supportedMimeTypes } from 'file-type/core';
 import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../shared/media-folders';
-import { arrivalProblem, contentProblem, type VisitorUploadRules } from '../policies/visitor-rules-policy';
+import {
+  arrivalProblem,
+  CLOSED_BY_OWNER,
+  contentProblem,
+  fileNameTypeProblem,
+  UPLOADS_TURNED_OFF,
+  type VisitorUploadRules,
+} from '../policies/visitor-rules-policy';
 import { deleteMediaFiles, folderInfo } from './media-manager';
 import type { FileDescriptor } from './media-file';
 import { readVisitorUploadRules } from './visitor-rules';
@@ -18,6 +25,7 @@ import {
 import { claimArrival, trashedWithSubmission } from './visitor-claims';
 import { isSubmissionId } from './arguments';
 import { isItemNotFound } from '../shared/wix-errors';
+import { EXTENSIONS_BY_TYPE } from './file-name-types';
 
 /**
  * What the server checks of a file that arrived in visitor-uploads/, without the visitor's help:
@@ -39,6 +47,9 @@ export type VisitorFileVerdict =
 const NO_OPEN_PLACE = 'This file belongs to no file of an open submission.';
 const EXTRA_FILE = 'Another file already arrived for this file of the submission: only the first is kept.';
 const NOT_PROCESSED = 'The Media Manager could not process this file.';
+const UNREADABLE = 'The file could not be read to check its content.';
+/** Checks a file's bytes could not be read in before it is refused: each leaves it PENDING, to be tried again. */
+export const MAX_CONTENT_READ_ATTEMPTS = 3;
 
 /** Bytes read from the start of a file to tell its kind (file-type reads what its signatures need). */
 const SNIFF_BYTES = 64 * 1024;
@@ -85,13 +96,29 @@ async function deleteForGood(fileId: string): Promise<void> {
   await deleteMediaFiles([fileId], true);
 }
 
-/** The MIME type the file's first bytes show (file-type), read through a short-lived download link: a private file has no other way in. */
-async function sniffedMimeType(fileId: string): Promise<string | undefined> {
+/** The file's first bytes could not be read (no download link, or the download failed): the check cannot decide yet. */
+class ContentUnreadable extends Error {}
+
+/**
+ * The MIME type the file's first bytes show (file-type), read through a short-lived download link:
+ * a private file has no other way in. An empty file has no first bytes (a Range request for them
+ * is answered 416) and shows no type.
+ */
+async function sniffedMimeType(descriptor: FileDescriptor): Promise<string | undefined> {
+  if (descriptor.sizeInBytes === '0') return undefined;
+  const head = await firstBytes(descriptor._id).catch((error: unknown) => {
+    throw error instanceof ContentUnreadable ? error : new ContentUnreadable(String(error));
+  });
+  return head.length === 0 ? undefined : (await fileTypeFromBuffer(head))?.mime;
+}
+
+async function firstBytes(fileId: string): Promise<Uint8Array> {
   const { downloadUrls } = await auth.elevate(files.generateFileDownloadUrl)(fileId, { expirationInMinutes: DOWNLOAD_LINK_MINUTES });
   const url = downloadUrls?.[0]?.url;
-  if (!url) throw new Error('Wix returned no download link to check the file');
+  if (!url) throw new ContentUnreadable('Wix returned no download link to check the file');
   const response = await fetch(url, { headers: { Range: `bytes=0-${SNIFF_BYTES - 1}` }, signal: AbortSignal.timeout(SNIFF_TIMEOUT_MS) });
-  if (!response.ok || !response.body) throw new Error(`The file could not be read to check it (${response.status})`);
+  if (response.status === 416) return new Uint8Array(0);
+  if (!response.ok || !response.body) throw new ContentUnreadable(`The file could not be read to check it (${response.status})`);
   // A host that ignores Range sends the whole file: read only the start of it.
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -109,17 +136,29 @@ async function sniffedMimeType(fileId: string): Promise<string | undefined> {
     head.set(chunk.subarray(0, head.length - at), at);
     at += Math.min(chunk.length, head.length - at);
   }
-  return (await fileTypeFromBuffer(head))?.mime;
+  return head;
 }
 
 /**
  * Why the file that arrived breaks the rules (the visitor rules policy's `arrivalProblem`), or
  * undefined; when the policy can tell only by the file's first bytes, they are read here.
  */
-async function ruleProblem(descriptor: FileDescriptor, file: SubmissionFileEntry, rules: VisitorUploadRules): Promise<string | undefined> {
-  const problem = arrivalProblem(descriptor, file, rules);
+async function ruleProblem(
+  descriptor: FileDescriptor,
+  file: SubmissionFileEntry,
+  rules: VisitorUploadRules,
+  failure: CheckOptions['failure'],
+): Promise<string | undefined> {
+  const problem = fileNameTypeProblem(rules.allowedTypes, file.name, EXTENSIONS_BY_TYPE) ?? arrivalProblem(descriptor, file, rules);
   if (problem !== 'content') return problem;
-  return contentProblem(rules, await sniffedMimeType(descriptor._id), supportedMimeTypes);
+  const content = contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
+    mimeType: file.mimeType,
+    operationStatus: descriptor.operationStatus,
+  });
+  // A file the Media Manager failed: why it failed is often what the visitor can mend.
+  return content && descriptor.operationStatus === 'FAILED'
+    ? `${content} (${failure?.description ?? file.reason ?? NOT_PROCESSED})`
+    : content;
 }
 
 /** The file's entry once the check is done, written only when it changed. */
@@ -139,10 +178,10 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
   if (!entry) {
     const trashed = await trashedWithSubmission(placement.submissionId);
     if (trashed === undefined && placement.slot === undefined) return { kind: 'not-ours' };
-    // Restored from the trash by the owner: theirs. Anything else of a deleted submission goes the way it went.
+    // Restored from the trash by the owner: theirs. Anything else of it arrived after the deletion (or was never
+    // checked): it belongs to no open place and is deleted for good, never put in the owner's trash unchecked.
     if (trashed?.includes(fileId)) return { kind: 'not-ours' };
-    const permanent = trashed === undefined;
-    await deleteMediaFiles([fileId], permanent);
+    await deleteForGood(fileId);
     return { kind: 'deleted', reason: NO_OPEN_PLACE };
   }
   const file = placement.slot !== undefined ? await readFileSlot(entry._id, placement.slot) : await placeByName(entry, descriptor);
@@ -163,8 +202,29 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
       await deleteForGood(fileId);
       return { kind: 'deleted', reason: EXTRA_FILE, file };
     }
+    // A file is kept only if it arrived while its submission was open and uploads were on: read afresh now
+    // that its arrival is claimed (the owner's close is written before it closes the places, so one or the other sees it).
+    const closedBy = await closedSince(entry._id);
+    if (closedBy) {
+      await deleteForGood(fileId);
+      const closed = await settle(file, { status: 'FAILED', reason: closedBy }).catch(goneWithSubmission);
+      return { kind: 'deleted', reason: closedBy, file: closed };
+    }
   }
-  const problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()));
+  let problem: string | undefined;
+  try {
+    problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()), options.failure);
+  } catch (error) {
+    if (!(error instanceof ContentUnreadable)) throw error;
+    // Decided on its own: tried again on the next look (the inbox, the sweep, the visitor's status) a bounded number of times.
+    const attempts = (file.fileId === fileId ? (file.contentReadFailures ?? 0) : 0) + 1;
+    console.error('[visitor uploads] could not read', fileId, 'to check it:', error.message);
+    if (attempts < MAX_CONTENT_READ_ATTEMPTS) {
+      const waiting = await settle(file, { fileId, status: 'PENDING', contentReadFailures: attempts }).catch(goneWithSubmission);
+      return waiting ? { kind: 'kept', file: waiting } : { kind: 'deleted', reason: NO_OPEN_PLACE };
+    }
+    problem = UNREADABLE;
+  }
   if (problem) {
     await deleteForGood(fileId);
     const rejected = await settle(file, { fileId, status: 'REJECTED', reason: problem }).catch(goneWithSubmission);
@@ -177,6 +237,15 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
   // The owner deleted the submission while the file was being checked: it goes where the rest of it went.
   await deleteMediaFiles([fileId], false);
   return { kind: 'deleted', reason: NO_OPEN_PLACE };
+}
+
+/** Why a file arriving now is not accepted: its submission closed (or gone), or uploads turned off. */
+async function closedSince(submissionId: string): Promise<string | undefined> {
+  const [rules, entry] = await Promise.all([readVisitorUploadRules(), readSubmission(submissionId)]);
+  if (!entry) return NO_OPEN_PLACE;
+  if (entry.closedDate) return CLOSED_BY_OWNER;
+  if (!rules.enabled) return UPLOADS_TURNED_OFF;
+  return undefined;
 }
 
 /** A place that is no longer there (its submission was deleted meanwhile) answers undefined; other failures are thrown. */

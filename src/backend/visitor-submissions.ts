@@ -28,6 +28,8 @@ export interface SubmissionFileEntry extends SubmissionFile {
   visitorId: string;
   /** Its place in the submission (absent on files recorded before places were numbered). */
   slot?: number;
+  /** How many checks could not read its bytes (visitor-file-check.ts): it is refused after a bounded number. */
+  contentReadFailures?: number;
   _createdDate?: Date | string;
   _updatedDate?: Date | string;
 }
@@ -55,9 +57,13 @@ export async function updateSubmission(entry: SubmissionEntry): Promise<void> {
   await auth.elevate(items.update)(SUBMISSIONS, { ...entry });
 }
 
+/**
+ * Removes a submission, then its files: a request that took a place before reading the submission
+ * either read it gone (and gives its place back) or took the place before this lists them.
+ */
 export async function removeSubmission(id: string): Promise<void> {
-  for (const file of await filesOf(id)) await auth.elevate(items.remove)(FILES, file._id);
   await auth.elevate(items.remove)(SUBMISSIONS, id);
+  for (const file of await filesOf(id)) await auth.elevate(items.remove)(FILES, file._id);
 }
 
 /** The latest submissions, newest first. */

@@ -1,9 +1,26 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
-import { fileSlotId, fileSlotOfLabels, readFileSlots } from './visitor-submissions';
-import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
-import { utcDay } from '../policies/visitor-rules-policy';
+import {
+  fileSlotId,
+  fileSlotOfLabels,
+  parseFileSlotId,
+  readFileSlot,
+  readFileSlots,
+  readOpenFiles,
+  updateFile,
+  type SubmissionFileEntry,
+} from './visitor-submissions';
+import {
+  claimSweepTurn,
+  hasArrived,
+  lastCompleteSweepStart,
+  markCompleteSweep,
+  pruneDaysBefore,
+  settleSitePlace,
+  unfilledSitePlaces,
+} from './visitor-claims';
+import { PLACE_EXPIRED, UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
 import { readVisitorUploadRules } from './visitor-rules';
 
 /**
@@ -20,6 +37,8 @@ const OVERLAP_MS = 10 * 60_000;
 const PAGE_SIZE = 100;
 /** Pages of files one sweep reads at most; a sweep cut short leaves its window to the next. */
 const MAX_PAGES = 20;
+/** Places still waiting for their file closed at most per call once uploads are turned off. */
+const CLOSE_PAGE = 100;
 /** Old daily places removed per sweep at most. */
 const PRUNE_PER_SWEEP = 100;
 const DAY_MS = 24 * 3600 * 1000;
@@ -69,18 +88,24 @@ export async function sweepVisitorUploads(now = Date.now()): Promise<SweepReport
   const settled = await settledFiles(recent);
   const unsettled = recent.filter((file) => !settled.has(file._id)).sort((a, b) => createdAt(a) - createdAt(b));
   const options: CheckOptions = { folders: new Map(), rules: unsettled.length > 0 ? await readVisitorUploadRules() : undefined };
-  let failed = false;
+  // The mark moves up to the first file left undecided (its check failed, or its bytes could not be read yet,
+  // which is tried a bounded number of times): the next sweep looks at it again, and at nothing older.
+  let undecidedSince = Number.POSITIVE_INFINITY;
   for (const file of unsettled) {
-    try {
-      await checkVisitorFile(file, options);
-    } catch (error) {
-      failed = true;
-      console.error('[visitor uploads] the sweep could not check', file._id, error);
-    }
+    const undecided = await checkVisitorFile(file, options).then(
+      (verdict) => verdict.kind === 'kept' && verdict.file.status === 'PENDING' && file.operationStatus !== 'PENDING',
+      (error: unknown) => {
+        console.error('[visitor uploads] the sweep could not check', file._id, error);
+        return true;
+      },
+    );
+    if (undecided) undecidedSince = Math.min(undecidedSince, updatedAt(file));
   }
-  if (complete && !failed) await markCompleteSweep(now);
+  if (complete) await markCompleteSweep(Math.min(now, undecidedSince));
+  if (!(options.rules ?? (await readVisitorUploadRules())).enabled) await closeWaitingPlaces();
+  await giveBackUnfilledPlaces(now);
   await pruneDaysBefore(utcDay(now - DAY_MS), PRUNE_PER_SWEEP);
-  return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && !failed };
+  return { swept: true, seen: recent.length, checked: unsettled.length, complete: complete && undecidedSince > now };
 }
 
 /** The files already settled in their place (READY or FAILED there): nothing more to check. */
@@ -96,4 +121,49 @@ async function settledFiles(found: readonly FileDescriptor[]): Promise<Set<strin
     }
   }
   return settled;
+}
+
+/**
+ * Closes the places still waiting for their file: whatever arrives for them later is deleted. A
+ * place whose file arrived already (its arrival claimed, its entry perhaps not written yet) is
+ * left to its check.
+ */
+export async function closePlaces(places: readonly SubmissionFileEntry[], reason: string): Promise<void> {
+  for (const place of places) {
+    if (place.status === 'UPLOADING' && !(await hasArrived(place._id))) await updateFile({ ...place, status: 'FAILED', reason });
+  }
+}
+
+/** Uploads are off: one page of the places still waiting say so (the file check refuses their files either way). */
+export async function closeWaitingPlaces(): Promise<void> {
+  await closePlaces(await readOpenFiles(CLOSE_PAGE), UPLOADS_TURNED_OFF);
+}
+
+/** Site places looked at per call at most when giving back those that never received their file. */
+const GIVE_BACK_PER_CALL = 100;
+
+/**
+ * Gives back today's site file places whose time to receive their file is over and which never
+ * received one (the policy's `unfilledPlaceLifetimeMs`): their file's place is closed (what
+ * arrives later is deleted) and the site's count goes on past them. A place whose file arrived is
+ * marked filled and kept. Answers how many were given back.
+ */
+export async function giveBackUnfilledPlaces(now = Date.now()): Promise<number> {
+  let given = 0;
+  for (const sitePlace of await unfilledSitePlaces(utcDay(now), now, GIVE_BACK_PER_CALL)) {
+    const slot = sitePlace.fileSlotId ? parseFileSlotId(sitePlace.fileSlotId) : undefined;
+    const place = slot ? await readFileSlot(slot.submissionId, slot.slot) : undefined;
+    if (place && (place.fileId || (await hasArrived(place._id)))) {
+      await settleSitePlace(sitePlace.id, 'filled');
+      continue;
+    }
+    if (place) await closePlaces([place], PLACE_EXPIRED);
+    // Closed only if its file had still not arrived: one that arrived meanwhile keeps the place.
+    if (place && (await hasArrived(place._id))) await settleSitePlace(sitePlace.id, 'filled');
+    else {
+      await settleSitePlace(sitePlace.id, 'expired');
+      given += 1;
+    }
+  }
+  return given;
 }

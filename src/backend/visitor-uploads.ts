@@ -6,12 +6,14 @@ import {
   CLOSED_BY_OWNER,
   detailsRefusal,
   fileAskedAgain,
+  fileNameTypeProblem,
   fileRuleProblem,
   parseSubmissionDetails,
   parseVisitorUploadRules,
   SUBMISSION_REFUSALS,
   termsOf,
-  UPLOADS_TURNED_OFF,
+  unfilledPlaceLifetimeMs,
+  uploadsOffRefusal,
   type VisitorUploadRules,
   type VisitorUploadTerms,
 } from '../policies/visitor-rules-policy';
@@ -41,7 +43,6 @@ import {
   insertSubmission,
   parseFileSlotId,
   readFileSlot,
-  readOpenFiles,
   readRecentSubmissions,
   readSubmission,
   readSubmissionPage,
@@ -68,7 +69,8 @@ import {
   removeSubmissionClaims,
 } from './visitor-claims';
 import { checkVisitorFile } from './visitor-file-check';
-import { sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
+import { EXTENSIONS_BY_TYPE } from './file-name-types';
+import { closePlaces, closeWaitingPlaces, giveBackUnfilledPlaces, sweepIfDue, sweepVisitorUploads } from './visitor-sweep';
 import { deleteMediaFiles, fileDescriptor, fileDescriptors } from './media-manager';
 import { invalidArgument, isMediaFileIdShape, mediaIdList } from './arguments';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
@@ -89,8 +91,6 @@ import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from '.
 const RECENT_SUBMISSIONS = 100;
 /** The label every visitor file carries in the Media Manager (they go, private, to visitor-uploads/<submission id>). */
 const VISITOR_LABEL = 'visitor-upload';
-/** Open files closed per page when uploads are turned off. */
-const CLOSE_PAGE = 1000;
 
 /** Sweeps on a visitor's call when this period's sweep is due; its failure is logged, never the visitor's. */
 async function sweepForVisitor(): Promise<void> {
@@ -111,7 +111,7 @@ export async function startVisitorSubmission(details: unknown): Promise<StartSub
   if (refusal) return refusal;
   const parsed = parseSubmissionDetails(details);
   if ('violations' in parsed) return detailsRefusal(parsed.violations);
-  const full = await filesTodayFull(rules, caller);
+  const full = await filesTodayFull(rules, caller, { giveBackUnfilled: () => giveBackUnfilledPlaces() });
   if (full) return full;
   const today = await claimToday('submissions', rules, caller);
   if (isRateLimited(today)) return today;
@@ -150,7 +150,8 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
   const size = Number(request.sizeInBytes);
   if (fileName === '' || !Number.isSafeInteger(size) || size < 0)
     return invalidArgument('A visitor upload needs the file name and its size');
-  const problem = fileRuleProblem(rules, { mimeType, sizeInBytes: size });
+  const problem =
+    fileRuleProblem(rules, { mimeType, sizeInBytes: size }) ?? fileNameTypeProblem(rules.allowedTypes, fileName, EXTENSIONS_BY_TYPE);
   if (problem) return refuse('NOT_ALLOWED', problem);
 
   const again = fileAskedAgain(await filesOf(entry._id), fileName, size);
@@ -162,7 +163,10 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
   else {
     const claimed = await claimFileSlot(entry, rules.maxFilesPerSubmission, { name: fileName, sizeInBytes: String(size), mimeType });
     if (!claimed) return SUBMISSION_REFUSALS.tooManyFiles(rules);
-    const today = await claimToday('files', rules, caller);
+    const today = await claimToday('files', rules, caller, {
+      place: { fileSlotId: claimed._id, expiresAt: Date.now() + unfilledPlaceLifetimeMs(size) },
+      giveBackUnfilled: () => giveBackUnfilledPlaces(),
+    });
     if (isRateLimited(today)) {
       await releaseFileSlot(claimed);
       return today;
@@ -174,7 +178,18 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
     };
   }
   const urlClaim = await claimUploadUrl(file._id, entry._id);
-  if (!urlClaim) return SUBMISSION_REFUSALS.askedTooOften(fileName);
+  if (!urlClaim) {
+    await giveBackPlaces?.();
+    return SUBMISSION_REFUSALS.askedTooOften(fileName);
+  }
+  // The owner may have closed the submission or turned uploads off since they were read: asked again now
+  // that the place is taken, a close that came before is seen here, and one that comes after sees the place.
+  const closedMeanwhile = await closedSince(entry._id);
+  if (closedMeanwhile) {
+    await releaseUploadUrl(urlClaim);
+    await giveBackPlaces?.();
+    return closedMeanwhile;
+  }
   try {
     const options = resumableUploadOptions({
       mimeType,
@@ -186,9 +201,8 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
       labels: [VISITOR_LABEL, fileSlotLabel(file)],
     });
     const session = uploadSessionOf(await auth.elevate(files.generateFileResumableUploadUrl)(mimeType, options));
+    // The place itself is not written again: a write of the entry read at the start could undo the owner's close.
     await recordUploadUrl(urlClaim, { uploadUrl: session.uploadUrl, tokenHash: await sha256Hex(session.uploadToken) });
-    // A URL asked for again is activity: the inbox says when the submission was last active.
-    if (again) await updateFile(file);
     return { ok: true, session };
   } catch (error) {
     await releaseUploadUrl(urlClaim);
@@ -197,6 +211,14 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
     if (refusal) return refusal;
     throw error;
   }
+}
+
+/** Why no new upload URL may be issued for the submission now: uploads turned off, or the submission closed (read afresh). */
+async function closedSince(submissionId: string): Promise<Refusal | undefined> {
+  const [rules, entry] = await Promise.all([readVisitorUploadRules(), readSubmission(submissionId)]);
+  if (!rules.enabled) return uploadsOffRefusal();
+  if (!entry || entry.closedDate) return SUBMISSION_REFUSALS.closed();
+  return undefined;
 }
 
 /**
@@ -222,6 +244,8 @@ export async function recordVisitorUpload(input: unknown): Promise<VisitorRecord
   if (verdict.kind === 'kept') return { ok: true, report: reportOfSubmissionFile(verdict.file) };
   // Refused in its place (a rule, a second copy, the submission closed): the place says why.
   if (verdict.kind === 'deleted' && verdict.file) return refuse('NOT_ALLOWED', verdict.reason);
+  // Deleted already because it came after the close: that is what the visitor needs to hear, not that it is someone else's.
+  if (entry.closedDate) return SUBMISSION_REFUSALS.closed();
   return refuse('NOT_YOURS', 'This file is not part of your submission.');
 }
 
@@ -236,8 +260,12 @@ async function currentFiles(submissionId: string): Promise<SubmissionFileEntry[]
       if (!file.fileId || file.status !== 'PENDING') return file;
       const descriptor = current.found.find((one) => one._id === file.fileId);
       if (descriptor && descriptor.operationStatus !== 'PENDING') {
-        const verdict = await checkVisitorFile(descriptor, { submissionId });
-        return verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
+        // One file's failed check never takes the inbox or the visitor's status down: it is shown as it was, checked again later.
+        const verdict = await checkVisitorFile(descriptor, { submissionId }).catch((error: unknown) => {
+          console.error('[visitor uploads] could not check', file.fileId, error);
+          return undefined;
+        });
+        return !verdict || verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
       }
       if (!current.unknown.includes(file.fileId)) return file;
       const gone = { ...file, status: 'FAILED' as const, reason: 'The file is no longer in the Media Manager.' };
@@ -301,24 +329,14 @@ export function getVisitorUploadRules(): Promise<VisitorUploadRules> {
   return readVisitorUploadRules();
 }
 
-/** Closes every file still waiting for its upload: whatever arrives for them later is deleted. */
-async function closeOpenFiles(files: readonly SubmissionFileEntry[], reason: string): Promise<void> {
-  for (const file of files) if (file.status === 'UPLOADING') await updateFile({ ...file, status: 'FAILED', reason });
-}
-
 export async function saveVisitorUploadRules(input: unknown): Promise<SaveRulesResult> {
   const parsed = parseVisitorUploadRules(input);
   if ('violations' in parsed) return { ...invalidRequest(parsed.violations), reason: 'Some rules are not valid.' };
   const before = await readVisitorUploadRules();
   await writeVisitorUploadRules(parsed.rules);
-  // Upload URLs live on after uploads are turned off: their files are refused when they arrive.
-  if (before.enabled && !parsed.rules.enabled) {
-    for (;;) {
-      const open = await readOpenFiles(CLOSE_PAGE);
-      await closeOpenFiles(open, UPLOADS_TURNED_OFF);
-      if (open.length < CLOSE_PAGE) break;
-    }
-  }
+  // Upload URLs live on after uploads are turned off: their files are refused when they arrive (the file check
+  // reads the rules). The places still waiting say so a page at a time, here and on each sweep, never all in one call.
+  if (before.enabled && !parsed.rules.enabled) await closeWaitingPlaces();
   return { ok: true, rules: parsed.rules };
 }
 
@@ -373,7 +391,7 @@ export async function closeVisitorSubmission(submissionId: unknown): Promise<{ o
   const entry = await readSubmission(submissionId);
   if (!entry) return refuse('NOT_FOUND', 'The submission does not exist');
   await updateSubmission({ ...entry, closedDate: entry.closedDate ?? new Date() });
-  await closeOpenFiles(await filesOf(entry._id), CLOSED_BY_OWNER);
+  await closePlaces(await filesOf(entry._id), CLOSED_BY_OWNER);
   return { ok: true };
 }
 

@@ -59,14 +59,26 @@ export interface UploadRequest {
  * The characters no name may hold, the app's decision: a name is shown in the Media Manager, in
  * links and in downloads, so it must have a visible character and no control characters: C0 and
  * C1 controls (NUL, CR, LF, tab, ESC...), DEL, the line and paragraph separators, and the
- * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), with which
- * "invoice‮fdp.exe" reads as "invoiceexe.pdf".
+ * bidirectional overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+ * U+061C), with which "invoice‮fdp.exe" reads as "invoiceexe.pdf". Nor invisible characters, which
+ * make two names that read the same differ, or a name that reads as nothing: zero-width space and
+ * joiner, word joiner and invisible operators, the byte order mark, the soft hyphen, the Hangul
+ * fillers, the Mongolian vowel separator, the interlinear annotation marks and the tag characters
+ * (U+E0000-U+E007F). The zero-width non-joiner (U+200C) stays: Persian and Indic words need it.
+ * Nor more than MAX_COMBINING_RUN combining marks on one letter (text that spills over its line).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 /** The same, less the line feed and tab a message may hold (a CR LF counts as a line feed). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const FORBIDDEN_BETWEEN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN_BETWEEN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible character is refused on its own, U+034F included
+const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u180e\u200b\u200d\u2060-\u2064\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
+/** Combining marks one letter may carry: stacked accents of real scripts stay well under it. */
+const MAX_COMBINING_RUN = 4;
+const COMBINING_RUN = new RegExp(`\\p{M}{${MAX_COMBINING_RUN + 1},}`, 'u');
+/** A character that shows: not a space, a mark, a format character or a blank pattern. */
+const VISIBLE = /[^\s\p{M}\p{Cf}\p{Cc}\u2800\u3164\u115f\u1160\uffa0]/u;
 
 function describeCharacter(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -74,12 +86,26 @@ function describeCharacter(character: string): string {
 
 function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): FieldViolation | undefined {
   const forbidden = pattern.exec(value);
-  if (!forbidden) return undefined;
-  return {
-    field,
-    description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
-    violatedRule: 'FORMAT',
-  };
+  if (forbidden) {
+    return {
+      field,
+      description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
+      violatedRule: 'FORMAT',
+    };
+  }
+  const invisible = INVISIBLE.exec(value);
+  if (invisible) {
+    return {
+      field,
+      description: `must not contain invisible characters (found ${describeCharacter(invisible[0])})`,
+      violatedRule: 'FORMAT',
+    };
+  }
+  if (COMBINING_RUN.test(value)) {
+    return { field, description: `must not stack more than ${MAX_COMBINING_RUN} combining marks on one character`, violatedRule: 'FORMAT' };
+  }
+  if (value !== '' && !VISIBLE.test(value)) return { field, description: 'must have a visible character', violatedRule: 'REQUIRED_FIELD' };
+  return undefined;
 }
 
 function tooLong(value: string, field: string, maxLength: number): FieldViolation | undefined {

@@ -1,5 +1,5 @@
 import { isRecord } from '../shared/is-record';
-import { mediaTypeOf, type MediaType } from '../shared/media-types';
+import { fileExtension, mediaTypeOf, type MediaType } from '../shared/media-types';
 import { formatBytes, formatDuration, GB } from '../shared/format';
 import { refuse, type FieldViolation, type RateLimited, type Refusal } from '../shared/refusals';
 import { APP_UPLOAD_LIMITS, typedTextViolation } from './upload-request-policy';
@@ -124,8 +124,11 @@ export interface Caller {
 }
 
 /** Why this caller may not send files under these rules, or undefined when they may. */
+/** Uploads are turned off: nothing is accepted, whoever asks. */
+export const uploadsOffRefusal = () => refuse('DISABLED', 'The site owner is not accepting files right now.');
+
 export function audienceRefusal(rules: VisitorUploadRules, caller: Caller): Refusal | undefined {
-  if (!rules.enabled) return refuse('DISABLED', 'The site owner is not accepting files right now.');
+  if (!rules.enabled) return uploadsOffRefusal();
   if (caller.type === 'UNKNOWN' || caller.id === '') return refuse('NOT_ALLOWED', 'Your session could not be identified: reload the page.');
   // The site's owner and collaborators (USER) may try the widget on their own site.
   if (rules.audience === 'MEMBERS' && caller.type !== 'MEMBER' && caller.type !== 'USER') {
@@ -204,6 +207,38 @@ export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: str
   return undefined;
 }
 
+/**
+ * Why a file's name does not fit the accepted types, or undefined: with types chosen, the name's
+ * extension must be one of theirs (`extensionsByType`, a table such as mime-db's: type → its
+ * extensions), so a PDF-only rule gives the owner only files named .pdf and no .hta, .html, .bat
+ * or .svg comes through under another declared type. A rule naming a type the table does not know
+ * allows the extensions no known type has. Any name passes when every type is accepted.
+ */
+export function fileNameTypeProblem(
+  allowedTypes: readonly string[],
+  fileName: string,
+  extensionsByType: ReadonlyMap<string, readonly string[]>,
+): string | undefined {
+  if (allowedTypes.length === 0) return undefined;
+  const allowed = new Set<string>();
+  let unknownTypeAllowed = false;
+  for (const rule of allowedTypes.map((type) => type.toLowerCase())) {
+    const family = rule.endsWith('/*') ? rule.slice(0, -1) : undefined;
+    const known = family
+      ? [...extensionsByType].filter(([type]) => type.startsWith(family)).map(([, ext]) => ext)
+      : [extensionsByType.get(rule)];
+    if (!family && known[0] === undefined) unknownTypeAllowed = true;
+    for (const extensions of known) for (const extension of extensions ?? []) allowed.add(extension);
+  }
+  const extension = fileExtension(fileName);
+  if (extension && allowed.has(extension)) return undefined;
+  if (extension && unknownTypeAllowed && ![...extensionsByType.values()].some((extensions) => extensions.includes(extension)))
+    return undefined;
+  const shown = [...allowed].slice(0, 12).map((one) => `.${one}`);
+  const list = allowed.size > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
+  return `The file's name must end in an extension of the types accepted here${list ? ` (${list})` : ''}.`;
+}
+
 // ---- per submission --------------------------------------------------------------------------
 
 /** A file of a submission as far as these rules care: its name, size and whether it is still waiting for its bytes. */
@@ -243,6 +278,19 @@ export const SUBMISSION_REFUSALS = {
   finalizedTooOften: () => refuse('NOT_ALLOWED', 'This upload was finalized from the server too many times.'),
   notInSubmission: () => refuse('NOT_ALLOWED', 'This file is no longer part of your submission.'),
 } as const;
+
+/**
+ * How long a file's place in the site's count of the day waits for its file: half an hour, and the
+ * time its announced size takes at 250 kB/s (a 2 Mbit/s upload). A place still empty then is given
+ * back, so URLs asked for and never used cannot fill the site's day; the place's own URLs stay
+ * valid at Wix, and what arrives through them later is deleted.
+ */
+export function unfilledPlaceLifetimeMs(sizeInBytes: number): number {
+  return UNFILLED_PLACE_BASE_MS + Math.ceil(Math.max(0, sizeInBytes) / SLOWEST_UPLOAD_BYTES_PER_SECOND) * 1000;
+}
+const UNFILLED_PLACE_BASE_MS = 30 * 60_000;
+const SLOWEST_UPLOAD_BYTES_PER_SECOND = 250_000;
+export const PLACE_EXPIRED = 'Not finished: no file arrived in the time this file was given. Send it again in a new submission.';
 
 /** What the owner's actions leave a file that had not arrived when they were taken. */
 export const CLOSED_BY_OWNER = 'Not finished: the site owner closed the submission before this file arrived.';
@@ -317,18 +365,26 @@ const GENERIC_CONTENT = new Set(['application/xml']);
 
 /**
  * Whether the kind the file's first bytes show is one the rules accept. `signatureTypes` are the
- * types a content sniffer tells by their bytes. Content it does not recognise passes only a rule
- * that names a family ("video/*": the Media Manager's kind is checked too) or a type without a
- * signature ("text/csv"): with only application/pdf allowed, bytes that are not a PDF are refused.
+ * types a content sniffer tells by their bytes. Content it does not recognise (or an empty file)
+ * passes only for the type the file was announced as, and only when that type is allowed by a
+ * rule that names a family ("video/*", the Media Manager's kind checked too) and the Media
+ * Manager processed the file (READY: a file it FAILED is nothing it could recognise), or by a type
+ * without a signature ("text/csv"): with application/pdf and video/* allowed, bytes announced as
+ * a PDF that are not one are refused.
  */
 export function contentKindAllowed(
   allowedTypes: readonly string[],
   sniffedMimeType: string | undefined,
   signatureTypes: ReadonlySet<string>,
+  arrived: { mimeType: string; operationStatus?: string | null },
 ): boolean {
   if (allowedTypes.length === 0) return true;
   if (sniffedMimeType && !GENERIC_CONTENT.has(sniffedMimeType)) return typeAllowed(allowedTypes, sniffedMimeType);
-  return allowedTypes.some((rule) => rule.endsWith('/*') || !signatureTypes.has(rule.toLowerCase()));
+  const announced = arrived.mimeType.toLowerCase();
+  return allowedTypes.some((rule) => {
+    if (!typeAllowed([rule], announced)) return false;
+    return rule.endsWith('/*') ? arrived.operationStatus === 'READY' : !signatureTypes.has(rule.toLowerCase());
+  });
 }
 
 /** What the Media Manager says of a file that arrived. */
@@ -338,6 +394,8 @@ export interface ArrivedFile {
   /** PENDING while being processed; READY or FAILED once processed (the bytes are there either way). */
   operationStatus?: string | null;
   mediaType?: string | null;
+  /** The name it was stored under: the visitor's own finalize (`?filename=`) may try to set it. */
+  displayName?: string | null;
 }
 
 /**
@@ -348,9 +406,17 @@ export interface ArrivedFile {
  */
 export function arrivalProblem(
   arrived: ArrivedFile,
-  announced: { mimeType: string; sizeInBytes: string },
+  announced: { mimeType: string; sizeInBytes: string; name?: string },
   rules: VisitorUploadRules,
 ): string | 'content' | undefined {
+  // The rules were asked of the name announced; a file stored under another one (payload.html for film.mp4) is not that file.
+  if (
+    announced.name !== undefined &&
+    typeof arrived.displayName === 'string' &&
+    arrived.displayName.normalize() !== announced.name.normalize()
+  ) {
+    return 'The file arrived under another name than the one announced.';
+  }
   const processed = arrived.operationStatus === 'READY' || arrived.operationStatus === 'FAILED';
   const size = arrived.sizeInBytes === undefined || arrived.sizeInBytes === null ? undefined : Number(arrived.sizeInBytes);
   if (size === undefined || !Number.isSafeInteger(size)) {
@@ -372,8 +438,9 @@ export function contentProblem(
   rules: VisitorUploadRules,
   sniffedMimeType: string | undefined,
   signatureTypes: ReadonlySet<string>,
+  arrived: { mimeType: string; operationStatus?: string | null },
 ): string | undefined {
-  if (contentKindAllowed(rules.allowedTypes, sniffedMimeType, signatureTypes)) return undefined;
+  if (contentKindAllowed(rules.allowedTypes, sniffedMimeType, signatureTypes, arrived)) return undefined;
   return `The file's content (${sniffedMimeType ?? 'not a recognised type'}) is not a type accepted here.`;
 }
 

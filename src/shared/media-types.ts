@@ -38,3 +38,23 @@ export function mediaTypeOf(mimeType: string): MediaType {
   if (ARCHIVE_TYPES.has(type)) return 'ARCHIVE';
   return 'OTHER';
 }
+
+/** The extension of a file name, lower case, without its dot; undefined for a name without one (or a hidden entry's name). */
+export function fileExtension(fileName: string): string | undefined {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : undefined;
+}
+
+/** Kinds a browser shows without running anything: a raster image, a video, a sound. */
+const PASSIVE_MEDIA = new Set<MediaType>(['IMAGE', 'VIDEO', 'AUDIO']);
+
+/**
+ * Whether a file may be opened in the browser (a download link's contentDisposition INLINE) rather
+ * than saved (ATTACHMENT): only when the Media Manager's kind is passive and its name's extension
+ * stands for a passive type too (".mp4" is both video/mp4 and application/mp4). An SVG (VECTOR), HTML, a PDF or anything unknown is saved, never
+ * opened, so no uploaded bytes run as a page.
+ */
+export function opensInline(mediaType: string | undefined | null, typesOfName: readonly string[]): boolean {
+  if (!mediaType || !PASSIVE_MEDIA.has(mediaType as MediaType)) return false;
+  return typesOfName.some((type) => PASSIVE_MEDIA.has(mediaTypeOf(type)));
+}

@@ -305,7 +305,7 @@ describe('a hostile visitor cannot walk around the owner’s rules', () => {
   it('says why the Media Manager failed a file, when the visitor was last active, and lets the owner close what was abandoned', async () => {
     const token = await site.visitor();
     const ticket = await site.ticket(token);
-    // Declared a video, its bytes are not one: the Media Manager fails it.
+    // Declared a video, its bytes are not one: the Media Manager fails it, and the rules (video/*) refuse what it could not recognise.
     const { session } = await site.session(token, ticket, video(500, 'broken.mp4'));
     const brokenId = await site.send(session as Session, Buffer.alloc(500, 3), 'broken.mp4');
     await site.session(token, ticket, video(100, 'never.mp4'));
@@ -317,7 +317,7 @@ describe('a hostile visitor cannot walk around the owner’s rules', () => {
     const page = await site.call<InboxPage>(site.owner, 'listVisitorSubmissionPage', {});
     const [submission] = page.ok ? page.submissions : [];
     expect(submission?.files).toEqual([
-      expect.objectContaining({ name: 'broken.mp4', status: 'FAILED', reason: expect.stringContaining('not a recognisable video') }),
+      expect.objectContaining({ name: 'broken.mp4', status: 'REJECTED', reason: expect.stringContaining('not a recognisable video') }),
       expect.objectContaining({ name: 'never.mp4', status: 'UPLOADING' }),
     ]);
     expect(Date.parse(String(submission?.lastActiveDate))).toBeGreaterThanOrEqual(Date.parse(String(submission?.createdDate)));

@@ -44,6 +44,37 @@ describe('the rules for names and folder paths', () => {
     }
   });
 
+  it('refuses direction marks, invisible characters and piled-up combining marks; a name must show a character', () => {
+    for (const [name, found] of [
+      ['lrm\u200e.pdf', 'U+200E'],
+      ['rlm\u200f.pdf', 'U+200F'],
+      ['alm\u061c.pdf', 'U+061C'],
+      ['zwsp\u200b.pdf', 'U+200B'],
+      ['zwj\u200d.pdf', 'U+200D'],
+      ['wj\u2060.pdf', 'U+2060'],
+      ['\ufeffbom.pdf', 'U+FEFF'],
+      ['filler\u3164.pdf', 'U+3164'],
+      ['mvs\u180e.pdf', 'U+180E'],
+      ['soft\u00adhyphen.pdf', 'U+00AD'],
+      ['tag\u{e0041}.pdf', 'U+E0041'],
+      ['note\ufff9.pdf', 'U+FFF9'],
+      ['\u200b', 'U+200B'],
+    ] as const) {
+      expect(nameViolation(name, 'fileName', 200), JSON.stringify(name)).toMatchObject({
+        violatedRule: 'FORMAT',
+        description: expect.stringContaining(found),
+      });
+      expect(typedTextViolation(name, 'name', { multiline: false }), JSON.stringify(name)).toBeDefined();
+      expect(typedTextViolation(`a message\n${name}`, 'message', { multiline: true }), JSON.stringify(name)).toBeDefined();
+    }
+    expect(nameViolation(`z${'\u0301'.repeat(50)}.pdf`, 'fileName', 200)).toMatchObject({ violatedRule: 'FORMAT' });
+    expect(nameViolation('\u2800\u2800', 'fileName', 200)).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+    // Real scripts keep their marks and joiners: Vietnamese stacked accents, Persian's zero-width non-joiner.
+    for (const name of ['Nguyễn Thị Ánh.pdf', 'ti\u1ebf\u0301ng.pdf', 'می\u200cخواهم.pdf', 'café.pdf']) {
+      expect(nameViolation(name, 'fileName', 200), name).toBeUndefined();
+    }
+  });
+
   it('refuses a name over its limit, saying the limit', () => {
     expect(nameViolation('x'.repeat(10_000), 'filename', 200)).toMatchObject({
       violatedRule: 'MAX_LENGTH',

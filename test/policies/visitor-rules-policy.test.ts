@@ -7,6 +7,7 @@ import {
   dailyLimits,
   DEFAULT_VISITOR_UPLOAD_RULES,
   fileAskedAgain,
+  fileNameTypeProblem,
   fileRuleProblem,
   gigabytesToBytes,
   maxFileSizeWords,
@@ -218,19 +219,56 @@ describe('what arrived', () => {
     expect(
       arrivalProblem({ sizeInBytes: '600', operationStatus: 'READY', mediaType: 'VIDEO' }, announced, { ...RULES, allowedTypes: [] }),
     ).toBeUndefined();
+    const named = { ...announced, name: 'film.mp4' };
+    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'film.mp4' }, named, RULES)).toBeUndefined();
+    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'payload.html' }, named, RULES)).toBe(
+      'The file arrived under another name than the one announced.',
+    );
   });
 
-  it('tells the kind from the first bytes: a type the sniffer knows must be allowed; unknown bytes pass only a family or a type with no signature', () => {
+  it('tells the kind from the first bytes: a type the sniffer knows must be allowed; unknown bytes pass only as the type announced, by a family once processed or a type with no signature', () => {
     const signatures = new Set(['application/pdf', 'video/mp4']);
-    expect(contentProblem(RULES, 'video/mp4', signatures)).toBeUndefined();
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures)).toBe(
+    const ready = (mimeType: string) => ({ mimeType, operationStatus: 'READY' });
+    expect(contentProblem(RULES, 'video/mp4', signatures, ready('video/mp4'))).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures, ready('application/pdf'))).toBe(
       "The file's content (text/html) is not a type accepted here.",
     );
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures)).toBe(
+    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures, ready('application/pdf'))).toBe(
       "The file's content (not a recognised type) is not a type accepted here.",
     );
-    expect(contentProblem({ ...RULES, allowedTypes: ['video/*'] }, undefined, signatures)).toBeUndefined();
-    expect(contentProblem({ ...RULES, allowedTypes: ['text/csv'] }, undefined, signatures)).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['video/*'] }, undefined, signatures, ready('video/mp4'))).toBeUndefined();
+    expect(contentProblem({ ...RULES, allowedTypes: ['text/csv'] }, undefined, signatures, ready('text/csv'))).toBeUndefined();
+    // An empty or unrecognised file announced as a PDF does not pass because video/* is allowed too.
+    const both = { ...RULES, allowedTypes: ['application/pdf', 'video/*'] };
+    expect(contentProblem(both, undefined, signatures, ready('application/pdf'))).toBeDefined();
     expect(mediaTypeAllowed(['image/*'], 'VECTOR')).toBe(true);
+  });
+});
+
+describe('file names and the accepted types', () => {
+  const table = new Map<string, readonly string[]>([
+    ['application/pdf', ['pdf']],
+    ['image/png', ['png']],
+    ['image/svg+xml', ['svg', 'svgz']],
+    ['video/mp4', ['mp4', 'mp4v', 'mpg4']],
+    ['application/mp4', ['mp4', 'mpg4', 'mp4s', 'm4p']],
+    ['text/html', ['html', 'htm']],
+    ['application/hta', ['hta']],
+    ['application/zip', ['zip']],
+  ]);
+
+  it("ties the name's extension to the types accepted: a PDF-only rule gives the owner only files named .pdf", () => {
+    const rules = ['application/pdf', 'video/*', 'image/png'];
+    for (const name of ['contract.pdf', 'SCAN.PDF', 'film.mp4', 'pic.png'])
+      expect(fileNameTypeProblem(rules, name, table), name).toBeUndefined();
+    for (const name of ['contract.hta', 'invoice.html', 'photos.zip', 'pic.svg', 'setup.bat', 'noextension', '.pdf', 'pdf.']) {
+      expect(fileNameTypeProblem(rules, name, table), name).toBe(
+        "The file's name must end in an extension of the types accepted here (.pdf, .mp4, .mp4v, .mpg4, .png).",
+      );
+    }
+    expect(fileNameTypeProblem([], 'anything.hta', table)).toBeUndefined();
+    // A type the table does not know allows only extensions no known type has.
+    expect(fileNameTypeProblem(['application/x-custom'], 'data.custom', table)).toBeUndefined();
+    expect(fileNameTypeProblem(['application/x-custom'], 'data.html', table)).toBeDefined();
   });
 });

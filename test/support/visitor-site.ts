@@ -151,7 +151,9 @@ export class VisitorSite {
   /** The places taken in today's count of files or submissions: the site's, or one visitor's. */
   async countToday(count: 'files' | 'submissions', visitorId?: string): Promise<number> {
     const day = new Date().toISOString().slice(0, 10);
-    return (await this.dataItems(VISITOR_CLAIMS.id, { scope: visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}` })).length;
+    const places = await this.dataItems(VISITOR_CLAIMS.id, { scope: visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}` });
+    // A site place given back (expired) counts nothing any more.
+    return places.filter((place) => place.expired !== true).length;
   }
 
   /** Every file place of every submission. */

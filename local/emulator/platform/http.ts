@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WixApiError } from './api-error.js';
-import { DEFAULT_BODY_LIMIT, mediaTypeOf, readRequestBody, UNREAD_BODY } from './request-body.js';
+import { DEFAULT_BODY_LIMIT, mediaTypeOf, nestsDeeperThan, readRequestBody, RequestAborted, UNREAD_BODY } from './request-body.js';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -104,6 +104,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = DEFAULT_BO
   if (mediaTypeOf(req) !== 'application/json') {
     throw WixApiError.application(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as Content-Type: application/json');
   }
+  if (nestsDeeperThan(text)) throw WixApiError.application(400, 'MALFORMED_JSON', 'The request body nests deeper than JSON readers accept');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -112,6 +113,11 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = DEFAULT_BO
 }
 
 export function sendError(res: ServerResponse, error: unknown): void {
+  if (error instanceof RequestAborted) {
+    console.error(`[local-wix] ${error.message}`);
+    res.destroy();
+    return;
+  }
   if (res.headersSent) {
     res.destroy();
     return;

@@ -45,16 +45,51 @@ export async function readRequestBody(req: IncomingMessage, limitBytes = DEFAULT
   const declared = Number(req.headers['content-length']);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limitBytes || declared > limitBytes) {
-      const drained = declared > DISCARD_LIMIT ? false : await discardRest(req, size);
-      throw tooLarge(limitBytes, !drained);
+  try {
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > limitBytes || declared > limitBytes) {
+        const drained = declared > DISCARD_LIMIT ? false : await discardRest(req, size);
+        throw tooLarge(limitBytes, !drained);
+      }
+      chunks.push(buffer);
     }
-    chunks.push(buffer);
+  } catch (error) {
+    if (error instanceof WixApiError) throw error;
+    throw new RequestAborted();
   }
   return Buffer.concat(chunks);
+}
+
+/** The client went away before its body was read whole: nobody is left to answer, a line in the log says so. */
+export class RequestAborted extends Error {
+  constructor() {
+    super('request aborted: the client cut its body off before the end');
+  }
+}
+
+/**
+ * Nesting JSON may have: Jackson's default (StreamReadConstraints.maxNestingDepth), which many
+ * HTTP gateways keep; a body nested deeper costs a parse for nothing and is refused before it.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Whether JSON text nests arrays and objects deeper than `max` (one pass over the text, strings skipped). */
+export function nestsDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (inString) {
+      if (code === 0x5c) at++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > max) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
 }
 
 /** The media type of a request without its parameters, lower-cased ("application/json"). */

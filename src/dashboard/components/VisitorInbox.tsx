@@ -37,11 +37,16 @@ const FILTERS: ReadonlyArray<{ value: InboxFilter; label: string }> = [
   { value: 'HANDLED', label: 'Handled' },
 ];
 
+const WRAP_ANYWHERE: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0, maxWidth: '100%' };
+
 const FileLine: FC<{ file: SubmissionFile }> = ({ file }) => (
   <Box gap="SP2" verticalAlign="middle" flexWrap="wrap" dataHook="inbox-file">
-    <Text size="small" weight="bold">
-      {file.name}
-    </Text>
+    {/* A name of 255 characters with nothing to break at wraps anywhere, all of it shown. */}
+    <span style={WRAP_ANYWHERE}>
+      <Text size="small" weight="bold">
+        {file.name}
+      </Text>
+    </span>
     <Text size="tiny" secondary>
       {formatBytes(Number(file.sizeInBytes))}
     </Text>
