@@ -39,6 +39,7 @@ export interface UploadQueueOptions {
   concurrency?: number;
   /** Larger files are refused before any byte is sent; no limit by default. */
   maxFileSizeBytes?: number;
+  /** The largest request the default transport sends, in bytes (DEFAULT_CHUNK_SIZE by default). */
   chunkSize?: number;
   /** Waits between retries, for tus requests and backend calls alike. */
   retryDelays?: readonly number[];

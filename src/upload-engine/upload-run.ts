@@ -59,6 +59,13 @@ export interface UploadRunEvents {
   bytesDone(): void;
 }
 
+/**
+ * The md5 follows the bytes as they are sent, a step at a time: it reads them while their pages are
+ * still cached, is done right after the last byte, and its saved state (one per step) is ahead of
+ * what the server holds, so a reload reads none of that again.
+ */
+const HASH_STEP_BYTES = 1024 * 1024;
+
 /** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 
@@ -79,6 +86,7 @@ export class UploadRun {
   /** Set when stopped for good: an upload the server creates after that is deleted at once. */
   private terminateLate = false;
   private lastBytesSent?: number;
+  private hashAskedTo = 0;
   readonly done: Promise<RunOutcome>;
 
   /** `slot`: when given, the run creates its session, then waits for it before sending any byte. */
@@ -234,13 +242,16 @@ export class UploadRun {
           void deps.transport.terminate(url).catch(() => undefined);
         }
       },
-      onProgress: (bytesSent) => this.progressed(bytesSent, true),
+      onProgress: (bytesSent) => {
+        this.progressed(bytesSent, true);
+        this.hashAhead(bytesSent);
+      },
       onUnanswered: () => deps.uploadHostAnswered?.(false),
       onAccepted: (bytesAccepted) => {
         deps.uploadHostAnswered?.(true);
         this.progressed(bytesAccepted, false);
         this.noteBytesOnServer(bytesAccepted);
-        void this.hasher?.then((hasher) => hasher.advanceTo(bytesAccepted));
+        this.hashAhead(bytesAccepted, true);
       },
     });
     this.transfer = transfer;
@@ -261,6 +272,13 @@ export class UploadRun {
     }
     const uploaded = Math.min(bytes, entry.source.size);
     if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
+  }
+
+  /** Asks the md5 to go as far as `bytes`, once a step further than it was asked (or `now`). */
+  private hashAhead(bytes: number, now = false): void {
+    if (bytes <= this.hashAskedTo || (!now && bytes < this.hashAskedTo + HASH_STEP_BYTES)) return;
+    this.hashAskedTo = bytes;
+    void this.hasher?.then((hasher) => hasher.advanceTo(bytes));
   }
 
   /** The file's md5 in the making, continued from the resume record's progress when there is one. */
