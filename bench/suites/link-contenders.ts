@@ -142,12 +142,13 @@ function seedScript(token: string, retryDelays: number[]): string {
   })()`;
 }
 
-/** The seed in the same Chromium, on a blank page of the app's origin: its first session request → the last finalize answered. */
+/**
+ * The seed in the same Chromium, on a page of the app's origin (any path: its 404 is a document of
+ * that origin; Playwright's request interception is not used, as it holds every request's body):
+ * its first session request → the last finalize answered.
+ */
 export function seedChromiumRun(link: Link, files: InputFile[]): Promise<LinkRun> {
-  const blank = `${link.app.origin}/bench-blank`;
-  return inChromium(link, 'seed-chromium', 'about:blank', async (page) => {
-    await page.context().route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
-    await page.goto(blank);
+  return inChromium(link, 'seed-chromium', `${link.app.origin}/bench-seed`, async (page) => {
     await page.addScriptTag({ path: TUS_BROWSER_BUILD });
     await page.evaluate(
       `(() => { const input = document.createElement('input'); input.type = 'file'; input.multiple = true; input.id = 'bench-files'; document.body.append(input); })()`,
@@ -219,4 +220,61 @@ export async function cliRun(link: Link, files: InputFile[], workDir: string): P
     peakRssBytes: peak?.peakBytes,
     processToFirstByteMs: firstPatch - spawnedAt,
   };
+}
+
+export interface ReloadResult {
+  /** The page's own time: the re-picked file's change event → its staged row, then the click → the first resumed PATCH. */
+  stagingMs: number;
+  clickToByteMs: number;
+  /** Bytes the server held at the reload that the page reads again: for its md5 (its saved progress is behind), or sent again. */
+  hashedAgainBytes: number;
+  sentAgainBytes: number;
+}
+
+/** Reload mid-upload, pick the same file again, click Upload: how soon, and how much of what the server holds is read again. */
+export async function reloadRun(link: Link, file: InputFile): Promise<ReloadResult> {
+  const opened = await openPage(link.chromium.browser, `${link.app.origin}/dashboard`, [], 60_000);
+  try {
+    const { page } = opened;
+    const driver = new UploadPageDriver(page);
+    await page.getByText('Drop files or whole folders here').waitFor();
+    await driver.chooseFiles([file.path]);
+    link.proxy.resetCounters();
+    await driver.startUpload();
+    while (link.proxy.counters().deliveredUpBytes < file.size * 0.4) await sleep(50);
+    await page.reload();
+    await page.getByText('Drop files or whole folders here').waitFor();
+    await sleep(500); // the server has written what reached it
+    const record = JSON.parse(
+      String(await page.evaluate(`Object.values(localStorage).find((value) => value.includes('"tusUrl"')) ?? '{}'`)),
+    ) as { tusUrl?: string; hash?: { offset: number } };
+    const head = await fetch(record.tusUrl ?? 'about:', { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    const onServer = Number(head.headers.get('upload-offset'));
+    await page.evaluate(`(() => {
+      const marks = (window.__benchMarks ??= {});
+      for (const type of ['click', 'change']) window.addEventListener(type, () => { marks[type] = performance.now(); }, true);
+    })()`);
+    await markWhen(page, 'staged', `document.querySelector('[data-hook="staged-row"]')`);
+    const resumedPatch = page.waitForRequest((request) => request.method() === 'PATCH', { timeout: 30_000 });
+    await driver.chooseFiles([file.path]);
+    const stagedAt = await waitForMark(page, 'staged', 10_000);
+    const toPage = await pageClock(page);
+    const afterClick = performance.now();
+    await driver.startUpload();
+    const offset = Number((await resumedPatch).headers()['upload-offset']);
+    let firstPatch: number | undefined;
+    while (firstPatch === undefined) {
+      firstPatch = link.proxy.counters().requests.find((r) => r.line.startsWith('PATCH') && r.atMs > afterClick)?.atMs;
+      await sleep(10);
+    }
+    const marks = (await page.evaluate('window.__benchMarks')) as { click: number; change: number };
+    return {
+      stagingMs: stagedAt - marks.change,
+      clickToByteMs: toPage(firstPatch) - marks.click,
+      hashedAgainBytes: Math.max(0, onServer - (record.hash?.offset ?? 0)),
+      sentAgainBytes: Math.max(0, onServer - offset),
+    };
+  } finally {
+    await opened.close();
+  }
 }

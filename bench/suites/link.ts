@@ -7,12 +7,8 @@
  * in each repetition (BENCH_REPEAT, 3); the targets compare medians. See docs/BENCHMARKS.md.
  */
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { UploadPageDriver } from '../../e2e/support/dashboard.js';
 import { DEFAULT_RETRY_DELAYS } from '../../src/upload-engine/tus-transport.js';
 import { callWebMethod, startApp } from '../lib/app.js';
-import { markWhen, openPage, pageClock, waitForMark } from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
 import { formatSize, MIB, spread, writeRandomFile, writeRandomFiles, type InputFile } from '../lib/measure.js';
 import type { HeadSeen, LinkShape } from '../lib/shaping-proxy.js';
@@ -21,12 +17,14 @@ import {
   cliRun,
   openLink,
   pageRun,
+  reloadRun,
   seedChromiumRun,
   seedNodeRun,
   widgetRun,
   type Contender,
   type Link,
   type LinkRun,
+  type ReloadResult,
 } from './link-contenders.js';
 
 const LINK_100M: LinkShape = { bytesPerSecond: 100e6 / 8, rttMs: 80, cutEveryBytes: null, refuseMs: 0 };
@@ -40,13 +38,13 @@ const medianOf = (values: readonly number[]) => spread(values).median;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const s = (millis: number) => `${(millis / 1000).toFixed(2)} s`;
 
-/** When each request crossing the link was answered (answers come in order on a connection). */
-function answersOf(requests: readonly HeadSeen[], responses: readonly HeadSeen[]): Map<HeadSeen, number> {
-  const answered = new Map<HeadSeen, number>();
+/** The answer to each request crossing the link (answers come in order on a connection). */
+function answersOf(requests: readonly HeadSeen[], responses: readonly HeadSeen[]): Map<HeadSeen, HeadSeen> {
+  const answered = new Map<HeadSeen, HeadSeen>();
   for (const connection of new Set(requests.map((r) => r.connection))) {
     const answers = responses.filter((r) => r.connection === connection);
     for (const [i, request] of requests.filter((r) => r.connection === connection).entries()) {
-      if (answers[i]) answered.set(request, answers[i].atMs);
+      if (answers[i]) answered.set(request, answers[i]);
     }
   }
   return answered;
@@ -56,7 +54,7 @@ function answersOf(requests: readonly HeadSeen[], responses: readonly HeadSeen[]
 function phasesOf(run: LinkRun) {
   const { requests, responses } = run.counters;
   const patches = requests.filter((r) => r.line.startsWith('PATCH'));
-  const lastAnswered = answersOf(requests, responses).get(patches.at(-1)!) ?? Number.NaN;
+  const lastAnswered = answersOf(requests, responses).get(patches.at(-1)!)?.atMs ?? Number.NaN;
   return {
     beforeMs: (patches[0]?.atMs ?? Number.NaN) - run.startAt,
     bytesMs: lastAnswered - (patches[0]?.atMs ?? Number.NaN),
@@ -104,80 +102,30 @@ function cutTarget(cut: CutResult | undefined): TargetResult {
   };
   const run = cut?.runs[0];
   if (!cut || !run || run.counters.cuts.length === 0) return notChecked(spec, 'no cut fell inside the file');
-  const { cuts, requests } = run.counters;
-  const resumes = cuts.map((c) => (c.resumedAtMs ?? Number.POSITIVE_INFINITY) - c.atMs);
+  const { cuts, requests, responses } = run.counters;
+  const answers = answersOf(requests, responses);
+  // The resumed request: the first PATCH after the cut that the server took (a browser may first send the cut one again, refused).
+  const resumedAt = cuts.map(
+    (c) => requests.find((r) => r.atMs > c.atMs && r.line.startsWith('PATCH') && answers.get(r)?.line === '204')?.atMs,
+  );
+  const resumes = cuts.map((c, i) => (resumedAt[i] ?? Number.POSITIVE_INFINITY) - c.atMs);
   const twice = run.counters.acceptedUpBytes - cut.baseline.counters.acceptedUpBytes;
   const inFlight = sum(cuts.map((c) => c.inFlightUpBytes));
   const allowed = inFlight + HEADERS_PER_CUT * cuts.length;
   const worst = Math.max(...resumes);
-  const afterCuts = cuts.map((c) =>
-    requests
-      .filter((r) => r.atMs > c.atMs && r.atMs <= (c.resumedAtMs ?? c.atMs))
-      .map((r) => `${r.line.split(' ')[0]} +${ms(r.atMs - c.atMs)}`),
+  const afterCuts = cuts.map((c, i) =>
+    [...requests.map((r) => ({ at: r.atMs, what: r.line.split(' ')[0] })), ...responses.map((r) => ({ at: r.atMs, what: `→ ${r.line}` }))]
+      .filter((e) => e.at > c.atMs && e.at <= (resumedAt[i] ?? Number.POSITIVE_INFINITY))
+      .sort((a, b) => a.at - b.at)
+      .map((e) => `${e.what} +${ms(e.at - c.atMs)}`)
+      .join(', '),
   );
   return checked(
     spec,
     `worst ${ms(worst)} (${resumes.map(ms).join(', ')}); sent twice ${(twice / MIB).toFixed(2)} MiB of ${(allowed / MIB).toFixed(2)} allowed`,
     worst <= resumeBound && twice <= allowed,
-    `after each cut, the requests until the resumed PATCH: ${afterCuts.map((list) => list.join(', ')).join(' | ')}; ${(inFlight / MIB).toFixed(2)} MiB in flight at the cuts, ${requests.filter((r) => r.line.startsWith('PATCH')).length} PATCH requests in all`,
+    `after each cut, until the resumed PATCH: ${afterCuts.join(' | ')}; ${(inFlight / MIB).toFixed(2)} MiB in flight at the cuts`,
   );
-}
-
-interface ReloadResult {
-  /** The page's own time: the re-picked file's change event → its staged row, then the click → the first resumed PATCH. */
-  stagingMs: number;
-  clickToByteMs: number;
-  /** Bytes the server held at the reload that the page reads again: for its md5 (its saved progress is behind), or sent again. */
-  hashedAgainBytes: number;
-  sentAgainBytes: number;
-}
-
-/** Reload mid-upload, pick the same file again, click Upload: how soon, and how much of what the server holds is read again. */
-async function reloadRun(link: Link, file: InputFile): Promise<ReloadResult> {
-  const opened = await openPage(link.chromium.browser, `${link.app.origin}/dashboard`, [], 60_000);
-  try {
-    const { page } = opened;
-    const driver = new UploadPageDriver(page);
-    await page.getByText('Drop files or whole folders here').waitFor();
-    await driver.chooseFiles([file.path]);
-    link.proxy.resetCounters();
-    await driver.startUpload();
-    while (link.proxy.counters().deliveredUpBytes < file.size * 0.4) await sleep(50);
-    await page.reload();
-    await page.getByText('Drop files or whole folders here').waitFor();
-    await sleep(500); // the server has written what reached it
-    const record = JSON.parse(
-      String(await page.evaluate(`Object.values(localStorage).find((value) => value.includes('"tusUrl"')) ?? '{}'`)),
-    ) as { tusUrl?: string; hash?: { offset: number } };
-    const head = await fetch(record.tusUrl ?? 'about:', { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
-    const onServer = Number(head.headers.get('upload-offset'));
-    await page.evaluate(`(() => {
-      const marks = (window.__benchMarks ??= {});
-      for (const type of ['click', 'change']) window.addEventListener(type, () => { marks[type] = performance.now(); }, true);
-    })()`);
-    await markWhen(page, 'staged', `document.querySelector('[data-hook="staged-row"]')`);
-    const resumedPatch = page.waitForRequest((request) => request.method() === 'PATCH', { timeout: 30_000 });
-    await driver.chooseFiles([file.path]);
-    const stagedAt = await waitForMark(page, 'staged', 10_000);
-    const toPage = await pageClock(page);
-    const afterClick = performance.now();
-    await driver.startUpload();
-    const offset = Number((await resumedPatch).headers()['upload-offset']);
-    let firstPatch: number | undefined;
-    while (firstPatch === undefined) {
-      firstPatch = link.proxy.counters().requests.find((r) => r.line.startsWith('PATCH') && r.atMs > afterClick)?.atMs;
-      await sleep(10);
-    }
-    const marks = (await page.evaluate('window.__benchMarks')) as { click: number; change: number };
-    return {
-      stagingMs: stagedAt - marks.change,
-      clickToByteMs: toPage(firstPatch) - marks.click,
-      hashedAgainBytes: Math.max(0, onServer - (record.hash?.offset ?? 0)),
-      sentAgainBytes: Math.max(0, onServer - offset),
-    };
-  } finally {
-    await opened.close();
-  }
 }
 
 runSuite('link', async ({ tempDir }) => {
@@ -197,7 +145,7 @@ runSuite('link', async ({ tempDir }) => {
   const small = writeRandomFiles(input, 'small', Math.max(5, Math.round(50 * SCALE)), 4 * MIB);
   const warmup = writeRandomFile(input, 'warmup.bin', 256 * 1024);
   const cutFile = writeRandomFile(input, 'cut.bin', Math.round(160 * MIB * SCALE));
-  const reloadFile = writeRandomFile(input, 'reload.bin', Math.round(96 * MIB * SCALE));
+  const reloadFile = writeRandomFile(input, 'reload.bin', Math.max(32 * MIB, Math.round(96 * MIB * SCALE)));
   const link = await openLink(app, LINK_100M);
 
   const largeRuns: Record<Contender, (files: InputFile[]) => Promise<LinkRun>> = {

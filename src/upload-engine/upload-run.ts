@@ -60,10 +60,12 @@ export interface UploadRunEvents {
 }
 
 /**
- * The md5 follows the bytes as they are sent, a step at a time: it reads them while their pages are
- * still cached, is done right after the last byte, and its saved state (one per step) is ahead of
- * what the server holds, so a reload reads none of that again.
+ * The md5 reads a little ahead of the bytes being sent (HASH_LOOKAHEAD_BYTES), a step at a time:
+ * each byte is read from disk once, by the md5 or the upload, and found cached by the other; the
+ * md5 is done as the last byte is sent; and its saved state (one per step) stays ahead of what the
+ * server holds, so after a reload nothing the server has is read again.
  */
+const HASH_LOOKAHEAD_BYTES = 8 * 1024 * 1024;
 const HASH_STEP_BYTES = 1024 * 1024;
 
 /** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
@@ -244,7 +246,7 @@ export class UploadRun {
       },
       onProgress: (bytesSent) => {
         this.progressed(bytesSent, true);
-        this.hashAhead(bytesSent);
+        this.hashAhead(Math.min(entry.source.size, bytesSent + HASH_LOOKAHEAD_BYTES));
       },
       onUnanswered: () => deps.uploadHostAnswered?.(false),
       onAccepted: (bytesAccepted) => {
@@ -274,8 +276,8 @@ export class UploadRun {
     if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
   }
 
-  /** Asks the md5 to go as far as `bytes`, once a step further than it was asked (or `now`). */
-  private hashAhead(bytes: number, now = false): void {
+  /** Asks the md5 to go as far as `bytes`: at once when `now` or the file's end, else once a step further than it was asked. */
+  private hashAhead(bytes: number, now = bytes === this.entry.source.size): void {
     if (bytes <= this.hashAskedTo || (!now && bytes < this.hashAskedTo + HASH_STEP_BYTES)) return;
     this.hashAskedTo = bytes;
     void this.hasher?.then((hasher) => hasher.advanceTo(bytes));
