@@ -25,6 +25,8 @@ export interface FileEntry {
   session?: UploadSession;
   /** Milliseconds: when the session was created (or, resumed, when its record was made). */
   sessionSince?: number;
+  /** A session UploadQueue.prepare() asked for before the file was added; used instead of a new one unless it failed. */
+  prepared?: PreparedSession;
   tusUrl?: string;
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */
@@ -33,6 +35,13 @@ export interface FileEntry {
   awaitingReason?: boolean;
   /** The file's md5 as it is being computed; kept across runs (the file's bytes do not change with a retry). */
   md5?: Promise<RunningMd5>;
+}
+
+export interface PreparedSession {
+  /** Milliseconds: when it was asked for. */
+  since: number;
+  /** undefined: it could not be made (the run then asks for one itself, and hears why). */
+  session: Promise<UploadSession | undefined>;
 }
 
 export interface UploadRunDeps {
@@ -127,8 +136,10 @@ export class UploadRun {
     this.hasher = this.md5Of(entry);
     for (;;) {
       if (!entry.session) {
-        entry.sessionSince = deps.now();
-        entry.session = await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal);
+        const { prepared } = entry;
+        entry.prepared = undefined;
+        entry.sessionSince = prepared?.since ?? deps.now();
+        entry.session = (await prepared?.session) ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
       }
       session = entry.session;
       if (this.stopped) return { status: 'stopped' };

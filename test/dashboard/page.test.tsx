@@ -142,6 +142,17 @@ describe('the Upload page', () => {
     expect(screen.queryByText('Nothing uploaded yet.')).toBeNull();
   });
 
+  it('gets the session of a staged file ready while the list is looked at, and sends with it on Upload', async () => {
+    await renderPage();
+    choose(clip());
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]?.[0]).toMatchObject({ fileName: 'clip.mp4', sizeInBytes: '10' });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
+    expect(await screen.findByText('Uploads (1)')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(web.createUploadSession).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses the same file chosen twice', async () => {
     await renderPage();
     choose(clip());
