@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./main.ts');
+await import('./cli-process.ts');

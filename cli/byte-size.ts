@@ -1,18 +1,19 @@
+/** Decimal units as the app shows sizes (src/shared/format.ts); KiB, MiB and GiB for binary ones. */
 const UNITS: Record<string, number> = {
   '': 1,
   b: 1,
-  k: 1024,
-  kb: 1024,
+  k: 1e3,
+  kb: 1e3,
   kib: 1024,
-  m: 1024 ** 2,
-  mb: 1024 ** 2,
+  m: 1e6,
+  mb: 1e6,
   mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1024 ** 3,
+  g: 1e9,
+  gb: 1e9,
   gib: 1024 ** 3,
 };
 
-/** "8MiB", "512 KiB", "1048576" → bytes (binary multiples, as file sizes are shown); undefined if it is not a size. */
+/** "8MiB", "512 KiB", "20MB", "1048576" → bytes; undefined if it is not a size. */
 export function parseByteSize(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   if (!match) return undefined;

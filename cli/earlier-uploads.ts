@@ -1,12 +1,11 @@
-import type { UploadStatusReport } from '../src/shared/upload-api.js';
-import { StatusPoller } from '../src/upload-engine/status-poller.js';
-import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
-import { errorMessageOf } from '../src/upload-engine/upload-error.js';
+import { StatusPoller, errorMessageOf, type UploadBackend } from '../src/upload-engine/node/index.js';
+import type { UploadStatusReport } from '../src/shared/upload-methods.js';
 
 /** What became of a file an earlier run finalized. */
 export type EarlierOutcome =
   | { state: 'ready'; report: UploadStatusReport }
-  | { state: 'failed'; message: string; code: string }
+  /** The Media Manager refused it (FAILED), or its status could not be read. */
+  | { state: 'refused' | 'failed'; message: string; code: string }
   /** The backend does not know it (no longer in the Media Manager, as the direct backend sees): it is to be sent again. */
   | { state: 'gone' };
 
@@ -54,7 +53,7 @@ export class EarlierUploads {
     if (report.status === 'READY') this.settle(report.fileId, { state: 'ready', report });
     else if (report.status === 'FAILED') {
       this.settle(report.fileId, {
-        state: 'failed',
+        state: 'refused',
         code: 'PROCESSING_FAILED',
         message: report.failureDescription ?? 'The Media Manager could not process the file.',
       });

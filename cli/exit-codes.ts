@@ -2,7 +2,7 @@
 export const EXIT_CODES = {
   /** Every file is READY in the Media Manager (uploaded now, or already before). */
   allReady: 0,
-  /** Some files failed; each is named with its reason. */
+  /** Some files failed or were refused by the Media Manager; each is named with its reason. */
   filesFailed: 1,
   /** The command line is wrong: an unknown flag, a bad value, a path that does not exist. */
   usage: 2,

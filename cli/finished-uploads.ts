@@ -1,5 +1,5 @@
+import { FingerprintedJsonFiles } from '../src/upload-engine/node/index.js';
 import { isRecord } from '../src/shared/is-record.js';
-import { FingerprintedJsonFiles } from '../src/upload-engine/node/json-file-directory.js';
 
 /** A file whose bytes all arrived and were finalized into the Media Manager, by upload fingerprint. */
 export interface FinishedUpload {

@@ -1,6 +1,9 @@
+import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_LOCAL_URL } from './options.js';
 import { RECORDS_DIR } from './records.js';
+
+const MIB = 1024 * 1024;
 
 export const HELP = `Usage: resumable-upload <files or folders...> [options]
 
@@ -10,7 +13,7 @@ send again the files it finished. Folders are walked recursively (hidden entries
 keep their tree under --folder.
 
 Where to:
-  the local Wix (\`npm start\`), at ${DEFAULT_LOCAL_URL} or --url;
+  the local Wix (\`npm start\`), at ${DEFAULT_LOCAL_WIX_URL} or --url;
   a real site when WIX_SITE_ID and WIX_API_KEY are set (an API key with Manage Media Manager).
 
 Options:
@@ -18,8 +21,8 @@ Options:
   --private            upload as private files (read only through temporary links)
   --labels <a,b>       labels for every file, comma-separated
   --concurrency <n>    files sent at the same time (default ${DEFAULT_CONCURRENCY})
-  --chunk-size <size>  the largest request, e.g. 8MiB (default 95MiB)
-  --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_URL})
+  --chunk-size <size>  the largest request, e.g. 8MiB (default ${DEFAULT_CHUNK_SIZE / MIB}MiB)
+  --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_WIX_URL})
   -q, --quiet          print nothing but failures
   --json               one JSON object per line on stdout, for scripts
   -h, --help           this help
@@ -28,7 +31,7 @@ Resume records are kept in ${RECORDS_DIR}/<target>/ under the current folder.
 
 Exit codes:
   ${EXIT_CODES.allReady}    every file is READY in the Media Manager
-  ${EXIT_CODES.filesFailed}    some files failed (each is named with its reason)
+  ${EXIT_CODES.filesFailed}    some files failed or were refused (each is named with its reason)
   ${EXIT_CODES.usage}    wrong command line: unknown option, bad value, missing path
   ${EXIT_CODES.unreachable}    the server could not be reached or refused the credentials
   ${EXIT_CODES.internalError}   a fault of the uploader itself (its stack is printed)

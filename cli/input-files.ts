@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { isHiddenEntry } from '../src/policies/upload-request-policy.js';
 
 /** A file named on the command line, or found in a folder named there. */
 export interface InputFile {
@@ -14,8 +15,6 @@ export interface InputFile {
    */
   relativePath?: string;
 }
-
-const isHidden = (name: string) => name.startsWith('.');
 
 export interface InputFiles {
   files: InputFile[];
@@ -75,7 +74,7 @@ function walkFolder(root: string, shownRoot: string, add: (file: InputFile) => v
       );
     }
     for (const name of names) {
-      if (isHidden(name)) continue;
+      if (isHiddenEntry(name)) continue;
       const absolute = path.join(folder, name);
       const segments = [...inside, name];
       const shown = path.join(shownRoot, ...segments);

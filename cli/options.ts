@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG } from '../local/emulator/platform/config.js';
-import { findUploadRequestViolations, splitFilePath } from '../src/shared/upload-request.js';
-import { describeViolations } from '../src/upload-engine/upload-error.js';
+import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
+import { findUploadRequestViolations, splitFilePath } from '../src/policies/upload-request-policy.js';
+import { describeViolations } from '../src/shared/refusals.js';
+import { DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { parseByteSize } from './byte-size.js';
 import { UsageError } from './exit-codes.js';
 
-/** The local Wix `npm start` serves, unless told otherwise (PORT, HOST). */
-export const DEFAULT_LOCAL_URL = `http://${DEFAULT_CONFIG.host}:${DEFAULT_CONFIG.port}`;
-export const DEFAULT_CONCURRENCY = 3;
+/** The most files the command line sends at once (the engine's DEFAULT_CONCURRENCY unless told). */
 export const MAX_CONCURRENCY = 32;
 export const MIN_CHUNK_SIZE = 64 * 1024;
 export const MAX_CHUNK_SIZE = 1024 ** 3;
@@ -111,7 +110,7 @@ function originOf(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--url must be the local Wix's address, such as ${DEFAULT_LOCAL_URL}, got "${text}"`);
+    throw new UsageError(`--url must be the local Wix's address, such as ${DEFAULT_LOCAL_WIX_URL}, got "${text}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--url must be an http:// or https:// address, got "${text}"`);

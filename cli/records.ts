@@ -1,6 +1,5 @@
+import { FileHashHistory, FileResumeStore } from '../src/upload-engine/node/index.js';
 import path from 'node:path';
-import { FileResumeStore } from '../src/upload-engine/node/file-resume-store.js';
-import { FileHashHistory } from '../src/upload-engine/node/file-hash-history.js';
 import { FinishedUploads } from './finished-uploads.js';
 
 /** Under the current folder, like a tool's cache: one folder per target. */

@@ -1,5 +1,3 @@
-import { errorMessageOf } from '../src/upload-engine/upload-error.js';
-import { connect } from './connect.js';
 import { ConnectError, EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import { collectInputFiles } from './input-files.js';
@@ -7,7 +5,9 @@ import { parseOptions, type CliOptions, type OutputMode } from './options.js';
 import { openRunRecords } from './records.js';
 import { chooseReporter } from './reporters/choose.js';
 import type { OutputStream } from './reporters/streams.js';
-import { describeTarget, targetName, targetOf } from './target.js';
+import { chooseTarget } from './targets/choose.js';
+import type { UploadTarget } from './targets/target.js';
+import { runUploads } from './run-uploads.js';
 import { planUploads, type PlannedFile } from './upload-plan.js';
 
 export interface CliContext {
@@ -39,18 +39,20 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   const { reporter, progressIntervalMs } = chooseReporter(options.output, context.stdout, context.stderr);
 
   let planned: PlannedFile[];
-  let target: ReturnType<typeof targetOf>;
+  let target: UploadTarget;
   let skipped: string[];
   let records: ReturnType<typeof openRunRecords>;
   try {
-    target = targetOf(options, context.env);
+    target = chooseTarget(options, context.env);
     const inputs = collectInputFiles(options.paths, context.cwd);
     skipped = inputs.skipped;
     let warnedOfRecords = false;
-    records = openRunRecords(context.cwd, targetName(target), (error) => {
+    records = openRunRecords(context.cwd, target.recordsName, (error) => {
       if (warnedOfRecords) return;
       warnedOfRecords = true;
-      reporter.warned(`resume records cannot be written (${errorMessageOf(error)}): a stopped run will start those files over`);
+      reporter.warned(
+        `resume records cannot be written (${error instanceof Error ? error.message : String(error)}): a stopped run will start those files over`,
+      );
     });
     planned = planUploads(
       inputs.files,
@@ -64,9 +66,9 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     throw error;
   }
 
-  let backend: Awaited<ReturnType<typeof connect>>;
+  let backend: Awaited<ReturnType<UploadTarget['connect']>>;
   try {
-    backend = await connect(target);
+    backend = await target.connect();
   } catch (error) {
     if (!(error instanceof ConnectError)) throw error;
     reporter.failed(error.message, EXIT_CODES.unreachable);
@@ -74,15 +76,17 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   }
 
   for (const entry of skipped) reporter.warned(`left out ${entry}`);
-  // The engine is loaded only now: --help and a wrong command line answer without waiting for it.
-  const { runUploads } = await import('./run-uploads.js');
   const result = await runUploads(
-    describeTarget(target),
+    target.description,
     planned,
     { concurrency: options.concurrency, chunkSize: options.chunkSize, progressIntervalMs, statusPollIntervalMs: STATUS_POLL_INTERVAL_MS },
     { backend, ...records, reporter, signal: context.signal },
   );
-  const exitCode = result.interrupted ? EXIT_CODES.interrupted : result.totals.failed > 0 ? EXIT_CODES.filesFailed : EXIT_CODES.allReady;
+  const exitCode = result.interrupted
+    ? EXIT_CODES.interrupted
+    : result.totals.failed + result.totals.refused > 0
+      ? EXIT_CODES.filesFailed
+      : EXIT_CODES.allReady;
   reporter.finished(result, exitCode);
   return exitCode;
 }

@@ -1,9 +1,12 @@
-import type { ResumeStore } from '../src/upload-engine/resume-store.js';
-import type { HashHistoryStore } from '../src/upload-engine/arrival-check.js';
-import type { UploadBackend } from '../src/upload-engine/upload-backend.js';
-import type { UploadItem, UploadQueueSnapshot } from '../src/upload-engine/upload-item.js';
-import { nodeMd5Thread } from '../src/upload-engine/node/node-md5-thread.js';
-import { UploadQueue } from '../src/upload-engine/upload-queue.js';
+import {
+  UploadQueue,
+  nodeMd5Thread,
+  type HashHistoryStore,
+  type ResumeStore,
+  type UploadBackend,
+  type UploadItem,
+  type UploadQueueSnapshot,
+} from '../src/upload-engine/node/index.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
 import type { FinishedUploads } from './finished-uploads.js';
 import { totalsOf, type FileView, type Reporter, type RunResult } from './reporters/reporter.js';
@@ -76,7 +79,8 @@ export async function runUploads(
 
   function settleEarlier(fingerprint: string, outcome: EarlierOutcome): void {
     if (outcome.state === 'ready') change(fingerprint, { state: 'ready', url: outcome.report.url });
-    else if (outcome.state === 'failed') change(fingerprint, { state: 'failed', error: { code: outcome.code, message: outcome.message } });
+    else if (outcome.state === 'failed' || outcome.state === 'refused')
+      change(fingerprint, { state: outcome.state, error: { code: outcome.code, message: outcome.message } });
     else {
       // Unknown to the backend (deleted from the Media Manager since): send it again.
       const file = byFingerprint.get(fingerprint)!;

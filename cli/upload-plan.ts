@@ -1,13 +1,14 @@
-import mime from 'mime-types';
-import { sourceFromPath } from '../src/upload-engine/node/node-source.js';
-import type { ResumeRecord, ResumeStore } from '../src/upload-engine/resume-store.js';
 import {
   resolveUploadMeta,
+  sourceFromPath,
   uploadFingerprint,
+  type ResumeRecord,
+  type ResumeStore,
   type UploadMeta,
   type UploadMetaInput,
   type UploadSource,
-} from '../src/upload-engine/upload-source.js';
+} from '../src/upload-engine/node/index.js';
+import mime from 'mime-types';
 import type { FinishedUpload, FinishedUploads } from './finished-uploads.js';
 import type { InputFile } from './input-files.js';
 

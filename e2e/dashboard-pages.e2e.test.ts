@@ -101,13 +101,15 @@ describe('the local dashboard host shows every page it finds, each at its route'
     );
     expect(body.files).toEqual([expect.objectContaining({ displayName: 'quick.bin', labels: ['quick'] })]);
 
-    // The example shows a refused file's reason and offers Retry, and nothing else, in its row.
+    // The example shows the reason of a file the Media Manager refused and offers Remove, and nothing else, in its row.
     await page.setInputFiles('[data-hook="file-input"]', [writeRandomFile(files, 'holiday.mp4', 64 * 1024).path]);
-    const refused = page.locator('[data-hook="queue-row"]').filter({ has: page.locator('input[value="holiday.mp4"]') });
-    await refused.locator('[data-hook="item-state"]', { hasText: 'Failed' }).waitFor({ timeout: 60_000 });
+    const refused = page.locator('[data-hook="queue-row"]').filter({ hasText: 'holiday.mp4' });
+    await refused.locator('[data-hook="item-state"]', { hasText: 'Refused' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => refused.locator('[data-hook="failure-reason"]').innerText(), { timeout: 30_000 }).toMatch(/video\/mp4/);
-    expect(await refused.locator('[data-hook="retry-item"]').count()).toBe(1);
-    expect(await refused.locator('[data-hook="cancel-item"], [data-hook="pause-item"]').count()).toBe(0);
+    expect(await refused.locator('[data-hook="remove-item"]').count()).toBe(1);
+    expect(await refused.locator('[data-hook="retry-item"], [data-hook="cancel-item"], [data-hook="pause-item"]').count()).toBe(0);
+    await refused.locator('[data-hook="remove-item"]').click();
+    await expect.poll(() => refused.count(), { timeout: 10_000 }).toBe(0);
 
     const keys = await page.evaluate(() => Object.keys(window.localStorage));
     expect(keys.every((key) => !key.startsWith('resumable-media-uploader/resume/'))).toBe(true);

@@ -34,6 +34,56 @@ async function staysInItsCell(element: Locator): Promise<boolean> {
   });
 }
 
+/** How far the page scrolls sideways: the document, and the WDS page's own scroll container. */
+async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('[data-hook="page-scrollable-content"]');
+    const documentOverflow = document.documentElement.scrollWidth - window.innerWidth;
+    return Math.max(documentOverflow, scroller ? scroller.scrollWidth - scroller.clientWidth : 0);
+  });
+}
+
+/** Whether the element is drawn whole within the window's width, at least `minWidth` wide, and nothing covers its middle. */
+async function shownWhole(element: Locator, minWidth = 1): Promise<boolean> {
+  // In the middle of its scrollers: at an edge, a table's sticky header row would cover it.
+  await element.evaluate((node) => node.scrollIntoView({ block: 'center' }));
+  const check = () =>
+    element.evaluate((node, least) => {
+      const box = node.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return (
+        box.left >= 0 && box.right <= window.innerWidth + 0.5 && box.width >= least && hit !== null && (node === hit || node.contains(hit))
+      );
+    }, minWidth);
+  // A virtualized table's rows ignore the pointer while it scrolls (a moment after the scroll above).
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (await check()) return true;
+    await element.page().waitForTimeout(100);
+  }
+  return false;
+}
+
+/** Waits until the page's scroll container stops moving (a smooth scroll passes through every position on its way). */
+async function scrollSettled(page: Page): Promise<void> {
+  const position = () => page.evaluate(() => document.querySelector('[data-hook="page-scrollable-content"]')?.scrollTop ?? 0);
+  let last = await position();
+  for (let still = 0; still < 3; ) {
+    await page.waitForTimeout(150);
+    const now = await position();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
+/** Whether nothing is drawn over the element's top edge (such as the page's sticky header and tabs). */
+async function notCovered(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + Math.min(8, box.width / 2), box.top + 2);
+    return box.top >= 0 && hit !== null && (node === hit || node.contains(hit));
+  });
+}
+
 describe('the Upload page with many files, long names and a narrow window, in Chromium', () => {
   let app: App;
   let browser: Browser;
@@ -46,12 +96,13 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
   beforeAll(async () => {
     app = await startTestApp({ processingDelayMs: 200, dashboard: true });
     browser = await launchChromium();
-    for (let i = 0; i < 24; i++) paths.push(writeRandomFile(files, `part-${String(i).padStart(2, '0')}.bin`, 2048 + i).path);
+    // The two files the Media Manager refuses come first: the rows in view show both endings.
     for (let i = 0; i < 2; i++) {
       const broken = path.join(files, `broken-${i}.png`);
       fs.writeFileSync(broken, Buffer.alloc(4096, 7));
       paths.push(broken);
     }
+    for (let i = 0; i < 24; i++) paths.push(writeRandomFile(files, `part-${String(i).padStart(2, '0')}.bin`, 2048 + i).path);
     const poster = path.join(files, 'poster.png');
     fs.writeFileSync(poster, makePng(320, 200));
     paths.unshift(poster);
@@ -99,7 +150,7 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
     // Only the visible rows are drawn: the counts say when the batch is over.
     await expect
       .poll(() => page.locator('[data-hook="queue-counts"]').innerText(), { timeout: 60_000 })
-      .toMatch(/^25 ready · 0 uploading · 0 queued · 0 paused · 0 processing\s*· 2 failed$/);
+      .toMatch(/^25 ready · 0 uploading · 0 queued · 0 paused · 0 processing\s*· 0 failed · 2 refused$/);
     const queueRows = page.locator('[data-hook="queue-row"]');
     expect(await columnEdges(queueRows.first())).toEqual(await columnEdges(page.locator('thead tr', { has: page.getByText('Progress') })));
     // Every progress bar says whose progress it is.
@@ -118,6 +169,80 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(800);
     await page.screenshot({ path: screenshotPath('narrow-800.png'), fullPage: true });
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [800, 900],
+    [375, 740],
+  ] as const) {
+    it(`at ${width} px: no sideways scroll; names, destinations, reasons and buttons shown whole`, { timeout: 120_000 }, async () => {
+      await open(width, height);
+      await stageAll();
+      expect(await sidewaysScroll(page)).toBe(0);
+      const staged = page.locator('[data-hook="staged-row"]').first();
+      expect(await shownWhole(staged.getByRole('textbox', { name: /^Display name of / }), 120)).toBe(true);
+      expect(await shownWhole(staged.locator('[data-hook="staged-destination"]'), 120)).toBe(true);
+      expect(await shownWhole(page.getByRole('button', { name: 'Remove selected' }))).toBe(true);
+      expect(await shownWhole(page.locator('[data-hook="start-upload"]'))).toBe(true);
+      // The heading says what is listed, on one line or two, not a word a line.
+      expect((await page.getByText(/^Files to upload \(\d+\)$/).boundingBox())!.height).toBeLessThan(60);
+      if (width === 375) await page.screenshot({ path: screenshotPath('staged-phone.png') });
+
+      await ui.startUpload();
+      await expect
+        .poll(() => page.locator('[data-hook="queue-counts"]').innerText(), { timeout: 60_000 })
+        .toMatch(/0 uploading · 0 queued · 0 paused · 0 processing\s*· 0 failed · 2 refused$/);
+      expect(await sidewaysScroll(page)).toBe(0);
+      // The end-of-batch toast floats over the page for a few seconds, as Wix's does.
+      await page.getByTestId('host-toast').waitFor({ state: 'detached', timeout: 15_000 });
+      const refused = ui.row('broken-0.png');
+      expect(await shownWhole(refused.getByText('broken-0.png', { exact: true }), 80)).toBe(true);
+      expect(await shownWhole(refused.locator('[data-hook="failure-reason"]'), 120)).toBe(true);
+      const ready = ui.row('part-00.bin');
+      expect(await shownWhole(ready.getByText('part-00.bin', { exact: true }), 60)).toBe(true);
+      expect(await shownWhole(ready.locator('[data-hook="bytes-done"]'))).toBe(true);
+      // A button per action beside the file, or on a phone one menu holding them.
+      const action =
+        width === 375 ? refused.getByRole('button', { name: 'Actions for broken-0.png' }) : refused.locator('[data-hook="remove-item"]');
+      expect(await shownWhole(action)).toBe(true);
+      const recent = page.locator('[data-hook="recent-upload"]').first();
+      expect(await shownWhole(recent.locator('[data-hook="recent-upload-details"]'), 120)).toBe(true);
+      if (width === 375) {
+        await refused.getByRole('button', { name: 'Actions for broken-0.png' }).click();
+        await page.getByText('Remove', { exact: true }).click();
+        await expect.poll(() => ui.row('broken-0.png').count(), { timeout: 10_000 }).toBe(0);
+        await page
+          .locator('[data-hook="queue-row"]')
+          .first()
+          .evaluate((row) => row.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: screenshotPath('queue-phone.png') });
+      }
+    });
+  }
+
+  for (const [width, height] of [
+    [1280, 800],
+    [800, 900],
+  ] as const) {
+    it(`at ${width} px, brings the files added and the queue started into view below the sticky header and tabs`, async () => {
+      await open(width, height);
+      await stageAll();
+      await scrollSettled(page);
+      expect(await notCovered(page.getByText(/^Files to upload \(\d+\)$/))).toBe(true);
+      await ui.startUpload();
+      await page.getByText(/^Uploads \(\d+\)$/).waitFor();
+      await scrollSettled(page);
+      expect(await notCovered(page.getByText(/^Uploads \(\d+\)$/))).toBe(true);
+    });
+  }
+
+  it.each([800, 375])("keeps the local host's navigation log in its bar, off the page, at %d px", async (width) => {
+    await open(width, 800);
+    const log = await page.getByTestId('host-navigation').boundingBox();
+    const bar = await page.locator('header.host-bar').boundingBox();
+    expect(log!.y + log!.height).toBeLessThanOrEqual(bar!.y + bar!.height);
+    expect((await page.locator('#page-root').boundingBox())!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
   });
 
   it('skips disabled buttons when tabbing', async () => {

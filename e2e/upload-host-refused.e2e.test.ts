@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, tempDir } from '../test/support/local-app.js';
 import { MP4_HEADER, writeRandomFile } from '../test/support/files.js';
 import { callWebModule } from '../test/support/wix-http.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES } from '../src/shared/visitor-uploads.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES } from '../src/policies/visitor-rules-policy.js';
 import { launchChromium } from './support/browser.js';
 import { UploadPageDriver } from './support/dashboard.js';
 import { screenshotPath } from './support/screenshots.js';

@@ -83,7 +83,7 @@ describe('the Upload page in Chromium', () => {
     await page.locator('[data-hook="recent-upload"]', { hasText: 'film.mp4' }).waitFor();
     await ui.row('film.mp4').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('upload-finished.png') });
-    expect(await ui.row('film.mp4').innerText()).toContain('200 MB');
+    expect(await ui.row('film.mp4').innerText()).toContain('210 MB'); // 200 MiB, in decimal units
     // Each file's md5 matched the hash of what arrived, computed on one worker for all three, not on the page's thread.
     for (const name of ['film.mp4', 'notes.bin', 'poster.png']) expect(await ui.row(name).innerText()).toContain('verified');
     expect(workers).toHaveLength(1);
@@ -169,7 +169,7 @@ describe('the Upload page in Chromium', () => {
     const unfinished = page.locator('[data-hook="unfinished-upload"]');
     await unfinished.waitFor();
     // The banner says how much the server already holds, from the offset it last confirmed.
-    expect(await unfinished.innerText()).toMatch(/^reload\.bin: [\d.]+ MB of 64\.0 MB uploaded \((\d+)%\)/);
+    expect(await unfinished.innerText()).toMatch(/^reload\.bin: [\d.]+ MB of 67\.1 MB uploaded \((\d+)%\)/);
     expect(Number(/\((\d+)%\)/.exec(await unfinished.innerText())?.[1])).toBeGreaterThan(0);
     const offset = await tusOffset(tusUrl!);
     expect(offset).toBeGreaterThan(0);
@@ -190,12 +190,23 @@ describe('the Upload page in Chromium', () => {
     expect(await ui.row('reload.bin').innerText()).toContain('resumed');
   });
 
-  it('shows why a file is refused: bytes that are not the type they claim', async () => {
+  it('tells a file the Media Manager refused from one not sent, and offers only what can change it', async () => {
     const fake = writeRandomFile(files, 'holiday.mp4', 256 * 1024);
     await ui.chooseFiles([fake.path]);
     await ui.startUpload();
-    await ui.waitForState('holiday.mp4', 'Failed');
-    expect(await ui.row('holiday.mp4').locator('[data-hook="failure-reason"]').innerText()).toMatch(/declared as video\/mp4/);
+    await ui.waitForState('holiday.mp4', 'Refused');
+    const row = ui.row('holiday.mp4');
+    await expect.poll(() => row.locator('[data-hook="failure-reason"]').innerText(), { timeout: 30_000 }).toMatch(/declared as video\/mp4/);
+    expect(await row.innerText()).toContain('all bytes arrived');
+    // Sending the same bytes again cannot help, and nothing is uploading to cancel.
+    expect(await row.locator('[data-hook="retry-item"], [data-hook="cancel-item"]').count()).toBe(0);
+    const summary = await page.locator('[data-hook="overall-bytes"]').innerText();
+    expect(summary).toContain('1 file refused by the Media Manager');
+    expect(summary).not.toContain('not sent');
+    expect(await page.locator('[data-hook="queue-counts"]').innerText()).toMatch(/0 failed · 1 refused$/);
+    expect(await page.getByRole('button', { name: 'Retry failed' }).getAttribute('aria-disabled')).toBe('true');
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('refuses a file name over the limit before sending anything', async () => {

@@ -7,7 +7,7 @@ import { MP4_HEADER, writeRandomFile } from '../test/support/files.js';
 import { callWebModule } from '../test/support/wix-http.js';
 import { launchChromium, throttleUpload } from './support/browser.js';
 import { screenshotPath } from './support/screenshots.js';
-import type { VisitorUploadRules } from '../src/shared/visitor-uploads.js';
+import type { VisitorUploadRules } from '../src/policies/visitor-rules-policy.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const MiB = 1024 * 1024;
@@ -17,7 +17,7 @@ const RULES: Partial<VisitorUploadRules> = {
   enabled: true,
   audience: 'ANYONE',
   allowedTypes: ['video/*'],
-  maxFileSizeBytes: 1024 ** 3,
+  maxFileSizeBytes: 1_000_000_000,
   maxFilesPerSubmission: 5,
   maxFilesPerVisitorPerDay: 20,
   maxFilesPerDay: 200,
@@ -80,7 +80,14 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
 
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    // Leaving mid-send asks first, as the dashboard does.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
     await page.reload();
+    expect(asked).toEqual(['beforeunload']);
     await page.locator('[data-hook="visitor-unfinished"]').waitFor();
     await throttleUpload(context, page, 400 * MiB);
     await fillDetails();
@@ -119,7 +126,7 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     await page.screenshot({ path: screenshotPath('visitor-inbox.png') });
   });
 
-  it('says why a file is refused before sending it, and why the server refuses one over the daily limit', async () => {
+  it('says why a file is refused before sending it, tells it again at the end, and why the server refuses one over the daily limit', async () => {
     await setRules({ maxFilesPerVisitorPerDay: 1 });
     await openSite();
     const notes = path.join(files, 'notes.txt');
@@ -131,10 +138,15 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
       'Files of type text/plain are not accepted here',
     );
     await page.locator('[data-hook="visitor-send"]').click();
-    await page.locator('[data-hook="visitor-thanks"]').waitFor({ timeout: 60_000 });
+    const ending = page.locator('[data-hook="visitor-thanks"]');
+    await ending.waitFor({ timeout: 60_000 });
+    expect(await ending.innerText()).toBe('We received 1 of your 2 files.');
+    expect(await page.locator('[data-hook="visitor-left-out"]').innerText()).toMatch(/notes\.txt[\s\S]*not accepted here/);
+    expect(await page.getByText(/If this page closes/).count()).toBe(0);
 
-    // The same visitor again, over the limit of one file a day.
-    await page.reload();
+    // The same visitor again, over the limit of one file a day, without reloading: "Send more files".
+    await page.getByRole('button', { name: 'Send more files' }).click();
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Ana Sousa');
     await fillDetails('Another one');
     const second = writeRandomFile(files, 'second.mp4', 64 * 1024, MP4_HEADER);
     await page.setInputFiles('[data-hook="visitor-file-input"]', [second.path]);
@@ -158,15 +170,43 @@ describe('the visitor upload widget on a site page, in Chromium', () => {
     await page.screenshot({ path: screenshotPath('visitor-widget-phone.png'), fullPage: true });
   });
 
-  it('refuses a visitor when the owner admits only members, and admits a member', async () => {
+  it('shows the editor panel whole at 1280×800, refuses an accent that is not a colour, and says where settings are kept', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await page.goto(`${app.url}/site/editor`);
+    const note = page.getByText(/Who may send files, which types/);
+    await note.waitFor({ timeout: 30_000 });
+    const box = (await note.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(await page.getByTestId('editor-storage').innerText()).toMatch(/kept in this browser/);
+
+    const send = page.locator('[data-hook="visitor-send"]');
+    const colours = () => send.evaluate((button) => [getComputedStyle(button).backgroundColor, getComputedStyle(button).color]);
+    const accent = page.getByRole('textbox', { name: 'Accent colour (CSS colour)' });
+    await accent.fill('#7a1f5c');
+    await expect.poll(colours, { timeout: 10_000 }).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
+    await accent.fill('notacolour');
+    await page.getByText('"notacolour" is not a CSS colour: for example #116dff or rebeccapurple.').waitFor();
+    expect(await colours()).toEqual(['rgb(122, 31, 92)', 'rgb(255, 255, 255)']);
+    // A light accent gets dark text.
+    await accent.fill('#ffe066');
+    await expect.poll(colours, { timeout: 10_000 }).toEqual(['rgb(255, 224, 102)', 'rgb(0, 0, 0)']);
+    await accent.fill('');
+  });
+
+  it('tells a visitor first that only members may send, logs them in through the site, and admits the member', async () => {
     await setRules({ audience: 'MEMBERS' });
-    await openSite();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await page.goto(`${app.url}/site`);
+    await page.locator('[data-hook="visitor-login"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-hook="visitor-login"]').innerText()).toBe('Only members of this site can send files.');
+    expect(await page.getByLabel('Your name').count()).toBe(0);
+    // The local site's login (on Wix, the members area's) is the member switch.
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/[?&]as=member/);
+    await page.getByLabel('Your name').waitFor({ timeout: 30_000 });
     const clip = writeRandomFile(files, 'member.mp4', 16 * 1024, MP4_HEADER);
-    await fillDetails();
-    await page.setInputFiles('[data-hook="visitor-file-input"]', [clip.path]);
-    await page.locator('[data-hook="visitor-send"]').click();
-    expect(await page.locator('[data-hook="visitor-refusal"]').innerText()).toBe('Only members of this site can send files: log in first.');
-    await page.goto(`${app.url}/site?as=member`);
     await fillDetails();
     await page.setInputFiles('[data-hook="visitor-file-input"]', [clip.path]);
     await page.locator('[data-hook="visitor-send"]').click();

@@ -3,7 +3,7 @@ import { readJsonBody, sendJson } from './emulator/platform/http.js';
 import { WixApiError } from './emulator/platform/api-error.js';
 import { SUBJECT_TYPES, type LocalSite, type SubjectType, type TokenSigner } from './emulator/platform/identity.js';
 import { hostOfHeader, isLoopbackAddress } from './loopback.js';
-import { LOCAL_IDENTITIES_PATH } from './shared/local-sign-in.js';
+import { LOCAL_IDENTITIES_PATH } from '../clients/local-wix.js';
 
 /** The site owner and the app have one identity each; every visitor or member is a new one. */
 export function subjectIdFor(site: LocalSite, subjectType: SubjectType): string {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_DIR } from './project-dir.js';
-import type { LocalWixConfig } from './emulator/platform/config.js';
+import type { LocalWixConfig } from './emulator/platform/local-wix-config.js';
 import { createLocalWix, type LocalWix } from './emulator/local-wix.js';
 import type { SubjectType } from './emulator/platform/identity.js';
 import { listen } from './listener.js';
 import { mountLocalIdentities, subjectIdFor } from './local-identities.js';
 import { isLoopbackAddress } from './loopback.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { mountAppRuntime, type AppRuntime } from './app-runtime/app-runtime.js';
 import { buildDashboard } from './dashboard-host/build.js';
 import { mountDashboard } from './dashboard-host/serve.js';
@@ -41,8 +42,10 @@ export interface AppProject {
   dashboardPages?: readonly string[];
 }
 
-function dashboardPagesOf(project: AppProject): readonly string[] {
-  return project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
+/** The pages folders the local dashboard hosts: the project's own, or those it names; with `examples`, the example pages too. */
+export function dashboardPagesOf(project: AppProject, config: Pick<LocalWixConfig, 'examples'>): readonly string[] {
+  const own = project.dashboardPages ?? [path.join(project.dir, 'src', 'dashboard', 'pages')];
+  return config.examples ? [...own, path.join(project.dir, 'examples', 'dashboard-pages')] : own;
 }
 
 export const THIS_APP: AppProject = { dir: PROJECT_DIR, collections: DATA_COLLECTIONS };
@@ -72,8 +75,19 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   if (!isLoopbackAddress(config.host)) {
     console.warn(`Listening on ${config.host}: anyone who can reach it can get the site owner's token and act as the owner.`);
   }
+  // First: a second app on the same data folder is refused before it touches the database.
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await startOn(config, project, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOn(config: LocalWixConfig, project: AppProject, lock: DataDirLock): Promise<LocalApp> {
   const projectDir = project.dir;
-  const pagesDirs = dashboardPagesOf(project);
+  const pagesDirs = dashboardPagesOf(project, config);
   const dashboardDir = config.dashboard ? await buildDashboard(projectDir, pagesDirs) : undefined;
   let origin = '';
   let mediaOrigin = '';
@@ -97,6 +111,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
   });
   origin = app.origin;
   mediaOrigin = media.origin;
+  lock.noteUrl(origin);
   const runtime: AppRuntime = await mountAppRuntime(router, { projectDir, site, signer, origin: () => origin });
   await wix.start();
 
@@ -109,6 +124,7 @@ export async function startLocalApp(config: LocalWixConfig, project: AppProject 
     async close() {
       await Promise.all([app.close(), media.close()]);
       await wix.stop();
+      lock.release();
     },
   };
 }

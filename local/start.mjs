@@ -9,13 +9,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(projectDir, 'dist-local', 'server');
 
-/** The app's backend modules the runtime loads by path, as Wix does: web methods and event handlers. */
+/** The app's backend modules the runtime loads by path, as Wix does: web methods, event handlers, HTTP endpoints. */
 function backendEntries() {
   const src = path.join(projectDir, 'src');
   return fs
     .readdirSync(src, { recursive: true })
     .map((file) => path.join('src', String(file)))
-    .filter((file) => file.endsWith('.web.ts') || /^src[/\\]backend[/\\]events[/\\][^/\\]+[/\\]event\.ts$/.test(file));
+    .filter(
+      (file) =>
+        file.endsWith('.web.ts') ||
+        /^src[/\\]backend[/\\]events[/\\][^/\\]+[/\\]event\.ts$/.test(file) ||
+        (/^src[/\\]api[/\\]/.test(file) && file.endsWith('.ts') && !file.endsWith('.d.ts')),
+    );
 }
 
 /**
@@ -33,7 +38,7 @@ function externalPackages() {
 // The md5 worker is an entry of its own: a worker thread is started from a file (md5-thread.ts).
 buildSync({
   absWorkingDir: projectDir,
-  entryPoints: ['local/main.ts', 'local/emulator/upload/md5-worker.ts', ...backendEntries()],
+  entryPoints: ['local/local-app-process.ts', 'local/emulator/upload/md5-worker.ts', ...backendEntries()],
   outbase: '.',
   outdir: outDir,
   bundle: true,
@@ -47,4 +52,4 @@ buildSync({
   logLevel: 'warning',
 });
 
-await import(pathToFileURL(path.join(outDir, 'local', 'main.js')).href);
+await import(pathToFileURL(path.join(outDir, 'local', 'local-app-process.js')).href);

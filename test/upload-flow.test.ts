@@ -4,7 +4,12 @@ import { Upload } from 'tus-js-client';
 import { startTestApp, tempDir } from './support/local-app.js';
 import { callWebMethod, requestJson, waitFor } from './support/wix-http.js';
 import { makePng, writeRandomFile } from './support/files.js';
-import type { CreateUploadSessionResult, RecordUploadResult, UploadStatusReport, UploadStatusResult } from '../src/shared/upload-api.js';
+import type {
+  CreateUploadSessionResult,
+  RecordUploadResult,
+  UploadStatusReport,
+  UploadStatusResult,
+} from '../src/shared/upload-methods.js';
 
 /** The parts of the finalize answer's REST file descriptor these tests read. */
 interface RestFileDescriptor {

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ENTRY, APP_NODE_ARGS, READY_LINE } from '../../local/app-command.js';
-import { signInToLocalSite } from '../../local/shared/local-sign-in.js';
-import { callWebMethod, webMethodsBackend } from '../../local/shared/web-methods-client.js';
+import { signInToLocalSite } from '../../clients/local-wix.js';
+import { webMethodsBackend } from '../../clients/upload-backends.js';
+import { callWebMethod } from '../../clients/web-methods.js';
 import { onCleanup, PROJECT_DIR, startNodeChild } from './harness.js';
 
 export { callWebMethod, signInToLocalSite, webMethodsBackend };

@@ -8,10 +8,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Upload } from 'tus-js-client';
-import { DEFAULT_MIME_TYPE, UploadQueue, withMeta, type UploadQueueSnapshot } from '../../src/upload-engine/index.js';
-import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
-import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
-import { webMethodsBackend } from '../../local/shared/web-methods-client.js';
+import {
+  DEFAULT_MIME_TYPE,
+  nodeMd5Thread,
+  sourceFromPath,
+  UploadQueue,
+  withMeta,
+  type UploadQueueSnapshot,
+} from '../../src/upload-engine/node/index.js';
+import { webMethodsBackend } from '../../clients/upload-backends.js';
 import type { InputFile } from './measure.js';
 
 export const NODE_CONTENDERS = ['raw', 'peer', 'seed', 'ours'] as const;

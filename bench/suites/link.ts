@@ -7,7 +7,8 @@
  * in each repetition (BENCH_REPEAT, 3); the targets compare medians. See docs/BENCHMARKS.md.
  */
 import path from 'node:path';
-import { DEFAULT_RETRY_DELAYS } from '../../src/upload-engine/tus-transport.js';
+import { DEFAULT_RETRY_DELAYS } from '../../src/upload-engine/node/index.js';
+import { VISITOR_UPLOADS_WEB_MODULE } from '../../clients/web-methods.js';
 import { callWebMethod, startApp } from '../lib/app.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
 import { formatSize, MIB, spread, writeRandomFile, writeRandomFiles, type InputFile } from '../lib/measure.js';
@@ -139,7 +140,7 @@ runSuite('link', async ({ tempDir }) => {
     maxFilesPerVisitorPerDay: 1000,
     maxFilesPerDay: 10_000,
   };
-  await callWebMethod(app.origin, app.ownerToken, 'src/backend/visitor-uploads.web.ts', 'saveVisitorUploadRules', [rules]);
+  await callWebMethod(app.origin, app.ownerToken, VISITOR_UPLOADS_WEB_MODULE, 'saveVisitorUploadRules', [rules]);
   const input = path.join(tempDir, 'input');
   const large = writeRandomFile(input, 'large.bin', Math.round(256 * MIB * SCALE));
   const small = writeRandomFiles(input, 'small', Math.max(5, Math.round(50 * SCALE)), 4 * MIB);

@@ -3,7 +3,7 @@ import { formatBytes, formatSpeed } from '../../src/shared/format.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { FileView, Reporter, RunResult, RunTotals } from './reporter.js';
 import type { OutputStream } from './streams.js';
-import { countOf, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
+import { countOf, endingLine, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
 
 const NAME_WIDTH = 32;
 
@@ -72,7 +72,8 @@ export class BarsReporter implements Reporter {
     this.removeBar(file.path);
     if (file.state === 'ready')
       this.bars.log(`ready     ${file.path} ${whereOf(file)}${file.alreadyUploaded ? ' (by an earlier run)' : ''}\n`);
-    if (file.state === 'failed') this.bars.log(`failed    ${file.path}: ${file.error?.message ?? 'unknown error'}\n`);
+    const ending = endingLine(file, (state) => state.padEnd(10));
+    if (ending) this.bars.log(`${ending}\n`);
   }
 
   progressed(files: readonly FileView[], totals: RunTotals): void {

@@ -52,6 +52,7 @@ export class JsonReporter implements Reporter {
       durationMs: result.durationMs,
       ready: totals.ready,
       failed: totals.failed,
+      refused: totals.refused,
       bytesTotal: totals.bytesTotal,
       bytesUploaded: totals.bytesUploaded,
       files: result.files,

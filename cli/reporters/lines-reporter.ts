@@ -2,7 +2,7 @@ import { formatBytes } from '../../src/shared/format.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { FileView, Reporter, RunResult } from './reporter.js';
 import type { OutputStream } from './streams.js';
-import { countOf, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
+import { countOf, endingLine, failureLines, resumedWording, startFailureText, summaryOf, whereOf } from './wording.js';
 
 const LABEL_WIDTH = 10;
 const label = (text: string) => text.padEnd(LABEL_WIDTH);
@@ -31,8 +31,9 @@ export class LinesReporter implements Reporter {
       this.say(
         `${label(file.alreadyUploaded ? 'uploaded' : 'ready')}${file.path} ${whereOf(file)}${file.alreadyUploaded ? ' (by an earlier run)' : ''}`,
       );
-    } else if (file.state === 'failed') {
-      this.say(`${label('failed')}${file.path}: ${file.error?.message ?? 'unknown error'}`);
+    } else {
+      const ending = endingLine(file, label);
+      if (ending) this.say(ending);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { UploadItemState } from '../../src/upload-engine/upload-item.js';
+import type { UploadItemState } from '../../src/upload-engine/node/index.js';
 import type { ExitCode } from '../exit-codes.js';
 
 /** One file of the run as it is shown. */
@@ -22,7 +22,10 @@ export interface FileView {
 export interface RunTotals {
   files: number;
   ready: number;
+  /** Not sent: failed or cancelled. */
   failed: number;
+  /** Sent whole, and refused by the Media Manager (or the backend): sending them again cannot help. */
+  refused: number;
   bytesTotal: number;
   bytesUploaded: number;
   bytesPerSecond: number;
@@ -55,12 +58,14 @@ export function totalsOf(files: readonly FileView[]): RunTotals {
   let bytesPerSecond = 0;
   let ready = 0;
   let failed = 0;
+  let refused = 0;
   for (const file of files) {
     bytesTotal += file.size;
     bytesUploaded += file.bytesUploaded;
     bytesPerSecond += file.bytesPerSecond;
     if (file.state === 'ready') ready += 1;
     if (file.state === 'failed' || file.state === 'cancelled') failed += 1;
+    if (file.state === 'refused') refused += 1;
   }
-  return { files: files.length, ready, failed, bytesTotal, bytesUploaded, bytesPerSecond };
+  return { files: files.length, ready, failed, refused, bytesTotal, bytesUploaded, bytesPerSecond };
 }

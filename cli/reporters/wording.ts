@@ -14,23 +14,27 @@ export function countOf(files: readonly FileView[]): string {
   return `${files.length} ${files.length === 1 ? 'file' : 'files'} (${formatBytes(bytes)})`;
 }
 
-/** "3 ready, 1 failed in 4 s", or for an interrupted run what is left to do. */
+/** "3 ready, 1 failed, 1 refused by the Media Manager in 4 s", or for an interrupted run what is left to do. */
 export function summaryOf(result: RunResult): string {
   const { totals } = result;
   const took = formatDuration(result.durationMs / 1000);
-  const failed = totals.failed > 0 ? `, ${totals.failed} failed` : '';
+  const failed = `${totals.failed > 0 ? `, ${totals.failed} failed` : ''}${totals.refused > 0 ? `, ${totals.refused} refused by the Media Manager` : ''}`;
   if (result.interrupted) {
-    const left = totals.files - totals.ready - totals.failed;
+    const left = totals.files - totals.ready - totals.failed - totals.refused;
     return `Stopped with ${totals.ready} ready${failed} and ${left} unfinished after ${took}: run the same command again to continue.`;
   }
   return `${totals.ready} ready${failed} in ${took}.`;
 }
 
-/** One line per failed file, for the error stream. */
+/** A line for a file that ended without being READY, under its ending: "failed" (not sent) or "refused" (sent, and refused). */
+export function endingLine(file: FileView, label: (ending: 'failed' | 'refused') => string): string | undefined {
+  if (file.state !== 'failed' && file.state !== 'refused') return undefined;
+  return `${label(file.state)}${file.path}: ${file.error?.message ?? 'unknown error'}`;
+}
+
+/** One line per failed or refused file, for the error stream. */
 export function failureLines(result: RunResult): string[] {
-  return result.files
-    .filter((file) => file.state === 'failed')
-    .map((file) => `failed: ${file.path}: ${file.error?.message ?? 'unknown error'}`);
+  return result.files.flatMap((file) => endingLine(file, (ending) => `${ending}: `) ?? []);
 }
 
 /**

@@ -28,7 +28,7 @@ export class UploadPageDriver {
     await this.row(name).locator('[data-hook="item-state"]', { hasText: state }).waitFor({ timeout });
   }
 
-  /** The bytes the row says are done, as shown ("12.0 MB of 200 MB (6%)"). */
+  /** The bytes the row says are done, as shown ("12.6 MB of 210 MB (6%)"). */
   async progressPercent(name: string): Promise<number> {
     const text = await this.row(name).locator('[data-hook="bytes-done"]').innerText();
     return Number(/\((\d+)%\)/.exec(text)?.[1] ?? NaN);

@@ -1,9 +1,10 @@
 import type { Router } from '../emulator/platform/http.js';
 import type { TokenSigner, LocalSite } from '../emulator/platform/identity.js';
-import { createLocalClient, type LocalClient } from '../shared/local-client.js';
+import { createLocalClient, type LocalClient } from '../local-client.js';
 import { AppCallContext } from './wix-context.js';
 import { mountWebMethods, type WebMethodErrors } from './web-methods.js';
 import { mountEventHandlers, WEBHOOKS_PATH } from './events.js';
+import { mountHttpEndpoints } from './http-endpoints.js';
 
 /**
  * The backend sends a finalize PUT only to Wix's upload host (src/backend/upload-hosts.ts); the
@@ -23,7 +24,7 @@ export interface AppRuntime {
 
 /**
  * Runs the app's backend (src/) the way Wix hosts it: web methods behind permission checks and
- * running as their caller, event handlers behind the webhook endpoint running as nobody, and the
+ * running as their caller, HTTP endpoints (src/api/, the new Wix CLI's) running as their caller, event handlers behind the webhook endpoint running as nobody, and the
  * app's identity only through `auth.elevate`.
  */
 export async function mountAppRuntime(
@@ -36,6 +37,7 @@ export async function mountAppRuntime(
   trustLocalUploadOrigin(options.origin());
   calls.install();
   mountWebMethods(router, { projectDir: options.projectDir, signer: options.signer, calls, errors: options.webMethodErrors });
+  mountHttpEndpoints(router, { projectDir: options.projectDir, calls, origin: options.origin });
   const eventNames = await mountEventHandlers(router, options.projectDir, appClient, calls);
   return { appClient, eventNames, webhooksPath: WEBHOOKS_PATH };
 }

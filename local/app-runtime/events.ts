@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Router } from '../emulator/platform/http.js';
 import { readRequestBody } from '../emulator/platform/request-body.js';
-import type { LocalClient } from '../shared/local-client.js';
+import type { LocalClient } from '../local-client.js';
 import type { AppCallContext } from './wix-context.js';
 import { appModuleUrl } from './app-modules.js';
 

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient, type AuthenticationStrategy } from '@wix/sdk';
-import { fetchThroughLocalWix, type LocalClient } from '../shared/local-client.js';
+import { fetchThroughLocalWix, type LocalClient } from '../local-client.js';
 
 /**
  * What one call into the app's backend runs as. A web method runs as its caller; an event handler

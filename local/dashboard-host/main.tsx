@@ -2,7 +2,7 @@ import React from 'react';
 import ReactDOM from 'react-dom';
 import { createClient, type Host } from '@wix/sdk';
 import pages, { type HostedDashboardPage } from 'virtual:dashboard-pages';
-import { fetchThroughLocalWix, localTokenAuth } from '../shared/local-client';
+import { fetchThroughLocalWix, localTokenAuth } from '../local-client';
 import { createHostChannel } from './host-channel';
 import { pageAtPath, pathOfRoute } from './page-routes';
 

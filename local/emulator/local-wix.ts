@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocalWixConfig } from './platform/config.js';
+import type { LocalWixConfig } from './platform/local-wix-config.js';
 import { openDatabase, type SqlDatabase } from './platform/database.js';
 import { loadOrCreateSite, TokenSigner, type LocalSite } from './platform/identity.js';
 import { Router } from './platform/http.js';
@@ -13,7 +13,7 @@ import { HashingFileStore } from './upload/hashing-file-store.js';
 import { EventOutbox } from './platform/outbox.js';
 import { MediaProcessing } from './media/media-processing.js';
 import { mountMediaApi } from './media/media-api.js';
-import { mountUploadApi, UPLOAD_PATH } from './upload/upload-api.js';
+import { mountUploadHost, UPLOAD_PATH } from './upload/upload-host.js';
 import { mountMediaBytes } from './media/media-bytes.js';
 import { DownloadUrls } from './media/download-urls.js';
 import { mountDataApi } from './data/data-routes.js';
@@ -95,7 +95,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
 
   const router = new Router();
   mountMediaApi(router, { signer, folders, files, sessions, downloads, origin, mediaOrigin, uploadPath: UPLOAD_PATH, mediaDir });
-  const uploads = mountUploadApi(router, {
+  const uploads = mountUploadHost(router, {
     db,
     store,
     hashes,

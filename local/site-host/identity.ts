@@ -1,5 +1,6 @@
-import { createClient } from '@wix/sdk';
-import { fetchThroughLocalWix, localTokenAuth } from '../shared/local-client';
+import { createClient, type Host } from '@wix/sdk';
+import { fetchThroughLocalWix, localTokenAuth } from '../local-client';
+import { createSiteChannel } from './site-channel';
 
 export type SiteRole = 'VISITOR' | 'MEMBER';
 
@@ -35,8 +36,12 @@ export async function siteIdentity(role: SiteRole): Promise<StoredIdentity> {
   return identity;
 }
 
-/** Makes web-method calls of this page run as `accessToken`, through the local Wix. */
+/**
+ * Makes web-method calls of this page run as `accessToken`, through the local Wix, and gives host
+ * modules (@wix/site-members) the local site's channel.
+ */
 export function enableSiteContext(accessToken: string): void {
-  const client = createClient({ auth: localTokenAuth(accessToken), fetch: fetchThroughLocalWix(window.location.origin) });
+  const host = { channel: createSiteChannel(), environment: {}, name: 'local-wix-site' } as unknown as Host;
+  const client = createClient({ host, auth: localTokenAuth(accessToken), fetch: fetchThroughLocalWix(window.location.origin) });
   client.enableContext('global');
 }

@@ -1,28 +1,9 @@
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
 import type { DataCollectionDeclaration } from '../shared/data-collection';
-import type { AppSetupResult } from '../shared/upload-api';
+import type { AppSetupResult } from '../shared/upload-methods';
 import { APP_NAMESPACE, DATA_COLLECTIONS } from './data-collections';
-
-/** A Wix Data SDK error: it carries the code; the HTTP status only where the call failed below the SDK. */
-interface WixDataError {
-  status?: number;
-  details?: { applicationError?: { code?: string } };
-}
-
-const codeOf = (error: unknown) => (error as WixDataError | undefined)?.details?.applicationError?.code;
-
-/** The caller (the app, elevated) may not use Wix Data at all: the app's Data permissions were not granted. */
-function isDataRefused(error: unknown): boolean {
-  const status = (error as WixDataError | undefined)?.status;
-  const code = codeOf(error);
-  return status === 401 || status === 403 || code === 'PERMISSION_DENIED' || code === 'UNAUTHENTICATED' || code === 'WDE0027';
-}
-
-/** Wix Data's "the collection does not exist" (https://dev.wix.com/docs/sdk/backend-modules/data/error-codes). */
-export function isMissingCollection(error: unknown): boolean {
-  return codeOf(error) === 'WDE0025';
-}
+import { isDataRefused, isMissingCollection } from '../shared/wix-errors';
 
 const NAMESPACE_ADVICE = `APP_NAMESPACE in src/backend/data-collections.ts ("${APP_NAMESPACE}") is not the namespace Wix gave the app (Develop → Extensions → Data Collections shows it)`;
 const CMS_ADVICE = "the site has no CMS (Wix creates an app's collections only on sites with the CMS: add it, then reinstall the app)";

@@ -1,13 +1,13 @@
-import { isRecord } from '../shared/is-record';
-import { MAX_MEDIA_ID_LENGTH, type Refusal } from '../shared/upload-api';
+import { MAX_MEDIA_ID_LENGTH } from '../shared/upload-methods';
+import { refuse, type Refusal } from '../shared/refusals';
 
 /**
  * Checks of web-method arguments. A web method is an HTTP endpoint anyone with the permission can
  * call with any JSON, so each argument is checked before use and a bad one is answered as a
  * refusal naming it, never as a thrown error (Wix would answer that with a generic message).
  */
-export function refuse(reason: string): Refusal {
-  return { ok: false, reason };
+export function invalidArgument(reason: string): Refusal {
+  return refuse('INVALID_REQUEST', reason);
 }
 
 export function isMediaId(value: unknown): value is string {
@@ -34,20 +34,17 @@ export function isSubmissionSecret(value: unknown): value is string {
 
 /** A list of Media Manager ids of at most `max` items, or why it is not one. */
 export function mediaIdList(value: unknown, max: number): string[] | Refusal {
-  if (!Array.isArray(value)) return refuse('fileIds must be a list of file ids');
-  if (value.length > max) return refuse(`fileIds may hold at most ${max} file ids (got ${value.length})`);
+  if (!Array.isArray(value)) return invalidArgument('fileIds must be a list of file ids');
+  if (value.length > max) return invalidArgument(`fileIds may hold at most ${max} file ids (got ${value.length})`);
   const bad = value.findIndex((id) => !isMediaId(id));
-  if (bad >= 0) return refuse(`fileIds[${bad}] is not a file id`);
+  if (bad >= 0) return invalidArgument(`fileIds[${bad}] is not a file id`);
   return value as string[];
 }
 
 export function optionalString(record: Record<string, unknown>, key: string, maxLength: number): string | undefined | Refusal {
   const value = record[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) return refuse(`${key} must be text of at most ${maxLength} characters`);
+  if (typeof value !== 'string' || value.length > maxLength)
+    return invalidArgument(`${key} must be text of at most ${maxLength} characters`);
   return value;
-}
-
-export function isRefusal(value: unknown): value is Refusal {
-  return isRecord(value) && value.ok === false && typeof value.reason === 'string';
 }

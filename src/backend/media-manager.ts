@@ -1,43 +1,31 @@
 import { auth } from '@wix/essentials';
 import { files, folders } from '@wix/media';
-import type { FolderSummary } from '../shared/upload-api';
-import { MEDIA_ROOT_FOLDER_ID } from '../shared/upload-request';
-import { isNotFound } from './wix-error';
+import type { FolderSummary } from '../shared/upload-methods';
+import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
+import { isNotFound } from '../shared/wix-errors';
+import { descriptorOf, descriptorsOf, type DescriptorCalls, type FileDescriptor } from './media-file';
 
-type FileDescriptor = files.FileDescriptor & { _id: string };
+/**
+ * The Media Manager as the app's backend reaches it: every call elevated (the app's identity), so
+ * the callers of this module check who may see what. The reading of descriptors is media-file.ts's,
+ * shared with the command line.
+ */
+const elevatedDescriptorCalls = (): DescriptorCalls => ({
+  getFileDescriptor: auth.elevate(files.getFileDescriptor),
+  getFileDescriptors: auth.elevate(files.getFileDescriptors),
+});
 
 /** Folders listed at most, for a picker. */
 const MAX_FOLDERS = 1000;
 
 /** A file's descriptor now, or undefined when the Media Manager has no such file. */
-export async function fileDescriptor(fileId: string): Promise<FileDescriptor | undefined> {
-  try {
-    const file = await auth.elevate(files.getFileDescriptor)(fileId);
-    return { ...file, _id: fileId };
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+export function fileDescriptor(fileId: string): Promise<FileDescriptor | undefined> {
+  return descriptorOf(fileId, elevatedDescriptorCalls());
 }
 
-/**
- * The descriptors of the files that exist, and the ids of those that do not. One call for all;
- * when Wix refuses the batch because one id is unknown, each is asked alone.
- */
-export async function fileDescriptors(fileIds: string[]): Promise<{ found: FileDescriptor[]; unknown: string[] }> {
-  try {
-    const { files: found } = await auth.elevate(files.getFileDescriptors)(fileIds);
-    const known = (found ?? []).flatMap((file) => (file._id ? [{ ...file, _id: file._id }] : []));
-    const knownIds = new Set(known.map((file) => file._id));
-    return { found: known, unknown: fileIds.filter((id) => !knownIds.has(id)) };
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    const each = await Promise.all(fileIds.map(async (id) => ({ id, file: await fileDescriptor(id) })));
-    return {
-      found: each.flatMap(({ file }) => (file ? [file] : [])),
-      unknown: each.flatMap(({ id, file }) => (file ? [] : [id])),
-    };
-  }
+/** The descriptors of the files that exist, and the ids of those that do not (media-file.ts). */
+export function fileDescriptors(fileIds: string[]): Promise<{ found: FileDescriptor[]; unknown: string[] }> {
+  return descriptorsOf(fileIds, elevatedDescriptorCalls());
 }
 
 /** The folders directly under a folder, or undefined when the folder does not exist. */

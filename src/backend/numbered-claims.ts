@@ -1,6 +1,6 @@
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
-import { isAlreadyExists } from './wix-error';
+import { isAlreadyExists } from '../shared/wix-errors';
 
 /**
  * Counting that holds under concurrent requests, with what Wix Data guarantees: it has no
@@ -65,15 +65,4 @@ export async function claimNumbered(scope: NumberedScope, fields: Record<string,
 /** Gives a place back (a later step refused the request that took it). */
 export async function releaseClaim(collectionId: string, id: string): Promise<void> {
   await auth.elevate(items.remove)(collectionId, id);
-}
-
-/** The day a daily count belongs to: the UTC date, "2026-05-04". */
-export function utcDay(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
-
-/** Seconds until the next UTC day begins (at least 1): when a daily count starts again. */
-export function secondsUntilNextUtcDay(at: number): number {
-  const next = Date.UTC(new Date(at).getUTCFullYear(), new Date(at).getUTCMonth(), new Date(at).getUTCDate() + 1);
-  return Math.max(1, Math.ceil((next - at) / 1000));
 }

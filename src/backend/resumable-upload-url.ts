@@ -1,13 +1,14 @@
 import type { files } from '@wix/media';
-import type { UploadSession, UploadSessionRequest } from '../shared/upload-api';
-import { MEDIA_ROOT_FOLDER_ID } from '../shared/upload-request';
+import type { UploadSession, UploadSessionRequest } from '../shared/upload-methods';
+import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 
 type GenerateOptions = files.GenerateFileResumableUploadUrlOptions;
 
 /**
- * The options of Wix's Generate File Resumable Upload URL for an owner's checked request: the
- * media root when no folder is named, public unless asked, over tus. The web method and the
- * command line's API-key mode send the same.
+ * The options of Wix's Generate File Resumable Upload URL for a checked request, the one builder of
+ * them: the media root when no folder is named, public unless asked, over tus. The owner's web
+ * method and the command line's site target send an owner's request through it; the visitor's
+ * method sends the request the server makes for a visitor's file (its own folder, private, labelled).
  */
 export function resumableUploadOptions(request: UploadSessionRequest): GenerateOptions {
   return {

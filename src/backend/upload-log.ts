@@ -3,8 +3,8 @@ import { auth } from '@wix/essentials';
 import { UPLOAD_LOG } from './data-collections';
 import { onAppCollection } from './app-setup';
 import { fileDescriptors } from './media-manager';
-import { uploadLogUpdateFromFile } from './media-file';
-import type { UploadStatus } from '../shared/upload-api';
+import { factsOfFile, type KnownFile } from './media-file';
+import type { UploadStatus } from '../shared/upload-methods';
 
 /**
  * The app's own record of the uploads it made (the declared UPLOAD_LOG collection), so the outcome
@@ -14,23 +14,9 @@ import type { UploadStatus } from '../shared/upload-api';
  * The collection is privileged-only and event handlers run with no identity, so every call is
  * elevated: callers of this module check who may see what.
  */
-export interface UploadLogEntry {
-  /** The Media Manager file id. */
-  _id: string;
-  displayName?: string;
-  sizeInBytes?: string;
+export interface UploadLogEntry extends KnownFile {
+  /** The type the page sent the file as. */
   mimeType?: string;
-  mediaType?: string;
-  parentFolderId?: string;
-  private?: boolean;
-  labels?: string[];
-  status: UploadStatus;
-  url?: string;
-  thumbnailUrl?: string;
-  failureCode?: string;
-  failureDescription?: string;
-  _createdDate?: Date;
-  _updatedDate?: Date;
 }
 
 export type UploadLogUpdate = Partial<UploadLogEntry> & Pick<UploadLogEntry, '_id'>;
@@ -101,7 +87,7 @@ export async function refreshPending(entries: UploadLogEntry[], max: number): Pr
   const refreshed = new Map<string, UploadLogEntry>();
   for (const file of current.found) {
     const existing = pending.find((entry) => entry._id === file._id);
-    const update = uploadLogUpdateFromFile(file);
+    const update = factsOfFile(file);
     if (file.operationStatus === 'READY') refreshed.set(file._id, await saveMerged(existing, update));
     else if (file.operationStatus === 'FAILED') refreshed.set(file._id, mergeUploadLogEntry(existing, update));
   }

@@ -2,13 +2,24 @@ import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
 import { VISITOR_CLAIMS } from './data-collections';
 import { claimNumbered, insertOnce, releaseClaim, type NumberedScope } from './numbered-claims';
-import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE } from '../shared/visitor-uploads';
+import {
+  dailyLimits,
+  MAX_SERVER_FINALIZES_PER_URL,
+  MAX_UPLOAD_URLS_PER_FILE,
+  rateLimited,
+  utcDay,
+  type Caller,
+  type DailyCount,
+  type VisitorUploadRules,
+} from '../policies/visitor-rules-policy';
+import type { RateLimited } from '../shared/refusals';
 
 /**
  * Every count of the visitor uploads, as numbered places in the admin-only claims collection
  * (numbered-claims.ts says why): the daily limits, the upload URLs issued for a file, the one
  * file kept for it, the finalizes the server sends for a URL, a deleted submission's mark and
  * the sweep's turns. Ids are built from server-made parts only (days, ids checked for their shape).
+ * How many each count holds, and what a visitor over one is told, is the visitor rules policy's.
  */
 const CLAIMS = VISITOR_CLAIMS.id;
 /** Wix Data's largest query page. */
@@ -35,25 +46,66 @@ async function readClaim(id: string): Promise<ClaimItem | undefined> {
   return ((await auth.elevate(items.get)(CLAIMS, id)) ?? undefined) as ClaimItem | undefined;
 }
 
-export type DailyCount = 'files' | 'submissions';
-
 /** Takes a place of a daily count, the site's (no visitor) or one visitor's; its _id, or undefined when the day is full. */
-export async function claimDailyPlace(count: DailyCount, day: string, limit: number, visitorId?: string): Promise<string | undefined> {
+async function claimDailyPlace(count: DailyCount, day: string, limit: number, visitorId?: string): Promise<string | undefined> {
   const scope = scopeOf(visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}`, limit);
   const n = await claimNumbered(scope, { day });
   return n === undefined ? undefined : scope.idOf(n);
 }
 
-export async function releaseDailyPlace(id: string): Promise<void> {
+async function releaseDailyPlace(id: string): Promise<void> {
   await releaseClaim(CLAIMS, id);
 }
 
 /** How many places of a daily count are taken: what the counters say. */
-export async function dailyPlacesTaken(count: DailyCount, day: string, visitorId?: string): Promise<number> {
+async function dailyPlacesTaken(count: DailyCount, day: string, visitorId?: string): Promise<number> {
   return auth
     .elevate(items.query)(CLAIMS)
     .eq('scope', visitorId ? `${count}:${day}:${visitorId}` : `${count}:${day}`)
     .count();
+}
+
+/** A place taken in today's counts: given back when a later step refuses the request. */
+export interface DailyPlace {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes one place of today's count (UTC) for the caller and one for the site, or answers when
+ * to try again. The caller's place is given back when the site's day is full; the site's place
+ * is kept once taken (a later failure leaves the site's count one higher, never lower).
+ */
+export async function claimToday(
+  count: DailyCount,
+  rules: VisitorUploadRules,
+  caller: Caller,
+  now = Date.now(),
+): Promise<DailyPlace | RateLimited> {
+  const day = utcDay(now);
+  const limits = dailyLimits(count, rules);
+  const mine = await claimDailyPlace(count, day, limits.visitor, caller.id);
+  if (!mine) return rateLimited(limits.visitorWords, now);
+  if (!(await claimDailyPlace(count, day, limits.site))) {
+    await releaseDailyPlace(mine);
+    return rateLimited(limits.siteWords, now);
+  }
+  return { release: () => releaseDailyPlace(mine) };
+}
+
+/**
+ * When the caller's or the site's files of today are all taken, why: a submission that could
+ * hold no file is refused at its start. A read, not a place: the file's own request takes one.
+ */
+export async function filesTodayFull(rules: VisitorUploadRules, caller: Caller, now = Date.now()): Promise<RateLimited | undefined> {
+  const day = utcDay(now);
+  const limits = dailyLimits('files', rules);
+  if ((await dailyPlacesTaken('files', day, caller.id)) >= limits.visitor) return rateLimited(limits.visitorWords, now);
+  if ((await dailyPlacesTaken('files', day)) >= limits.site) return rateLimited(limits.siteWords, now);
+  return undefined;
+}
+
+export function isRateLimited(value: DailyPlace | RateLimited): value is RateLimited {
+  return 'ok' in value;
 }
 
 /** An upload URL issued for a file: the hash of its token (the server keeps no token) and the URL Wix gave. */

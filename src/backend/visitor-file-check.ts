@@ -1,9 +1,10 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
 import { fileTypeFromBuffer, supportedMimeTypes } from 'file-type/core';
-import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../shared/upload-request';
-import { contentKindAllowed, fileRuleProblem, mediaTypeAllowed, type VisitorUploadRules } from '../shared/visitor-uploads';
-import { deleteMediaFiles, fileDescriptor, folderInfo } from './media-manager';
+import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../shared/media-folders';
+import { arrivalProblem, contentProblem, type VisitorUploadRules } from '../policies/visitor-rules-policy';
+import { deleteMediaFiles, folderInfo } from './media-manager';
+import type { FileDescriptor } from './media-file';
 import { readVisitorUploadRules } from './visitor-rules';
 import {
   filesOf,
@@ -16,17 +17,16 @@ import {
 } from './visitor-submissions';
 import { claimArrival, trashedWithSubmission } from './visitor-claims';
 import { isSubmissionId } from './arguments';
-import { isItemNotFound } from './wix-error';
+import { isItemNotFound } from '../shared/wix-errors';
 
 /**
  * What the server checks of a file that arrived in visitor-uploads/, without the visitor's help:
  * called for its File Ready / File Failed event, by the sweep, and when the visitor records it.
  * A file belongs to one numbered place of a submission (its label, set when its upload URL was
  * generated); a file of no open place, a second file for a place, and a file that breaks a rule
- * are deleted for good. The place says why.
+ * are deleted for good. The place says why. What the file must be is the visitor rules policy's
+ * (src/policies/visitor-rules-policy.ts); this module reads and acts.
  */
-
-type FileDescriptor = files.FileDescriptor & { _id: string };
 
 export type VisitorFileVerdict =
   /** Not a visitor file of this app (another app's, the owner's, one the owner restored from the trash). */
@@ -113,29 +113,13 @@ async function sniffedMimeType(fileId: string): Promise<string | undefined> {
 }
 
 /**
- * Why the file that arrived breaks the rules, or undefined: what the Media Manager and the bytes
- * say, not what the visitor declared. Its size from the start; its kind once the Media Manager has
- * processed it (READY, or FAILED: the bytes are there all the same).
+ * Why the file that arrived breaks the rules (the visitor rules policy's `arrivalProblem`), or
+ * undefined; when the policy can tell only by the file's first bytes, they are read here.
  */
 async function ruleProblem(descriptor: FileDescriptor, file: SubmissionFileEntry, rules: VisitorUploadRules): Promise<string | undefined> {
-  const ready = descriptor.operationStatus === 'READY' || descriptor.operationStatus === 'FAILED';
-  const size = descriptor.sizeInBytes === undefined || descriptor.sizeInBytes === null ? undefined : Number(descriptor.sizeInBytes);
-  if (size === undefined || !Number.isSafeInteger(size)) {
-    return ready ? 'The Media Manager did not say the size of the file that arrived.' : undefined;
-  }
-  const declared = fileRuleProblem(rules, { mimeType: file.mimeType, sizeInBytes: size });
-  if (declared) return declared;
-  if (String(size) !== file.sizeInBytes)
-    return `The file that arrived (${size} bytes) is not the size announced (${file.sizeInBytes} bytes).`;
-  if (!ready) return undefined;
-  const kind = descriptor.mediaType ?? 'OTHER';
-  if (!mediaTypeAllowed(rules.allowedTypes, kind)) return `The file's content (${kind.toLowerCase()}) is not a type accepted here.`;
-  if (rules.allowedTypes.length === 0) return undefined;
-  const sniffed = await sniffedMimeType(descriptor._id);
-  if (!contentKindAllowed(rules.allowedTypes, sniffed, supportedMimeTypes)) {
-    return `The file's content (${sniffed ?? 'not a recognised type'}) is not a type accepted here.`;
-  }
-  return undefined;
+  const problem = arrivalProblem(descriptor, file, rules);
+  if (problem !== 'content') return problem;
+  return contentProblem(rules, await sniffedMimeType(descriptor._id), supportedMimeTypes);
 }
 
 /** The file's entry once the check is done, written only when it changed. */
@@ -199,49 +183,4 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
 function goneWithSubmission(error: unknown): undefined {
   if (isItemNotFound(error)) return undefined;
   throw error;
-}
-
-/**
- * For the File Ready handler: checks the file if it is a visitor file, and answers whether it was
- * one of the app's visitor files (then it is no upload of the page's). A failure is logged, not
- * thrown: the handling of the event goes on, and the sweep checks the file again.
- */
-export async function checkVisitorFileOnReady(event: {
-  data: { file?: files.FileDescriptor };
-  metadata: { entityId?: string };
-}): Promise<boolean> {
-  const file = event.data.file;
-  const fileId = file?._id ?? event.metadata.entityId;
-  if (!file || !fileId) return false;
-  return isVisitorFile(await checkSafely({ ...file, _id: fileId }));
-}
-
-/** For the File Failed handler: the same, with the Media Manager's reason for the failure. */
-export async function checkVisitorFileOnFailed(event: {
-  data: { error?: { code?: string | null; description?: string | null } | null };
-  metadata: { entityId?: string };
-}): Promise<boolean> {
-  const fileId = event.metadata.entityId;
-  if (!fileId) return false;
-  try {
-    const descriptor = await fileDescriptor(fileId);
-    if (!descriptor) return false;
-    return isVisitorFile(await checkVisitorFile({ ...descriptor, operationStatus: 'FAILED' }, { failure: event.data.error ?? undefined }));
-  } catch (error) {
-    console.error('[visitor uploads] checking a failed file', fileId, error);
-    return false;
-  }
-}
-
-function isVisitorFile(verdict: VisitorFileVerdict | undefined): boolean {
-  return verdict !== undefined && verdict.kind !== 'not-ours';
-}
-
-async function checkSafely(descriptor: FileDescriptor): Promise<VisitorFileVerdict | undefined> {
-  try {
-    return await checkVisitorFile(descriptor);
-  } catch (error) {
-    console.error('[visitor uploads] checking a file', descriptor._id, error);
-    return undefined;
-  }
 }

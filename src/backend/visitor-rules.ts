@@ -1,7 +1,7 @@
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
 import { VISITOR_UPLOAD_RULES } from './data-collections';
-import { DEFAULT_VISITOR_UPLOAD_RULES, parseVisitorUploadRules, type VisitorUploadRules } from '../shared/visitor-uploads';
+import { DEFAULT_VISITOR_UPLOAD_RULES, parseVisitorUploadRules, type VisitorUploadRules } from '../policies/visitor-rules-policy';
 
 /** The one item of the rules collection. */
 const RULES_ITEM_ID = 'rules';

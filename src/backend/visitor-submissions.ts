@@ -3,13 +3,9 @@ import { auth } from '@wix/essentials';
 import { VISITOR_FILES, VISITOR_SUBMISSIONS } from './data-collections';
 import { claimNumbered, releaseClaim } from './numbered-claims';
 import { isSubmissionId } from './arguments';
-import {
-  INBOX_PAGE_SIZE,
-  type InboxPageRequest,
-  type SubmissionDetails,
-  type SubmissionFile,
-  type SubmissionSummary,
-} from '../shared/visitor-uploads';
+import { INBOX_PAGE_SIZE, type InboxPageRequest, type SubmissionFile, type SubmissionSummary } from '../shared/visitor-upload-methods';
+import type { SubmissionDetails } from '../policies/visitor-rules-policy';
+import type { UploadStatusReport } from '../shared/upload-methods';
 
 /** A submission as stored: who sent it, and what proves who may continue it. Its files are items of their own. */
 export interface SubmissionEntry extends SubmissionDetails {
@@ -210,5 +206,19 @@ export function toSummary(entry: SubmissionEntry, files: readonly SubmissionFile
     createdDate: iso(entry._createdDate),
     lastActiveDate: changes.length > 0 ? new Date(Math.max(...changes)).toISOString() : undefined,
     closedDate: iso(entry.closedDate),
+  };
+}
+
+/** A file of a submission as the engine reads a status report: UPLOADING and PENDING are PENDING, REJECTED is a FAILED file saying so. */
+export function reportOfSubmissionFile(file: SubmissionFile): UploadStatusReport {
+  const status = file.status === 'READY' ? 'READY' : file.status === 'PENDING' || file.status === 'UPLOADING' ? 'PENDING' : 'FAILED';
+  return {
+    fileId: file.fileId ?? '',
+    status,
+    displayName: file.name,
+    sizeInBytes: file.sizeInBytes,
+    private: true,
+    failureCode: file.status === 'REJECTED' ? 'REJECTED_BY_SITE_RULES' : undefined,
+    failureDescription: file.reason,
   };
 }

@@ -3,7 +3,7 @@ import { files } from '@wix/media';
 import { checkVisitorFile, type CheckOptions } from './visitor-file-check';
 import { fileSlotId, fileSlotOfLabels, readFileSlots } from './visitor-submissions';
 import { claimSweepTurn, lastCompleteSweepStart, markCompleteSweep, pruneDaysBefore } from './visitor-claims';
-import { utcDay } from './numbered-claims';
+import { utcDay } from '../policies/visitor-rules-policy';
 import { readVisitorUploadRules } from './visitor-rules';
 
 /**

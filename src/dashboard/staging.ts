@@ -8,9 +8,9 @@ import {
   type UploadMeta,
   type UploadSource,
 } from '../upload-engine';
-import { splitFilePath } from '../shared/upload-request';
+import { splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
-import type { FolderSummary } from '../shared/upload-api';
+import type { FolderSummary } from '../shared/upload-methods';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
 export interface UploadSettings {

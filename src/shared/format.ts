@@ -1,16 +1,27 @@
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+/**
+ * Sizes are decimal everywhere the app shows one (the page, the widget, the inbox, the command
+ * line, the rules' texts), as the file managers of macOS, Windows 11 and GNOME show them:
+ * 1 kB = 1,000 bytes, 1 MB = 10^6, 1 GB = 10^9. A limit typed in GB is GB × 10^9 bytes exactly.
+ */
+export const GB = 1_000_000_000;
 
-/** 1536 -> "1.5 KB"; binary multiples, as file managers show sizes. */
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** Three significant digits, trailing zeros dropped: 1.25, 12.3, 150; whole numbers from 100 up. */
+function rounded(value: number): number {
+  return value >= 100 ? Math.round(value) : Number(value.toPrecision(3));
+}
+
+/** 1536 -> "1.54 kB", 5e9 -> "5 GB", 1e8 -> "100 MB" (see above for the units). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '–';
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
+  while (rounded(value) >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
     unit += 1;
   }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  return `${unit === 0 ? Math.round(value) : rounded(value)} ${UNITS[unit]}`;
 }
 
 export function formatSpeed(bytesPerSecond: number | undefined): string {

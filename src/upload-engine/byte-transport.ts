@@ -1,4 +1,4 @@
-import type { UploadSession } from '../shared/upload-api';
+import type { UploadSession } from '../shared/upload-methods';
 import type { UploadError } from './upload-error';
 import type { UploadData } from './upload-source';
 

@@ -14,8 +14,8 @@ export {
   type UploadMetaInput,
   type UploadSource,
 } from './upload-source';
-export { checkBeforeUpload, sessionRequestFor } from './preflight';
-export { describeViolations, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
+export { checkBeforeUpload, sessionRequestFor } from './run/preflight';
+export { describeViolations, errorMessageOf, UploadFailure, type UploadError, type UploadErrorCode } from './upload-error';
 export {
   UPLOAD_ITEM_STATES,
   type BulkActions,
@@ -26,22 +26,23 @@ export {
   type UploadItemState,
   type UploadQueueSnapshot,
   type UploadTotals,
-} from './upload-item';
+} from './queue/upload-item';
 export {
   DEFAULT_CONCURRENCY,
   UPLOAD_HOST_UNREACHABLE_NOTICE,
   UploadQueue,
   type QueuedFile,
   type UploadQueueOptions,
-} from './upload-queue';
-export { actionsFor, buildQueueSnapshot } from './queue-rules';
-export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume-store';
+} from './queue/upload-queue';
+export { actionsFor, buildQueueSnapshot } from './queue/queue-rules';
+export { StatusPoller, type StatusPollerOptions } from './processing/status-poller';
+export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume/resume-store';
 export {
   LocalStorageResumeStore,
   openBrowserResumeStore,
   type BrowserResumeStore,
   type KeyValueStorage,
-} from './local-storage-resume-store';
+} from './resume/local-storage-resume-store';
 export {
   alwaysOnline,
   browserConnectivity,
@@ -52,8 +53,8 @@ export {
 } from './connectivity';
 export type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
 export { createTusTransport, DEFAULT_CHUNK_SIZE, DEFAULT_RETRY_DELAYS, type TusTransportOptions } from './tus-transport';
-export { secondsLeft, SpeedMeter } from './speed-meter';
-export { RunningMd5, type HashProgress } from './integrity';
+export { secondsLeft, SpeedMeter } from './queue/speed-meter';
+export { RunningMd5, type HashProgress } from './run/integrity';
 export {
   checkArrival,
   HASH_NOT_MD5_NOTICE,
@@ -64,7 +65,7 @@ export {
   type Arrival,
   type HashHistory,
   type HashHistoryStore,
-} from './arrival-check';
+} from './run/arrival-check';
 export {
   md5OnThisThread,
   type FileToHash,

@@ -10,7 +10,7 @@ import type {
   UploadSession,
   UploadSessionRequest,
   UploadStatusResult,
-} from '../shared/upload-api';
+} from '../shared/upload-methods';
 
 /**
  * What the engine needs from the app's backend. The web methods of src/backend/uploads.web.ts

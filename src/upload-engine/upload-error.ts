@@ -1,5 +1,12 @@
-import type { FieldViolation } from '../shared/upload-request';
+import { describeViolations, type FieldViolation, type Refusal } from '../shared/refusals';
 
+export { describeViolations };
+
+/**
+ * Every way an upload can fail, as the engine tells it to the page, the widget and the command
+ * line. The sentences people read are made where the failure is read: here for refusals
+ * (`failureFromRefusal`), in server-error.ts for the upload host's answers.
+ */
 export type UploadErrorCode =
   /** The request breaks a documented limit (checked here or by the server). */
   | 'INVALID_REQUEST'
@@ -9,6 +16,8 @@ export type UploadErrorCode =
   /** The server no longer has the upload (deleted, expired, or its token is spent). */
   | 'UPLOAD_GONE'
   | 'REJECTED'
+  /** A daily limit is reached: `retryAfterSeconds` says when trying again can succeed. */
+  | 'RATE_LIMITED'
   | 'NETWORK'
   | 'SERVER_ERROR'
   | 'PROCESSING_FAILED'
@@ -25,9 +34,11 @@ export interface UploadError {
   /** True when trying again as it is cannot help; such errors are never retried automatically. */
   fatal: boolean;
   status?: number;
-  /** The server's own error code, e.g. UPLOAD_TOKEN_USED. */
+  /** The server's own code: Wix's (UPLOAD_TOKEN_USED) or the backend's refusal code (NOT_ALLOWED). */
   serverCode?: string;
   violations?: readonly FieldViolation[];
+  /** RATE_LIMITED: seconds until trying again can succeed (counted from when the backend answered). */
+  retryAfterSeconds?: number;
 }
 
 /** An UploadError thrown through the engine's async steps. */
@@ -46,28 +57,25 @@ export class UploadFailure extends Error {
   }
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  fileName: 'The file name',
-  mimeType: 'The file type',
-  sizeInBytes: 'The file size',
-  parentFolderId: 'The destination folder id',
-  filePath: 'The folder path',
-  labels: 'The labels',
-  private: 'The "private" setting',
-  filename: 'The file name',
-};
-
-function labelOf(field: string): string {
-  const label = FIELD_LABELS[field];
-  if (label) return label;
-  const labelIndex = /^labels\[(\d+)\]$/.exec(field)?.[1];
-  if (labelIndex !== undefined) return `Label ${Number(labelIndex) + 1}`;
-  return field ? `"${field}"` : 'The request';
-}
-
-/** "The file name must be at most 200 characters long (got 201)", one sentence per violation. */
-export function describeViolations(violations: readonly FieldViolation[]): string {
-  return violations.map((violation) => `${labelOf(violation.field)} ${violation.description}.`).join(' ');
+/**
+ * The one reader of the backend's refusals (shared/refusals.ts) in the engine: the fields at
+ * fault (INVALID_REQUEST, fatal), a daily limit (RATE_LIMITED: not fatal, it passes with the day),
+ * anything else REJECTED (fatal), its code kept as `serverCode`.
+ */
+export function failureFromRefusal(refusal: Refusal): UploadFailure {
+  const violations = refusal.violations?.length ? refusal.violations : undefined;
+  if (violations) return new UploadFailure({ code: 'INVALID_REQUEST', message: describeViolations(violations), fatal: true, violations });
+  const message = refusal.reason || 'The app refused the upload';
+  if (refusal.code === 'RATE_LIMITED') {
+    return new UploadFailure({
+      code: 'RATE_LIMITED',
+      message,
+      fatal: false,
+      serverCode: refusal.code,
+      retryAfterSeconds: refusal.retryAfterSeconds,
+    });
+  }
+  return new UploadFailure({ code: 'REJECTED', message, fatal: true, ...(refusal.code && { serverCode: refusal.code }) });
 }
 
 export function errorMessageOf(error: unknown): string {

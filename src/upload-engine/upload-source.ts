@@ -1,5 +1,5 @@
 import type { Upload } from 'tus-js-client';
-import { splitFilePath } from '../shared/upload-request';
+import { splitFilePath } from '../policies/upload-request-policy';
 import type { ReadRange } from './md5/md5-hashing';
 
 /** What tus-js-client reads: a File or Blob in the browser, an fs.ReadStream in Node (see node-source.ts). */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_NAMESPACE, UPLOAD_LOG, VISITOR_FILES } from '../../src/backend/data-collections.js';
-import type { AppSetupResult } from '../../src/shared/upload-api.js';
+import type { AppSetupResult } from '../../src/shared/upload-methods.js';
 import { THIS_APP } from '../../local/server.js';
 import { startTestApp } from '../support/local-app.js';
 import { callWebMethod } from '../support/wix-http.js';

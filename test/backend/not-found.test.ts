@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNotFound } from '../../src/backend/wix-error.js';
-import type { ListFoldersResult, RecordUploadResult, UploadStatusResult } from '../../src/shared/upload-api.js';
+import { isNotFound } from '../../src/shared/wix-errors.js';
+import type { ListFoldersResult, RecordUploadResult, UploadStatusResult } from '../../src/shared/upload-methods.js';
 import { startTestApp } from '../support/local-app.js';
 import { uploadSmallFile } from '../support/upload-session.js';
 import { callWebMethod } from '../support/wix-http.js';
@@ -41,7 +41,7 @@ describe("Wix's not-found answers, whatever their status", () => {
         sizeInBytes: '1',
         mimeType: 'application/octet-stream',
       });
-      expect(body.result).toEqual({ ok: false, reason: 'The file is not in the Media Manager' });
+      expect(body.result).toEqual({ ok: false, code: 'NOT_FOUND', reason: 'The file is not in the Media Manager' });
     });
 
     it('names the unknown ids of a status request, beside the known ones', async () => {
@@ -62,7 +62,7 @@ describe("Wix's not-found answers, whatever their status", () => {
 
     it('says a folder does not exist', async () => {
       const { body } = await callWebMethod<ListFoldersResult>(app.url, owner, 'listFolders', 'no-such-folder');
-      expect(body.result).toEqual({ ok: false, reason: 'The folder does not exist in the Media Manager' });
+      expect(body.result).toEqual({ ok: false, code: 'NOT_FOUND', reason: 'The folder does not exist in the Media Manager' });
     });
   });
 });

@@ -5,7 +5,7 @@ import { callWebMethod, requestJson, waitFor } from '../support/wix-http.js';
 import { deliverEvent, fileFailedEvent, fileReadyEvent, readyFileDescriptor, waitForEventsHandled } from '../support/events.js';
 import { uploadSmallFile } from '../support/upload-session.js';
 import { UPLOAD_LOG } from '../../src/backend/data-collections.js';
-import type { RecordUploadResult, UploadStatusReport, UploadStatusResult } from '../../src/shared/upload-api.js';
+import type { RecordUploadResult, UploadStatusReport, UploadStatusResult } from '../../src/shared/upload-methods.js';
 
 describe('mergeUploadLogEntry', () => {
   it('never replaces a settled status with PENDING, whatever the order', () => {

@@ -7,7 +7,8 @@ import { makeDocx, makePdf } from '../support/files.js';
 import { requestJson } from '../support/wix-http.js';
 import { uploadSmallFile } from '../support/upload-session.js';
 import { DETAILS, mp4, VisitorSite, type Answer, type Session, type Ticket } from '../support/visitor-site.js';
-import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE, type InboxPage } from '../../src/shared/visitor-uploads.js';
+import type { InboxPage } from '../../src/shared/visitor-upload-methods.js';
+import { MAX_SERVER_FINALIZES_PER_URL, MAX_UPLOAD_URLS_PER_FILE } from '../../src/policies/visitor-rules-policy.js';
 import type { Router } from '../../local/emulator/platform/http.js';
 import { VISITOR_CLAIMS } from '../../src/backend/data-collections.js';
 

@@ -3,7 +3,7 @@ import { startTestApp } from '../support/local-app.js';
 import { callWebModule, requestJson } from '../support/wix-http.js';
 import { createTusUpload } from '../support/upload-session.js';
 import { waitForEventsHandled } from '../support/events.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/policies/visitor-rules-policy.js';
 import { VISITOR_SUBMISSIONS } from '../../src/backend/data-collections.js';
 
 const MODULE = 'src/backend/visitor-uploads.web.ts';
@@ -100,6 +100,14 @@ describe('visitor uploads: every rule checked on the server', () => {
     await setRules({ audience: 'MEMBERS' });
     expect(await start(await visitor())).toMatchObject({ ok: false, code: 'MEMBERS_ONLY' });
     expect(await start(await app.issueToken('MEMBER'))).toMatchObject({ ok: true });
+  });
+
+  it('tells a visitor, with the terms, that members only may send before any form is filled; not a member', async () => {
+    await setRules({ audience: 'MEMBERS' });
+    expect((await call(await visitor(), 'getVisitorUploadTerms')).result).toMatchObject({ audience: 'MEMBERS', loginNeeded: true });
+    expect((await call(await app.issueToken('MEMBER'), 'getVisitorUploadTerms')).result).toMatchObject({ loginNeeded: false });
+    await setRules({ audience: 'ANYONE' });
+    expect((await call(await visitor(), 'getVisitorUploadTerms')).result).toMatchObject({ loginNeeded: false });
   });
 
   it('checks type and size at and over their bounds before issuing a URL', async () => {

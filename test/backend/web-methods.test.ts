@@ -11,7 +11,7 @@ import type {
   ListFoldersResult,
   ServerFinalizeAnswer,
   UploadStatusResult,
-} from '../../src/shared/upload-api.js';
+} from '../../src/shared/upload-methods.js';
 import { generateUploadUrl, uploadSmallFile } from '../support/upload-session.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -59,6 +59,8 @@ describe('web methods in the local Wix runtime', () => {
     expect(status).toBe(200);
     expect(body.result).toEqual({
       ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The file name must be at most 255 characters long (got 256). Label 2 must be at most 200 characters long (got 201).',
       violations: [
         expect.objectContaining({ field: 'fileName', violatedRule: 'MAX_LENGTH' }),
         expect.objectContaining({ field: 'labels[1]', violatedRule: 'MAX_LENGTH' }),
@@ -75,6 +77,8 @@ describe('web methods in the local Wix runtime', () => {
     });
     expect(body.result).toEqual({
       ok: false,
+      code: 'INVALID_REQUEST',
+      reason: expect.stringContaining('The file name must not contain control or text-direction characters (found U+202E).'),
       violations: [
         expect.objectContaining({ field: 'fileName', violatedRule: 'FORMAT' }),
         expect.objectContaining({ field: 'filePath', violatedRule: 'FORMAT' }),
@@ -88,7 +92,12 @@ describe('web methods in the local Wix runtime', () => {
       mimeType: 'image/png',
       parentFolderId: 'no-such-folder',
     });
-    expect(body.result).toEqual({ ok: false, violations: [expect.objectContaining({ field: 'parentFolderId' })] });
+    expect(body.result).toEqual({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The destination folder id does not exist in the Media Manager.',
+      violations: [expect.objectContaining({ field: 'parentFolderId' })],
+    });
   });
 
   it('lists the Media Manager folders for the picker', async () => {
@@ -111,9 +120,9 @@ describe('web methods in the local Wix runtime', () => {
     expect(Buffer.from(await (await fetch(body.result.url)).arrayBuffer()).equals(bytes)).toBe(true);
 
     const unknown = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', 'nope~mv2.txt');
-    expect(unknown.body.result).toEqual({ ok: false, reason: 'The file is no longer in the Media Manager' });
+    expect(unknown.body.result).toEqual({ ok: false, code: 'NOT_FOUND', reason: 'The file is no longer in the Media Manager' });
     const malformed = await callWebMethod<FileDownloadLink>(app.url, owner, 'getFileDownloadUrl', { not: 'an id' });
-    expect(malformed.body.result).toEqual({ ok: false, reason: 'The file id is not valid' });
+    expect(malformed.body.result).toEqual({ ok: false, code: 'INVALID_REQUEST', reason: 'The file id is not valid' });
   });
 
   it('removes a copy that arrived unlike the chosen file only when it sees it differ too, for good', async () => {
@@ -129,6 +138,7 @@ describe('web methods in the local Wix runtime', () => {
     const same = await upload('same.txt');
     expect(await discard(same.id, { sizeInBytes: '12', md5 })).toEqual({
       ok: false,
+      code: 'NOT_ALLOWED',
       reason: 'The file in the Media Manager is the one expected: it was kept',
     });
     expect(await exists(same.id)).toBe(true);
@@ -187,11 +197,34 @@ describe('web methods in the local Wix runtime', () => {
         { uploadUrl, uploadToken: 't' },
         'a.bin',
       );
-      expect(body.result, uploadUrl).toEqual({ ok: false, reason: 'The upload URL is not a Wix upload URL' });
+      expect(body.result, uploadUrl).toEqual({ ok: false, code: 'INVALID_REQUEST', reason: 'The upload URL is not a Wix upload URL' });
     }
     const generated = await generateUploadUrl(app.url, owner, { mimeType: 'text/plain', fileName: 'early.txt' });
     const { body } = await callWebMethod<ServerFinalizeAnswer>(app.url, owner, 'finalizeUploadFromServer', generated, 'early.txt');
     expect(body.result).toMatchObject({ ok: true, status: 409 });
+  });
+
+  it('checks the name of a finalize sent from the server, and of a lost upload looked for, by the whole name rule (not its length only)', async () => {
+    const generated = await generateUploadUrl(app.url, owner, { mimeType: 'text/plain', fileName: 'plain.txt' });
+    for (const [fileName, violatedRule] of [
+      ['invoice\u202efdp.exe', 'FORMAT'],
+      ['   ', 'REQUIRED_FIELD'],
+      ['n'.repeat(256), 'MAX_LENGTH'],
+    ] as const) {
+      const { body } = await callWebMethod<ServerFinalizeAnswer>(app.url, owner, 'finalizeUploadFromServer', generated, fileName);
+      expect(body.result, fileName).toMatchObject({
+        ok: false,
+        code: 'INVALID_REQUEST',
+        violations: [{ field: 'fileName', violatedRule }],
+      });
+    }
+    const lost = { displayName: 'a\u0000b.txt', sizeInBytes: '1', since: new Date().toISOString() };
+    const { body } = await callWebMethod<FindUploadResult>(app.url, owner, 'findUploadedFile', lost);
+    expect(body.result).toMatchObject({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      violations: [{ field: 'displayName', violatedRule: 'FORMAT' }],
+    });
   });
 
   it('answers bad arguments and unknown ids as refusals naming what is wrong, never as errors', async () => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { ApiKeyStrategy } from '@wix/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToSite, createMediaClient, directMediaBackend, type MediaClient } from '../../cli/direct-media-backend.js';
+import { connectToSite, createMediaClient, directMediaBackend, type MediaClient } from '../../cli/targets/site-backend.js';
 import { ConnectError } from '../../cli/exit-codes.js';
-import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/local-client.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';
@@ -85,6 +85,7 @@ describe('the direct Media Manager backend (a real site with an API key)', () =>
     expect(sent).toHaveLength(0);
     expect(await backend.createUploadSession({ mimeType: 'video/mp4', fileName: 'a' })).toEqual({
       ok: false,
+      code: 'NOT_ALLOWED',
       reason: expect.stringMatching(/^Wix refused the upload \(HTTP 400\)/),
     });
   });
@@ -136,6 +137,7 @@ describe('the direct Media Manager backend on the local Wix', () => {
       await backend.recordUpload({ fileId: 'nobody_123~mv2.bin', displayName: 'x', sizeInBytes: '1', mimeType: 'text/plain' }),
     ).toEqual({
       ok: false,
+      code: 'NOT_FOUND',
       reason: 'The file is not in the Media Manager',
     });
   });

@@ -27,7 +27,7 @@ describe('files an earlier run finalized', () => {
       await waitFor(async () => (earlier.pending === 0 ? true : undefined), 'the last outcome');
       expect(Object.fromEntries(outcomes)).toEqual({
         a: { state: 'ready', report: expect.objectContaining({ fileId: 'ready-1', url: 'https://static.test/ready-1' }) },
-        b: { state: 'failed', code: 'PROCESSING_FAILED', message: 'The bytes are not a video/mp4' },
+        b: { state: 'refused', code: 'PROCESSING_FAILED', message: 'The bytes are not a video/mp4' },
         c: { state: 'ready', report: expect.objectContaining({ fileId: 'slow-1' }) },
         d: { state: 'gone' },
       });

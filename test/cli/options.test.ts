@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseByteSize } from '../../cli/byte-size.js';
 import { EXIT_CODES, UsageError } from '../../cli/exit-codes.js';
 import { HELP } from '../../cli/help.js';
-import { DEFAULT_LOCAL_URL, parseOptions } from '../../cli/options.js';
-import { describeTarget, targetName, targetOf } from '../../cli/target.js';
+import { parseOptions } from '../../cli/options.js';
+import { chooseTarget } from '../../cli/targets/choose.js';
+import { DEFAULT_LOCAL_WIX_URL as DEFAULT_LOCAL_URL } from '../../clients/local-wix.js';
 import { DEFAULT_CHUNK_SIZE } from '../../src/upload-engine/tus-transport.js';
 
 function usageErrorOf(argv: string[]): string {
@@ -82,11 +83,13 @@ describe('the command line', () => {
     for (const code of Object.values(EXIT_CODES)) expect(HELP).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
-  it('reads sizes in bytes and binary multiples', () => {
+  it('reads sizes in bytes, decimal multiples (kB, MB, GB, as sizes are shown) and binary ones (KiB, MiB, GiB)', () => {
     expect(parseByteSize('524288')).toBe(524288);
     expect(parseByteSize('512KiB')).toBe(512 * 1024);
-    expect(parseByteSize('1.5 MB')).toBe(1.5 * 1024 * 1024);
-    expect(parseByteSize('2g')).toBe(2 * 1024 ** 3);
+    expect(parseByteSize('1.5 MB')).toBe(1_500_000);
+    expect(parseByteSize('1.5 MiB')).toBe(1.5 * 1024 * 1024);
+    expect(parseByteSize('2g')).toBe(2e9);
+    expect(parseByteSize('2GiB')).toBe(2 * 1024 ** 3);
     expect(parseByteSize('-1')).toBeUndefined();
     expect(parseByteSize('MiB')).toBeUndefined();
     expect(parseByteSize('3 bananas')).toBeUndefined();
@@ -95,20 +98,19 @@ describe('the command line', () => {
 
 describe('the target', () => {
   it('is the local Wix by default, at the address npm start prints', () => {
-    const target = targetOf({}, {});
-    expect(target).toEqual({ kind: 'local', origin: DEFAULT_LOCAL_URL });
+    const target = chooseTarget({}, {});
     expect(DEFAULT_LOCAL_URL).toBe('http://127.0.0.1:5173');
-    expect(targetName(target)).toBe('local-127.0.0.1-5173');
-    expect(describeTarget(target)).toBe('the local Wix at http://127.0.0.1:5173');
-    expect(targetName(targetOf({ url: 'http://[::1]:7000' }, {}))).toBe('local-1-7000');
+    expect(target.recordsName).toBe('local-127.0.0.1-5173');
+    expect(target.description).toBe('the local Wix at http://127.0.0.1:5173');
+    expect(chooseTarget({ url: 'http://[::1]:7000' }, {}).recordsName).toBe('local-1-7000');
   });
 
   it('is a real site when WIX_SITE_ID and WIX_API_KEY are both set, and says which is missing otherwise', () => {
-    const site = targetOf({}, { WIX_SITE_ID: 'site/1', WIX_API_KEY: 'key' });
-    expect(site).toEqual({ kind: 'site', siteId: 'site/1', apiKey: 'key' });
-    expect(targetName(site)).toBe('site-site-1');
-    expect(() => targetOf({}, { WIX_API_KEY: 'key' })).toThrow(/WIX_API_KEY is set but WIX_SITE_ID is not/);
-    expect(() => targetOf({}, { WIX_SITE_ID: 'site' })).toThrow(/WIX_SITE_ID is set but WIX_API_KEY is not/);
-    expect(() => targetOf({ url: 'http://127.0.0.1:1' }, { WIX_SITE_ID: 'site', WIX_API_KEY: 'key' })).toThrow(UsageError);
+    const site = chooseTarget({}, { WIX_SITE_ID: 'site/1', WIX_API_KEY: 'key' });
+    expect(site.description).toBe('the Wix site site/1');
+    expect(site.recordsName).toBe('site-site-1');
+    expect(() => chooseTarget({}, { WIX_API_KEY: 'key' })).toThrow(/WIX_API_KEY is set but WIX_SITE_ID is not/);
+    expect(() => chooseTarget({}, { WIX_SITE_ID: 'site' })).toThrow(/WIX_SITE_ID is set but WIX_API_KEY is not/);
+    expect(() => chooseTarget({ url: 'http://127.0.0.1:1' }, { WIX_SITE_ID: 'site', WIX_API_KEY: 'key' })).toThrow(UsageError);
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { files, folders } from '@wix/media';
 import { createClient } from '@wix/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/local-client.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { MP4_HEADER, md5OfUrl, writeRandomFile } from '../support/files.js';
 import { UploadTraffic } from '../support/upload-traffic.js';
@@ -180,7 +180,7 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(fs.readdirSync(recordDir)).toEqual([]);
   });
 
-  it('names each failed file and exits 1', async () => {
+  it('names each file the Media Manager refused, apart from files not sent, and exits 1', async () => {
     const cwd = workDir();
     writeRandomFile(cwd, 'fine.bin', 1000);
     writeRandomFile(cwd, 'fake.png', 1000); // declared an image by its name, but not one
@@ -188,7 +188,9 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     const run = await runUploader(['fine.bin', 'fake.png', '--url', app.url], cwd);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ready {5}fine\.bin /m);
-    expect(run.stderr).toMatch(/^failed: fake\.png: .*not a recognisable image/m);
+    expect(run.stdout).toMatch(/^refused {3}fake\.png: .*not a recognisable image/m);
+    expect(run.stdout).toMatch(/^1 ready, 1 refused by the Media Manager in /m);
+    expect(run.stderr).toMatch(/^refused: fake\.png: .*not a recognisable image/m);
   });
 
   it('exits 2 on a wrong command line, naming what is wrong, before reaching any server', async () => {

@@ -6,7 +6,7 @@
  * variant the local Wix runs. docs/REAL-SITE.md says what each outcome means for the app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../src/shared/wix-error-codes.js';
+import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../src/shared/wix-errors.js';
 import { describeVariants } from '../../local/emulator/platform/variants.js';
 import { findingsTable, Prober, type Finding } from './support/probes.js';
 import { LOCAL_VARIANTS, ON_REAL_SITE, openContractTarget, type ContractTarget } from './support/target.js';
@@ -21,7 +21,7 @@ describe(`the assumptions the app makes where Wix documents nothing (${ON_REAL_S
   }, 120_000);
   afterAll(() => target?.close());
 
-  it('asks about every code of src/shared/wix-error-codes.ts', () => {
+  it('asks about every code of src/shared/wix-errors.ts', () => {
     const asked = new Set(findings.flatMap((finding) => finding.codes));
     expect(Object.keys(WIX_ERROR_CODES).filter((code) => !asked.has(code as WixErrorCodeName))).toEqual([]);
   });

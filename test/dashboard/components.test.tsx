@@ -16,8 +16,8 @@ import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUplo
 import { CancelConfirmation } from '../../src/dashboard/components/CancelConfirmation.js';
 import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
-import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-api.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-methods.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import {
   resolveUploadMeta,
   resumeRecordFor,
@@ -34,7 +34,7 @@ const web = vi.hoisted(() => ({
   getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>(),
   listFolders: vi.fn<(parentFolderId?: string) => Promise<ListFoldersResult>>(),
 }));
-vi.mock('../../src/backend/uploads.web', () => web);
+vi.mock('../../src/dashboard/owner-methods', () => web);
 
 afterEach(() => {
   cleanup();
@@ -63,6 +63,8 @@ describe('UploadQueueTable', () => {
     ['ready', 'Ready', []],
     ['failed', 'Failed', ['Retry', 'Cancel']],
     ['cancelled', 'Cancelled', ['Retry']],
+    // Every byte arrived and the Media Manager refused it: sending it again cannot help.
+    ['refused', 'Refused', ['Remove']],
   ];
 
   it.each(expected)('a %s file shows "%s" and the actions %j', (state, label, actions) => {
@@ -75,7 +77,7 @@ describe('UploadQueueTable', () => {
     expect(actionNames(row)).toEqual(actions.map((action) => `${action} clip-${state}.mp4`));
 
     for (const actionButton of actionButtons) fireEvent.click(actionButton);
-    const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel };
+    const calls = { Pause: fake.pause, Resume: fake.resume, Retry: fake.retry, Cancel: fake.cancel, Remove: fake.remove };
     for (const [action, spy] of Object.entries(calls)) {
       // A retry carries the name typed in the row (none here).
       const args = action === 'Retry' ? [item.id, { displayName: undefined }] : [item.id];
@@ -88,7 +90,7 @@ describe('UploadQueueTable', () => {
     const { queue } = fakeQueue();
     const items = expected.map(([state]) => uploadItem(state, { displayName: `all-${state}.mp4` }));
     const { container } = renderInWds(<UploadQueueTable items={items} queue={queue} />);
-    expect(container.querySelectorAll('[data-hook="queue-row"]')).toHaveLength(8);
+    expect(container.querySelectorAll('[data-hook="queue-row"]')).toHaveLength(9);
     for (const [state, label] of expected) expect(within(queueRowOf(`all-${state}.mp4`)).getByText(label)).toBeTruthy();
     expect(unnamedButtons()).toEqual([]);
   });
@@ -110,9 +112,9 @@ describe('UploadQueueTable', () => {
     expect(within(queueRowOf('me.mp4')).queryByText('until back online')).toBeNull();
   });
 
-  it("shows why a file failed: the Media Manager's description first, else the engine's message", () => {
+  it("tells a file that was not sent from one the Media Manager refused, with the Media Manager's description first", () => {
     const { queue } = fakeQueue();
-    const processing = uploadItem('failed', {
+    const processing = uploadItem('refused', {
       displayName: 'broken.jpg',
       failureCode: 'IMAGE_DECODE',
       failureDescription: 'The image could not be decoded',
@@ -125,6 +127,8 @@ describe('UploadQueueTable', () => {
     renderInWds(<UploadQueueTable items={[processing, refused]} queue={queue} />);
     expect(within(queueRowOf('broken.jpg')).getByText('The image could not be decoded')).toBeTruthy();
     expect(within(queueRowOf('broken.jpg')).queryByText('Processing failed')).toBeNull();
+    expect(within(queueRowOf('broken.jpg')).getByText('all bytes arrived')).toBeTruthy();
+    expect(within(queueRowOf('refused.mp4')).getByText('not sent')).toBeTruthy();
     expect(within(queueRowOf('refused.mp4')).getByText('The file name must be at most 200 characters long (got 201).')).toBeTruthy();
   });
 
@@ -154,7 +158,7 @@ describe('UploadQueueTable', () => {
     expect(open).toHaveBeenCalledWith('', '_blank');
     expect(tab.opener).toBeNull();
 
-    fireEvent.click(within(row).getByRole('button', { name: /Copy a link to contract.pdf that expires in 60 minutes/ }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy link to contract.pdf (expires in 60 minutes)' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(signed));
     expect(await within(row).findByText('Copied: expires in 60 min')).toBeTruthy();
     expect(web.getFileDownloadUrl).toHaveBeenCalledWith('abc_contract.pdf');
@@ -185,7 +189,7 @@ describe('UploadQueueTable', () => {
     expect(open.getAttribute('rel')).toContain('noreferrer');
     expect(within(row).getByRole('img', { name: 'Thumbnail of done.mp4' })).toBeTruthy();
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Copy the URL of done.mp4' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy URL of done.mp4' }));
     expect(writeText).toHaveBeenCalledWith(url);
     expect(await within(row).findByText('Copied')).toBeTruthy();
   });
@@ -198,8 +202,8 @@ describe('UploadQueueTable', () => {
 
   it('says a ready file was verified: what arrived has the md5 of the file chosen', () => {
     const { queue } = fakeQueue();
-    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'film.mp4', size: 2048, verified: true })]} queue={queue} />);
-    expect(within(queueRowOf('film.mp4')).getByText('2.0 KB · verified')).toBeTruthy();
+    renderInWds(<UploadQueueTable items={[uploadItem('ready', { displayName: 'film.mp4', size: 2000, verified: true })]} queue={queue} />);
+    expect(within(queueRowOf('film.mp4')).getByText('2 kB · verified')).toBeTruthy();
   });
 
   it('shows only the columns and actions a page asks for', () => {
@@ -220,17 +224,17 @@ describe('UploadQueueTable', () => {
     const { queue } = fakeQueue();
     const item = uploadItem('uploading', {
       displayName: 'big.mp4',
-      size: 4 * 1024 ** 3,
-      bytesUploaded: 1024 ** 3,
-      bytesPerSecond: 2 * 1024 ** 2,
+      size: 4e9,
+      bytesUploaded: 1e9,
+      bytesPerSecond: 2e6,
       secondsLeft: 1536,
       resumed: true,
     });
     renderInWds(<UploadQueueTable items={[item]} queue={queue} />);
     const row = queueRowOf('big.mp4');
-    expect(within(row).getByText('1.0 GB of 4.0 GB (25%)')).toBeTruthy();
-    expect(within(row).getByText('2.0 MB/s · 25 min 36 s left')).toBeTruthy();
-    expect(within(row).getByText('4.0 GB · resumed')).toBeTruthy();
+    expect(within(row).getByText('1 GB of 4 GB (25%)')).toBeTruthy();
+    expect(within(row).getByText('2 MB/s · 25 min 36 s left')).toBeTruthy();
+    expect(within(row).getByText('4 GB · resumed')).toBeTruthy();
     expect(within(row).getByRole('progressbar', { name: 'Progress of big.mp4' }).getAttribute('aria-valuenow')).toBe('25');
   });
 
@@ -251,6 +255,46 @@ describe('UploadQueueTable', () => {
   });
 });
 
+describe('UploadQueueTable on a phone', () => {
+  // A 375 px window (jsdom has no matchMedia): the phone's media query matches, and so does the narrow one.
+  beforeEach(() => {
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (media: string) => ({ matches: true, media, addEventListener: vi.fn(), removeEventListener: vi.fn() }),
+    });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'matchMedia');
+  });
+
+  it("stacks each file in one cell, its name, progress, state and reason, and puts the file's actions in a menu", async () => {
+    const { fake, queue } = fakeQueue();
+    const refused = uploadItem('refused', {
+      displayName: 'broken.png',
+      bytesUploaded: 1000,
+      failureDescription: 'The image could not be decoded',
+      error: { code: 'PROCESSING_FAILED', message: 'The image could not be decoded', fatal: true },
+    });
+    const sending = uploadItem('uploading', { displayName: 'film.mp4', bytesUploaded: 0 });
+    renderInWds(<UploadQueueTable items={[refused, sending]} queue={queue} />);
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Files']);
+    const row = queueRowOf('broken.png');
+    expect(within(row).getByText('Refused')).toBeTruthy();
+    expect(within(row).getByText('The image could not be decoded')).toBeTruthy();
+    expect(within(row).getByRole('progressbar', { name: 'Progress of broken.png' })).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: 'Remove broken.png' })).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Actions for broken.png' }));
+    fireEvent.click(await screen.findByText('Remove'));
+    expect(fake.remove).toHaveBeenCalledExactlyOnceWith(refused.id);
+
+    fireEvent.click(within(queueRowOf('film.mp4')).getByRole('button', { name: 'Actions for film.mp4' }));
+    expect(await screen.findByText('Pause')).toBeTruthy();
+    fireEvent.click(screen.getByText('Cancel'));
+    expect(fake.cancel).toHaveBeenCalledExactlyOnceWith(sending.id);
+  });
+});
+
 describe('QueueSummary', () => {
   const names = ['Pause all', 'Resume all', 'Retry failed', 'Cancel all', 'Clear finished'] as const;
   const enabled = () => names.filter((name) => !isDisabled(button(name)));
@@ -268,34 +312,58 @@ describe('QueueSummary', () => {
   it('after a batch with failures, says what was asked, what arrived and what was not sent; no full bar', () => {
     const { queue } = fakeQueue();
     const items = [
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('ready', { bytesUploaded: 1024 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
       uploadItem('failed', { bytesUploaded: 300, error: { code: 'REJECTED', message: 'refused', fatal: true } }),
       uploadItem('cancelled', { bytesUploaded: 0 }),
     ];
     const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items)} queue={queue} />);
-    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('2.0 KB of 4.0 KB · 2 files not sent (2.0 KB)');
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe('2 kB of 4 kB · 2 files not sent (2 kB)');
     expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow')).toBe('50');
+  });
+
+  it('says apart files not sent and files the Media Manager refused after they arrived; refused ones can be cleared, not retried', () => {
+    const { fake, queue } = fakeQueue();
+    const refused = {
+      failureDescription: 'The bytes are not a video/mp4',
+      error: { code: 'PROCESSING_FAILED', message: 'The bytes are not a video/mp4', fatal: true },
+    } as const;
+    const items = [
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('refused', { bytesUploaded: 1000, ...refused }),
+      uploadItem('refused', { bytesUploaded: 1000, ...refused }),
+      uploadItem('failed', { bytesUploaded: 0, error: { code: 'INVALID_REQUEST', message: 'bad name', fatal: true } }),
+    ];
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items)} queue={queue} />);
+    expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
+      '1 ready · 0 uploading · 0 queued · 0 paused · 0 processing · 1 failed · 2 refused',
+    );
+    expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
+      '3 kB of 4 kB · 1 file not sent (1 kB) · 2 files refused by the Media Manager',
+    );
+    expect(enabled()).toEqual(['Clear finished']);
+    fireEvent.click(button('Clear finished'));
+    expect(fake.clearFinished).toHaveBeenCalledOnce();
   });
 
   it('counts the files by state and enables the actions that apply', () => {
     const { fake, queue } = fakeQueue();
     const items = [
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('ready', { bytesUploaded: 1024 }),
-      uploadItem('uploading', { bytesUploaded: 512 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('ready', { bytesUploaded: 1000 }),
+      uploadItem('uploading', { bytesUploaded: 500 }),
       uploadItem('queued'),
       uploadItem('paused', { pauseReason: 'user' }),
-      uploadItem('processing', { bytesUploaded: 1024 }),
+      uploadItem('processing', { bytesUploaded: 1000 }),
       uploadItem('failed', { error: { code: 'NETWORK', message: 'broken', fatal: false } }),
     ];
-    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items, { bytesPerSecond: 1024 })} queue={queue} />);
+    const { container } = renderInWds(<QueueSummary snapshot={snapshotOf(items, { bytesPerSecond: 1000 })} queue={queue} />);
     expect(container.querySelector('[data-hook="queue-counts"]')?.textContent).toBe(
       '2 ready · 1 uploading · 1 queued · 1 paused · 1 processing · 1 failed',
     );
-    // What was asked counts every file; what failed is said apart: 7 files of 1 KB, 3.5 KB of them sent.
+    // What was asked counts every file; what failed is said apart: 7 files of 1 kB, 3.5 kB of them sent.
     expect(container.querySelector('[data-hook="overall-bytes"]')?.textContent).toBe(
-      '3.5 KB of 7.0 KB · 1 file not sent (1.0 KB) · 1.0 KB/s · 3 s left',
+      '3.5 kB of 7 kB · 1 file not sent (1 kB) · 1 kB/s · 3 s left',
     );
     expect(enabled()).toEqual([...names]);
     expect(names.map((name) => button(name).tabIndex)).toEqual(names.map(() => 0));
@@ -318,6 +386,7 @@ describe('QueueSummary', () => {
     ['only failed files that a retry can help', () => [uploadItem('failed', { error: transient })], ['Retry failed']],
     ['only failed files that need a change first', () => [uploadItem('failed', { error: fatal })], []],
     ['only finished files', () => [uploadItem('ready'), uploadItem('cancelled')], ['Clear finished']],
+    ['only files the Media Manager refused', () => [uploadItem('refused')], ['Clear finished']],
     ['files being finalized', () => [uploadItem('finalizing')], []],
     ['files in the Media Manager’s hands', () => [uploadItem('processing')], []],
   ])('with %s, enables %j', (_name, items, expectedEnabled) => {
@@ -366,6 +435,27 @@ describe('QueueSummary', () => {
     fireEvent.change(input, { target: { value: '2' } });
     expect(screen.queryByText('From 1 to 6')).toBeNull();
     expect(fake.setConcurrency).toHaveBeenCalledExactlyOnceWith(2);
+  });
+
+  it('asks before cancelling a failed upload that sent bytes, offering what can continue it (not Pause)', async () => {
+    const { fake, queue } = fakeQueue();
+    const failed = uploadItem('failed', {
+      displayName: 'cut.mp4',
+      bytesUploaded: 500,
+      error: { code: 'NETWORK', message: 'The upload server could not be reached', fatal: false },
+    });
+    renderInWds(
+      <CancelConfirmation>
+        <UploadQueueTable items={[failed]} queue={queue} />
+      </CancelConfirmation>,
+    );
+    fireEvent.click(button('Cancel cut.mp4'));
+    const question = await screen.findByText(/500 B of "cut.mp4" already reached the Media Manager/);
+    expect(question.textContent).not.toMatch(/Pause/);
+    expect(question.textContent).toMatch(/Retry continues it/);
+    fireEvent.click(button('Keep it'));
+    await waitFor(() => expect(screen.queryByText('Cancel this upload?')).toBeNull());
+    expect(fake.cancel).not.toHaveBeenCalled();
   });
 
   it('asks before cancelling uploads that sent bytes; Keep uploading cancels nothing', async () => {
@@ -426,15 +516,15 @@ describe('QueueAnnouncer', () => {
       error: { code: 'REJECTED', message: 'The server refused the file', fatal: true },
     };
     rerender(<QueueAnnouncer snapshot={snapshotOf([failed])} />);
-    await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed, The server refused the file'));
+    await waitFor(() => expect(region().textContent).toBe('clip.mp4: failed (not sent), The server refused the file'));
   });
 
-  it('announces "paused until back online" and at most the last five news at once', async () => {
+  it('announces "paused (until back online)" and at most the last five news at once', async () => {
     const items = Array.from({ length: 7 }, (_, i) => uploadItem('paused', { displayName: `f${i}.mp4`, pauseReason: 'offline' }));
     renderInWds(<QueueAnnouncer snapshot={snapshotOf(items)} />);
     await waitFor(() =>
       expect(region().textContent).toBe(
-        'f2.mp4: paused until back online. f3.mp4: paused until back online. f4.mp4: paused until back online. f5.mp4: paused until back online. f6.mp4: paused until back online',
+        'f2.mp4: paused (until back online). f3.mp4: paused (until back online). f4.mp4: paused (until back online). f5.mp4: paused (until back online). f6.mp4: paused (until back online)',
       ),
     );
   });
@@ -492,7 +582,7 @@ describe('StagedFilesTable', () => {
     expect(container.querySelectorAll('[data-hook="staged-row"]')).toHaveLength(2);
     expect(within(stagedRowOf('a.mp4')).getByText('Media Manager')).toBeTruthy();
     expect(within(stagedRowOf('b.jpg')).getByText('Media Manager / Videos / videos/2024/Shoot/day 1 · private · trip, sea')).toBeTruthy();
-    expect(within(stagedRowOf('a.mp4')).getByText('2.0 KB')).toBeTruthy();
+    expect(within(stagedRowOf('a.mp4')).getByText('2.05 kB')).toBeTruthy();
     expect(within(stagedRowOf('a.mp4')).getByText('Ready')).toBeTruthy();
     const upload = button('Upload 2 files');
     expect(isDisabled(upload)).toBe(false);
@@ -508,13 +598,13 @@ describe('StagedFilesTable', () => {
     // A rename does not make a file another one: the second a.mp4 stays a duplicate.
     const staged = rename([named!, again!, big!, fine!], named!.id, 'n'.repeat(256));
     const { onStart } = renderTable(staged, { max: 3000 });
-    expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.0 KB; files up to 2.9 KB can be uploaded.')).toBeTruthy();
+    expect(within(stagedRowOf('big.mp4')).getByText('The file is 4.1 kB; files up to 3 kB can be uploaded.')).toBeTruthy();
     expect(within(stagedRowOf('fine.mp4')).getByText('Ready')).toBeTruthy();
     const problems = Array.from(document.querySelectorAll('[data-hook="staged-problem"]'), (node) => node.textContent);
     expect(problems).toEqual([
       'The file name must be at most 255 characters long (got 256).',
       'This file is already in the list, going to the same folder.',
-      'The file is 4.0 KB; files up to 2.9 KB can be uploaded.',
+      'The file is 4.1 kB; files up to 3 kB can be uploaded.',
     ]);
     const upload = button('Upload 1 file');
     expect(isDisabled(upload)).toBe(false);
@@ -555,6 +645,23 @@ describe('StagedFilesTable', () => {
     fireEvent.click(button('Remove selected'));
     expect(selected.onRemove).toHaveBeenCalledExactlyOnceWith([staged[0]!.id, staged[1]!.id]);
     expect(onRemove).not.toHaveBeenCalled();
+  });
+
+  it('names every selection checkbox, and shows select-all partly checked when some files are selected', () => {
+    const staged = stageFiles([picked('a.mp4'), picked('b.mp4')], settings(), []);
+    const some = renderTable(staged, { selectedIds: [staged[0]!.id] });
+    expect((screen.getByRole('checkbox', { name: 'Select a.mp4' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Select b.mp4' }) as HTMLInputElement).checked).toBe(false);
+    const all = screen.getByRole('checkbox', { name: 'Select all files' });
+    expect(all.getAttribute('aria-checked')).toBe('mixed');
+    fireEvent.click(all);
+    expect(some.onSelectionChanged).toHaveBeenLastCalledWith([staged[0]!.id, staged[1]!.id]);
+    some.unmount();
+
+    const every = renderTable(staged, { selectedIds: [staged[0]!.id, staged[1]!.id] });
+    expect((screen.getByRole('checkbox', { name: 'Select all files' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all files' }));
+    expect(every.onSelectionChanged).toHaveBeenLastCalledWith([]);
   });
 
   it('locks the name of a file that continues an earlier upload, and says so', () => {
@@ -695,7 +802,7 @@ describe('UploadSettingsForm', () => {
     const { onChange } = renderForm(settings(), { selectedCount: 2 });
     const typed = 'a'.repeat(128);
     fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: typed } });
-    expect(screen.getByText('The subfolders must be at most 100 characters long (got 129).')).toBeTruthy();
+    expect(screen.getByText('The subfolders must be at most 99 characters long (got 128).')).toBeTruthy();
     expect(isDisabled(button('Apply to 2 selected files'))).toBe(true);
 
     fireEvent.change(newLabel(), { target: { value: 'b'.repeat(210) } });
@@ -703,6 +810,19 @@ describe('UploadSettingsForm', () => {
     expect(isDisabled(button('Add'))).toBe(true);
     fireEvent.keyDown(newLabel(), { key: 'Enter', keyCode: 13 });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts subfolders as long as the hint says, and counts what was typed when refusing longer ones', async () => {
+    renderForm(settings());
+    const field = screen.getByRole('textbox', { name: 'New subfolders (optional)' });
+    fireEvent.mouseEnter(screen.getByRole('button', { name: 'About new subfolders' }));
+    const hint = (await screen.findByText(/At most \d+ characters/)).textContent ?? '';
+    const limit = Number(/At most (\d+) characters/.exec(hint)?.[1]);
+    const exactly = `${'a'.repeat(limit - 5)}/bbbb`;
+    fireEvent.change(field, { target: { value: exactly } });
+    expect(screen.queryByText(/The subfolders must be/)).toBeNull();
+    fireEvent.change(field, { target: { value: `${exactly}c` } });
+    expect(screen.getByText(`The subfolders must be at most ${limit} characters long (got ${limit + 1}).`)).toBeTruthy();
   });
 
   it('sets new subfolders', () => {
@@ -742,7 +862,7 @@ describe('UploadSettingsForm', () => {
 });
 
 describe('FileDropzone', () => {
-  const dropTarget = () => screen.getByRole('button', { name: 'Add files: drop files or folders here, or press Enter to choose files' });
+  const dropTarget = () => screen.getByRole('group', { name: 'Add files' });
   const fileInput = () => screen.getByLabelText('Choose files') as HTMLInputElement;
   const folderInput = () => screen.getByLabelText('Choose a folder') as HTMLInputElement;
 
@@ -769,22 +889,11 @@ describe('FileDropzone', () => {
     expect(clicked).toEqual([fileInput(), fileInput()]);
   });
 
-  it('opens the file chooser with Enter or Space on the drop zone', () => {
+  it('is a named group holding its own buttons (the keyboard way in), not a button that contains buttons', () => {
     renderInWds(<FileDropzone onPicked={vi.fn()} />);
-    const clicked = spyOnInputClicks();
-    fireEvent.keyDown(dropTarget(), { key: 'Enter' });
-    expect(clicked).toEqual([fileInput()]);
-    fireEvent.keyDown(dropTarget(), { key: ' ' });
-    expect(clicked).toEqual([fileInput(), fileInput()]);
-    fireEvent.keyDown(dropTarget(), { key: 'a' });
-    expect(clicked).toHaveLength(2);
-  });
-
-  it('does not open it twice for a key pressed on a button inside the zone', () => {
-    renderInWds(<FileDropzone onPicked={vi.fn()} />);
-    const clicked = spyOnInputClicks();
-    fireEvent.keyDown(button('Choose files'), { key: 'Enter' });
-    expect(clicked).toEqual([]);
+    expect(within(dropTarget()).getByRole('button', { name: 'Choose files' })).toBeTruthy();
+    expect(within(dropTarget()).getByRole('button', { name: 'Choose a folder' })).toBeTruthy();
+    expect(screen.getAllByRole('button').map((one) => one.textContent)).toEqual(['Choose files', 'Choose a folder']);
   });
 
   it('opens the file chooser or the folder chooser from its buttons', () => {
@@ -879,23 +988,34 @@ describe('UnfinishedUploads', () => {
     createdAt,
   });
 
-  it('lists each unfinished file by its path in the dropped folder, with how much the server holds, and forgets one on request', () => {
+  it('lists each unfinished file by its path in the dropped folder, with how much the server holds, and a way to forget it', () => {
     const onForget = vi.fn();
     const { container } = renderInWds(
       <UnfinishedUploads
-        records={[
-          { ...record('clip.mp4', undefined, 3 * 1024 ** 3, 1), bytesOnServer: 1024 ** 3 },
-          record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2),
-        ]}
+        records={[{ ...record('clip.mp4', undefined, 3e9, 1), bytesOnServer: 1e9 }, record('a.jpg', 'Shoot/day 1/a.jpg', 1536, 2)]}
         onForget={onForget}
       />,
     );
     expect(screen.getByText('2 uploads can be continued')).toBeTruthy();
     const lines = Array.from(container.querySelectorAll('[data-hook="unfinished-upload"]'), (line) => line.textContent);
-    expect(lines).toEqual(['clip.mp4: 1.0 GB of 3.0 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.5 KB uploaded (0%)Forget']);
-    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
-    expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3 * 1024 ** 3, 1, '', '', '']));
+    expect(lines).toEqual(['clip.mp4: 1 GB of 3 GB uploaded (33%)Forget', 'Shoot/day 1/a.jpg: 0 B of 1.54 kB uploaded (0%)Forget']);
     expect(unnamedButtons()).toEqual([]);
+  });
+
+  it('asks before forgetting an unfinished upload, saying what is deleted; keeping it forgets nothing', async () => {
+    const onForget = vi.fn();
+    renderInWds(<UnfinishedUploads records={[{ ...record('clip.mp4', undefined, 3e9, 1), bytesOnServer: 1e9 }]} onForget={onForget} />);
+    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
+    expect(await screen.findByText('Forget this upload?')).toBeTruthy();
+    expect(screen.getByText(/1 GB of "clip.mp4" already reached the Media Manager. Forgetting deletes it/)).toBeTruthy();
+    expect(onForget).not.toHaveBeenCalled();
+    fireEvent.click(button('Keep it'));
+    await waitFor(() => expect(screen.queryByText('Forget this upload?')).toBeNull());
+    expect(onForget).not.toHaveBeenCalled();
+
+    fireEvent.click(button('Forget clip.mp4: delete what was uploaded'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget upload' }));
+    await waitFor(() => expect(onForget).toHaveBeenCalledExactlyOnceWith(JSON.stringify(['clip.mp4', 3e9, 1, '', '', ''])));
   });
 
   it('says "1 upload" for one', () => {

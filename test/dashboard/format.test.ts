@@ -1,21 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatSpeed } from '../../src/shared/format.js';
+import { formatBytes, formatDuration, formatSpeed, GB } from '../../src/shared/format.js';
 
 describe('formatBytes', () => {
   it.each([
     [0, '0 B'],
     [1, '1 B'],
-    [1023, '1023 B'],
-    [1024, '1.0 KB'],
-    [1536, '1.5 KB'],
-    [99 * 1024, '99.0 KB'],
-    [100 * 1024, '100 KB'],
-    [5 * 1024 ** 2 + 200 * 1024, '5.2 MB'],
-    [50 * 1024 ** 3, '50.0 GB'],
-    [3 * 1024 ** 4, '3.0 TB'],
-    [2048 * 1024 ** 4, '2048 TB'],
-  ])('%d bytes → %s (binary multiples, TB is the largest unit)', (bytes, shown) => {
+    [999, '999 B'],
+    [1000, '1 kB'],
+    [1024, '1.02 kB'],
+    [1536, '1.54 kB'],
+    [99_949, '99.9 kB'],
+    [999_600, '1 MB'],
+    [150_000_000, '150 MB'],
+    [300 * 1024 ** 2, '315 MB'],
+    [100_000_000, '100 MB'],
+    [250_000_000, '250 MB'],
+    [1_500_000_000, '1.5 GB'],
+    [5_000_000_000, '5 GB'],
+    [1_250_000_000, '1.25 GB'],
+    [12_340_000_000, '12.3 GB'],
+    [50_000_000_000, '50 GB'],
+    [3_000_000_000_000, '3 TB'],
+    [2_048_000_000_000_000, '2048 TB'],
+  ])('%d bytes → %s (decimal multiples, as OS file managers show; TB is the largest unit)', (bytes, shown) => {
     expect(formatBytes(bytes)).toBe(shown);
+  });
+
+  it('reads a limit typed in GB back as typed (below 1 GB, in MB: 0.1 GB is 100 MB)', () => {
+    for (const typed of ['1', '2.5', '5', '10', '1.25', '50']) expect(formatBytes(Number(typed) * GB)).toBe(`${typed} GB`);
+    expect(formatBytes(0.1 * GB)).toBe('100 MB');
+    expect(formatBytes(0.5 * GB)).toBe('500 MB');
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('%d is shown as a dash', (bytes) => {
@@ -25,7 +39,8 @@ describe('formatBytes', () => {
 
 describe('formatSpeed', () => {
   it('is bytes per second', () => {
-    expect(formatSpeed(2048)).toBe('2.0 KB/s');
+    expect(formatSpeed(2000)).toBe('2 kB/s');
+    expect(formatSpeed(12_500_000)).toBe('12.5 MB/s');
     expect(formatSpeed(512)).toBe('512 B/s');
   });
 

@@ -2,7 +2,7 @@
 import React from 'react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FieldViolation } from '../../src/shared/upload-request.js';
+import type { FieldViolation } from '../../src/shared/refusals.js';
 import type {
   AppSetupResult,
   CreateUploadSessionResult,
@@ -13,8 +13,8 @@ import type {
   UploadSessionRequest,
   UploadStatusReport,
   UploadStatusResult,
-} from '../../src/shared/upload-api.js';
-import { RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
+} from '../../src/shared/upload-methods.js';
+import { RESUME_KEY_PREFIX } from '../../src/upload-engine/resume/local-storage-resume-store.js';
 import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
 
@@ -164,14 +164,22 @@ describe('the Upload page', () => {
 
   it('sends a file to the queue, shows the server’s refusal, toasts the end of the batch, and retries under a fixed name', async () => {
     const violations: FieldViolation[] = [{ field: 'fileName', description: 'is already used in this folder', violatedRule: 'FORMAT' }];
-    web.createUploadSession.mockResolvedValue({ ok: false, violations });
+    web.createUploadSession.mockResolvedValue({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The file name is already used in this folder.',
+      violations,
+    });
     await renderPage();
     choose(clip());
     fireEvent.change(await screen.findByRole('textbox', { name: 'Display name of clip.mp4' }), { target: { value: 'Holiday.mp4' } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
 
     expect(await screen.findByText('The file name is already used in this folder.')).toBeTruthy();
-    expect(web.createUploadSession).toHaveBeenCalledExactlyOnceWith({
+    // A session prepared while the file was still named clip.mp4 (a slow machine lets the 300 ms pass) is not used.
+    const asked = web.createUploadSession.mock.calls.filter(([request]) => request.fileName !== 'clip.mp4');
+    expect(asked).toEqual([[expect.objectContaining({ fileName: 'Holiday.mp4' })]]);
+    expect(asked[0]![0]).toEqual({
       mimeType: 'video/mp4',
       fileName: 'Holiday.mp4',
       sizeInBytes: '10',
@@ -185,7 +193,7 @@ describe('the Upload page', () => {
     const row = failedName.closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
     await waitFor(() =>
-      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 failed: see the reasons in the list', type: 'warning' }),
+      expect(showToast).toHaveBeenCalledExactlyOnceWith({ message: '0 ready, 1 not sent: see the reasons in the list', type: 'warning' }),
     );
     await waitFor(() => expect(web.listRecentUploads).toHaveBeenCalledTimes(2));
     // The batch may have created folders: the destination picker reads them again.
@@ -194,8 +202,8 @@ describe('the Upload page', () => {
 
     fireEvent.change(failedName, { target: { value: 'Holiday 2.mp4' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Retry Holiday.mp4' }));
-    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(2));
-    expect(web.createUploadSession.mock.calls[1]?.[0]).toMatchObject({ fileName: 'Holiday 2.mp4' });
+    await waitFor(() => expect(web.createUploadSession.mock.calls.at(-1)?.[0]).toMatchObject({ fileName: 'Holiday 2.mp4' }));
+    expect(web.createUploadSession.mock.calls.filter(([request]) => request.fileName !== 'clip.mp4')).toHaveLength(2);
   });
 
   it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {
@@ -265,7 +273,7 @@ describe('the Upload page', () => {
     await waitFor(() => expect(leave()).toBe(false));
   });
 
-  it('forgets an unfinished upload on request: the record goes and the banner with it', async () => {
+  it('forgets an unfinished upload once the owner confirms: the record goes and the banner with it', async () => {
     const source = sourceFromFile(clip());
     const record = resumeRecordFor(
       source,
@@ -278,6 +286,7 @@ describe('the Upload page', () => {
     await renderPage();
     expect(screen.getByText('clip.mp4', { selector: 'strong' }).parentElement?.textContent).toBe('clip.mp4: 5 B of 10 B uploaded (50%)');
     fireEvent.click(screen.getByRole('button', { name: 'Forget clip.mp4: delete what was uploaded' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget upload' }));
     await waitFor(() => expect(screen.queryByText('1 upload can be continued')).toBeNull());
     expect(window.localStorage.getItem(RESUME_KEY_PREFIX + record.fingerprint)).toBeNull();
   });

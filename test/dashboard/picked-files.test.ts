@@ -20,6 +20,20 @@ describe('pickedFromFileList', () => {
     ]);
   });
 
+  it('leaves out hidden entries inside a picked folder, as the command line does; a hidden folder picked itself is kept', () => {
+    const files = [
+      fileIn('Shoot/a.jpg'),
+      fileIn('Shoot/.DS_Store'),
+      fileIn('Shoot/.git/config'),
+      fileIn('Shoot/day 1/._a.jpg'),
+      fileIn('.config/app.json'),
+    ];
+    expect(summary(pickedFromFileList(files))).toEqual([
+      ['Shoot', 'a.jpg'],
+      ['.config', 'app.json'],
+    ]);
+  });
+
   it('gives files picked on their own an empty folderPath, with or without webkitRelativePath', () => {
     const plain = new File(['x'], 'plain.mp4');
     const empty = fileIn('', 'empty.mp4');
@@ -67,6 +81,26 @@ describe('pickedFromEntries', () => {
       ['Shoot/day 1', 'a.jpg'],
       ['Shoot/day 1', 'b.jpg'],
       ['Shoot/day 2/raw', 'c.cr2'],
+    ]);
+  });
+
+  it('leaves out hidden entries inside a dropped folder, as the command line does; a hidden file dropped itself is kept', async () => {
+    const entries = [
+      fakeFile(new File(['1'], '.env')),
+      fakeDirectory('Shoot', [
+        [
+          fakeFile(new File(['2'], 'cover.jpg')),
+          fakeFile(new File(['3'], '.DS_Store')),
+          fakeDirectory('.git', [[fakeFile(new File(['4'], 'HEAD'))], []]),
+          fakeDirectory('day 1', [[fakeFile(new File(['5'], '._a.jpg')), fakeFile(new File(['6'], 'a.jpg'))], []]),
+        ],
+        [],
+      ]),
+    ];
+    expect(summary(await pickedFromEntries(entries))).toEqual([
+      ['', '.env'],
+      ['Shoot', 'cover.jpg'],
+      ['Shoot/day 1', 'a.jpg'],
     ]);
   });
 

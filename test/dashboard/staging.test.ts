@@ -9,7 +9,7 @@ import {
   type UploadMetaInput,
   type UploadSource,
 } from '../../src/upload-engine/index.js';
-import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/upload-request.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import { settings } from './support/settings.js';
 
 const MAX = 1024 ** 3;
@@ -111,13 +111,13 @@ describe('problemsOf', () => {
   });
 
   it('refuses a file larger than the size limit', () => {
-    const big = stageOne(picked('big.mp4', '', { size: 2048 }));
-    const fits = stageOne(picked('fits.mp4', '', { size: 1024 }));
-    const problems = problemsOf([big, fits], NOTHING_QUEUED, 1024);
+    const big = stageOne(picked('big.mp4', '', { size: 2000 }));
+    const fits = stageOne(picked('fits.mp4', '', { size: 1000 }));
+    const problems = problemsOf([big, fits], NOTHING_QUEUED, 1000);
     expect(problems.get(big.id)).toMatchObject({
       code: 'FILE_TOO_LARGE',
       fatal: true,
-      message: 'The file is 2.0 KB; files up to 1.0 KB can be uploaded.',
+      message: 'The file is 2 kB; files up to 1 kB can be uploaded.',
     });
     expect(problems.has(fits.id)).toBe(false);
   });

@@ -4,7 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VisitorRulesForm, type TypedVisitorRules } from '../../src/dashboard/components/VisitorRulesForm.js';
 import { VisitorInbox, type VisitorInboxProps } from '../../src/dashboard/components/VisitorInbox.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES, type SaveRulesResult, type SubmissionSummary } from '../../src/shared/visitor-uploads.js';
+import type { SaveRulesResult, SubmissionSummary } from '../../src/shared/visitor-upload-methods.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES } from '../../src/policies/visitor-rules-policy.js';
 import { button, renderInWds, unnamedButtons } from './support/ui.js';
 
 vi.mock('../../src/backend/uploads.web', () => ({ getFileDownloadUrl: vi.fn() }));
@@ -104,7 +105,7 @@ describe('VisitorInbox', () => {
     createdDate: '2026-11-22T10:00:00.000Z',
     lastActiveDate: '2026-11-22T11:30:00.000Z',
     files: [
-      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3 * 1024 ** 3), mimeType: 'video/mp4', status: 'READY' },
+      { fileId: 'f1', name: 'film.mp4', sizeInBytes: String(3e9), mimeType: 'video/mp4', status: 'READY' },
       {
         fileId: 'f2',
         name: 'fake.mp4',
@@ -157,6 +158,7 @@ describe('VisitorInbox', () => {
     renderInWds(<VisitorInbox {...props()} />);
     const card = cardOf('Ana Sousa');
     expect(within(card).getByText('Our wedding film')).toBeTruthy();
+    expect(within(card).getByText('3 GB')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Open film.mp4' })).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Open fake.mp4' })).toBeNull();
     expect(within(card).getByText("The file's content (image) is not a type accepted here.")).toBeTruthy();
@@ -168,7 +170,7 @@ describe('VisitorInbox', () => {
     const onHandled = vi.fn(async () => undefined);
     const onDelete = vi.fn(async () => undefined);
     renderInWds(<VisitorInbox {...props({ onHandled, onDelete })} />);
-    fireEvent.click(screen.getByLabelText('Handled'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Handled: the submission of Ana Sousa' }));
     expect(onHandled).toHaveBeenCalledExactlyOnceWith('s1', true);
     fireEvent.click(button('Delete the submission of Ana Sousa'));
     expect(onDelete).not.toHaveBeenCalled();

@@ -2,7 +2,7 @@
  * The local Wix keeps Wix's documented rules and nothing of the app's own: what Wix's documentation
  * accepts, it accepts (the current @wix/media typings: Generate File Resumable Upload URL's
  * `fileName` up to 1000 characters, truncated by Wix to 255; `sizeInBytes` read-only; nothing said
- * of control characters). The app's own rules are tested in the app (test/shared/names.test.ts,
+ * of control characters). The app's own rules are tested in the app (test/policies/upload-request-policy.test.ts,
  * test/backend/web-methods.test.ts).
  */
 import fs from 'node:fs';

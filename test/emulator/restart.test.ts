@@ -7,7 +7,7 @@ import { tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';
 import { callWebMethod, requestJson, waitFor } from '../support/wix-http.js';
 import { finalizeUpload, generateUploadUrl, createTusUpload, tusOffset, uploadWithTusClient } from '../support/upload-session.js';
-import type { RecordUploadResult, UploadStatusReport } from '../../src/shared/upload-api.js';
+import type { RecordUploadResult, UploadStatusReport } from '../../src/shared/upload-methods.js';
 import { UPLOAD_LOG } from '../../src/backend/data-collections.js';
 
 async function identity(url: string, subjectType: string): Promise<string> {

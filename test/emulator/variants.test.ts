@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../local/emulator/platform/config.js';
+import { configFromEnv } from '../../local/emulator/platform/local-wix-config.js';
 import { describeVariants, parseVariants, VARIANT_NAMES } from '../../local/emulator/platform/variants.js';
 
 describe('WIX_VARIANT, how the local Wix answers where Wix documents nothing', () => {

@@ -3,7 +3,7 @@ import { files, folders } from '@wix/media';
 import { items } from '@wix/data';
 import { createClient } from '@wix/sdk';
 import { startTestApp } from '../support/local-app.js';
-import { fetchThroughLocalWix, localTokenAuth } from '../../local/shared/local-client.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../local/local-client.js';
 import { createTusUpload, finalizeUpload } from '../support/upload-session.js';
 import { makePng } from '../support/files.js';
 import { waitFor } from '../support/wix-http.js';

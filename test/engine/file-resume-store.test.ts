@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileResumeStore } from '../../src/upload-engine/node/file-resume-store.js';
-import type { ResumeRecord } from '../../src/upload-engine/resume-store.js';
+import type { ResumeRecord } from '../../src/upload-engine/resume/resume-store.js';
 import { tempDir } from '../support/local-app.js';
 
 function record(name: string, createdAt: number, extra: Partial<ResumeRecord> = {}): ResumeRecord {

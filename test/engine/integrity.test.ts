@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import crypto from 'node:crypto';
-import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { MemoryResumeStore } from '../../src/upload-engine/resume/resume-store.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type HashProgress, RunningMd5 } from '../../src/upload-engine/integrity.js';
+import { type HashProgress, RunningMd5 } from '../../src/upload-engine/run/integrity.js';
 import { type FileToHash, md5OnThisThread } from '../../src/upload-engine/md5/md5-hashing.js';
 import { tempDir } from '../support/local-app.js';
 import { nodeMd5Thread } from '../../src/upload-engine/node/node-md5-thread.js';
@@ -17,7 +17,7 @@ import {
   MemoryHashHistory,
   StorageHashHistory,
   type HashHistoryStore,
-} from '../../src/upload-engine/arrival-check.js';
+} from '../../src/upload-engine/run/arrival-check.js';
 
 const md5 = (bytes: Buffer) => crypto.createHash('md5').update(bytes).digest('hex');
 

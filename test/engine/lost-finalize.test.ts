@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport } from './support/fakes.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBeforeUpload, sessionRequestFor } from '../../src/upload-engine/preflight.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { checkBeforeUpload, sessionRequestFor } from '../../src/upload-engine/run/preflight.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { resolveUploadMeta, uploadFingerprint } from '../../src/upload-engine/upload-source.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport } from './support/fakes.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
@@ -83,11 +83,11 @@ describe('checks before any byte is sent', () => {
   });
 
   it('refuses a file over the configured maximum size, in words', () => {
-    const error = check('big.mp4', {}, 5 * 1024 ** 3, { ...anywhere, maxFileSizeBytes: 4 * 1024 ** 3 });
+    const error = check('big.mp4', {}, 5e9, { ...anywhere, maxFileSizeBytes: 4.5e9 });
     expect(error).toMatchObject({
       code: 'FILE_TOO_LARGE',
       fatal: true,
-      message: 'The file is 5.0 GB; files up to 4.0 GB can be uploaded.',
+      message: 'The file is 5 GB; files up to 4.5 GB can be uploaded.',
     });
   });
 });

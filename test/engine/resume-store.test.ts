@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LocalStorageResumeStore, RESUME_KEY_PREFIX } from '../../src/upload-engine/local-storage-resume-store.js';
-import { MemoryResumeStore, type ResumeRecord, type ResumeStore } from '../../src/upload-engine/resume-store.js';
+import { LocalStorageResumeStore, RESUME_KEY_PREFIX } from '../../src/upload-engine/resume/local-storage-resume-store.js';
+import { MemoryResumeStore, type ResumeRecord, type ResumeStore } from '../../src/upload-engine/resume/resume-store.js';
 import { FakeStorage } from './support/fake-storage.js';
 
 function record(name: string, createdAt: number, extra: Partial<ResumeRecord> = {}): ResumeRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secondsLeft, SpeedMeter } from '../../src/upload-engine/speed-meter.js';
+import { secondsLeft, SpeedMeter } from '../../src/upload-engine/queue/speed-meter.js';
 
 function feed(meter: SpeedMeter, from: number, to: number, bytesPerSecond: number, stepMs = 200): void {
   for (let at = from + stepMs; at <= to; at += stepMs) {

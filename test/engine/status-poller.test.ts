@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StatusPoller } from '../../src/upload-engine/status-poller.js';
-import type { UploadStatusReport } from '../../src/shared/upload-api.js';
+import { StatusPoller } from '../../src/upload-engine/processing/status-poller.js';
+import type { UploadStatusReport } from '../../src/shared/upload-methods.js';
 
 describe('StatusPoller', () => {
   beforeEach(() => {

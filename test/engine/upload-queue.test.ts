@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
-import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
-import { UploadQueue, type UploadQueueOptions } from '../../src/upload-engine/upload-queue.js';
-import type { UploadItem, UploadItemState, UploadQueueSnapshot } from '../../src/upload-engine/upload-item.js';
+import { MemoryResumeStore } from '../../src/upload-engine/resume/resume-store.js';
+import { UploadQueue, type UploadQueueOptions } from '../../src/upload-engine/queue/upload-queue.js';
+import type { UploadItem, UploadItemState, UploadQueueSnapshot } from '../../src/upload-engine/queue/upload-item.js';
 import type { UploadBackend } from '../../src/upload-engine/upload-backend.js';
 import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
 import { withMeta } from '../../src/upload-engine/upload-source.js';
@@ -78,7 +78,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
-  it('fails a file the backend refuses to record, with its reason, and one the Media Manager stops knowing while processing', async () => {
+  it('ends a file the backend refuses to record as refused, with its reason, and one the Media Manager stops knowing while processing', async () => {
     const { queue, backend, transport, item } = setup();
     backend.unknown.add('file-token-1');
     const [refused, lost] = queue.add(withMeta([fakeSource('refused.mp4'), fakeSource('lost.mp4')]));
@@ -86,12 +86,12 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     transport.of('refused.mp4').complete();
     transport.of('lost.mp4').complete();
     await settle();
-    expect(item(refused!.id)).toMatchObject({ state: 'failed', error: { fatal: true, message: 'The file is not in the Media Manager' } });
+    expect(item(refused!.id)).toMatchObject({ state: 'refused', error: { fatal: true, message: 'The file is not in the Media Manager' } });
     expect(item(lost!.id).state).toBe('processing');
     backend.unknown.add('file-token-2');
     await vi.advanceTimersByTimeAsync(1000);
     expect(item(lost!.id)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       error: { fatal: true, message: 'The file is no longer in the Media Manager.' },
     });
     await queue.dispose();
@@ -109,11 +109,11 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     return { ...context, id: added!.id };
   }
 
-  it('keeps FAILED processing as a fatal failure with the Media Manager reason', async () => {
+  it('ends a file the Media Manager fails in processing as refused, with its reason', async () => {
     const { queue, item, id } = await failedInProcessing({ withReason: true });
     await vi.advanceTimersByTimeAsync(1000);
     expect(item(id)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       failureCode: 'UNRECOGNIZED_CONTENT',
       failureDescription: 'The bytes are not a video/mp4',
       error: { code: 'PROCESSING_FAILED', fatal: true, message: 'The bytes are not a video/mp4' },
@@ -127,7 +127,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     expect(item(id).state).toBe('processing');
     backend.reasonless.delete('file-token-1');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(item(id)).toMatchObject({ state: 'failed', failureDescription: 'The bytes are not a video/mp4' });
+    expect(item(id)).toMatchObject({ state: 'refused', failureDescription: 'The bytes are not a video/mp4' });
     await queue.dispose();
   });
 
@@ -135,7 +135,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const { queue, item, id } = await failedInProcessing({ withReason: false });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(item(id)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       error: { code: 'PROCESSING_FAILED', message: 'The Media Manager could not process the file.' },
     });
     await queue.dispose();
@@ -148,7 +148,7 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     backend.reasonless.delete('file-token-1');
     await vi.advanceTimersByTimeAsync(4000);
     expect(item(id)).toMatchObject({
-      state: 'failed',
+      state: 'refused',
       failureCode: 'UNRECOGNIZED_CONTENT',
       failureDescription: 'The bytes are not a video/mp4',
       error: { code: 'PROCESSING_FAILED', fatal: true, message: 'The bytes are not a video/mp4' },
@@ -156,6 +156,37 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const polls = backend.statusCalls.length;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(backend.statusCalls.length).toBe(polls);
+    await queue.dispose();
+  });
+
+  it('offers only what can change a refusal: no retry of the same bytes, no cancel; it can be taken off the list', async () => {
+    const { queue, backend, transport, item, id } = await failedInProcessing({ withReason: true });
+    const [sent] = queue.add(withMeta([fakeSource('other.mp4')]));
+    await settle();
+    transport.of('other.mp4').complete();
+    await settle();
+    backend.statuses.set('file-token-2', 'READY');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(item(sent!.id).state).toBe('ready');
+    expect(item(id).actions).toEqual({ pause: false, resume: false, cancel: false, retry: false, rename: false, remove: true });
+
+    const { totals, actions } = queue.getSnapshot();
+    expect(totals.count).toMatchObject({ refused: 1, failed: 0, ready: 1 });
+    expect(totals.busy).toBe(false);
+    // Its bytes all arrived: they count as sent, not as "not sent".
+    expect(totals).toMatchObject({ bytesTotal: 2000, bytesUploaded: 2000, bytesFailed: 0 });
+    expect(actions).toMatchObject({ retryFailed: false, cancelAll: false, clearFinished: true });
+
+    const sessions = backend.sessionRequests.length;
+    queue.retry(id);
+    queue.retryFailed();
+    await queue.cancel(id);
+    await settle();
+    expect(backend.sessionRequests.length).toBe(sessions);
+    expect(item(id).state).toBe('refused');
+
+    queue.clearFinished();
+    expect(queue.getSnapshot().items).toEqual([]);
     await queue.dispose();
   });
 
@@ -244,7 +275,12 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
 
   it('asks again when the prepared session was refused, and fails the file with the refusal', async () => {
     const { queue, backend, item } = setup();
-    backend.refuse = () => ({ ok: false, violations: [{ field: 'fileName', description: 'is not allowed', violatedRule: 'FORMAT' }] });
+    backend.refuse = () => ({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The file name is not allowed.',
+      violations: [{ field: 'fileName', description: 'is not allowed', violatedRule: 'FORMAT' }],
+    });
     const files = withMeta([fakeSource('refused.mp4')]);
     queue.prepare(files);
     await settle();
@@ -460,6 +496,8 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     const { queue, backend, item } = setup();
     backend.refuse = () => ({
       ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The destination folder id names no folder of this site.',
       violations: [{ field: 'parentFolderId', description: 'names no folder of this site', violatedRule: 'FORMAT' }],
     });
     const [refused] = queue.add(withMeta([fakeSource('a')]));

@@ -6,7 +6,7 @@ import { rawStatus } from '../support/raw-request.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { DETAILS, mp4, VisitorSite, type Answer, type Session, type StoredFile } from '../support/visitor-site.js';
 import { VISITOR_CLAIMS, VISITOR_SUBMISSIONS } from '../../src/backend/data-collections.js';
-import { MAX_UPLOAD_URLS_PER_FILE, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
+import { MAX_UPLOAD_URLS_PER_FILE, type VisitorUploadRules } from '../../src/policies/visitor-rules-policy.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryResumeStore } from '../../src/upload-engine/resume-store.js';
+import { MemoryResumeStore } from '../../src/upload-engine/resume/resume-store.js';
 import { sourceFromPath } from '../../src/upload-engine/node/node-source.js';
-import { UploadQueue } from '../../src/upload-engine/upload-queue.js';
+import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { startChildApp, type ChildApp } from '../support/child-app.js';
 import { tempDir } from '../support/local-app.js';
 import { writeRandomFile } from '../support/files.js';

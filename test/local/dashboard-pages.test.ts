@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findDashboardPages } from '../../local/dashboard-host/dashboard-pages.js';
 import { pageAtPath, pathOfRoute } from '../../local/dashboard-host/page-routes.js';
 import { tempDir } from '../support/local-app.js';
+import { configFromEnv } from '../../local/emulator/platform/local-wix-config.js';
+import { dashboardPagesOf, THIS_APP } from '../../local/server.js';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -78,5 +80,13 @@ describe('finding the dashboard pages of an app, as the Wix CLI lays them out', 
       write(dir);
       expect(() => findDashboardPages([dir])).toThrow(error);
     }
+  });
+});
+
+describe('the pages `npm start` hosts', () => {
+  it("hosts the app's pages, and with EXAMPLES=on the example pages of docs/EXTENDING.md beside them", () => {
+    const titles = (env: NodeJS.ProcessEnv) => findDashboardPages(dashboardPagesOf(THIS_APP, configFromEnv(env))).map((page) => page.title);
+    expect(titles({})).toEqual(['Large file uploads']);
+    expect(titles({ EXAMPLES: 'on' })).toEqual(['Large file uploads', 'Quick upload']);
   });
 });

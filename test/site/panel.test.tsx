@@ -26,4 +26,24 @@ describe("the widget's settings panel", () => {
     expect(saved.get('accent-color')).toBe('#c04000');
     expect(screen.getByText(/set in the app's dashboard/)).toBeTruthy();
   });
+
+  it('refuses an accent colour that is not one, saying why, and keeps the last good one', async () => {
+    render(<Panel />);
+    const accent = screen.getByRole('textbox', { name: 'Accent colour (CSS colour)' });
+    fireEvent.change(accent, { target: { value: '#c04000' } });
+    await waitFor(() => expect(saved.get('accent-color')).toBe('#c04000'));
+    fireEvent.change(accent, { target: { value: 'notacolour' } });
+    expect(await screen.findByText('"notacolour" is not a CSS colour: for example #116dff or rebeccapurple.')).toBeTruthy();
+    expect(saved.get('accent-color')).toBe('#c04000');
+    fireEvent.change(accent, { target: { value: '' } });
+    await waitFor(() => expect(saved.get('accent-color')).toBe(''));
+    expect(screen.queryByText(/is not a CSS colour/)).toBeNull();
+  });
+
+  it('says that a light accent gets dark text on the button, to stay readable', async () => {
+    render(<Panel />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Accent colour (CSS colour)' }), { target: { value: '#ffe066' } });
+    expect(await screen.findByText(/dark text on this colour/)).toBeTruthy();
+    await waitFor(() => expect(saved.get('accent-color')).toBe('#ffe066'));
+  });
 });

@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
 import React from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VisitorUpload } from '../../src/site/visitor/VisitorUpload.js';
 import type { VisitorMethods } from '../../src/site/visitor/use-visitor-upload.js';
-import type { VisitorUploadTerms } from '../../src/shared/visitor-uploads.js';
+import type { VisitorUploadTerms } from '../../src/policies/visitor-rules-policy.js';
 
 const TERMS: VisitorUploadTerms = {
   enabled: true,
   audience: 'ANYONE',
   allowedTypes: ['video/*'],
-  maxFileSizeBytes: 1024,
+  maxFileSizeBytes: 1000,
   maxFilesPerSubmission: 2,
 };
 
@@ -41,10 +41,10 @@ describe('the visitor upload widget', () => {
   it('says what is accepted, and refuses a file of another type or too large before sending anything', async () => {
     const api = methods();
     render(<VisitorUpload methods={api} heading="Send us your footage" />);
-    expect(await screen.findByText('Accepted: video/* · up to 1.0 KB per file · up to 2 files at once.')).toBeTruthy();
+    expect(await screen.findByText('Accepted: video/* · up to 1 kB per file · up to 2 files at once.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Send us your footage' })).toBeTruthy();
     choose(video('big.mp4', 2048), new File(['x'], 'notes.txt', { type: 'text/plain' }));
-    expect(await screen.findByText('The file is larger than the 1.0 KB accepted here.')).toBeTruthy();
+    expect(await screen.findByText('The file is larger than the 1 kB accepted here.')).toBeTruthy();
     expect(screen.getByText(/Files of type text\/plain are not accepted here/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Send files' }) as HTMLButtonElement).disabled).toBe(true);
     expect(api.startVisitorSubmission).not.toHaveBeenCalled();
@@ -93,6 +93,30 @@ describe('the visitor upload widget', () => {
     expect(api.createVisitorUploadSession).not.toHaveBeenCalled();
   });
 
+  it('keeps a file over a daily limit to try again later (not refused for good): the wait is said, the submission kept', async () => {
+    const rateLimited = {
+      ok: false as const,
+      code: 'RATE_LIMITED' as const,
+      retryAfterSeconds: 5400,
+      reason: 'You can send at most 20 files a day. Try again in 1 h 30 min.',
+    };
+    const createVisitorUploadSession = vi.fn<VisitorMethods['createVisitorUploadSession']>(async () => rateLimited);
+    render(<VisitorUpload methods={methods({ createVisitorUploadSession })} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    const file = (await screen.findByText('You can send at most 20 files a day. Try again in 1 h 30 min.')).closest('li')!;
+    expect(within(file).getByText('Not sent')).toBeTruthy();
+    expect(within(file).getByRole('button', { name: 'Try a.mp4 again' })).toBeTruthy();
+    expect(createVisitorUploadSession).toHaveBeenCalledOnce();
+    // Not the end of the submission: its ticket stays, so trying again continues it.
+    expect(JSON.parse(window.localStorage.getItem('resumable-media-uploader/visitor-submission') ?? '{}')).toEqual({
+      submissionId: 's1',
+      secret: 'secret',
+    });
+  });
+
   it('tells the largest file in the words the owner typed, and refuses a file one byte over it', async () => {
     const terms = { ...TERMS, maxFileSizeBytes: 100_000_000, maxFileSizeGb: '0.1' };
     render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => terms) })} />);
@@ -103,10 +127,98 @@ describe('the visitor upload widget', () => {
     expect(await screen.findByText('The file is larger than the 0.1 GB accepted here.')).toBeTruthy();
   });
 
+  it('with members-only rules, says so first with a way to log in, and shows the form once logged in', async () => {
+    const getVisitorUploadTerms = vi
+      .fn<VisitorMethods['getVisitorUploadTerms']>()
+      .mockResolvedValueOnce({ ...TERMS, audience: 'MEMBERS', loginNeeded: true })
+      .mockResolvedValue({ ...TERMS, audience: 'MEMBERS', loginNeeded: false });
+    const login = vi.fn(async () => undefined);
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms })} login={login} />);
+    expect(await screen.findByText('Only members of this site can send files.')).toBeTruthy();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(login).toHaveBeenCalledOnce();
+    expect(await screen.findByLabelText('Your name')).toBeTruthy();
+    expect(getVisitorUploadTerms).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays on the members-only notice when the visitor closes the login without logging in', async () => {
+    const getVisitorUploadTerms = vi.fn(async () => ({ ...TERMS, audience: 'MEMBERS' as const, loginNeeded: true }));
+    const login = vi.fn(async () => Promise.reject(new Error('cancelled')));
+    render(<VisitorUpload methods={methods({ getVisitorUploadTerms })} login={login} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(login).toHaveBeenCalledOnce());
+    expect(await screen.findByText('Only members of this site can send files.')).toBeTruthy();
+    expect(screen.queryByLabelText('Your name')).toBeNull();
+  });
+
+  it('warns before leaving while files are on their way', async () => {
+    render(<VisitorUpload methods={methods()} />);
+    await screen.findByText(/Accepted:/);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    fill();
+    choose(video('a.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    expect(await screen.findByRole('progressbar', { name: 'Progress of a.mp4' })).toBeTruthy();
+    expect(leave()).toBe(true);
+  });
+
+  it('ends with what became of every file: the ones left out before sending and the ones not sent, then lets the visitor send more', async () => {
+    const api = methods({
+      createVisitorUploadSession: vi.fn(async () => ({
+        ok: false as const,
+        code: 'NOT_ALLOWED' as const,
+        reason: 'The upload was refused.',
+      })),
+    });
+    render(<VisitorUpload methods={api} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10), new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files' }));
+    const ending = await screen.findByText('None of your 2 files could be received.');
+    expect(ending.closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText('The upload was refused.')).toBeTruthy();
+    const leftOut = screen.getByText('notes.txt').closest('li')!;
+    expect(within(leftOut).getByText(/Files of type text\/plain are not accepted here/)).toBeTruthy();
+    expect(screen.queryByText('Thank you: we have received your files.')).toBeNull();
+    expect(screen.queryByText(/If this page closes/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send more files' }));
+    expect(((await screen.findByLabelText('Your name')) as HTMLInputElement).value).toBe('Ana');
+    expect(screen.queryByText('a.mp4')).toBeNull();
+    expect(screen.queryByText('notes.txt')).toBeNull();
+  });
+
+  it('names its drop zone by the words it shows, so speech users can say what they see', async () => {
+    render(<VisitorUpload methods={methods()} />);
+    const zone = await screen.findByRole('button', { name: 'Choose files, or drop them here' });
+    expect(zone.textContent).toBe('Choose files, or drop them here');
+  });
+
   it('says when files are not accepted at all', async () => {
     render(<VisitorUpload methods={methods({ getVisitorUploadTerms: vi.fn(async () => ({ ...TERMS, enabled: false })) })} />);
     expect(await screen.findByText('Files are not being accepted right now.')).toBeTruthy();
     expect(screen.queryByLabelText('Choose files')).toBeNull();
+  });
+
+  it('ignores an accent that is not a colour, and puts dark text on a light accent so the button stays readable', async () => {
+    const { container, unmount } = render(<VisitorUpload methods={methods()} accentColor="notacolour" />);
+    await screen.findByText(/Accepted:/);
+    const root = () => container.querySelector('[data-hook="visitor-upload"]') as HTMLElement;
+    expect(root().style.getPropertyValue('--rmu-accent')).toBe('');
+    unmount();
+
+    const light = render(<VisitorUpload methods={methods()} accentColor="#ffe066" />);
+    await screen.findByText(/Accepted:/);
+    const lightRoot = light.container.querySelector('[data-hook="visitor-upload"]') as HTMLElement;
+    expect(lightRoot.style.getPropertyValue('--rmu-accent')).toBe('#ffe066');
+    expect(lightRoot.style.getPropertyValue('--rmu-on-accent')).toBe('#000');
   });
 
   it('follows the owner’s wording and accent colour', async () => {

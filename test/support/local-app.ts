@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalApp, THIS_APP, type AppProject, type LocalApp } from '../../local/server.js';
-import { DEFAULT_CONFIG, type LocalWixConfig } from '../../local/emulator/platform/config.js';
+import { DEFAULT_CONFIG, type LocalWixConfig } from '../../local/emulator/platform/local-wix-config.js';
 import { TEST_TEMP_ROOT_VARIABLE } from './temp-root.js';
 
 /** A new temp folder, inside the test run's own folder (removed when the run ends: test/support/temp-root.ts). */

@@ -1,5 +1,5 @@
 import type { LocalApp } from '../../local/server.js';
-import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/shared/visitor-uploads.js';
+import { DEFAULT_VISITOR_UPLOAD_RULES, type VisitorUploadRules } from '../../src/policies/visitor-rules-policy.js';
 import { VISITOR_CLAIMS, VISITOR_FILES } from '../../src/backend/data-collections.js';
 import { callWebModule, requestJson } from './wix-http.js';
 import { createTusUpload, finalizeUpload, tusMetadataHeader } from './upload-session.js';

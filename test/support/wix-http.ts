@@ -1,3 +1,5 @@
+import { requestWebMethod, UPLOADS_WEB_MODULE } from '../../clients/web-methods.js';
+
 /** Plain HTTP calls as a client that follows only Wix's documentation would make them. */
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
@@ -20,14 +22,14 @@ export async function requestJson<T = Record<string, unknown>>(
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
 }
 
-/** Calls a web method the way the Wix CLI's frontend code does. */
+/** Calls an upload web method the way the Wix CLI's frontend code does (the one web-method client, clients/web-methods.ts). */
 export async function callWebMethod<T>(
   origin: string,
   token: string,
   method: string,
   ...args: unknown[]
 ): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
-  return callWebModule<T>(origin, token, 'src/backend/uploads.web.ts', method, ...args);
+  return requestWebMethod<T>(origin, token, UPLOADS_WEB_MODULE, method, args);
 }
 
 /** Calls a web method of any web module by its file path, as the page's generated client does. */
@@ -38,7 +40,7 @@ export async function callWebModule<T>(
   method: string,
   ...args: unknown[]
 ): Promise<JsonResponse<{ result: T; exception?: boolean }>> {
-  return requestJson(`${origin}/_webMethods/${modulePath}/${method}.ajax`, { token, body: args });
+  return requestWebMethod<T>(origin, token, modulePath, method, args);
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {

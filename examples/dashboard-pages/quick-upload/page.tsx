@@ -1,10 +1,12 @@
 import React, { type FC } from 'react';
 import { Card, Cell, Layout, Page } from '@wix/design-system';
-// In your project this page is src/dashboard/pages/quick-upload/page.tsx: these imports become '../../…'.
+// Copied into src/dashboard/pages/quick-upload/ (docs/EXTENDING.md, "Add a dashboard page"), '../../../src/dashboard/…'
+// becomes '../../…' and '../../../src/…' becomes '../../../…'.
 import { PageProviders } from '../../../src/dashboard/components/PageProviders';
 import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
 import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
-import { useUploadQueue } from '../../../src/dashboard/hooks/use-upload-queue';
+import { useUploadQueue } from '../../../src/shared/use-upload-queue';
+import { ownerBackend } from '../../../src/dashboard/owner-methods';
 import { sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
 import { withMeta } from '../../../src/upload-engine';
 
@@ -16,7 +18,10 @@ const QUICK_UPLOADS = { filePath: '/Quick uploads', labels: ['quick'] };
  * settings. Its resume records are its own, so the Upload page never lists its unfinished files.
  */
 const QuickUploadPage: FC = () => {
-  const { queue, snapshot } = useUploadQueue({ resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/', concurrency: 2 });
+  const { queue, snapshot } = useUploadQueue(ownerBackend, {
+    resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/',
+    concurrency: 2,
+  });
   return (
     <Page height="100vh" minWidth={0}>
       <Page.Header title="Quick upload" subtitle="Drop files: they go to the Quick uploads folder at once." />
@@ -36,7 +41,12 @@ const QuickUploadPage: FC = () => {
           {snapshot.items.length > 0 ? (
             <Cell>
               <Card>
-                <UploadQueueTable items={snapshot.items} queue={queue} columns={['status', 'result', 'actions']} actions={['retry']} />
+                <UploadQueueTable
+                  items={snapshot.items}
+                  queue={queue}
+                  columns={['status', 'result', 'actions']}
+                  actions={['retry', 'remove']}
+                />
               </Card>
             </Cell>
           ) : null}

@@ -1,7 +1,7 @@
 /**
  * Where Wix documents nothing (the upload host's error answers, what a file's `hash` is, CORS of
  * the upload host, when events come), the local Wix can answer each plausible way. With no
- * variant it answers as the app's assumptions (src/shared/wix-error-codes.ts) say; each variant
+ * variant it answers as the app's assumptions (src/shared/wix-errors.ts) say; each variant
  * turns one assumption the other way. `WIX_VARIANT=hash-sha256,events-late npm start`, or
  * `variants` in the in-process config the tests use.
  */

@@ -1,17 +1,8 @@
-import { Worker } from 'node:worker_threads';
-import { appModuleUrl } from '../../app-runtime/app-modules.js';
+import type { Worker } from 'node:worker_threads';
+import { startAppWorker } from '../../app-runtime/app-modules.js';
 import { PROJECT_DIR } from '../../project-dir.js';
 import { HandOverWindow } from './hand-over-window.js';
 import type { HashId, Md5Reply, Md5Request, Md5WorkerData } from './md5-messages.js';
-
-/** Set by local/start.mjs when it compiles the server; absent when the sources run (tsx, vitest). */
-declare const LOCAL_SERVER_BUNDLE: boolean | undefined;
-
-/** local/start.mjs compiles the worker as an entry of its own; from the sources a bootstrap loads it with tsx. */
-function md5WorkerUrl(): URL {
-  if (typeof LOCAL_SERVER_BUNDLE !== 'undefined') return new URL(appModuleUrl(PROJECT_DIR, 'local/emulator/upload/md5-worker.ts'));
-  return new URL('./md5-worker-source.mjs', import.meta.url);
-}
 
 /** One md5 running in the worker. It is lost, with everything the worker held, if the worker stops. */
 export interface Md5Handle {
@@ -118,7 +109,11 @@ export class Md5Thread {
     if (this.worker) return this.worker;
     const workerData: Md5WorkerData = { window: this.window.buffer, slotBytes: this.window.slotBytes };
     // Its heap only holds messages and a few hashers: small limits keep its resident memory small.
-    const worker = new Worker(md5WorkerUrl(), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
+    // local/start.mjs compiles the worker as an entry of its own; from the sources it runs through tsx.
+    const worker = startAppWorker(PROJECT_DIR, 'local/emulator/upload/md5-worker.ts', {
+      workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+    });
     let failure: Error | undefined;
     worker.on('message', (reply: Md5Reply) => {
       // A slot freed by a worker that is gone may already serve the next one.

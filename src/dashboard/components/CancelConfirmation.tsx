@@ -1,7 +1,7 @@
 import React, { createContext, useCallback, useContext, useMemo, useState, type FC, type ReactNode } from 'react';
-import { MessageModalLayout, Modal } from '@wix/design-system';
 import type { UploadItem } from '../../upload-engine';
 import { formatBytes } from '../../shared/format';
+import { DestructiveQuestion, type Question } from './DestructiveQuestion';
 
 interface Request {
   items: readonly UploadItem[];
@@ -17,13 +17,19 @@ export function useAskToCancel(): AskToCancel {
   return useContext(CancelContext);
 }
 
-function question(items: readonly UploadItem[]): { title: string; content: string } {
+function question(items: readonly UploadItem[]): Question {
   const sent = items.reduce((sum, item) => sum + item.bytesUploaded, 0);
   const [only] = items;
   const what = items.length === 1 && only ? `"${only.meta.displayName}"` : `${items.length} uploads`;
+  // A failed upload is not sending: what keeps its bytes is leaving it, and Retry continues it.
+  const sending = items.some((item) => item.state !== 'failed');
   return {
     title: items.length === 1 ? 'Cancel this upload?' : `Cancel ${items.length} uploads?`,
-    content: `${formatBytes(sent)} of ${what} already reached the Media Manager. Cancelling deletes it: trying again starts from the beginning. Pause keeps it instead.`,
+    content: `${formatBytes(sent)} of ${what} already reached the Media Manager. Cancelling deletes it: trying again starts from the beginning. ${
+      sending ? 'Pause keeps it instead.' : 'Keep it, and Retry continues it from there.'
+    }`,
+    confirm: 'Cancel upload',
+    keep: sending ? 'Keep uploading' : 'Keep it',
   };
 }
 
@@ -34,26 +40,16 @@ export const CancelConfirmation: FC<{ children: ReactNode }> = ({ children }) =>
     if (items.every((item) => item.bytesUploaded === 0)) cancel();
     else setRequest({ items, cancel });
   }, []);
-  const text = useMemo(() => (request ? question(request.items) : undefined), [request]);
-  const close = () => setRequest(undefined);
+  const asked = useMemo(() => (request ? question(request.items) : undefined), [request]);
   return (
     <CancelContext.Provider value={ask}>
       {children}
-      <Modal isOpen={request !== undefined} onRequestClose={close} contentLabel={text?.title} dataHook="cancel-confirmation">
-        <MessageModalLayout
-          theme="destructive"
-          title={text?.title}
-          content={text?.content}
-          primaryButtonText="Cancel upload"
-          primaryButtonOnClick={() => {
-            request?.cancel();
-            close();
-          }}
-          secondaryButtonText="Keep uploading"
-          secondaryButtonOnClick={close}
-          onCloseButtonClick={close}
-        />
-      </Modal>
+      <DestructiveQuestion
+        question={asked}
+        onConfirm={() => request?.cancel()}
+        onClose={() => setRequest(undefined)}
+        dataHook="cancel-confirmation"
+      />
     </CancelContext.Provider>
   );
 };

@@ -1,4 +1,4 @@
-import React, { memo, useRef, type FC, type KeyboardEvent } from 'react';
+import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
 import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
 
@@ -49,14 +49,6 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
     if (event.target.files && event.target.files.length > 0) onPicked(pickedFromFileList(event.target.files));
     event.target.value = '';
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      fileInput.current?.click();
-    }
-  };
-
   return (
     <div onDropCapture={onDropCapture} data-hook="file-dropzone">
       <Dropzone onDrop={onDrop}>
@@ -75,13 +67,15 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
         </Dropzone.Overlay>
         <Dropzone.Content>
           <Card>
-            {/* biome-ignore lint/a11y/useSemanticElements: the zone holds its own buttons, which a <button> cannot contain */}
-            <div
-              role="button"
-              tabIndex={0}
-              aria-label="Add files: drop files or folders here, or press Enter to choose files"
-              onKeyDown={onKeyDown}
-              // Anywhere in the zone but its own buttons opens the file picker.
+            {/*
+              A named group, not a button: it holds its own buttons (a control inside a control is
+              lost to assistive technology), which are the keyboard's way in. A click anywhere else in
+              the zone opens the file picker too, for the mouse.
+            */}
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: the zone's own buttons are its keyboard equivalent */}
+            <fieldset
+              aria-label="Add files"
+              style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
               onClick={(event) => {
                 if (!(event.target instanceof Element) || !event.target.closest('button')) fileInput.current?.click();
               }}
@@ -102,7 +96,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
                   ) : null}
                 </Box>
               </Box>
-            </div>
+            </fieldset>
           </Card>
         </Dropzone.Content>
       </Dropzone>

@@ -1,7 +1,7 @@
 import React, { type FC, useState } from 'react';
 import { Box, CopyClipboard, Text, TextButton } from '@wix/design-system';
 import { usePrivateFileLink } from '../hooks/use-private-file-link';
-import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-api';
+import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-methods';
 import { inactive } from './inactive';
 
 interface Props {
@@ -18,7 +18,13 @@ const PublicFileLinks: FC<Omit<Props, 'isPrivate' | 'fileId'>> = ({ name, url })
     </TextButton>
     <CopyClipboard value={url}>
       {({ copyToClipboard, isCopied }) => (
-        <TextButton size="small" onClick={() => copyToClipboard()} ariaLabel={`Copy the URL of ${name}`} dataHook="copy-url">
+        <TextButton
+          size="small"
+          onClick={() => copyToClipboard()}
+          // The name starts with the words shown, as speech input users say them.
+          ariaLabel={`${isCopied ? 'Copied' : 'Copy URL'} of ${name}`}
+          dataHook="copy-url"
+        >
           {isCopied ? 'Copied' : 'Copy URL'}
         </TextButton>
       )}
@@ -38,7 +44,11 @@ const PrivateFileLinks: FC<Omit<Props, 'isPrivate' | 'url'>> = ({ fileId, name }
         size="small"
         {...inactive(link.busy)}
         onClick={() => void link.copy().then((result) => setCopied(result.ok))}
-        ariaLabel={`Copy a link to ${name} that expires in ${DOWNLOAD_LINK_MINUTES} minutes`}
+        ariaLabel={
+          copied
+            ? `Copied: expires in ${DOWNLOAD_LINK_MINUTES} min, a link to ${name}`
+            : `Copy link to ${name} (expires in ${DOWNLOAD_LINK_MINUTES} minutes)`
+        }
         dataHook="copy-url"
       >
         {copied ? `Copied: expires in ${DOWNLOAD_LINK_MINUTES} min` : 'Copy link'}

@@ -1,8 +1,9 @@
 import React, { type FC } from 'react';
 import { Box, Dropdown, FormField, Text, TextButton } from '@wix/design-system';
 import { useFolders } from '../hooks/use-folders';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
-import type { FolderSummary } from '../../shared/upload-api';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import type { FolderSummary } from '../../shared/upload-methods';
+import { sayCollapsedWhenClosed } from './wds-aria';
 
 export const ROOT_FOLDER_NAME = 'Media Manager';
 
@@ -46,21 +47,26 @@ export const FolderPicker: FC<Props> = ({ path, onChange }) => {
             ),
           )}
         </Box>
-        <Dropdown
-          key={current}
-          id="destination-folder"
-          ariaLabel="Subfolder of the destination"
-          placeholder={
-            children.loading ? 'Loading folders…' : options.length > 0 ? 'Go into a subfolder (optional)' : 'This folder has no subfolders'
-          }
-          disabled={options.length === 0}
-          options={options}
-          onSelect={(option) => {
-            const chosen = children.folders.find((folder) => folder.id === option.id);
-            if (chosen) onChange([...path, chosen]);
-          }}
-          dataHook="destination-folder"
-        />
+        <div key={current} ref={sayCollapsedWhenClosed}>
+          <Dropdown
+            id="destination-folder"
+            ariaLabel="Subfolder of the destination"
+            placeholder={
+              children.loading
+                ? 'Loading folders…'
+                : options.length > 0
+                  ? 'Go into a subfolder (optional)'
+                  : 'This folder has no subfolders'
+            }
+            disabled={options.length === 0}
+            options={options}
+            onSelect={(option) => {
+              const chosen = children.folders.find((folder) => folder.id === option.id);
+              if (chosen) onChange([...path, chosen]);
+            }}
+            dataHook="destination-folder"
+          />
+        </div>
       </Box>
     </FormField>
   );

@@ -18,7 +18,7 @@ export const QueueAnnouncer: FC<{ snapshot: UploadQueueSnapshot }> = ({ snapshot
     const news: string[] = [];
     for (const item of snapshot.items) {
       const note = stateNote(item);
-      const label = note ? `${stateLabel(item)} ${note}` : stateLabel(item);
+      const label = note ? `${stateLabel(item)} (${note})` : stateLabel(item);
       if (states.current.get(item.id) !== label) {
         states.current.set(item.id, label);
         const reason = failureReason(item);

@@ -4,8 +4,11 @@ import { NamedProgressBar } from './NamedProgressBar';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { useAskToCancel } from './CancelConfirmation';
-import { MAX_CONCURRENCY } from '../config';
 import { inactive } from './inactive';
+import { usePhoneLayout } from '../hooks/use-narrow-layout';
+
+/** The most files the owner may send at once: more only splits the same link into more parts. */
+const MAX_CONCURRENCY = 6;
 
 interface Props {
   snapshot: UploadQueueSnapshot;
@@ -16,6 +19,7 @@ interface Props {
 export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
   const { totals, actions } = snapshot;
   const askToCancel = useAskToCancel();
+  const phone = usePhoneLayout();
   const [concurrencyError, setConcurrencyError] = useState<string>();
   const setConcurrency = (value: number | null) => {
     if (value !== null && Number.isInteger(value) && value >= 1 && value <= MAX_CONCURRENCY) {
@@ -27,22 +31,27 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
   };
   const { count } = totals;
   // Failed and cancelled files stay in the total: the bar shows what was asked, never a full bar over missing files.
+  // Refused files arrived whole: they are not "not sent", and are said apart.
   const notSent = count.failed + count.cancelled;
+  const plural = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  // Speed and time left while bytes are on their way; files the Media Manager processes have none.
+  const sending = count.queued + count.uploading > 0;
   const overall = totals.bytesTotal === 0 ? 0 : Math.floor((totals.bytesUploaded / totals.bytesTotal) * 100);
   return (
     <Box direction="vertical" gap="SP3">
       <Box gap="SP4" verticalAlign="middle" flexWrap="wrap">
-        <Box direction="vertical" gap="SP1" width="50%">
+        <Box direction="vertical" gap="SP1" width={phone ? '100%' : '50%'}>
           <NamedProgressBar name="Overall progress" value={overall} showProgressIndication />
           <Text size="small" secondary dataHook="overall-bytes">
             {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)}
-            {notSent > 0 ? ` · ${notSent} file${notSent === 1 ? '' : 's'} not sent (${formatBytes(totals.bytesFailed)})` : ''}
-            {totals.busy ? ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatDuration(totals.secondsLeft)} left` : ''}
+            {notSent > 0 ? ` · ${plural(notSent)} not sent (${formatBytes(totals.bytesFailed)})` : ''}
+            {count.refused > 0 ? ` · ${plural(count.refused)} refused by the Media Manager` : ''}
+            {sending ? ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatDuration(totals.secondsLeft)} left` : ''}
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
           {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing
-          · {count.failed} failed
+          · {count.failed} failed{count.refused > 0 ? ` · ${count.refused} refused` : ''}
         </Text>
       </Box>
       {!snapshot.online ? (

@@ -1,11 +1,14 @@
 import React, { memo, type FC } from 'react';
-import { Box, Button, Card, Input, Table, Text } from '@wix/design-system';
+import { Box, Button, Card, Checkbox, Input, Table, Text } from '@wix/design-system';
 import { ImagePreview } from './ImagePreview';
-import { fittedColumns } from './table-columns';
+import { fittedColumns, type FittedColumn } from './table-columns';
+import { VISUALLY_HIDDEN } from './visually-hidden';
+import { usePhoneLayout } from '../hooks/use-narrow-layout';
 import { folderPathLabel } from './FolderPicker';
 import type { UploadError } from '../../upload-engine';
-import { MEDIA_ROOT_FOLDER_ID, splitFilePath } from '../../shared/upload-request';
-import type { FolderSummary } from '../../shared/upload-api';
+import { splitFilePath } from '../../policies/upload-request-policy';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import type { FolderSummary } from '../../shared/upload-methods';
 import { formatBytes } from '../../shared/format';
 import type { StagedFile } from '../staging';
 import { inactive } from './inactive';
@@ -22,11 +25,28 @@ interface Props {
 }
 
 const ROW_HEIGHT = 64;
+/** A phone's stacked row: the name, the destination (two lines), the size and the check. */
+const PHONE_ROW_HEIGHT = 132;
 const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 8;
+const PHONE_VISIBLE_ROWS = 4;
+
+/** A checkbox named for screen readers only, as a table row's selection shows no label. */
+const SelectBox: FC<{ label: string; checked: boolean; indeterminate?: boolean; onChange(): void; dataHook?: string }> = ({
+  label,
+  checked,
+  indeterminate,
+  onChange,
+  dataHook,
+}) => (
+  <Checkbox checked={checked} indeterminate={indeterminate} onChange={onChange} dataHook={dataHook}>
+    <span style={VISUALLY_HIDDEN}>{label}</span>
+  </Checkbox>
+);
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
 const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
+  const phone = usePhoneLayout();
   const folderName = (file: StagedFile) => {
     const id = file.meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
     const { destination } = file.settings;
@@ -36,92 +56,127 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
     return known ? folderPathLabel([known]) : 'the folder it was started in';
   };
   const sendable = staged.filter((file) => !problems.has(file.id)).length;
-  const columns = fittedColumns<StagedFile>([
-    {
-      title: 'Name',
-      width: '30%',
-      render: (file: StagedFile) => (
-        <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
-          <ImagePreview source={file.source} size={40} />
-          <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
-            <Input
-              size="small"
-              ariaLabel={`Display name of ${file.source.name}`}
-              value={file.meta.displayName}
-              disabled={file.resumes !== undefined}
-              onChange={(event) => onRename(file.id, event.target.value)}
-            />
-            {file.resumes ? (
-              <Text size="tiny" skin="success" ellipsis>
-                Continues the upload started before
-              </Text>
-            ) : null}
-          </Box>
-        </Box>
-      ),
-    },
-    {
-      title: 'Destination',
-      render: (file: StagedFile) => {
-        const { meta } = file;
-        const folders = splitFilePath(meta.filePath).join('/');
-        const labels = meta.labels ?? [];
-        return (
-          <Text size="small" ellipsis dataHook="staged-destination">
-            {folderName(file)}
-            {folders ? ` / ${folders}` : ''}
-            {meta.private ? ' · private' : ''}
-            {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
+  const selected = new Set(selectedIds);
+  const allSelected = staged.length > 0 && staged.every((file) => selected.has(file.id));
+  const toggle = (id: string) => onSelectionChanged(selected.has(id) ? selectedIds.filter((one) => one !== id) : [...selectedIds, id]);
+
+  const selection: FittedColumn<StagedFile> = {
+    title: (
+      <SelectBox
+        label="Select all files"
+        checked={allSelected}
+        indeterminate={!allSelected && selected.size > 0}
+        onChange={() => onSelectionChanged(allSelected ? [] : staged.map((file) => file.id))}
+        dataHook="select-all"
+      />
+    ),
+    width: '40px',
+    render: (file) => (
+      <SelectBox label={`Select ${file.meta.displayName}`} checked={selected.has(file.id)} onChange={() => toggle(file.id)} />
+    ),
+  };
+  const name = (file: StagedFile) => (
+    <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
+      <ImagePreview source={file.source} size={40} />
+      <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
+        <Input
+          size="small"
+          ariaLabel={`Display name of ${file.source.name}`}
+          value={file.meta.displayName}
+          disabled={file.resumes !== undefined}
+          onChange={(event) => onRename(file.id, event.target.value)}
+        />
+        {file.resumes ? (
+          <Text size="tiny" skin="success" ellipsis>
+            Continues the upload started before
           </Text>
-        );
-      },
-    },
-    { title: 'Size', width: '88px', render: (file: StagedFile) => <Text size="small">{formatBytes(file.source.size)}</Text> },
-    {
-      title: 'Check',
-      width: '24%',
-      render: (file: StagedFile) => {
-        const problem = problems.get(file.id);
-        return problem ? (
-          <Text size="small" skin="error" dataHook="staged-problem" maxLines={2}>
-            {problem.message}
-          </Text>
-        ) : (
-          <Text size="small" skin="success">
-            Ready
-          </Text>
-        );
-      },
-    },
-  ]);
+        ) : null}
+      </Box>
+    </Box>
+  );
+  const destination = (file: StagedFile, maxLines: number) => {
+    const { meta } = file;
+    const subfolders = splitFilePath(meta.filePath).join('/');
+    const labels = meta.labels ?? [];
+    return (
+      <Text size="small" ellipsis maxLines={maxLines} dataHook="staged-destination">
+        {folderName(file)}
+        {subfolders ? ` / ${subfolders}` : ''}
+        {meta.private ? ' · private' : ''}
+        {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
+      </Text>
+    );
+  };
+  const check = (file: StagedFile) => {
+    const problem = problems.get(file.id);
+    return problem ? (
+      <Text size="small" skin="error" dataHook="staged-problem" ellipsis maxLines={2}>
+        {problem.message}
+      </Text>
+    ) : (
+      <Text size="small" skin="success">
+        Ready
+      </Text>
+    );
+  };
+  const columns = fittedColumns<StagedFile>(
+    phone
+      ? [
+          selection,
+          {
+            title: 'Files',
+            // A phone's row: the name, then where it goes, then its size and check, stacked.
+            render: (file) => (
+              <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
+                {name(file)}
+                {destination(file, 2)}
+                <Box gap="SP2" verticalAlign="top" minWidth={0}>
+                  <Text size="small" secondary>
+                    {formatBytes(file.source.size)}
+                  </Text>
+                  <Box minWidth={0}>{check(file)}</Box>
+                </Box>
+              </Box>
+            ),
+          },
+        ]
+      : [
+          selection,
+          { title: 'Name', width: '30%', render: name },
+          { title: 'Destination', render: (file) => destination(file, 2) },
+          { title: 'Size', width: '88px', render: (file) => <Text size="small">{formatBytes(file.source.size)}</Text> },
+          { title: 'Check', width: '24%', render: check },
+        ],
+  );
+  const rowHeight = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
+  const actions = (
+    <Box gap="SP2" flexWrap="wrap">
+      <Button size="small" priority="secondary" {...inactive(selectedIds.length === 0)} onClick={() => onRemove(selectedIds)}>
+        Remove selected
+      </Button>
+      <Button size="small" {...inactive(sendable === 0)} onClick={onStart} dataHook="start-upload">
+        {`Upload ${sendable} file${sendable === 1 ? '' : 's'}`}
+      </Button>
+    </Box>
+  );
 
   return (
     <Card>
+      {/* On a phone the buttons go below the title: beside it they would squeeze it to a word a line. */}
       <Card.Header
         title={`Files to upload (${staged.length})`}
         subtitle="Checked before any byte is sent."
-        suffix={
-          <Box gap="SP2">
-            <Button size="small" priority="secondary" {...inactive(selectedIds.length === 0)} onClick={() => onRemove(selectedIds)}>
-              Remove selected
-            </Button>
-            <Button size="small" {...inactive(sendable === 0)} onClick={onStart} dataHook="start-upload">
-              {`Upload ${sendable} file${sendable === 1 ? '' : 's'}`}
-            </Button>
-          </Box>
-        }
+        suffix={phone ? undefined : actions}
       />
+      {phone ? <Card.Content>{actions}</Card.Content> : null}
       <Table
         data={staged}
         columns={columns}
         rowDataHook="staged-row"
-        showSelection
-        selectedIds={selectedIds}
-        onSelectionChanged={(ids) => onSelectionChanged((ids ?? []).map(String))}
         isApplyColumnWidthStyle
         virtualized
-        virtualizedTableHeight={HEADER_HEIGHT + ROW_HEIGHT * Math.min(staged.length, VISIBLE_ROWS)}
-        virtualizedLineHeight={ROW_HEIGHT}
+        virtualizedTableHeight={HEADER_HEIGHT + rowHeight * Math.min(staged.length, phone ? PHONE_VISIBLE_ROWS : VISIBLE_ROWS)}
+        virtualizedLineHeight={rowHeight}
       >
         <Table.Content />
       </Table>

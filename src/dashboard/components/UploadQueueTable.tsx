@@ -1,5 +1,5 @@
 import React, { useState, type FC } from 'react';
-import { Badge, Box, IconButton, Image, Input, Table, Text, Tooltip } from '@wix/design-system';
+import { Badge, Box, IconButton, Image, Input, PopoverMenu, Table, Text, Tooltip } from '@wix/design-system';
 import { NamedProgressBar } from './NamedProgressBar';
 import { FileLinks } from './FileLinks';
 import { useAskToCancel } from './CancelConfirmation';
@@ -7,13 +7,15 @@ import { fittedColumns, type FittedColumn } from './table-columns';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
+import { usePhoneLayout } from '../hooks/use-narrow-layout';
+import { menuStateOnItsButton, nameOpenPopover } from './wds-aria';
 
 /** The columns the queue table can show, in their order. */
 export type QueueColumn = 'file' | 'progress' | 'status' | 'result' | 'actions';
-export type QueueAction = 'pause' | 'resume' | 'retry' | 'cancel';
+export type QueueAction = 'pause' | 'resume' | 'retry' | 'cancel' | 'remove';
 
 const ALL_COLUMNS: readonly QueueColumn[] = ['file', 'progress', 'status', 'result', 'actions'];
-const ALL_ACTIONS: readonly QueueAction[] = ['pause', 'resume', 'retry', 'cancel'];
+const ALL_ACTIONS: readonly QueueAction[] = ['pause', 'resume', 'retry', 'cancel', 'remove'];
 
 interface Props {
   items: readonly UploadItem[];
@@ -25,58 +27,122 @@ interface Props {
 }
 
 const ROW_HEIGHT = 72;
+/** A phone's stacked row: name and size, progress, state and bytes, then speed, links or the reason (two lines). */
+const PHONE_ROW_HEIGHT = 164;
 const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 10;
+const PHONE_VISIBLE_ROWS = 5;
 
 const percent = (item: UploadItem) => (item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100));
 
 /** Names typed for failed files, kept until they are retried with them. */
 type NameEdits = Readonly<Record<string, string>>;
 
-const ItemActions: FC<{ item: UploadItem; queue: UploadQueue; editedName?: string; offered: readonly QueueAction[] }> = ({
-  item,
-  queue,
-  editedName,
-  offered,
-}) => {
-  const askToCancel = useAskToCancel();
-  const name = item.meta.displayName;
-  const action = (label: string, symbol: string, run: () => void, hook: string) => (
-    <Tooltip content={label}>
-      <IconButton size="small" priority="secondary" ariaLabel={`${label} ${name}`} onClick={run} dataHook={hook}>
-        <span aria-hidden="true">{symbol}</span>
-      </IconButton>
-    </Tooltip>
-  );
-  return (
-    <Box gap="SP1">
-      {item.actions.pause && offered.includes('pause') && action('Pause', '❚❚', () => void queue.pause(item.id), 'pause-item')}
-      {item.actions.resume && offered.includes('resume') && action('Resume', '▶', () => queue.resume(item.id), 'resume-item')}
-      {item.actions.retry &&
-        offered.includes('retry') &&
-        action('Retry', '↻', () => queue.retry(item.id, { displayName: editedName }), 'retry-item')}
-      {item.actions.cancel &&
-        offered.includes('cancel') &&
-        action('Cancel', '✕', () => askToCancel([item], () => void queue.cancel(item.id)), 'cancel-item')}
-    </Box>
-  );
-};
+interface ItemAction {
+  key: QueueAction;
+  label: string;
+  symbol: string;
+  hook: string;
+  run(): void;
+}
 
-const ItemResult: FC<{ item: UploadItem }> = ({ item }) => {
+/** What can be done to a file now, among the actions the page offers: as buttons in a row, or in a phone's menu. */
+function useItemActions(item: UploadItem, queue: UploadQueue, offered: readonly QueueAction[], editedName?: string): ItemAction[] {
+  const askToCancel = useAskToCancel();
+  const all: Array<ItemAction & { allowed: boolean }> = [
+    { key: 'pause', label: 'Pause', symbol: '❚❚', hook: 'pause-item', allowed: item.actions.pause, run: () => void queue.pause(item.id) },
+    { key: 'resume', label: 'Resume', symbol: '▶', hook: 'resume-item', allowed: item.actions.resume, run: () => queue.resume(item.id) },
+    {
+      key: 'retry',
+      label: 'Retry',
+      symbol: '↻',
+      hook: 'retry-item',
+      allowed: item.actions.retry,
+      run: () => queue.retry(item.id, { displayName: editedName }),
+    },
+    {
+      key: 'cancel',
+      label: 'Cancel',
+      symbol: '✕',
+      hook: 'cancel-item',
+      allowed: item.actions.cancel,
+      run: () => askToCancel([item], () => void queue.cancel(item.id)),
+    },
+    // A refused file has nothing left to send or stop: taking it off the list is what is left.
+    {
+      key: 'remove',
+      label: 'Remove',
+      symbol: '✕',
+      hook: 'remove-item',
+      allowed: item.state === 'refused' && item.actions.remove,
+      run: () => void queue.remove(item.id),
+    },
+  ];
+  return all.filter((action) => action.allowed && offered.includes(action.key));
+}
+
+const ItemButtons: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) => (
+  <Box gap="SP1">
+    {actions.map((action) => (
+      <Tooltip key={action.key} content={action.label}>
+        <IconButton
+          size="small"
+          priority="secondary"
+          ariaLabel={`${action.label} ${item.meta.displayName}`}
+          onClick={action.run}
+          dataHook={action.hook}
+        >
+          <span aria-hidden="true">{action.symbol}</span>
+        </IconButton>
+      </Tooltip>
+    ))}
+  </Box>
+);
+
+/** A phone's row has no room for a button per action: they are in a menu. */
+const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) =>
+  actions.length === 0 ? null : (
+    <span ref={menuStateOnItsButton}>
+      <PopoverMenu
+        appendTo="window"
+        placement="bottom-end"
+        textSize="small"
+        onShow={() => nameOpenPopover(`Actions for ${item.meta.displayName}`)}
+        triggerElement={({ toggle }) => (
+          <IconButton
+            size="small"
+            priority="secondary"
+            ariaLabel={`Actions for ${item.meta.displayName}`}
+            onClick={toggle}
+            dataHook="item-menu"
+          >
+            <span aria-hidden="true">⋯</span>
+          </IconButton>
+        )}
+      >
+        {actions.map((action) => (
+          <PopoverMenu.MenuItem key={action.key} text={action.label} onClick={action.run} dataHook={action.hook} />
+        ))}
+      </PopoverMenu>
+    </span>
+  );
+
+const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines }) => {
   if (item.state === 'ready' && item.url && item.fileId) {
     return <FileLinks fileId={item.fileId} name={item.meta.displayName} url={item.url} isPrivate={item.meta.private ?? false} />;
   }
   const reason = failureReason(item);
   if (reason) {
+    // Cut to the row's lines; the whole reason shows in a tooltip and is announced (QueueAnnouncer).
     return (
-      <Text size="small" skin="error" dataHook="failure-reason" maxLines={3}>
+      <Text size="small" skin="error" dataHook="failure-reason" ellipsis maxLines={maxLines}>
         {reason}
       </Text>
     );
   }
   if (item.state === 'uploading') {
     return (
-      <Text size="small" secondary>
+      <Text size="small" secondary ellipsis>
         {formatSpeed(item.bytesPerSecond)} · {formatDuration(item.secondsLeft)} left
       </Text>
     );
@@ -113,17 +179,85 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
   </Box>
 );
 
-/** The queue: one row per file with its progress, state, result and actions; only the visible rows are drawn. */
+const ItemState: FC<{ item: UploadItem }> = ({ item }) => (
+  <>
+    <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
+      {stateLabel(item)}
+    </Badge>
+    {stateNote(item) ? (
+      <Text size="tiny" secondary>
+        {stateNote(item)}
+      </Text>
+    ) : null}
+  </>
+);
+
+const BytesDone: FC<{ item: UploadItem }> = ({ item }) => (
+  <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
+    {formatBytes(item.bytesUploaded)} of {formatBytes(item.size)} ({percent(item)}%)
+  </Text>
+);
+
+interface RowProps {
+  item: UploadItem;
+  queue: UploadQueue;
+  offered: readonly QueueAction[];
+  editedName?: string;
+  onEdit(name: string): void;
+}
+
+const ItemActionButtons: FC<Omit<RowProps, 'onEdit'>> = ({ item, queue, offered, editedName }) => (
+  <ItemButtons item={item} actions={useItemActions(item, queue, offered, editedName)} />
+);
+
+/**
+ * A file on a phone: one cell, the name and the menu on top, then progress, state and what became
+ * of it (of these, what the page's columns ask for).
+ */
+const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queue, offered, editedName, onEdit, shown }) => {
+  const actions = useItemActions(item, queue, offered, editedName);
+  return (
+    <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
+      <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
+        <Box minWidth={0} flexGrow={1}>
+          <ItemName item={item} editedName={editedName} onEdit={onEdit} />
+        </Box>
+        {shown.includes('actions') ? <ItemMenu item={item} actions={actions} /> : null}
+      </Box>
+      {shown.includes('progress') ? (
+        <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
+          <Box flexGrow={1} minWidth="48px">
+            <NamedProgressBar name={`Progress of ${item.meta.displayName}`} value={percent(item)} />
+          </Box>
+          <Box flexShrink={0}>
+            <BytesDone item={item} />
+          </Box>
+        </Box>
+      ) : null}
+      {shown.includes('status') ? (
+        <Box gap="SP2" verticalAlign="middle" minWidth={0}>
+          <ItemState item={item} />
+        </Box>
+      ) : null}
+      {shown.includes('result') ? <ItemResult item={item} maxLines={2} /> : null}
+    </Box>
+  );
+};
+
+/**
+ * The queue: one row per file with its progress, state, result and actions; only the visible rows
+ * are drawn. On a phone each row stacks them in one cell, its actions in a menu.
+ */
 export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumns = ALL_COLUMNS, actions: offered = ALL_ACTIONS }) => {
   const [names, setNames] = useState<NameEdits>({});
+  const phone = usePhoneLayout();
   const edited = (item: UploadItem) => (item.actions.rename ? names[item.id] : undefined);
+  const onEdit = (item: UploadItem) => (name: string) => setNames((current) => ({ ...current, [item.id]: name }));
   const definitions: Array<FittedColumn<UploadItem> & { key: QueueColumn }> = [
     {
       key: 'file',
       title: 'File',
-      render: (item) => (
-        <ItemName item={item} editedName={edited(item)} onEdit={(name) => setNames((current) => ({ ...current, [item.id]: name }))} />
-      ),
+      render: (item) => <ItemName item={item} editedName={edited(item)} onEdit={onEdit(item)} />,
     },
     {
       key: 'progress',
@@ -132,9 +266,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
       render: (item) => (
         <Box direction="vertical" gap="SP1" width="100%">
           <NamedProgressBar name={`Progress of ${item.meta.displayName}`} value={percent(item)} />
-          <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
-            {formatBytes(item.bytesUploaded)} of {formatBytes(item.size)} ({percent(item)}%)
-          </Text>
+          <BytesDone item={item} />
         </Box>
       ),
     },
@@ -144,27 +276,30 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
       width: '112px',
       render: (item) => (
         <Box direction="vertical" gap="SP1">
-          <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
-            {stateLabel(item)}
-          </Badge>
-          {stateNote(item) ? (
-            <Text size="tiny" secondary>
-              {stateNote(item)}
-            </Text>
-          ) : null}
+          <ItemState item={item} />
         </Box>
       ),
     },
-    { key: 'result', title: 'Result', width: '24%', render: (item) => <ItemResult item={item} /> },
+    { key: 'result', title: 'Result', width: '24%', render: (item) => <ItemResult item={item} maxLines={3} /> },
     {
       key: 'actions',
       title: 'Actions',
       width: '108px',
-      render: (item) => <ItemActions item={item} queue={queue} editedName={edited(item)} offered={offered} />,
+      render: (item) => <ItemActionButtons item={item} queue={queue} editedName={edited(item)} offered={offered} />,
     },
   ];
   // The file column is always there: it is the one that takes the width the others leave.
-  const columns = fittedColumns(definitions.filter((column) => column.key === 'file' || shownColumns.includes(column.key)));
+  const columns = phone
+    ? fittedColumns<UploadItem>([
+        {
+          title: 'Files',
+          render: (item) => (
+            <PhoneRow item={item} queue={queue} offered={offered} editedName={edited(item)} onEdit={onEdit(item)} shown={shownColumns} />
+          ),
+        },
+      ])
+    : fittedColumns(definitions.filter((column) => column.key === 'file' || shownColumns.includes(column.key)));
+  const rowHeight = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
 
   return (
     <Table
@@ -173,8 +308,9 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
       rowDataHook="queue-row"
       isApplyColumnWidthStyle
       virtualized
-      virtualizedTableHeight={HEADER_HEIGHT + ROW_HEIGHT * Math.min(items.length, VISIBLE_ROWS)}
-      virtualizedLineHeight={ROW_HEIGHT}
+      virtualizedTableHeight={HEADER_HEIGHT + rowHeight * Math.min(items.length, phone ? PHONE_VISIBLE_ROWS : VISIBLE_ROWS)}
+      virtualizedLineHeight={rowHeight}
+      rowVerticalPadding={phone ? 'small' : undefined}
     >
       <Table.Content />
     </Table>

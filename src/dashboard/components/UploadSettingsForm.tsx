@@ -1,7 +1,8 @@
 import React, { memo, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
-import { MEDIA_ROOT_FOLDER_ID, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../shared/upload-request';
-import { folderPathViolation, nameViolation } from '../../shared/names';
+import { splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../policies/upload-request-policy';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import { folderPathViolation, nameViolation } from '../../policies/upload-request-policy';
 import type { UploadSettings } from '../staging';
 import { FolderPicker } from './FolderPicker';
 import { inactive } from './inactive';
@@ -13,12 +14,18 @@ interface Props {
   onApplyToSelected(): void;
 }
 
-/** Destination, labels and privacy for the files added next, or for the selected files. */
-/** Why the typed subfolders cannot be used, checked as they are sent ("/videos/2024"), or undefined. */
+/**
+ * The most characters the owner may type as new subfolders: Wix takes a filePath of at most 100
+ * characters, and the app sends what was typed with a leading "/" ("videos/2024" as "/videos/2024").
+ */
+export const SUBFOLDERS_MAX_LENGTH = UPLOAD_REQUEST_LIMITS.filePathMaxLength - 1;
+
+/** Why the typed subfolders cannot be used, counted as typed (without the "/" the app adds), or undefined. */
 export function subfoldersProblem(typed: string): string | undefined {
   const folders = splitFilePath(typed);
   if (folders.length === 0) return undefined;
-  const violation = folderPathViolation(`/${folders.join('/')}`, 'filePath', UPLOAD_REQUEST_LIMITS.filePathMaxLength);
+  const relative = folders.join('/');
+  const violation = folderPathViolation(relative, 'filePath', SUBFOLDERS_MAX_LENGTH);
   return violation ? `The subfolders ${violation.description}.` : undefined;
 }
 
@@ -32,6 +39,7 @@ export function labelProblem(typed: string, labels: readonly string[]): string |
   return violation ? `A label ${violation.description}.` : undefined;
 }
 
+/** Destination, labels and privacy for the files added next, or for the selected files. */
 const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
   const [label, setLabel] = useState('');
   const pathProblem = subfoldersProblem(settings.filePath);
@@ -65,7 +73,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
               <InfoIcon
                 size="small"
                 ariaLabel="About new subfolders"
-                content={`Created under the destination when missing, e.g. videos/2024. At most ${UPLOAD_REQUEST_LIMITS.filePathMaxLength} characters.`}
+                content={`Created under the destination when missing, e.g. videos/2024. At most ${SUBFOLDERS_MAX_LENGTH} characters.`}
               />
             }
           >

@@ -2,7 +2,9 @@ import React, { useState, type FC } from 'react';
 import { Badge, Box, Card, Checkbox, Dropdown, Input, Loader, Text, TextButton } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
 import { formatBytes } from '../../shared/format';
-import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-uploads';
+import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-upload-methods';
+import { VISUALLY_HIDDEN } from './visually-hidden';
+import { sayCollapsedWhenClosed } from './wds-aria';
 
 export interface VisitorInboxProps {
   /** The page shown, and where it is in the whole inbox. */
@@ -108,7 +110,7 @@ const Submission: FC<{
       ) : null}
       <Box gap="SP3" verticalAlign="middle" flexWrap="wrap">
         <Checkbox checked={submission.handled} onChange={() => act(props.onHandled(submission.id, !submission.handled))}>
-          Handled
+          Handled<span style={VISUALLY_HIDDEN}>: the submission of {submission.name}</span>
         </Checkbox>
         {asking === 'delete' ? (
           <>
@@ -189,7 +191,7 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
                 onClear={() => props.onSearch('')}
               />
             </Box>
-            <Box width="200px" maxWidth="100%" direction="vertical">
+            <div ref={sayCollapsedWhenClosed} style={{ width: 200, maxWidth: '100%' }}>
               <Dropdown
                 ariaLabel="Show"
                 selectedId={filter}
@@ -197,7 +199,7 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
                 onSelect={(option) => props.onFilter(option.id as InboxFilter)}
                 dataHook="inbox-filter"
               />
-            </Box>
+            </div>
           </Box>
           {loading ? <Loader size="small" /> : null}
           {error || actionError ? (

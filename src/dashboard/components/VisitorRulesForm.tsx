@@ -1,7 +1,8 @@
 import React, { useEffect, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, Input, NumberInput, RadioGroup, Text, ToggleSwitch } from '@wix/design-system';
-import type { FieldViolation } from '../../shared/upload-request';
-import { gigabytesToBytes, type SaveRulesResult, type VisitorUploadRules } from '../../shared/visitor-uploads';
+import type { FieldViolation } from '../../shared/refusals';
+import type { SaveRulesResult } from '../../shared/visitor-upload-methods';
+import { gigabytesToBytes, type VisitorUploadRules } from '../../policies/visitor-rules-policy';
 
 /** The rules as the owner typed them: a size that is not a number has no bytes (the server names what is wrong). */
 export type TypedVisitorRules = Omit<VisitorUploadRules, 'maxFileSizeBytes'> & { maxFileSizeBytes?: number };

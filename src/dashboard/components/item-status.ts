@@ -11,6 +11,7 @@ const LABELS: Record<UploadItemState, string> = {
   ready: 'Ready',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  refused: 'Refused',
 };
 
 const SKINS: Record<UploadItemState, BadgeSkin> = {
@@ -22,6 +23,7 @@ const SKINS: Record<UploadItemState, BadgeSkin> = {
   ready: 'success',
   failed: 'danger',
   cancelled: 'neutral',
+  refused: 'danger',
 };
 
 /** One word, so the badge is never cut; the why goes in stateNote. */
@@ -29,9 +31,14 @@ export function stateLabel(item: Pick<UploadItem, 'state'>): string {
   return LABELS[item.state];
 }
 
-/** What the badge cannot say: why a file is paused, or that it is waiting for the network. */
+/**
+ * What the badge cannot say: that a file paused waits for the network, and which of the two
+ * endings a failure is: its bytes did not all arrive, or they did and the file was refused.
+ */
 export function stateNote(item: Pick<UploadItem, 'state' | 'pauseReason'>): string | undefined {
   if (item.state === 'paused' && item.pauseReason === 'offline') return 'until back online';
+  if (item.state === 'failed') return 'not sent';
+  if (item.state === 'refused') return 'all bytes arrived';
   return undefined;
 }
 
@@ -39,8 +46,8 @@ export function stateSkin(state: UploadItemState): BadgeSkin {
   return SKINS[state];
 }
 
-/** Why a file failed, in words: the engine's reason or the Media Manager's. */
+/** Why a file failed or was refused, in words: the Media Manager's reason, else the engine's. */
 export function failureReason(item: UploadItem): string | undefined {
-  if (item.state !== 'failed') return undefined;
+  if (item.state !== 'failed' && item.state !== 'refused') return undefined;
   return item.failureDescription ?? item.error?.message;
 }

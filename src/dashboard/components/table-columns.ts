@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 
 export interface FittedColumn<Row> {
-  title: string;
+  title: ReactNode;
   /** A CSS width; the one column without one takes what is left. */
   width?: string;
   render(row: Row): ReactNode;

@@ -1,4 +1,5 @@
 import { sourceFromFile, type UploadSource } from '../../upload-engine';
+import { isHiddenEntry } from '../../policies/upload-request-policy';
 
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {
@@ -12,9 +13,14 @@ function parentPath(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash);
 }
 
-/** Files from an <input type="file">; a folder picker (webkitdirectory) gives each one's relative path. */
+/**
+ * Files from an <input type="file">; a folder picker (webkitdirectory) gives each one's relative
+ * path, and what is hidden inside the picked folder is left out (isHiddenEntry).
+ */
 export function pickedFromFileList(files: FileList | readonly File[]): PickedFile[] {
-  return Array.from(files).map((file) => ({ file, folderPath: parentPath(file.webkitRelativePath ?? '') }));
+  return Array.from(files)
+    .filter((file) => !(file.webkitRelativePath ?? '').split('/').slice(1).some(isHiddenEntry))
+    .map((file) => ({ file, folderPath: parentPath(file.webkitRelativePath ?? '') }));
 }
 
 /**
@@ -46,7 +52,10 @@ async function childrenOf(directory: FileSystemDirectoryEntry): Promise<FileSyst
 const isDirectory = (entry: FileSystemEntry): entry is FileSystemDirectoryEntry => entry.isDirectory;
 const isFile = (entry: FileSystemEntry): entry is FileSystemFileEntry => entry.isFile;
 
-/** Walks dropped files and folders; a dropped folder keeps its tree in each file's folderPath. */
+/**
+ * Walks dropped files and folders; a dropped folder keeps its tree in each file's folderPath, and
+ * what is hidden inside it is left out (isHiddenEntry).
+ */
 export async function pickedFromEntries(entries: FileSystemEntry[]): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
   const walk = async (entry: FileSystemEntry, folderPath: string): Promise<void> => {
@@ -54,7 +63,7 @@ export async function pickedFromEntries(entries: FileSystemEntry[]): Promise<Pic
       picked.push({ file: await fileOf(entry), folderPath });
     } else if (isDirectory(entry)) {
       const inner = folderPath ? `${folderPath}/${entry.name}` : entry.name;
-      for (const child of await childrenOf(entry)) await walk(child, inner);
+      for (const child of await childrenOf(entry)) if (!isHiddenEntry(child.name)) await walk(child, inner);
     }
   };
   for (const entry of entries) await walk(entry, '');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getAppSetup } from '../../backend/uploads.web';
+import { getAppSetup } from '../owner-methods';
 
 /**
  * Whether the app can work on this site (its collections are there), asked once when the page

@@ -2,22 +2,27 @@ import { useEffect, useRef } from 'react';
 import { dashboard } from '@wix/dashboard';
 import type { UploadQueueSnapshot } from '../../upload-engine';
 
-/** A toast when a batch ends: every file of it is ready, failed or cancelled. */
+/** A toast when a batch ends: every file of it is ready, failed, cancelled or refused. */
 export function useBatchToast(snapshot: UploadQueueSnapshot, onBatchEnd: () => void): void {
   const wasBusy = useRef(false);
   const { count, busy } = snapshot.totals;
   useEffect(() => {
     if (wasBusy.current && !busy) {
-      const failed = count.failed;
+      const { ready, failed, refused } = count;
+      const endings = [
+        `${ready} ready`,
+        ...(failed > 0 ? [`${failed} not sent`] : []),
+        ...(refused > 0 ? [`${refused} refused by the Media Manager`] : []),
+      ];
       dashboard.showToast({
         message:
-          failed === 0
-            ? `${count.ready} file${count.ready === 1 ? '' : 's'} uploaded and ready in the Media Manager`
-            : `${count.ready} ready, ${failed} failed: see the reasons in the list`,
-        type: failed === 0 ? 'success' : 'warning',
+          failed + refused === 0
+            ? `${ready} file${ready === 1 ? '' : 's'} uploaded and ready in the Media Manager`
+            : `${endings.join(', ')}: see the reasons in the list`,
+        type: failed + refused === 0 ? 'success' : 'warning',
       });
       onBatchEnd();
     }
     wasBusy.current = busy;
-  }, [busy, count.ready, count.failed, onBatchEnd]);
+  }, [busy, count, onBatchEnd]);
 }

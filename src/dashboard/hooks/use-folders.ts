@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { listFolders } from '../../backend/uploads.web';
-import type { FolderSummary } from '../../shared/upload-api';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import { listFolders } from '../owner-methods';
+import type { FolderSummary } from '../../shared/upload-methods';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
+import { errorMessage, RefusedError, retryUnlessRefused } from './query-errors';
 
 export const FOLDERS_QUERY = 'folders';
 
@@ -16,7 +17,7 @@ export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
     queryKey: [FOLDERS_QUERY, parentFolderId],
     queryFn: async () => {
       const result = await listFolders(parentFolderId);
-      if (!result.ok) throw new RefusedError(result.reason);
+      if (!result.ok) throw new RefusedError(result);
       return result.folders;
     },
     retry: retryUnlessRefused,
@@ -24,18 +25,7 @@ export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
   return {
     folders: query.data ?? [],
     loading: query.isLoading,
-    error: query.error ? messageOf(query.error, 'The folders could not be loaded') : undefined,
+    error: query.error ? errorMessage(query.error, 'The folders could not be loaded') : undefined,
     reload: () => void query.refetch(),
   };
-}
-
-export function messageOf(error: unknown, fallback: string): string {
-  return error instanceof Error && error.message ? error.message : fallback;
-}
-
-/** The backend said no (a refusal value): asking again will not change its answer. */
-export class RefusedError extends Error {}
-
-export function retryUnlessRefused(failures: number, error: unknown): boolean {
-  return !(error instanceof RefusedError) && failures < 1;
 }

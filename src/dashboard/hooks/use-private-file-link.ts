@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { getFileDownloadUrl } from '../../backend/uploads.web';
-import type { FileDownloadLink } from '../../shared/upload-api';
+import { getFileDownloadUrl } from '../owner-methods';
+import type { FileDownloadLink } from '../../shared/upload-methods';
 
 export interface PrivateFileLink {
   /** Opens the file in a new tab through a fresh temporary link. */

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { listRecentUploads } from '../../backend/uploads.web';
-import type { UploadStatusReport } from '../../shared/upload-api';
-import { RECENT_UPLOADS_SHOWN } from '../config';
-import { messageOf } from './use-folders';
+import { listRecentUploads } from '../owner-methods';
+import type { UploadStatusReport } from '../../shared/upload-methods';
+import { errorMessage } from './query-errors';
+
+const RECENT_UPLOADS_SHOWN = 20;
 
 const REFRESH_MS = 15_000;
 /** One empty list, so the recent uploads are the same props from one render to the next until they load. */
@@ -19,7 +20,7 @@ export function useRecentUploads(enabled = true): { uploads: UploadStatusReport[
   return {
     uploads: query.data ?? NONE,
     loading: query.isLoading,
-    error: query.error ? messageOf(query.error, 'The recent uploads could not be loaded') : undefined,
+    error: query.error ? errorMessage(query.error, 'The recent uploads could not be loaded') : undefined,
     refresh: () => void query.refetch(),
   };
 }

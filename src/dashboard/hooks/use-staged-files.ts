@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
-import { MEDIA_ROOT_FOLDER_ID } from '../../shared/upload-request';
+import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { PickedFile } from '../files/picked-files';
-import { MAX_FILE_SIZE_BYTES } from '../config';
+import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
 import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
 
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
@@ -44,7 +44,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     .map((item) => item.fingerprint)
     .join('\n');
   const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
-  const problems = useMemo(() => problemsOf(staged, queuedFingerprints, MAX_FILE_SIZE_BYTES), [staged, queuedFingerprints]);
+  const problems = useMemo(() => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes), [staged, queuedFingerprints]);
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   useEffect(() => {

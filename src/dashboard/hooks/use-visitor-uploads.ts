@@ -7,15 +7,10 @@ import {
   listVisitorSubmissionPage,
   saveVisitorUploadRules,
   setVisitorSubmissionHandled,
-} from '../../backend/visitor-uploads.web';
-import {
-  INBOX_PAGE_SIZE,
-  type InboxFilter,
-  type SaveRulesResult,
-  type SubmissionSummary,
-  type VisitorUploadRules,
-} from '../../shared/visitor-uploads';
-import { messageOf, RefusedError } from './use-folders';
+} from '../owner-methods';
+import { INBOX_PAGE_SIZE, type InboxFilter, type SaveRulesResult, type SubmissionSummary } from '../../shared/visitor-upload-methods';
+import type { VisitorUploadRules } from '../../policies/visitor-rules-policy';
+import { errorMessage, RefusedError } from './query-errors';
 import type { TypedVisitorRules } from '../components/VisitorRulesForm';
 
 const RULES = 'visitor-rules';
@@ -39,7 +34,7 @@ export function useVisitorRules(): {
   });
   return {
     rules: query.data,
-    error: query.error ? messageOf(query.error, 'The rules could not be loaded') : undefined,
+    error: query.error ? errorMessage(query.error, 'The rules could not be loaded') : undefined,
     save: (rules) => mutation.mutateAsync(rules),
     saving: mutation.isLoading,
   };
@@ -83,7 +78,7 @@ export function useVisitorInbox(): {
     queryKey: [INBOX, filter, searched, offset],
     queryFn: async () => {
       const page = await listVisitorSubmissionPage({ filter, search: searched, offset, pageSize: INBOX_PAGE_SIZE.default });
-      if (!page.ok) throw new RefusedError(page.reason);
+      if (!page.ok) throw new RefusedError(page);
       return page;
     },
     refetchInterval: INBOX_REFRESH_MS,
@@ -92,7 +87,7 @@ export function useVisitorInbox(): {
   const refusedOr = async (answer: Promise<{ ok: true } | { ok: false; reason: string }>) => {
     const result = await answer;
     await queries.invalidateQueries({ queryKey: [INBOX] });
-    if (!result.ok) throw new RefusedError(result.reason);
+    if (!result.ok) throw new RefusedError(result);
   };
   return {
     submissions: query.data?.submissions ?? [],
@@ -102,7 +97,7 @@ export function useVisitorInbox(): {
     filter,
     search,
     loading: query.isLoading,
-    error: query.error ? messageOf(query.error, 'The submissions could not be loaded') : undefined,
+    error: query.error ? errorMessage(query.error, 'The submissions could not be loaded') : undefined,
     setFilter: (next) => {
       setFilter(next);
       setOffset(0);

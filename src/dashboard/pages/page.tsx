@@ -1,5 +1,5 @@
 import React, { useCallback, useRef, useState, type FC } from 'react';
-import { Card, Cell, Layout, Page, Tabs } from '@wix/design-system';
+import { Card, Cell, Layout, Page, Tabs, Text } from '@wix/design-system';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
@@ -15,20 +15,21 @@ import { CancelConfirmation } from '../components/CancelConfirmation';
 import { VisitorUploadsTab } from '../components/VisitorUploadsTab';
 import { AppSetupNotice } from '../components/AppSetupNotice';
 import { useAppSetup } from '../hooks/use-app-setup';
-import { useUploadQueue } from '../hooks/use-upload-queue';
+import { useUploadQueue } from '../../shared/use-upload-queue';
+import { ownerBackend } from '../owner-methods';
 import { useStagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
 import { useRecentUploads } from '../hooks/use-recent-uploads';
 import { useBatchToast } from '../hooks/use-batch-toast';
 import { useUnfinishedUploads } from '../hooks/use-unfinished-uploads';
-import { useLeaveWarning } from '../hooks/use-leave-warning';
+import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { usePastedFiles } from '../hooks/use-pasted-files';
 import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
 
 const UploadPage: FC = () => {
   const setup = useAppSetup();
-  const { queue, snapshot, survivesReload } = useUploadQueue();
+  const { queue, snapshot, survivesReload } = useUploadQueue(ownerBackend);
   const staging = useStagedFiles(queue, snapshot);
   const rootFolders = useFolders();
   const recent = useRecentUploads(setup.ready);
@@ -64,7 +65,8 @@ const UploadPage: FC = () => {
     <Page height="100vh" minWidth={0}>
       <Page.Header
         title="Large file uploads"
-        subtitle="Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads."
+        // A string subtitle is cut to two lines, which on a phone loses half of it: this one wraps.
+        subtitle={<Text secondary>Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads.</Text>}
       />
       <Page.Tail>
         <Tabs
@@ -74,6 +76,7 @@ const UploadPage: FC = () => {
             { id: 'visitors', title: 'Visitor uploads' },
           ]}
           onClick={(item) => setTab(item.id === 'visitors' ? 'visitors' : 'upload')}
+          minWidth={0}
           dataHook="page-tabs"
         />
       </Page.Tail>
@@ -99,7 +102,7 @@ const UploadPage: FC = () => {
               </Cell>
               {staging.staged.length > 0 ? (
                 <Cell>
-                  <div ref={stagedList} style={{ scrollMarginTop: 96 }}>
+                  <div ref={stagedList}>
                     <StagedFilesTable
                       staged={staging.staged}
                       problems={staging.problems}
@@ -119,7 +122,6 @@ const UploadPage: FC = () => {
                     <section
                       ref={queueHeading}
                       tabIndex={-1}
-                      style={{ scrollMarginTop: 96 }}
                       data-hook="queue-heading"
                       aria-label={`Uploads: ${snapshot.items.length} files`}
                     >

@@ -1,9 +1,11 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import type { UploadItem } from '../../upload-engine';
 import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../shared/visitor-uploads';
-import { useVisitorUpload, type VisitorMethods } from './use-visitor-upload';
+import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
+import { useLeaveWarning } from '../../shared/use-leave-warning';
+import { useVisitorUpload, type ChosenFile, type VisitorMethods } from './use-visitor-upload';
 import styles from './visitor-upload.module.css';
+import { readAccent } from './accent';
 
 /** What the owner sets in the editor: the wording and the accent colour; the rules are the server's. */
 export interface VisitorUploadWording {
@@ -16,6 +18,8 @@ export interface VisitorUploadWording {
 
 interface Props extends VisitorUploadWording {
   methods: VisitorMethods;
+  /** Opens the site's member login (the members area's); resolves once the visitor is logged in. */
+  login?: () => Promise<void>;
 }
 
 let nextWidgetId = 0;
@@ -34,11 +38,12 @@ const STATE_WORDS: Record<UploadItem['state'], string> = {
   ready: 'Received',
   failed: 'Not sent',
   cancelled: 'Cancelled',
+  refused: 'Received, but refused',
 };
 
 const SentFile: FC<{ item: UploadItem; onPause(): void; onResume(): void; onRetry(): void }> = ({ item, onPause, onResume, onRetry }) => {
   const percent = item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100);
-  const reason = item.state === 'failed' ? (item.failureDescription ?? item.error?.message) : undefined;
+  const reason = item.state === 'failed' || item.state === 'refused' ? (item.failureDescription ?? item.error?.message) : undefined;
   return (
     <li className={styles.file} data-hook="visitor-file">
       <div className={styles.fileLine}>
@@ -80,6 +85,31 @@ const SentFile: FC<{ item: UploadItem; onPause(): void; onResume(): void; onRetr
   );
 };
 
+/** What became of the submission, once every file ended: the owner's thanks only when every file arrived. */
+function endingOf(items: readonly UploadItem[], leftOut: readonly ChosenFile[], thanks: string): string {
+  const total = items.length + leftOut.length;
+  const received = items.filter((item) => item.state === 'ready').length;
+  if (received === total) return thanks;
+  if (received === 0) return total === 1 ? 'Your file could not be received.' : `None of your ${total} files could be received.`;
+  return `We received ${received} of your ${total} files.`;
+}
+
+/** Chosen files the checks kept back: they were not sent with the others, and say why. */
+const LeftOutFiles: FC<{ files: readonly ChosenFile[] }> = ({ files }) =>
+  files.length === 0 ? null : (
+    <ul className={styles.files} aria-label="Files not sent: not accepted here" data-hook="visitor-left-out">
+      {files.map((one) => (
+        <li key={`${one.file.name}-${one.file.size}`} className={styles.file}>
+          <div className={styles.fileLine}>
+            <span className={styles.fileName}>{one.file.name}</span>
+            <span className={styles.fileState}>Not sent</span>
+          </div>
+          <p className={styles.error}>{one.problem}</p>
+        </li>
+      ))}
+    </ul>
+  );
+
 /** The site widget: visitors send the owner very large files, under the owner's rules. */
 export const VisitorUpload: FC<Props> = ({
   methods,
@@ -88,8 +118,11 @@ export const VisitorUpload: FC<Props> = ({
   buttonLabel = 'Send files',
   thanks = 'Thank you: we have received your files.',
   accentColor,
+  login,
 }) => {
   const upload = useVisitorUpload(methods);
+  useLeaveWarning(upload.snapshot);
+  const [loggingIn, setLoggingIn] = useState(false);
   const [details, setDetails] = useState({ name: '', email: '', message: '' });
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -98,12 +131,24 @@ export const VisitorUpload: FC<Props> = ({
     nextWidgetId += 1;
     return `rmu-visitor-${nextWidgetId}`;
   });
-  const style = (accentColor ? { '--rmu-accent': accentColor } : {}) as CSSProperties;
+  const accent = readAccent(accentColor);
+  const style = (accent ? { '--rmu-accent': accent.css, '--rmu-on-accent': accent.onAccent } : {}) as CSSProperties;
   const sendable = upload.chosen.filter((one) => !one.problem).length;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void upload.send(details);
+  };
+  const logIn = () => {
+    if (!login) return;
+    setLoggingIn(true);
+    // A visitor who closes the login stays where they were; once logged in, the terms are asked again as a member.
+    login()
+      .then(
+        () => upload.loadTerms(),
+        () => undefined,
+      )
+      .finally(() => setLoggingIn(false));
   };
 
   if (upload.phase === 'loading') {
@@ -126,6 +171,26 @@ export const VisitorUpload: FC<Props> = ({
     );
   }
 
+  if (upload.phase === 'login') {
+    return (
+      <section className={styles.root} style={style} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
+        <h2 id={`${id}-heading`} className={styles.heading}>
+          {heading}
+        </h2>
+        <p className={styles.notice} data-hook="visitor-login">
+          Only members of this site can send files.
+        </p>
+        {login ? (
+          <button type="button" className={styles.primary} onClick={logIn} disabled={loggingIn} data-hook="visitor-log-in">
+            Log in
+          </button>
+        ) : (
+          <p className={styles.muted}>Log in to this site, then come back to this page.</p>
+        )}
+      </section>
+    );
+  }
+
   const { snapshot, terms } = upload;
   return (
     <section className={styles.root} style={style} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
@@ -134,7 +199,7 @@ export const VisitorUpload: FC<Props> = ({
       </h2>
       {upload.phase === 'done' ? (
         <p className={styles.thanks} role="status" data-hook="visitor-thanks">
-          {thanks}
+          {endingOf(snapshot.items, upload.leftOut, thanks)}
         </p>
       ) : (
         <p className={styles.muted}>{intro}</p>
@@ -169,6 +234,14 @@ export const VisitorUpload: FC<Props> = ({
             />
           ))}
         </ul>
+      ) : null}
+
+      {upload.phase === 'sending' || upload.phase === 'done' ? <LeftOutFiles files={upload.leftOut} /> : null}
+
+      {upload.phase === 'done' ? (
+        <button type="button" className={styles.primary} onClick={() => void upload.sendMore()} data-hook="visitor-send-more">
+          Send more files
+        </button>
       ) : null}
 
       {upload.phase === 'choosing' ? (
@@ -228,7 +301,8 @@ export const VisitorUpload: FC<Props> = ({
             }}
             data-hook="visitor-dropzone"
           >
-            Drop files here or <span className={styles.linkText}>choose files</span>
+            {/* The words shown are the zone's name, as speech input users say them. */}
+            <span className={styles.linkText}>Choose files</span>, or drop them here
           </div>
           <input
             ref={input}

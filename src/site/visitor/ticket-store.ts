@@ -1,4 +1,4 @@
-import type { SubmissionTicket } from '../../shared/visitor-uploads';
+import type { SubmissionTicket } from '../../shared/visitor-upload-methods';
 import { isRecord } from '../../shared/is-record';
 
 const KEY = 'resumable-media-uploader/visitor-submission';

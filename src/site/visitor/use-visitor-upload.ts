@@ -1,21 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  openBrowserHashHistory,
-  openBrowserResumeStore,
-  resolveUploadMeta,
-  sourceFromFile,
-  UploadQueue,
-  type ResumeRecord,
-  type UploadQueueSnapshot,
-} from '../../upload-engine';
-import { browserMd5Hashing } from '../../upload-engine/md5/browser-md5-worker';
-import {
-  fileRuleProblem,
-  type StartSubmissionResult,
-  type SubmissionDetails,
-  type SubmissionTicket,
-  type VisitorUploadTerms,
-} from '../../shared/visitor-uploads';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { resolveUploadMeta, sourceFromFile, type ResumeRecord } from '../../upload-engine';
+import { useUploadQueue } from '../../shared/use-upload-queue';
+import type { StartSubmissionResult, SubmissionTicket } from '../../shared/visitor-upload-methods';
+import { fileRuleProblem, overSubmissionLimit, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import { visitorBackend, type VisitorWebMethods } from './visitor-backend';
 import { readTicket, writeTicket } from './ticket-store';
 
@@ -35,51 +22,56 @@ export interface ChosenFile {
 const RESUME_PREFIX = 'resumable-media-uploader/visitor-resume/';
 const FILES_AT_A_TIME = 2;
 
-export type VisitorPhase = 'loading' | 'closed' | 'choosing' | 'sending' | 'done';
+/**
+ * loading → closed (uploads off, or the terms could not be read), login (members only, and the
+ * visitor is not one), choosing → sending → done (every file ended: received, not sent or refused).
+ */
+export type VisitorPhase = 'loading' | 'closed' | 'login' | 'choosing' | 'sending' | 'done';
 
 /** The widget's state: the owner's terms, the chosen files, the submission and its upload queue. */
 export function useVisitorUpload(methods: VisitorMethods) {
   const [terms, setTerms] = useState<VisitorUploadTerms>();
   const [termsError, setTermsError] = useState<string>();
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
+  /** Chosen files the checks kept from being sent with the submission, told again at the end. */
+  const [leftOut, setLeftOut] = useState<ChosenFile[]>([]);
   const [refusal, setRefusal] = useState<string>();
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
-  const [{ queue, survivesReload }] = useState(() => {
-    const resume = openBrowserResumeStore(RESUME_PREFIX);
-    const created = new UploadQueue({
-      backend: visitorBackend(methods, () => ticket.current),
-      resumeStore: resume.store,
+  // Read once, when the widget mounts: the ticket is read through the ref at each call.
+  const { queue, snapshot, survivesReload } = useUploadQueue(
+    visitorBackend(methods, () => ticket.current),
+    {
+      resumeKeyPrefix: RESUME_PREFIX,
       concurrency: FILES_AT_A_TIME,
-      md5Hashing: browserMd5Hashing(),
-      hashHistory: openBrowserHashHistory(),
-    });
-    return { queue: created, survivesReload: resume.survivesReload };
-  });
-  const [snapshot, setSnapshot] = useState<UploadQueueSnapshot>(() => queue.getSnapshot());
+    },
+  );
   const [unfinished] = useState(() => (ticket.current ? queue.unfinishedUploads() : []));
 
-  useEffect(() => {
-    const unsubscribe = queue.subscribe(setSnapshot);
-    return () => {
-      unsubscribe();
-      void queue.dispose();
-    };
-  }, [queue]);
+  const loadTerms = useCallback(
+    () =>
+      methods.getVisitorUploadTerms().then(
+        (loaded) => {
+          setTermsError(undefined);
+          setTerms(loaded);
+        },
+        () => setTermsError('This form cannot be loaded right now. Try again later.'),
+      ),
+    [methods],
+  );
+  useEffect(() => void loadTerms(), [loadTerms]);
 
-  useEffect(() => {
-    methods.getVisitorUploadTerms().then(setTerms, () => setTermsError('This form cannot be loaded right now. Try again later.'));
-  }, [methods]);
-
-  const { count, busy } = snapshot.totals;
+  const { busy } = snapshot.totals;
   const sent = snapshot.items.length > 0;
-  // The submission is over once every file is READY or failed: the next one starts afresh.
+  // A file not sent for a passing reason can still be tried again within the submission.
+  const retriable = snapshot.items.some((item) => item.state === 'failed' && item.error?.fatal === false);
+  // The submission is over once every file ended and none can be tried again: the next one starts afresh.
   useEffect(() => {
-    if (sent && !busy) {
+    if (sent && !busy && !retriable) {
       ticket.current = undefined;
       writeTicket(undefined);
     }
-  }, [sent, busy]);
+  }, [sent, busy, retriable]);
 
   const choose = useCallback(
     (files: readonly File[]) => {
@@ -96,9 +88,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
         }
         const over = next.length - terms.maxFilesPerSubmission;
         return over > 0
-          ? next.map((one, index) =>
-              index >= terms.maxFilesPerSubmission ? { ...one, problem: `At most ${terms.maxFilesPerSubmission} files at once.` } : one,
-            )
+          ? next.map((one, index) => (index >= terms.maxFilesPerSubmission ? { ...one, problem: overSubmissionLimit(terms) } : one))
           : next;
       });
     },
@@ -128,6 +118,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
           if (one.continues) queue.resumeUpload(source, one.continues);
           else queue.add([{ source, meta: resolveUploadMeta(source, {}) }]);
         }
+        setLeftOut(chosen.filter((one) => one.problem));
         setChosen([]);
       } catch {
         setRefusal('Your files could not be sent: check your connection and try again.');
@@ -138,20 +129,46 @@ export function useVisitorUpload(methods: VisitorMethods) {
     [chosen, methods, queue],
   );
 
+  /** A new submission: the files of this one go off the list (what is still held on the server is dropped). */
+  const sendMore = useCallback(async () => {
+    ticket.current = undefined;
+    writeTicket(undefined);
+    setLeftOut([]);
+    setRefusal(undefined);
+    await Promise.all(queue.getSnapshot().items.map((item) => queue.remove(item.id)));
+  }, [queue]);
+
   const phase: VisitorPhase = termsError
     ? 'closed'
     : !terms
       ? 'loading'
       : !terms.enabled
         ? 'closed'
-        : sent && !busy && count.failed === 0
-          ? 'done'
-          : sent
-            ? 'sending'
-            : 'choosing';
+        : terms.loginNeeded && !sent
+          ? 'login'
+          : sent && !busy
+            ? 'done'
+            : sent
+              ? 'sending'
+              : 'choosing';
 
-  return useMemo(
-    () => ({ phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send }),
-    [phase, terms, termsError, chosen, refusal, starting, snapshot, queue, unfinished, survivesReload, choose, remove, send],
-  );
+  // A new object each render: the widget reads its fields, nothing keeps it.
+  return {
+    phase,
+    terms,
+    termsError,
+    chosen,
+    leftOut,
+    refusal,
+    starting,
+    snapshot,
+    queue,
+    unfinished,
+    survivesReload,
+    choose,
+    remove,
+    send,
+    sendMore,
+    loadTerms,
+  };
 }

@@ -1,5 +1,5 @@
 import type { UploadBackend } from '../../upload-engine';
-import type { FinalizedUpload, UploadSessionRequest } from '../../shared/upload-api';
+import type { FinalizedUpload, UploadSessionRequest } from '../../shared/upload-methods';
 import type {
   SubmissionTicket,
   VisitorFinalizeRequest,
@@ -7,7 +7,7 @@ import type {
   VisitorRecordResult,
   VisitorSessionResult,
   VisitorStatusResult,
-} from '../../shared/visitor-uploads';
+} from '../../shared/visitor-upload-methods';
 
 /** The visitor web methods the widget calls (src/backend/visitor-uploads.web.ts has them). */
 export interface VisitorWebMethods {
@@ -20,8 +20,11 @@ export interface VisitorWebMethods {
 
 /**
  * The upload engine's backend for one visitor submission: each call carries the submission's
- * ticket, and the server decides where the file goes and whether it may. The server-side
- * finalize (when the browser's own gets no answer) is for the submission's own upload URLs only.
+ * ticket, and the server decides where the file goes and whether it may. The answers pass through
+ * as they came: a refusal keeps its code and data (a RATE_LIMITED file is one to try again once
+ * the day turns, not a file refused for good), for the engine's one reader of refusals. The
+ * server-side finalize (when the browser's own gets no answer) is for the submission's own upload
+ * URLs only.
  */
 export function visitorBackend(methods: VisitorWebMethods, ticket: () => SubmissionTicket | undefined): UploadBackend {
   const finalize = methods.finalizeVisitorUploadFromServer;
@@ -31,27 +34,9 @@ export function visitorBackend(methods: VisitorWebMethods, ticket: () => Submiss
     return held;
   };
   return {
-    async createUploadSession(request) {
-      const result = await methods.createVisitorUploadSession({ ...current(), request });
-      return result.ok
-        ? result
-        : 'violations' in result
-          ? { ok: false, violations: result.violations }
-          : { ok: false, reason: result.reason };
-    },
-    async recordUpload(upload) {
-      const result = await methods.recordVisitorUpload({ ...current(), upload });
-      return result.ok ? result : { ok: false, reason: result.reason };
-    },
-    async getUploadStatus(fileIds) {
-      const result = await methods.getVisitorUploadStatus({ ...current(), fileIds });
-      return result.ok ? result : { ok: false, reason: result.reason };
-    },
-    ...(finalize && {
-      async finalizeUploadFromServer(session, fileName) {
-        const result = await finalize({ ...current(), session, fileName });
-        return result.ok ? result : { ok: false, reason: result.reason };
-      },
-    }),
+    createUploadSession: async (request) => methods.createVisitorUploadSession({ ...current(), request }),
+    recordUpload: async (upload) => methods.recordVisitorUpload({ ...current(), upload }),
+    getUploadStatus: async (fileIds) => methods.getVisitorUploadStatus({ ...current(), fileIds }),
+    ...(finalize && { finalizeUploadFromServer: async (session, fileName) => finalize({ ...current(), session, fileName }) }),
   };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { StorageHashHistory, type HashHistory, type HashHistoryStore } from '../arrival-check';
+import { StorageHashHistory, type HashHistory, type HashHistoryStore } from '../run/arrival-check';
 
 /** What a site's file hashes were seen to be, in one JSON file (Node only), so the next run knows it. */
 export class FileHashHistory implements HashHistoryStore {

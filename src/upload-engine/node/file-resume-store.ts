@@ -1,4 +1,4 @@
-import { isResumeRecord, type ResumeRecord, type ResumeStore } from '../resume-store';
+import { isResumeRecord, type ResumeRecord, type ResumeStore } from '../resume/resume-store';
 import { FingerprintedJsonFiles } from './json-file-directory';
 
 /**

@@ -7,3 +7,4 @@ export { sourceFromPath, type PathSourceOptions } from './node-source';
 export { FileResumeStore } from './file-resume-store';
 export { nodeMd5Thread } from './node-md5-thread';
 export { FileHashHistory } from './file-hash-history';
+export { FingerprintedJsonFiles } from './json-file-directory';

@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import { md5OnThisThread, type Md5Hashing } from '../md5/md5-hashing';
 import type { Md5WorkerReply } from '../md5/md5-worker-protocol';
 import { type Md5WorkerPort, WorkerMd5Hashing } from '../md5/worker-md5-hashing';
+import { startTypeScriptWorker } from './typescript-worker';
 
 function startNodeWorker(): Md5WorkerPort {
-  const worker = new Worker(new URL('./md5-worker-source.mjs', import.meta.url));
+  const worker = startTypeScriptWorker(new URL('./md5-worker.ts', import.meta.url));
   worker.unref();
   return {
     post: (request) => worker.postMessage(request),

@@ -1,5 +1,5 @@
 /**
- * Each assumption the app makes where Wix documents nothing (src/shared/wix-error-codes.ts, the
+ * Each assumption the app makes where Wix documents nothing (src/shared/wix-errors.ts, the
  * hash, CORS, events), asked of a target: what it answered, and which variant of the local Wix
  * (local/emulator/platform/variants.ts) that answer is. On a real site the table says which world
  * the app is in; on the local Wix it must name the variant the local Wix runs.
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { UPLOAD_LOG } from '../../../src/backend/data-collections.js';
-import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../../src/shared/wix-error-codes.js';
+import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../../src/shared/wix-errors.js';
 import type { WixVariant } from '../../../local/emulator/platform/variants.js';
 import { makePng } from '../../support/files.js';
 import { createTusUpload, finalizeUpload, patchTus, tusMetadataHeader } from '../../support/upload-session.js';

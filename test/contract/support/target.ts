@@ -2,7 +2,7 @@ import { ApiKeyStrategy, createClient } from '@wix/sdk';
 import { files, folders } from '@wix/media';
 import { items } from '@wix/data';
 import { startTestApp } from '../../support/local-app.js';
-import { fetchThroughLocalWix, localTokenAuth } from '../../../local/shared/local-client.js';
+import { fetchThroughLocalWix, localTokenAuth } from '../../../local/local-client.js';
 import { parseVariants, type WixVariant } from '../../../local/emulator/platform/variants.js';
 import type { LocalApp } from '../../../local/server.js';
 

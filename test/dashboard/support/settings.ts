@@ -1,4 +1,4 @@
-import { MEDIA_ROOT_FOLDER_ID } from '../../../src/shared/upload-request.js';
+import { MEDIA_ROOT_FOLDER_ID } from '../../../src/shared/media-folders.js';
 import type { UploadSettings } from '../../../src/dashboard/staging.js';
 
 /** The page's initial upload settings, with what a test changes. */

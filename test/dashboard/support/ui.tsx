@@ -2,7 +2,7 @@ import React, { type ReactElement } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
 import { vi, type Mock } from 'vitest';
 import { PageProviders } from '../../../src/dashboard/components/PageProviders.js';
-import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue-rules.js';
+import { actionsFor, buildQueueSnapshot } from '../../../src/upload-engine/queue/queue-rules.js';
 import type { UploadItem, UploadItemState, UploadQueue, UploadQueueSnapshot } from '../../../src/upload-engine/index.js';
 
 /** Renders inside the page's own WDS provider, as the dashboard page does. */
@@ -37,7 +37,7 @@ export function uploadItem(state: UploadItemState, extra: Partial<UploadItem> & 
     id: `upload-${nextItem}`,
     fingerprint: `["file-${nextItem}.mp4"]`,
     name: displayName,
-    size: 1024,
+    size: 1000,
     meta: { displayName, mimeType: 'video/mp4' },
     state,
     bytesUploaded: 0,
@@ -58,7 +58,17 @@ export function snapshotOf(
 /** The queue's commands the components call; the components' prop type is the whole class. */
 export type QueueCommands = Pick<
   UploadQueue,
-  'pause' | 'resume' | 'retry' | 'cancel' | 'pauseAll' | 'resumeAll' | 'cancelAll' | 'retryFailed' | 'clearFinished' | 'setConcurrency'
+  | 'pause'
+  | 'resume'
+  | 'retry'
+  | 'cancel'
+  | 'remove'
+  | 'pauseAll'
+  | 'resumeAll'
+  | 'cancelAll'
+  | 'retryFailed'
+  | 'clearFinished'
+  | 'setConcurrency'
 >;
 
 export type FakeQueue = { [K in keyof QueueCommands]: Mock<QueueCommands[K]> };
@@ -69,6 +79,7 @@ export function fakeQueue(): { fake: FakeQueue; queue: UploadQueue } {
     resume: vi.fn(),
     retry: vi.fn(),
     cancel: vi.fn(async () => undefined),
+    remove: vi.fn(async () => undefined),
     pauseAll: vi.fn(async () => undefined),
     resumeAll: vi.fn(),
     cancelAll: vi.fn(async () => undefined),

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../../src/upload-engine/local-storage-resume-store.js';
+import type { KeyValueStorage } from '../../../src/upload-engine/resume/local-storage-resume-store.js';
 
 /** An in-memory Web Storage, as localStorage behaves (strings only, ordered keys, optional quota). */
 export class FakeStorage implements KeyValueStorage {

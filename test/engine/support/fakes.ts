@@ -1,5 +1,5 @@
 import type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from '../../../src/upload-engine/byte-transport.js';
-import type { FetchLike } from '../../../src/upload-engine/finalize.js';
+import type { FetchLike } from '../../../src/upload-engine/run/finalize.js';
 import type { UploadBackend } from '../../../src/upload-engine/upload-backend.js';
 import type { UploadError } from '../../../src/upload-engine/upload-error.js';
 import type { UploadSource } from '../../../src/upload-engine/upload-source.js';
@@ -13,7 +13,7 @@ import type {
   UploadSessionRequest,
   UploadStatusReport,
   UploadStatusResult,
-} from '../../../src/shared/upload-api.js';
+} from '../../../src/shared/upload-methods.js';
 
 export const UPLOAD_URL = 'https://upload.test/upload/tus';
 

@@ -1,5 +1,5 @@
 import type { UploadBackend } from '../../../src/upload-engine/upload-backend.js';
-import { webMethodsBackend } from '../../../local/shared/web-methods-client.js';
+import { webMethodsBackend } from '../../../clients/upload-backends.js';
 
 type Counted = Required<UploadBackend> & { calls: Record<string, number> };
 

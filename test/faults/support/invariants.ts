@@ -43,7 +43,7 @@ export async function expectDiskMatchesRecords(origin: string, token: string, da
   if (JSON.stringify(onDisk) !== JSON.stringify(recorded)) {
     throw new Error(`media on disk ${JSON.stringify(onDisk)} differs from the records ${JSON.stringify(recorded)}`);
   }
-  const unexpected = fs.readdirSync(dataDir).filter((entry) => !/^(media|uploads|site\.json|local-wix\.sqlite.*)$/.test(entry));
+  const unexpected = fs.readdirSync(dataDir).filter((entry) => !/^(media|uploads|site\.json|app\.lock|local-wix\.sqlite.*)$/.test(entry));
   if (unexpected.length > 0) throw new Error(`unexpected entries in DATA_DIR: ${unexpected.join(', ')}`);
   return files;
 }

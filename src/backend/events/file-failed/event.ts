@@ -1,8 +1,4 @@
 import { files } from '@wix/media';
-import { checkVisitorFileOnFailed } from '../../visitor-file-check';
-import { logFileFailed } from '../../upload-log-events';
+import { onFileFailed } from '../../file-events';
 
-files.onFileDescriptorFileFailed(async (event) => {
-  if (await checkVisitorFileOnFailed(event)) return;
-  await logFileFailed(event);
-});
+files.onFileDescriptorFileFailed(onFileFailed);

@@ -1,8 +1,4 @@
 import { files } from '@wix/media';
-import { checkVisitorFileOnReady } from '../../visitor-file-check';
-import { logFileReady } from '../../upload-log-events';
+import { onFileReady } from '../../file-events';
 
-files.onFileDescriptorFileReady(async (event) => {
-  if (await checkVisitorFileOnReady(event)) return;
-  await logFileReady(event);
-});
+files.onFileDescriptorFileReady(onFileReady);

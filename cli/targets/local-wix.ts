@@ -1,0 +1,33 @@
+import { DEFAULT_LOCAL_WIX_URL, signInToLocalSite } from '../../clients/local-wix.js';
+import { webMethodsBackend } from '../../clients/upload-backends.js';
+import { callWebMethod, UPLOADS_WEB_MODULE } from '../../clients/web-methods.js';
+import { errorMessageOf, type UploadBackend } from '../../src/upload-engine/node/index.js';
+import { ConnectError } from '../exit-codes.js';
+import { folderNameOf, withTimeout, type UploadTarget } from './target.js';
+
+/**
+ * The local Wix (`--url`, by default where `npm start` serves it): signed in as the site owner, as
+ * the dashboard is, the engine's backend is the app's web methods over HTTP.
+ */
+export function localWixTarget(origin = DEFAULT_LOCAL_WIX_URL): UploadTarget {
+  return {
+    description: `the local Wix at ${origin}`,
+    recordsName: folderNameOf(`local-${new URL(origin).host}`),
+    connect: (fetchFn = fetch) => connectToLocalWix(origin, withTimeout(fetchFn)),
+  };
+}
+
+async function connectToLocalWix(origin: string, fetchFn: typeof fetch): Promise<UploadBackend> {
+  let token: string;
+  try {
+    token = await signInToLocalSite(origin, 'USER', fetchFn);
+  } catch (error) {
+    throw new ConnectError(`${errorMessageOf(error)}. Is it running? Start it with \`npm start\`, or name it with --url.`);
+  }
+  try {
+    await callWebMethod(origin, token, UPLOADS_WEB_MODULE, 'listFolders', [], fetchFn);
+  } catch (error) {
+    throw new ConnectError(`The app on the local Wix at ${origin} did not let the site owner in: ${errorMessageOf(error)}`);
+  }
+  return webMethodsBackend(origin, token, fetchFn);
+}

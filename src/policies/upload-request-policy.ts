@@ -1,0 +1,211 @@
+import { isRecord } from '../shared/is-record';
+import { formatBytes, GB } from '../shared/format';
+import type { FieldViolation } from '../shared/refusals';
+
+/**
+ * The upload request policy: what the app accepts as a file's name, folder path, labels, type and
+ * size, wherever it takes them (the page's checks as one types, the engine before any byte is
+ * sent, the web methods before calling Wix, the command line's options). Pure: it asks nothing and
+ * stores nothing; its callers do the I/O. Its test: test/policies/upload-request-policy.test.ts.
+ *
+ * Wix documents only the limits of Generate File Resumable Upload URL (WIX_UPLOAD_URL_LIMITS, the
+ * current @wix/media typings). Everything else is the app's own decision, named as such
+ * (APP_UPLOAD_LIMITS, the characters a name may hold, hidden entries). The local Wix keeps Wix's
+ * documented rules only (local/emulator/media/media-rules.ts), so an app that forgot one of its
+ * own checks is caught.
+ */
+
+/** Generate File Resumable Upload URL's limits, as Wix documents them. */
+export const WIX_UPLOAD_URL_LIMITS = {
+  mimeTypeMaxLength: 100,
+  /** Wix accepts up to 1000 characters and keeps the first 255 as the file's name (FileDescriptor.displayName). */
+  fileNameMaxLength: 1000,
+  parentFolderIdMaxLength: 100,
+  labelsMaxItems: 500,
+  labelMaxLength: 200,
+  filePathMaxLength: 100,
+} as const;
+
+/** Where the app asks more than Wix. */
+export const APP_UPLOAD_LIMITS = {
+  /**
+   * What Wix keeps of a name: a longer one is refused, saying so, rather than cut silently by Wix,
+   * so the name the user chose is the name the file has.
+   */
+  fileNameMaxLength: 255,
+  /** The largest file the owner's page sends; no visitor rule may allow more (the visitor rules policy). */
+  maxFileSizeBytes: 50 * GB,
+} as const;
+
+/** The limits the app checks: Wix's, with the app's own where it asks more. */
+export const UPLOAD_REQUEST_LIMITS = { ...WIX_UPLOAD_URL_LIMITS, fileNameMaxLength: APP_UPLOAD_LIMITS.fileNameMaxLength } as const;
+
+export const UPLOAD_PROTOCOLS = ['TUS'] as const;
+export type UploadProtocol = (typeof UPLOAD_PROTOCOLS)[number];
+
+/** The parameters of Generate File Resumable Upload URL. */
+export interface UploadRequest {
+  mimeType: string;
+  fileName?: string;
+  sizeInBytes?: string;
+  parentFolderId?: string;
+  private?: boolean;
+  labels?: string[];
+  uploadProtocol?: UploadProtocol;
+  filePath?: string;
+}
+
+/**
+ * The characters no name may hold, the app's decision: a name is shown in the Media Manager, in
+ * links and in downloads, so it must have a visible character and no control characters: C0 and
+ * C1 controls (NUL, CR, LF, tab, ESC...), DEL, the line and paragraph separators, and the
+ * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), with which
+ * "invoice‮fdp.exe" reads as "invoiceexe.pdf".
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/** The same, less the line feed and tab a message may hold (a CR LF counts as a line feed). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN_BETWEEN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+function describeCharacter(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): FieldViolation | undefined {
+  const forbidden = pattern.exec(value);
+  if (!forbidden) return undefined;
+  return {
+    field,
+    description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
+    violatedRule: 'FORMAT',
+  };
+}
+
+function tooLong(value: string, field: string, maxLength: number): FieldViolation | undefined {
+  if (value.length <= maxLength) return undefined;
+  return {
+    field,
+    description: `must be at most ${maxLength} characters long (got ${value.length})`,
+    violatedRule: 'MAX_LENGTH',
+    data: { threshold: maxLength },
+  };
+}
+
+/** Why a name (a file's, a label) breaks the rules, or undefined when it does not. */
+export function nameViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
+  if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
+  if (value.trim() === '') return { field, description: 'must not be empty', violatedRule: 'REQUIRED_FIELD' };
+  return forbiddenCharacter(value, field) ?? tooLong(value, field, maxLength);
+}
+
+/** Why a file name breaks the rules: a name's, at most APP_UPLOAD_LIMITS.fileNameMaxLength characters. */
+export function fileNameViolation(value: unknown, field = 'fileName'): FieldViolation | undefined {
+  return nameViolation(value, field, UPLOAD_REQUEST_LIMITS.fileNameMaxLength);
+}
+
+/** Why a folder path such as "/videos/2024" breaks the rules: a name's rules for each folder, no "." or "..". */
+export function folderPathViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
+  if (typeof value !== 'string') return { field, description: 'must be text', violatedRule: 'TYPE' };
+  const problem = tooLong(value, field, maxLength) ?? forbiddenCharacter(value, field);
+  if (problem) return problem;
+  if (value.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
+    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
+  }
+  return undefined;
+}
+
+/**
+ * Why a text a visitor typed (a name, an e-mail, a message) breaks the rule names follow: the
+ * same control and text-direction characters are refused; a multi-line text may hold line
+ * breaks (LF, CR LF) and tabs. Undefined when it does not.
+ */
+export function typedTextViolation(value: string, field: string, { multiline }: { multiline: boolean }): FieldViolation | undefined {
+  return multiline ? forbiddenCharacter(value.replace(/\r\n/g, '\n'), field, FORBIDDEN_BETWEEN_LINES) : forbiddenCharacter(value, field);
+}
+
+/**
+ * Whether an entry found inside a folder the user sent is left out: hidden ones, whose name starts
+ * with "." (".DS_Store", ".git", "._photo.jpg"). The same rule for the page's dropped and picked
+ * folders and the command line's; a file or folder named or dropped itself is always sent.
+ */
+export function isHiddenEntry(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** Why a file of this size is not sent ("The file is 60 GB; files up to 50 GB can be uploaded."), or undefined. */
+export function fileSizeProblem(sizeInBytes: number, maxFileSizeBytes: number = APP_UPLOAD_LIMITS.maxFileSizeBytes): string | undefined {
+  if (sizeInBytes <= maxFileSizeBytes) return undefined;
+  return `The file is ${formatBytes(sizeInBytes)}; files up to ${formatBytes(maxFileSizeBytes)} can be uploaded.`;
+}
+
+const MIME_TYPE_PATTERN = /^[\w.+-]+\/[\w.+-]+$/;
+
+function optionalStringViolation(value: unknown, field: string, maxLength: number): FieldViolation | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return { field, description: 'must be a string', violatedRule: 'TYPE' };
+  return tooLong(value, field, maxLength);
+}
+
+/** Why a MIME type breaks the rules: required, at most 100 characters, type/subtype. */
+export function mimeTypeViolation(mimeType: unknown): FieldViolation | undefined {
+  if (mimeType === undefined || mimeType === null || mimeType === '') {
+    return { field: 'mimeType', description: 'is required', violatedRule: 'REQUIRED_FIELD' };
+  }
+  const problem = optionalStringViolation(mimeType, 'mimeType', UPLOAD_REQUEST_LIMITS.mimeTypeMaxLength);
+  if (problem) return problem;
+  return MIME_TYPE_PATTERN.test(mimeType as string)
+    ? undefined
+    : { field: 'mimeType', description: 'must look like type/subtype, e.g. video/mp4', violatedRule: 'FORMAT' };
+}
+
+/** Every rule a Generate File Resumable Upload URL request breaks; an empty list means it is valid. */
+export function findUploadRequestViolations(input: unknown): FieldViolation[] {
+  if (!isRecord(input)) return [{ field: '', description: 'the request body must be a JSON object', violatedRule: 'TYPE' }];
+  const limits = UPLOAD_REQUEST_LIMITS;
+  const violations: FieldViolation[] = [];
+  const push = (violation: FieldViolation | undefined) => {
+    if (violation) violations.push(violation);
+  };
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const { labels, uploadProtocol } = input;
+
+  push(mimeTypeViolation(input.mimeType));
+  if (given(input.fileName)) push(fileNameViolation(input.fileName));
+  push(optionalStringViolation(input.parentFolderId, 'parentFolderId', limits.parentFolderIdMaxLength));
+  if (given(input.filePath)) push(folderPathViolation(input.filePath, 'filePath', limits.filePathMaxLength));
+  if (given(input.private) && typeof input.private !== 'boolean') {
+    push({ field: 'private', description: 'must be true or false', violatedRule: 'TYPE' });
+  }
+  if (given(input.sizeInBytes) && !/^\d+$/.test(String(input.sizeInBytes))) {
+    push({ field: 'sizeInBytes', description: 'must be a whole number of bytes', violatedRule: 'FORMAT' });
+  }
+  if (given(uploadProtocol) && !UPLOAD_PROTOCOLS.includes(uploadProtocol as UploadProtocol)) {
+    push({ field: 'uploadProtocol', description: `must be one of ${UPLOAD_PROTOCOLS.join(', ')}`, violatedRule: 'INVALID_ENUM_VALUE' });
+  }
+  if (given(labels)) {
+    if (!Array.isArray(labels)) push({ field: 'labels', description: 'must be a list of strings', violatedRule: 'TYPE' });
+    else {
+      if (labels.length > limits.labelsMaxItems) {
+        push({
+          field: 'labels',
+          description: `must have at most ${limits.labelsMaxItems} items (got ${labels.length})`,
+          violatedRule: 'MAX_SIZE',
+          data: { threshold: limits.labelsMaxItems },
+        });
+      }
+      labels.forEach((label, index) => {
+        push(nameViolation(label, `labels[${index}]`, limits.labelMaxLength));
+      });
+    }
+  }
+  return violations;
+}
+
+/** The folder names of a filePath such as "/videos/2024/december"; empty segments are ignored. */
+export function splitFilePath(filePath: string | undefined): string[] {
+  return (filePath ?? '')
+    .split('/')
+    .map((segment) => segment.trim())
+    .filter((segment) => segment.length > 0);
+}

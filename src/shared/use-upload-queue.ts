@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import {
+  DEFAULT_CONCURRENCY,
+  openBrowserHashHistory,
+  openBrowserResumeStore,
+  UploadQueue,
+  type UploadBackend,
+  type UploadQueueSnapshot,
+} from '../upload-engine';
+import { browserMd5Hashing } from '../upload-engine/md5/browser-md5-worker';
+import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
+
+export interface UploadQueueHookOptions {
+  /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
+  resumeKeyPrefix?: string;
+  /** Files sent at once, to begin with; DEFAULT_CONCURRENCY by default. */
+  concurrency?: number;
+  /** Larger files are refused before any byte is sent; the app's bound (the upload request policy) by default. */
+  maxFileSizeBytes?: number;
+}
+
+/**
+ * The one way a page or the widget gets an upload queue: `backend` (the owner's web methods, or a
+ * visitor submission's), its resume records and hash history in this browser, its md5s on a Web
+ * Worker; its latest snapshot, re-rendered as the queue changes; and whether unfinished uploads
+ * can be continued after a reload (the browser may refuse storage). Read once, when the component
+ * mounts; the queue is disposed when it unmounts.
+ */
+export function useUploadQueue(
+  backend: UploadBackend,
+  options: UploadQueueHookOptions = {},
+): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean } {
+  const [{ queue, survivesReload }] = useState(() => {
+    const resume = openBrowserResumeStore(options.resumeKeyPrefix);
+    const created = new UploadQueue({
+      backend,
+      resumeStore: resume.store,
+      maxFileSizeBytes: options.maxFileSizeBytes ?? APP_UPLOAD_LIMITS.maxFileSizeBytes,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      md5Hashing: browserMd5Hashing(),
+      hashHistory: openBrowserHashHistory(),
+    });
+    return { queue: created, survivesReload: resume.survivesReload };
+  });
+  const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
+  useEffect(() => {
+    setSnapshot(queue.getSnapshot());
+    const unsubscribe = queue.subscribe(setSnapshot);
+    return () => {
+      unsubscribe();
+      void queue.dispose();
+    };
+  }, [queue]);
+  return { queue, snapshot, survivesReload };
+}

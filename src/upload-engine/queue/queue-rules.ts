@@ -1,0 +1,89 @@
+import { secondsLeft } from './speed-meter';
+import {
+  UPLOAD_ITEM_STATES,
+  type BulkActions,
+  type ItemActions,
+  type QueueNotice,
+  type UploadItem,
+  type UploadItemState,
+  type UploadQueueSnapshot,
+} from './upload-item';
+
+/**
+ * The queue's rules in one place: what can be done to a file in each state, and what the totals
+ * and the bulk actions are. The UI shows what the snapshot allows; it derives no rule itself.
+ */
+const STARTED: ReadonlySet<UploadItemState> = new Set(['queued', 'uploading', 'paused', 'failed']);
+
+export function isCancellable(state: UploadItemState): boolean {
+  return STARTED.has(state);
+}
+
+/** Endings a retry can change: the bytes did not all arrive (or not as they were sent). */
+const RETRIABLE: ReadonlySet<UploadItemState> = new Set(['failed', 'cancelled']);
+
+export function actionsFor(item: Pick<UploadItem, 'state'>): ItemActions {
+  const { state } = item;
+  return Object.freeze({
+    pause: state === 'queued' || state === 'uploading',
+    resume: state === 'paused',
+    cancel: isCancellable(state),
+    retry: RETRIABLE.has(state),
+    rename: RETRIABLE.has(state),
+    remove: true,
+  });
+}
+
+/** Files that still need something to happen: the batch is not over while one is left. */
+const BUSY: readonly UploadItemState[] = ['queued', 'uploading', 'paused', 'finalizing', 'processing'];
+
+export function buildQueueSnapshot(
+  items: Iterable<UploadItem>,
+  context: { bytesPerSecond: number; online: boolean; concurrency: number; notices: readonly QueueNotice[] },
+): UploadQueueSnapshot {
+  const count = Object.fromEntries(UPLOAD_ITEM_STATES.map((state) => [state, 0])) as Record<UploadItemState, number>;
+  const list: UploadItem[] = [];
+  let bytesTotal = 0;
+  let bytesUploaded = 0;
+  let bytesFailed = 0;
+  let retriable = 0;
+  let userPaused = 0;
+  for (const item of items) {
+    list.push(item);
+    count[item.state]++;
+    bytesTotal += item.size;
+    if (RETRIABLE.has(item.state)) {
+      bytesFailed += item.size;
+      if (item.state === 'failed' && item.error?.fatal === false) retriable++;
+      continue;
+    }
+    if (item.state === 'paused' && item.pauseReason === 'user') userPaused++;
+    bytesUploaded += item.bytesUploaded;
+  }
+  const { bytesPerSecond } = context;
+  const sending = count.queued + count.uploading;
+  const actions: BulkActions = Object.freeze({
+    pauseAll: sending > 0,
+    resumeAll: userPaused > 0,
+    retryFailed: retriable > 0,
+    cancelAll: sending + count.paused > 0,
+    clearFinished: count.ready + count.cancelled + count.refused > 0,
+  });
+  return Object.freeze({
+    items: Object.freeze(list),
+    notices: context.notices,
+    totals: Object.freeze({
+      files: list.length,
+      count: Object.freeze(count),
+      busy: BUSY.some((state) => count[state] > 0),
+      bytesTotal,
+      bytesUploaded,
+      bytesFailed,
+      bytesPerSecond,
+      secondsLeft: secondsLeft(bytesTotal - bytesFailed - bytesUploaded, bytesPerSecond),
+    }),
+    actions,
+    online: context.online,
+    concurrency: context.concurrency,
+  });
+}

@@ -1,0 +1,49 @@
+import type { UploadSessionRequest } from '../../shared/upload-methods';
+import { findUploadRequestViolations } from '../../policies/upload-request-policy';
+import { describeViolations, type UploadError } from '../upload-error';
+import { formatBytes } from '../../shared/format';
+import type { UploadMeta, UploadSource } from '../upload-source';
+
+/** The createUploadSession request for a file. */
+export function sessionRequestFor(source: Pick<UploadSource, 'size'>, meta: UploadMeta): UploadSessionRequest {
+  const request: UploadSessionRequest = {
+    mimeType: meta.mimeType,
+    fileName: meta.displayName,
+    sizeInBytes: String(source.size),
+  };
+  if (meta.parentFolderId !== undefined) request.parentFolderId = meta.parentFolderId;
+  if (meta.filePath !== undefined) request.filePath = meta.filePath;
+  if (meta.labels !== undefined) request.labels = meta.labels;
+  if (meta.private !== undefined) request.private = meta.private;
+  return request;
+}
+
+export interface PreflightContext {
+  maxFileSizeBytes: number;
+  /** Whether another item of the queue already uploads this fingerprint. */
+  isQueued(fingerprint: string): boolean;
+}
+
+/** Why a file must not be sent, found before any byte is; undefined when it may be. */
+export function checkBeforeUpload(
+  source: Pick<UploadSource, 'size'>,
+  meta: UploadMeta,
+  fingerprint: string,
+  context: PreflightContext,
+): UploadError | undefined {
+  if (source.size > context.maxFileSizeBytes) {
+    return {
+      code: 'FILE_TOO_LARGE',
+      message: `The file is ${formatBytes(source.size)}; files up to ${formatBytes(context.maxFileSizeBytes)} can be uploaded.`,
+      fatal: true,
+    };
+  }
+  const violations = findUploadRequestViolations(sessionRequestFor(source, meta));
+  if (violations.length > 0) {
+    return { code: 'INVALID_REQUEST', message: describeViolations(violations), fatal: true, violations };
+  }
+  if (context.isQueued(fingerprint)) {
+    return { code: 'DUPLICATE', message: 'This file is already in the list, going to the same folder.', fatal: true };
+  }
+  return undefined;
+}
