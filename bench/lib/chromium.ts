@@ -106,6 +106,53 @@ export async function longTasksBetween(page: Page, fromMs: number, toMs: number)
   return { count: tasks.length, totalMs: tasks.reduce((sum, [, d]) => sum + d, 0), maxMs: Math.max(0, ...tasks.map(([, d]) => d)) };
 }
 
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string; functionName?: string } };
+};
+const KINDS: Record<string, string> = {
+  EventDispatch: 'event',
+  TimerFire: 'timer',
+  FireAnimationFrame: 'animation frame',
+  XHRLoad: 'XHR load',
+  RunMicrotasks: 'microtasks',
+};
+
+/**
+ * Traces the page's main thread (CDP Tracing); stop() gives its tasks over 50 ms, each named by what
+ * it ran (an event and its type, a timer, an animation frame, microtasks) and the function it called.
+ */
+export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise<string[]> }> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid);
+      const busy = (tid: number) => events.reduce((sum, e) => sum + (e.tid === tid && e.name === 'RunTask' ? (e.dur ?? 0) : 0), 0);
+      const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+      return events
+        .filter((task) => task.tid === main && task.name === 'RunTask' && (task.dur ?? 0) > 50_000)
+        .map((task) => {
+          const inside = events.filter((e) => e.tid === main && e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task);
+          const kind = inside.filter((e) => KINDS[e.name]).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+          const call = inside.find((e) => e.name === 'FunctionCall' && e.args?.data?.functionName)?.args?.data?.functionName;
+          const what = kind ? `${KINDS[kind.name]}${kind.args?.data?.type ? ` ${kind.args.data.type}` : ''}` : 'other';
+          return `${((task.dur ?? 0) / 1000).toFixed(0)} ms ${what}${call ? ` (${call})` : ''}`;
+        });
+    },
+  };
+}
+
 /** How the main thread has spent its time so far, ms (Chromium's cumulative counters). */
 export async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');

@@ -24,6 +24,7 @@ import {
   pageClock,
   queueCount,
   sampleHeapPeak,
+  traceLongTasks,
   waitForMark,
 } from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
@@ -56,10 +57,12 @@ async function mainThreadRun(browser: Browser, origin: string, big: InputFile, q
       'big',
       `[...document.querySelectorAll('[data-hook="queue-row"]')].some((row) => row.textContent.includes(${JSON.stringify(big.name)}) && /^(Processing|Ready)$/.test(row.querySelector('[data-hook="item-state"]')?.textContent.trim() ?? ''))`,
     );
+    const trace = await traceLongTasks(cdp);
     const before = await mainThreadMs(cdp);
     await driver.startUpload();
     const end = await waitForMark(page, 'big', timeoutFor(big.size));
     const after = await mainThreadMs(cdp);
+    const longTasks = await trace.stop();
     const click = (await marks(page))['click:start-upload']!;
     const windowMs = end - click;
     const tasks = await longTasksBetween(page, click, end);
@@ -67,6 +70,7 @@ async function mainThreadRun(browser: Browser, origin: string, big: InputFile, q
     return {
       windowMs,
       tasks,
+      longTasks,
       busyShare: busy('task') / windowMs,
       scriptMs: busy('script'),
       layoutMs: busy('layout'),

@@ -43,7 +43,7 @@ export interface UploadRunEvents {
  * server holds, so after a reload nothing the server has is read again.
  */
 const HASH_LOOKAHEAD_BYTES = 8 * 1024 * 1024;
-const HASH_STEP_BYTES = 1024 * 1024;
+const HASH_STEP_BYTES = 4 * 1024 * 1024;
 
 /** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
 const CLOCK_SKEW_MS = 10 * 60_000;
