@@ -4,14 +4,15 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { HOST_PAGES } from './host-pages.js';
 
-/** Folders whose files make up the local dashboard bundle. */
-const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/site-host', 'local/shared'];
+/** Folders and files that make up the local dashboard bundle. */
+export const DASHBOARD_SOURCES = ['src', 'local/dashboard-host', 'local/site-host', 'local/local-client.ts'];
 /** Builds kept: a server started earlier may still serve an older one. */
 const BUILDS_KEPT = 3;
 
-function newestChange(dir: string): number {
+function newestChange(source: string): number {
+  if (fs.statSync(source).isFile()) return Math.floor(fs.statSync(source).mtimeMs);
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of fs.readdirSync(source, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
@@ -26,7 +27,7 @@ function newestChange(dir: string): number {
  */
 export async function buildDashboard(projectDir: string, pagesDirs: readonly string[]): Promise<string> {
   const buildsDir = path.join(projectDir, 'dist-local', 'dashboard');
-  const sources = [...SOURCE_DIRS.map((dir) => path.join(projectDir, dir)), ...pagesDirs.filter((dir) => fs.existsSync(dir))];
+  const sources = [...DASHBOARD_SOURCES.map((source) => path.join(projectDir, source)), ...pagesDirs.filter((dir) => fs.existsSync(dir))];
   const pagesKey = createHash('sha256').update(pagesDirs.join('\n')).digest('hex').slice(0, 8);
   const version = `${Math.max(...sources.map(newestChange))}-${pagesKey}`;
   const outDir = path.join(buildsDir, version);
