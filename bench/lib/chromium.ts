@@ -123,8 +123,8 @@ const KINDS: Record<string, string> = {
 };
 
 /**
- * Traces the page's main thread (CDP Tracing); stop() gives its tasks over 50 ms, each named by what
- * it ran (an event and its type, a timer, an animation frame, microtasks) and the function it called.
+ * Traces the page's main thread (CDP Tracing); stop() gives its tasks over 50 ms, longest first, each
+ * named by what it ran (an event and its type, a timer, an animation frame, microtasks) and the function it called.
  */
 export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise<string[]> }> {
   const events: TraceEvent[] = [];
@@ -142,6 +142,7 @@ export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise
       const main = mains.sort((a, b) => busy(b) - busy(a))[0];
       return events
         .filter((task) => task.tid === main && task.name === 'RunTask' && (task.dur ?? 0) > 50_000)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
         .map((task) => {
           const inside = events.filter((e) => e.tid === main && e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task);
           const kind = inside.filter((e) => KINDS[e.name]).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];

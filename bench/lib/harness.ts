@@ -5,9 +5,11 @@
  * all of it and writes its record.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describeMachine, loadAverage } from './measure.js';
 import { targetLine, type TargetResult } from './targets.js';
@@ -34,9 +36,6 @@ export function onCleanup(dispose: Disposer): () => Promise<void> {
     await once();
   };
 }
-
-/** True once the cleanup has begun: start nothing new. */
-export const isStopping = (): boolean => stopping !== undefined;
 
 /** Undoes everything registered, newest first. */
 export function cleanupAll(): Promise<void> {
@@ -168,28 +167,22 @@ export function startNodeChild(
   if (child.pid === undefined) throw new Error(`could not start ${entry}`);
   live.add(child);
   const lines: string[] = [];
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of listeners) listener();
-  };
-  let partial = '';
+  const changed = new EventEmitter();
   let tail = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    tail = (tail + text).slice(-4096);
-    const parts = (partial + text).split('\n');
-    partial = parts.pop() ?? '';
-    for (const line of parts) options.onLine?.(line);
-    lines.push(...parts);
-    notify();
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    options.onLine?.(line);
+    lines.push(line);
+    changed.emit('change');
   });
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (tail = (tail + text).slice(-4096)));
+  child.stdout.on('data', (text: Buffer) => (tail = (tail + text.toString()).slice(-4096)));
+  child.stderr.on('data', (text: Buffer) => (tail = (tail + text.toString()).slice(-4096)));
   child.stdin.on('error', () => undefined); // a child that has exited cannot be written to
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       live.delete(child);
       exitCode = code;
-      notify();
+      changed.emit('change');
       resolve(code);
     }),
   );
@@ -207,30 +200,25 @@ export function startNodeChild(
     pid: child.pid,
     exited,
     lines,
-    send: (line) => {
-      if (exitCode === undefined) child.stdin.write(`${line}\n`);
-    },
-    stop: async (graceMs) => {
-      await stop(graceMs);
-      await unregister();
-    },
+    send: (line) => void (exitCode === undefined && child.stdin.write(`${line}\n`)),
+    stop: (graceMs) => stop(graceMs).then(unregister),
     waitForLine: (match, what, timeoutMs) =>
       new Promise((resolve, reject) => {
         let cursor = 0;
         const finish = (settle: () => void) => {
-          listeners.delete(check);
+          changed.off('change', check);
           clearTimeout(timer);
           settle();
         };
-        const check = () => {
+        function check() {
           for (; cursor < lines.length; cursor++) {
             const found = match(lines[cursor]!);
             if (found !== undefined) return finish(() => resolve(found));
           }
           if (exitCode !== undefined) finish(() => reject(new Error(`${name} exited (${exitCode}) before ${what}:\n${tail}`)));
-        };
+        }
         const timer = setTimeout(() => finish(() => reject(new Error(`no ${what} from ${name} in ${timeoutMs} ms:\n${tail}`))), timeoutMs);
-        listeners.add(check);
+        changed.on('change', check);
         check();
       }),
   };

@@ -56,24 +56,7 @@ export function describeMachine(): Machine {
   };
 }
 
-/** Starts measuring how busy the machine's cores are (every process); the function returned gives the busy share since, 0 to 1. */
-export function startMachineBusy(): () => number {
-  const times = () =>
-    os.cpus().reduce(
-      (sum, { times: t }) => ({
-        busy: sum.busy + t.user + t.nice + t.sys + t.irq,
-        total: sum.total + t.user + t.nice + t.sys + t.irq + t.idle,
-      }),
-      { busy: 0, total: 0 },
-    );
-  const before = times();
-  return () => {
-    const after = times();
-    return after.total > before.total ? (after.busy - before.busy) / (after.total - before.total) : 0;
-  };
-}
-
-function statusField(pid: number | 'self', name: string): number | undefined {
+export function statusField(pid: number | 'self', name: string): number | undefined {
   try {
     const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : undefined;

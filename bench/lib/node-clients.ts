@@ -1,12 +1,10 @@
 /**
- * How each Node contender gets files from disk into a server: raw (one PUT per file), the seed
+ * How each Node contender gets files from disk into a server: the seed
  * (Wix's own resumable-upload example: a session, tus-js-client with its default options and the
  * example's retry delays, then the finalize PUT), peer (the seed's tus-js-client into a bare
  * @tus/server, no session or finalize) and ours (the upload engine, the whole flow to READY).
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { Upload } from 'tus-js-client';
 import {
   DEFAULT_MIME_TYPE,
@@ -19,7 +17,7 @@ import {
 import { webMethodsBackend } from '../../clients/upload-backends.js';
 import type { InputFile } from './measure.js';
 
-export const NODE_CONTENDERS = ['raw', 'peer', 'seed', 'ours'] as const;
+export const NODE_CONTENDERS = ['peer', 'seed', 'ours'] as const;
 export type NodeContender = (typeof NODE_CONTENDERS)[number];
 
 /** The retry delays of Wix's example (its other options are tus-js-client's defaults: one request per file). */
@@ -28,7 +26,7 @@ const CONTENT_TYPE = 'application/octet-stream';
 
 export interface ClientJob {
   contender: NodeContender;
-  /** raw: the PUT prefix; peer: the tus endpoint; seed and ours: the app's origin. */
+  /** peer: the tus endpoint; seed and ours: the app's origin. */
   endpoint: string;
   /** seed and ours: a site owner's token. */
   token?: string;
@@ -36,22 +34,6 @@ export interface ClientJob {
   concurrency: number;
   /** Uploaded once before the harness says "go", so start-up costs are not timed; none: upload at once. */
   warmup?: InputFile;
-}
-
-function put(endpoint: string, file: InputFile): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${endpoint}/${encodeURIComponent(file.name)}`,
-      { method: 'PUT', headers: { 'Content-Type': CONTENT_TYPE, 'Content-Length': file.size } },
-      (response) => {
-        response
-          .resume()
-          .once('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`PUT answered ${response.statusCode}`))));
-      },
-    );
-    request.once('error', reject);
-    pipeline(fs.createReadStream(file.path), request).catch(reject);
-  });
 }
 
 /** The seed's tus upload: tus-js-client's defaults (one PATCH for the whole file) and the example's retry delays. */
@@ -113,8 +95,6 @@ async function eachAtMost<T>(items: readonly T[], concurrency: number, task: (it
 export function uploadAll(job: ClientJob, files: InputFile[]): Promise<void> {
   const { endpoint, token = '', concurrency } = job;
   switch (job.contender) {
-    case 'raw':
-      return eachAtMost(files, concurrency, (file) => put(endpoint, file));
     case 'peer':
       return eachAtMost(files, concurrency, (file) => tusUpload(endpoint, file, { filename: file.name, filetype: CONTENT_TYPE }));
     case 'seed':

@@ -22,11 +22,6 @@ export interface LinkShape {
   maxCuts?: number;
   /** Where the first cut falls, in bytes delivered upstream; default: cutEveryBytes. */
   firstCutAtBytes?: number;
-  /**
-   * How many bytes may wait at the link's entry (a router's queue) before the sender is paused.
-   * Default: one bandwidth-delay product, at least 64 KiB.
-   */
-  queueBytes?: number;
 }
 
 export interface CutEvent {
@@ -55,14 +50,11 @@ export interface LinkCounters {
   /** Bytes read from clients / delivered to the server. */
   acceptedUpBytes: number;
   deliveredUpBytes: number;
-  /** Bytes read from the server / delivered to clients. */
-  acceptedDownBytes: number;
+  /** Bytes delivered to clients. */
   deliveredDownBytes: number;
   connections: number;
   refused: number;
   cuts: CutEvent[];
-  /** Times the upstream link stood idle for IDLE_GAP_MS or more between two bytes (ms each, in order). */
-  upIdleGapsMs: number[];
   requests: HeadSeen[];
   responses: HeadSeen[];
 }
@@ -80,8 +72,6 @@ export interface ShapingProxy {
 const MIN_QUEUE_BYTES = 64 * 1024;
 /** A cut ends the server's side of a connection gracefully, then destroys it after this. */
 const SERVER_CLOSE_GRACE_MS = 2000;
-/** Shorter pauses of the upstream link are not recorded as idle. */
-const IDLE_GAP_MS = 10;
 const PATCH_LINE = Buffer.from('PATCH /');
 const REQUEST_LINE_END = Buffer.from(' HTTP/1.1\r\n');
 const STATUS_LINE_START = Buffer.from('HTTP/1.1 ');
@@ -115,19 +105,17 @@ class Pipe {
   constructor(
     private readonly bytesPerSecond: number | null,
     private readonly oneWayDelayMs: number,
-    private readonly onIdle: (ms: number) => void = () => undefined,
   ) {}
 
   /** When a chunk of `bytes` entering now leaves the far end. */
   schedule(bytes: number, nowMs: number): { deliverAtMs: number; backlogMs: number } {
-    if (nowMs - this.nextFreeAtMs >= IDLE_GAP_MS) this.onIdle(nowMs - this.nextFreeAtMs);
     const start = Math.max(nowMs, this.nextFreeAtMs);
     const finish = this.bytesPerSecond === null ? start : start + (bytes / this.bytesPerSecond) * 1000;
     this.nextFreeAtMs = finish;
     return { deliverAtMs: finish + this.oneWayDelayMs, backlogMs: finish - nowMs };
   }
 
-  /** A cut empties the link's queue; a reset of the counters starts the idle time from now. */
+  /** A cut empties the link's queue. */
   flush(nowMs: number): void {
     this.nextFreeAtMs = nowMs;
   }
@@ -236,10 +224,10 @@ interface Connection {
 export async function startShapingProxy(target: { host: string; port: number }, shape: LinkShape, listenPort = 0): Promise<ShapingProxy> {
   validateShape(shape);
   const oneWayMs = shape.rttMs / 2;
-  const queueBytes =
-    shape.queueBytes ?? Math.max(MIN_QUEUE_BYTES, shape.bytesPerSecond === null ? 0 : (shape.bytesPerSecond * shape.rttMs) / 1000);
+  // What may wait at the link's entry (a router's queue) before the sender is paused: one bandwidth-delay product, at least 64 KiB.
+  const queueBytes = Math.max(MIN_QUEUE_BYTES, shape.bytesPerSecond === null ? 0 : (shape.bytesPerSecond * shape.rttMs) / 1000);
   const maxBacklogMs = shape.bytesPerSecond === null ? Number.POSITIVE_INFINITY : (queueBytes / shape.bytesPerSecond) * 1000;
-  const upPipe = new Pipe(shape.bytesPerSecond, oneWayMs, (ms) => counters.upIdleGapsMs.push(ms));
+  const upPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
   const downPipe = new Pipe(shape.bytesPerSecond, oneWayMs);
   const live = new Set<Connection>();
   let counters = emptyCounters();
@@ -322,7 +310,6 @@ export async function startShapingProxy(target: { host: string; port: number }, 
       connection.up.take(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
-      counters.acceptedDownBytes += chunk.length;
       const atMs = performance.now();
       for (const line of statusesIn(chunk)) counters.responses.push({ atMs, connection: id, line });
       connection.down.take(chunk);
@@ -362,31 +349,25 @@ function emptyCounters(): LinkCounters {
   return {
     acceptedUpBytes: 0,
     deliveredUpBytes: 0,
-    acceptedDownBytes: 0,
     deliveredDownBytes: 0,
     connections: 0,
     refused: 0,
     cuts: [],
-    upIdleGapsMs: [],
     requests: [],
     responses: [],
   };
 }
 
 function validateShape(shape: LinkShape): void {
-  const problems: string[] = [];
-  if (shape.bytesPerSecond !== null && !(shape.bytesPerSecond > 0))
-    problems.push(`bytesPerSecond must be positive (got ${shape.bytesPerSecond})`);
-  if (!(shape.rttMs >= 0)) problems.push(`rttMs must be 0 or more (got ${shape.rttMs})`);
-  if (shape.cutEveryBytes !== null && !(Number.isInteger(shape.cutEveryBytes) && shape.cutEveryBytes > 0)) {
-    problems.push(`cutEveryBytes must be a positive whole number (got ${shape.cutEveryBytes})`);
-  }
-  if (shape.maxCuts !== undefined && !(Number.isInteger(shape.maxCuts) && shape.maxCuts >= 0))
-    problems.push(`maxCuts must be a whole number (got ${shape.maxCuts})`);
-  if (shape.firstCutAtBytes !== undefined && !(Number.isInteger(shape.firstCutAtBytes) && shape.firstCutAtBytes > 0)) {
-    problems.push(`firstCutAtBytes must be a positive whole number (got ${shape.firstCutAtBytes})`);
-  }
-  if (!(shape.refuseMs >= 0)) problems.push(`refuseMs must be 0 or more (got ${shape.refuseMs})`);
-  if (shape.queueBytes !== undefined && !(shape.queueBytes > 0)) problems.push(`queueBytes must be positive (got ${shape.queueBytes})`);
+  const whole = (v: number | null | undefined, min: number) => v === null || v === undefined || (Number.isInteger(v) && v >= min);
+  const rules: [boolean, string][] = [
+    [shape.bytesPerSecond === null || shape.bytesPerSecond > 0, 'bytesPerSecond must be positive'],
+    [shape.rttMs >= 0, 'rttMs must be 0 or more'],
+    [whole(shape.cutEveryBytes, 1), 'cutEveryBytes must be a positive whole number'],
+    [whole(shape.maxCuts, 0), 'maxCuts must be a whole number'],
+    [whole(shape.firstCutAtBytes, 1), 'firstCutAtBytes must be a positive whole number'],
+    [shape.refuseMs >= 0, 'refuseMs must be 0 or more'],
+  ];
+  const problems = rules.filter(([ok]) => !ok).map(([, problem]) => problem);
   if (problems.length > 0) throw new Error(`Invalid link shape: ${problems.join('; ')}`);
 }

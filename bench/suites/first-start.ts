@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { READY_LINE } from '../../local/app-command.js';
 import { onCleanup, PROJECT_DIR, runSuite } from '../lib/harness.js';
-import { checked } from '../lib/targets.js';
+import { checked, spec } from '../lib/targets.js';
 
 /** `npm start` in `appDir` until /dashboard and its script answer 200; seconds, and the page build's own figure. */
 async function timeStart(appDir: string, dataDir: string): Promise<{ seconds: number; buildSeconds?: number }> {
@@ -60,16 +60,16 @@ runSuite('first-start', async ({ tempDir }) => {
   fs.symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
   const first = await timeStart(appDir, path.join(tempDir, 'data-first'));
   const later = await timeStart(appDir, path.join(tempDir, 'data-later'));
-  const spec = {
-    id: 'first-start-fresh-clone',
-    level: 'development' as const,
-    description: '`npm start` on a fresh clone until the dashboard page and its script answer',
-    bound: '≤ 10 s',
-  };
+  const target = spec(
+    'first-start-fresh-clone',
+    '`npm start` on a fresh clone until the dashboard page and its script answer',
+    '≤ 10 s',
+    'development',
+  );
   return {
     targets: [
       checked(
-        spec,
+        target,
         `${first.seconds.toFixed(1)} s`,
         first.seconds <= 10,
         `of it the page's build ${first.buildSeconds ?? '?'} s; a later start ${later.seconds.toFixed(1)} s`,

@@ -24,7 +24,7 @@ import {
 } from '../lib/chromium.js';
 import type { ClientMessage } from '../lib/client-child.js';
 import { jsonLine, onCleanup, PROJECT_DIR, startNodeChild } from '../lib/harness.js';
-import { probeRss, type InputFile } from '../lib/measure.js';
+import { probeRss, statusField, type InputFile } from '../lib/measure.js';
 import { SEED_RETRY_DELAYS, type ClientJob } from '../lib/node-clients.js';
 import { startShapingProxy, type LinkCounters, type LinkShape, type ShapingProxy } from '../lib/shaping-proxy.js';
 
@@ -54,6 +54,8 @@ export interface LinkRun {
   counters: LinkCounters;
   /** The command line: its process's peak RSS, and from its start to the first byte of the file on the link. */
   peakRssBytes?: number;
+  /** Its RSS as its file begins uploading: the runtime, its TypeScript loader and the md5 worker, before any byte. */
+  startRssBytes?: number;
   processToFirstByteMs?: number;
 }
 
@@ -191,6 +193,7 @@ export async function seedNodeRun(link: Link, files: InputFile[]): Promise<LinkR
 export async function cliRun(link: Link, files: InputFile[], workDir: string): Promise<LinkRun> {
   const cwd = fs.mkdtempSync(path.join(workDir, 'cli-')); // its own resume records: nothing of an earlier run is continued
   const states: { at: number; state: string }[] = [];
+  let rssAtStart: number | undefined;
   link.proxy.resetCounters();
   const spawnedAt = performance.now();
   const child = startNodeChild(path.join(PROJECT_DIR, 'cli', 'bin.mjs'), viaLinkEnv(link), {
@@ -199,6 +202,7 @@ export async function cliRun(link: Link, files: InputFile[], workDir: string): P
     cwd,
     onLine: (line) => {
       const state = /^\{"event":"file".*"state":"(\w+)"/.exec(line)?.[1];
+      if (state === 'uploading' && !states.some((s) => s.state === state)) rssAtStart = statusField(child.pid, 'VmRSS');
       if (state) states.push({ at: performance.now(), state });
     },
   });
@@ -218,6 +222,7 @@ export async function cliRun(link: Link, files: InputFile[], workDir: string): P
     endAt,
     counters,
     peakRssBytes: peak?.peakBytes,
+    startRssBytes: rssAtStart,
     processToFirstByteMs: firstPatch - spawnedAt,
   };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_DIR, runSuite } from '../lib/harness.js';
-import { checked } from '../lib/targets.js';
+import { checked, spec } from '../lib/targets.js';
 
 runSuite('widget', async () => {
   const dist = path.join(PROJECT_DIR, 'dist');
@@ -31,14 +31,9 @@ runSuite('widget', async () => {
   visit(path.basename(new URL(scriptUrl.replace('__base_url_placeholder__', 'placeholder')).pathname));
   const gzipKb =
     [...modules].reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(assets, file)), { level: 9 }).length, 0) / 1024;
-  const spec = {
-    id: 'widget-bundle-gzip',
-    level: 'user' as const,
-    description: 'the site widget: its script and every module it loads, gzipped',
-    bound: '≤ 120 KB',
-  };
+  const target = spec('widget-bundle-gzip', 'the site widget: its script and every module it loads, gzipped', '≤ 120 KB');
   return {
-    targets: [checked(spec, `${gzipKb.toFixed(1)} KB`, gzipKb <= 120, `${modules.size} modules: ${[...modules].join(', ')}`)],
+    targets: [checked(target, `${gzipKb.toFixed(1)} KB`, gzipKb <= 120, `${modules.size} modules: ${[...modules].join(', ')}`)],
     tables: [`The widget: ${modules.size} modules, ${gzipKb.toFixed(1)} KB gzipped.`],
   };
 });
