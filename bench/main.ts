@@ -1,9 +1,7 @@
 /**
- * `npm run bench`: every suite, one after another, each in a process of its own, under one deadline
- * (BENCH_TOTAL_DEADLINE_MIN, 20); the machine's load sampled all along; then the targets, the
- * user's first, each beside the run before. A run at scale 1 with every suite is the documented
- * one: it writes bench/results/latest.json (the run it replaces goes to bench/results/runs/);
- * any other run writes bench/results/quick.json. BENCH_SUITES=link,page runs some suites only.
+ * `npm run bench`: every suite in a process of its own under one deadline (BENCH_TOTAL_DEADLINE_MIN, 20), the
+ * machine's load sampled all along, then the targets beside the run before. At scale 1 with every suite it writes
+ * bench/results/latest.json (the run it replaces goes to runs/); else quick.json. BENCH_SUITES=link,page runs some.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,9 +84,7 @@ async function runSuite(suite: (typeof SUITES)[number]) {
   }, deadlineAt - started);
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearTimeout(timer);
-  const record = fs.existsSync(file)
-    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { targets: TargetResult[]; tables: string[] })
-    : undefined;
+  const record = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { targets: TargetResult[] }) : undefined;
   fs.rmSync(file, { force: true });
   return { id: suite.id, seconds: Math.round((Date.now() - started) / 1000), exitCode, timedOut, record };
 }
@@ -135,11 +131,9 @@ const summary = {
   load: { max: Math.max(...loads), samples: load.map((l) => [l.minute, l.load]) },
   previousRun: previous?.startedAt,
   suites: outcomes.map(({ id, seconds, exitCode, timedOut }) => ({ id, seconds, exitCode, timedOut })),
-  tables: outcomes.flatMap((o) => o.record?.tables ?? []),
   targets,
-  retired,
 };
-// One line per target and per table, so the record reads (and diffs) as a list; every run's details go to an ignored file.
+// One line per target, so the record reads (and diffs) as a list; the run's details go to an ignored file.
 const lines = Object.entries(summary).map(([key, value]) =>
   Array.isArray(value) && value.length > 0
     ? `  ${JSON.stringify(key)}: [\n${value.map((v) => `    ${JSON.stringify(v)}`).join(',\n')}\n  ]`

@@ -108,7 +108,6 @@ export async function longTasksBetween(page: Page, fromMs: number, toMs: number)
 
 type TraceEvent = {
   name: string;
-  ph: string;
   ts: number;
   dur?: number;
   tid: number;

@@ -52,12 +52,7 @@ function exitAfterCleanup(code: number): void {
 }
 
 /** A number from the environment, `fallback` when unset; one that is not `valid` stops the run, naming what it must be. */
-export function envNumber(
-  name: string,
-  fallback: number,
-  valid: (value: number) => boolean = (v) => v > 0,
-  what = 'a positive number',
-): number {
+export function envNumber(name: string, fallback: number, valid = (v: number) => v > 0, what = 'a positive number'): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
@@ -67,11 +62,6 @@ export function envNumber(
 
 /** BENCH_SCALE: every size and count of a suite scales with it; 1 is the documented run. */
 export const SCALE = envNumber('BENCH_SCALE', 1, (v) => v > 0 && v <= 1, 'above 0 and at most 1');
-
-export interface SuiteContext {
-  /** A temp dir of the suite's own, removed at the end. */
-  tempDir: string;
-}
 
 /** What a suite gives back: its targets, markdown tables of what it measured, and anything to keep in the record. */
 export interface SuiteResult {
@@ -85,22 +75,16 @@ export interface SuiteResult {
  * dir; prints its tables and target lines, and writes its record to BENCH_RESULTS (by default
  * bench/results/<suite>-quick.json) for bench/main.ts to gather.
  */
-export async function runSuite(id: string, body: (context: SuiteContext) => Promise<SuiteResult>): Promise<void> {
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: stopping everything the ${id} suite started…`);
+export async function runSuite(id: string, body: (context: { tempDir: string }) => Promise<SuiteResult>): Promise<void> {
+  const stopOn = (event: string, code: number) =>
+    process.once(event, (error: unknown) => {
+      console.error(code === 1 ? error : `\n${event}: stopping everything the ${id} suite started…`);
       exitAfterCleanup(code);
     });
-  }
-  const crash = (error: unknown) => {
-    console.error(error);
-    exitAfterCleanup(1);
-  };
-  process.once('uncaughtException', crash);
-  process.once('unhandledRejection', crash);
+  stopOn('SIGINT', 130);
+  stopOn('SIGTERM', 143);
+  stopOn('uncaughtException', 1);
+  stopOn('unhandledRejection', 1);
   const deadlineMin = envNumber('BENCH_DEADLINE_MIN', 30);
   const deadline = setTimeout(() => {
     console.error(`The ${id} suite ran past its deadline (${deadlineMin} min, BENCH_DEADLINE_MIN): stopping.`);

@@ -13,11 +13,7 @@ export function formatSize(bytes: number): string {
   return `${Math.round(bytes / 1024)} KiB`;
 }
 
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
+export type Spread = { median: number; min: number; max: number };
 
 export function spread(values: readonly number[]): Spread {
   if (values.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
@@ -33,19 +29,10 @@ export function spreadText(s: Spread, digits = 1): string {
   return s.min === s.max ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 }
 
-export interface Machine {
-  cpuModel: string;
-  cores: number;
-  memoryGiB: number;
-  node: string;
-  platform: string;
-  /** 1-minute load average when it was described: other work on the machine skews the figures. */
-  loadAverage: number;
-}
-
 export const loadAverage = (): number => Number((os.loadavg()[0] ?? 0).toFixed(2));
 
-export function describeMachine(): Machine {
+/** The machine; its 1-minute load average when described (other work on it skews the figures). */
+export function describeMachine() {
   return {
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.availableParallelism(),
@@ -65,17 +52,12 @@ export function statusField(pid: number | 'self', name: string): number | undefi
   }
 }
 
-export interface RssReading {
-  /** When the window began: the process at rest. */
-  restBytes: number;
-  peakBytes: number;
-}
-
 /**
  * Peak resident memory of a process over a window (Linux): the kernel's peak (VmHWM) is reset when
  * the window opens (5 into clear_refs), and VmRSS is sampled every 100 ms where that is refused.
  */
-export function probeRss(pid: number): { stop(): RssReading | undefined } {
+/** (restBytes: the process when the window began.) */
+export function probeRss(pid: number): { stop(): { restBytes: number; peakBytes: number } | undefined } {
   let reset = true;
   try {
     fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');

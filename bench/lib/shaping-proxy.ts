@@ -31,10 +31,6 @@ export interface CutEvent {
   deliveredUpBytes: number;
   /** Upstream bytes the link had taken from clients but not delivered: lost with the cut. */
   inFlightUpBytes: number;
-  /** When the first upstream chunk after the cut that holds a PATCH request line arrived (performance.now()). */
-  resumedAtMs?: number;
-  /** Upstream bytes taken from clients after the cut until the resumed PATCH began (a HEAD, headers). */
-  bytesBeforeResume?: number;
 }
 
 /** A request line ("PATCH /upload/tus/…") or an answer's status ("204") as it entered the link. */
@@ -72,7 +68,6 @@ export interface ShapingProxy {
 const MIN_QUEUE_BYTES = 64 * 1024;
 /** A cut ends the server's side of a connection gracefully, then destroys it after this. */
 const SERVER_CLOSE_GRACE_MS = 2000;
-const PATCH_LINE = Buffer.from('PATCH /');
 const REQUEST_LINE_END = Buffer.from(' HTTP/1.1\r\n');
 const STATUS_LINE_START = Buffer.from('HTTP/1.1 ');
 
@@ -258,14 +253,6 @@ export async function startShapingProxy(target: { host: string; port: number }, 
     setTimeout(() => connection.server.destroy(), SERVER_CLOSE_GRACE_MS).unref();
   };
 
-  const noteResume = (chunk: Buffer) => {
-    const cut = counters.cuts.at(-1);
-    if (!cut || cut.resumedAtMs !== undefined) return;
-    const patchAt = chunk.indexOf(PATCH_LINE);
-    cut.bytesBeforeResume = (cut.bytesBeforeResume ?? 0) + (patchAt === -1 ? chunk.length : patchAt);
-    if (patchAt !== -1) cut.resumedAtMs = performance.now();
-  };
-
   // Half-open: a side that ends its writing still gets what the link holds for it.
   const server = net.createServer({ allowHalfOpen: true }, (client) => {
     if (performance.now() < refuseUntilMs) {
@@ -306,7 +293,6 @@ export async function startShapingProxy(target: { host: string; port: number }, 
       counters.acceptedUpBytes += chunk.length;
       const atMs = performance.now();
       for (const line of requestLinesIn(chunk)) counters.requests.push({ atMs, connection: id, line });
-      noteResume(chunk);
       connection.up.take(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {

@@ -22,12 +22,9 @@ export interface TargetResult {
 
 export type TargetSpec = Pick<TargetResult, 'id' | 'level' | 'description' | 'bound'>;
 
-export const spec = (id: string, description: string, bound: string, level: TargetSpec['level'] = 'user'): TargetSpec => ({
-  id,
-  level,
-  description,
-  bound,
-});
+export function spec(id: string, description: string, bound: string, level: TargetSpec['level'] = 'user'): TargetSpec {
+  return { id, level, description, bound };
+}
 
 /** The target measured: met when `met`, else with what bounds it. */
 export function checked(spec: TargetSpec, measured: string, met: boolean, bounds: string): TargetResult {

@@ -107,13 +107,13 @@ describe('the shaping proxy', () => {
     expect(second.error).toBe('ECONNRESET');
     expect((await sink.received[1]!).length).toBe(cutEveryBytes);
 
-    const { cuts, deliveredUpBytes, acceptedUpBytes } = proxy.counters();
+    const { cuts, deliveredUpBytes, acceptedUpBytes, requests } = proxy.counters();
     // Nothing taken from the clients is unaccounted for: delivered, or lost in flight at a cut.
     expect(acceptedUpBytes).toBe(deliveredUpBytes + cuts[0]!.inFlightUpBytes + cuts[1]!.inFlightUpBytes);
     expect(deliveredUpBytes).toBe(2 * cutEveryBytes);
     expect(cuts.map((cut) => cut.deliveredUpBytes)).toEqual([cutEveryBytes, 2 * cutEveryBytes]);
-    expect(cuts[0]!.resumedAtMs).toBeGreaterThan(cuts[0]!.atMs);
-    expect(cuts[0]!.bytesBeforeResume).toBe(head.length);
+    // The resumed request is seen after the cut, as the link suite finds it.
+    expect(requests.find((request) => request.line.includes('PATCH /files/x') && request.atMs > cuts[0]!.atMs)?.connection).toBe(2);
   });
 
   it('cuts first where told, stops after the given number of cuts, and starts counting again after a reset', async () => {
