@@ -21,7 +21,7 @@ Options:
   --private            upload as private files (read only through temporary links)
   --labels <a,b>       labels for every file, comma-separated
   --concurrency <n>    files sent at the same time (default ${DEFAULT_CONCURRENCY})
-  --chunk-size <size>  bytes per request, e.g. 8MiB (default ${DEFAULT_CHUNK_SIZE / MIB}MiB)
+  --chunk-size <size>  the largest request, e.g. 8MiB (default ${DEFAULT_CHUNK_SIZE / MIB}MiB)
   --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_WIX_URL})
   -q, --quiet          print nothing but failures
   --json               one JSON object per line on stdout, for scripts

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { HOST_PAGES } from './host-pages.js';
 
-/** The folders and files that make up the local dashboard bundle. */
-const SOURCES = ['src', 'local/dashboard-host', 'local/site-host', 'local/local-client.ts'];
+/** Folders and files that make up the local dashboard bundle. */
+export const DASHBOARD_SOURCES = ['src', 'local/dashboard-host', 'local/site-host', 'local/local-client.ts'];
 /** Builds kept: a server started earlier may still serve an older one. */
 const BUILDS_KEPT = 3;
 
@@ -27,7 +27,7 @@ function newestChange(source: string): number {
  */
 export async function buildDashboard(projectDir: string, pagesDirs: readonly string[]): Promise<string> {
   const buildsDir = path.join(projectDir, 'dist-local', 'dashboard');
-  const sources = [...SOURCES.map((source) => path.join(projectDir, source)), ...pagesDirs.filter((dir) => fs.existsSync(dir))];
+  const sources = [...DASHBOARD_SOURCES.map((source) => path.join(projectDir, source)), ...pagesDirs.filter((dir) => fs.existsSync(dir))];
   const pagesKey = createHash('sha256').update(pagesDirs.join('\n')).digest('hex').slice(0, 8);
   const version = `${Math.max(...sources.map(newestChange))}-${pagesKey}`;
   const outDir = path.join(buildsDir, version);

@@ -10,6 +10,13 @@ import {
 import { browserMd5Hashing } from '../upload-engine/md5/browser-md5-worker';
 import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
 
+/**
+ * The queue is drawn at most this often (twice a second): a batch of small files changes state many times a
+ * second, and each drawing costs the main thread tens of milliseconds (the tables measure their rows and
+ * texts). The first change after a quiet spell is drawn at once.
+ */
+const DRAW_EVERY_MS = 500;
+
 export interface UploadQueueHookOptions {
   /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
   resumeKeyPrefix?: string;
@@ -45,9 +52,21 @@ export function useUploadQueue(
   const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
   useEffect(() => {
     setSnapshot(queue.getSnapshot());
-    const unsubscribe = queue.subscribe(setSnapshot);
+    let drawnAt = 0;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const draw = () => {
+      pending = undefined;
+      drawnAt = performance.now();
+      setSnapshot(queue.getSnapshot());
+    };
+    const unsubscribe = queue.subscribe(() => {
+      const wait = drawnAt + DRAW_EVERY_MS - performance.now();
+      if (wait <= 0) draw();
+      else pending ??= setTimeout(draw, wait);
+    });
     return () => {
       unsubscribe();
+      clearTimeout(pending);
       void queue.dispose();
     };
   }, [queue]);

@@ -4,6 +4,13 @@ import type { SpeedMeter } from './queue/speed-meter';
 import type { UploadItem } from './queue/upload-item';
 import type { UploadMeta, UploadSource } from './upload-source';
 
+export interface PreparedSession {
+  /** Milliseconds: when it was asked for. */
+  since: number;
+  /** undefined: it could not be made (the run then asks for one itself, and hears why). */
+  session: Promise<UploadSession | undefined>;
+}
+
 /** One file of the queue, with what its runs share: the server session it continues, if any. */
 export interface FileEntry {
   readonly id: string;
@@ -15,6 +22,8 @@ export interface FileEntry {
   session?: UploadSession;
   /** Milliseconds: when the session was created (or, resumed, when its record was made). */
   sessionSince?: number;
+  /** A session UploadQueue.prepare() asked for before the file was added; used instead of a new one unless it failed. */
+  prepared?: PreparedSession;
   tusUrl?: string;
   readonly meter: SpeedMeter;
   /** Polls that answered FAILED without saying why (see processingOutcome). */

@@ -1,19 +1,24 @@
-import { Upload, type DetailedError, type HttpStack, type UploadOptions } from 'tus-js-client';
+import { defaultOptions, Upload, type DetailedError, type FileReader, type HttpStack, type UploadOptions } from 'tus-js-client';
 import { alwaysOnline, type Connectivity } from './connectivity';
 import type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
 import { failureFromNetworkError, failureFromResponse } from './server-error';
 import { errorMessageOf, UploadFailure } from './upload-error';
 
+const MIB = 1024 * 1024;
+
 /**
- * Each PATCH carries at most this much. Chosen by `npm run bench`'s sweep (1 GiB on loopback,
- * MiB/s: 8 MiB 193, 16 MiB 208, 32 MiB 222, 64 MiB 231, unlimited 243): the fastest size under
- * 50 MiB, because proxies in front of servers commonly refuse larger request bodies, and a
- * smaller chunk also loses less when a connection drops mid-PATCH.
+ * The largest request (PATCH) the engine sends, the `chunkSize` option's default. Wix documents no
+ * limit for its upload host, and its own example sends each file in one request (tus-js-client's
+ * default chunk size is unbounded), but a proxy on the way may refuse large bodies: Cloudflare
+ * refuses request bodies over 100 MB on its Free and Pro plans ("Cloudflare Plan | Maximum body
+ * size: Free 100 MB, Pro 100 MB, Business 200 MB, Enterprise 500 MB", developers.cloudflare.com,
+ * Workers › Platform › Limits), the lowest such limit in common use. 95 MiB is 99.6 MB.
  */
-export const DEFAULT_CHUNK_SIZE = 32 * 1024 * 1024;
+export const DEFAULT_CHUNK_SIZE = 95 * MIB;
 export const DEFAULT_RETRY_DELAYS: readonly number[] = [0, 1000, 3000, 5000, 10_000, 20_000];
 
 export interface TusTransportOptions {
+  /** The largest request, in bytes (DEFAULT_CHUNK_SIZE by default); see RequestSizes. */
   chunkSize?: number;
   retryDelays?: readonly number[];
   /** While offline no retry is attempted: the queue pauses the upload and resumes it when back online. */
@@ -46,11 +51,57 @@ export function shouldRetryTusError(error: TusError, connectivity: Connectivity)
   return failureFromTusError(error).options.transient === true;
 }
 
-/** Sends bytes with the official tus-js-client, one request at a time, `chunkSize` bytes per PATCH. */
+/**
+ * How much each request carries. tus servers keep the bytes of a request that was cut short (the
+ * protocol asks them to; @tus/server and tusd do), so while the link holds every request carries
+ * the largest size: the fewest requests, so the fewest round trips with the link idle between them.
+ * After a request failed, the next one carries an eighth of that, and each answered one twice the
+ * last, back to the largest: on a server or proxy that drops what a cut request carried, a link that
+ * keeps failing then loses little each time.
+ */
+export class RequestSizes {
+  private current: number;
+
+  constructor(private readonly largest: number) {
+    this.current = largest;
+  }
+
+  /** The most the next request carries, in bytes. */
+  get next(): number {
+    return this.current;
+  }
+
+  /** The last request was answered: the link holds. */
+  answered(): void {
+    this.current = Math.min(this.largest, this.current * 2);
+  }
+
+  /** A request failed and is to be tried again. */
+  failed(): void {
+    this.current = Math.max(1, Math.floor(this.largest / 8));
+  }
+}
+
+/** tus-js-client's own file reader, with each slice (one request's body) cut to what `sizes` allows. */
+function readerCutTo(sizes: RequestSizes): FileReader {
+  const reader = defaultOptions.fileReader;
+  return {
+    async openFile(input, chunkSize) {
+      const source = await reader.openFile(input, chunkSize);
+      return {
+        size: source.size,
+        slice: (start, end) => source.slice(start, Math.min(end, start + sizes.next)),
+        close: () => source.close(),
+      };
+    },
+  };
+}
+
+/** Sends bytes with the official tus-js-client, one request at a time, each as large as RequestSizes allows. */
 export function createTusTransport(options: TusTransportOptions = {}): ByteTransport {
   const connectivity = options.connectivity ?? alwaysOnline;
+  const largest = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const common: UploadOptions = {
-    chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     retryDelays: [...(options.retryDelays ?? DEFAULT_RETRY_DELAYS)],
   };
   // tus-js-client spreads our options over its defaults: an explicit undefined would erase its HTTP stack.
@@ -66,8 +117,10 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
         resolve(outcome);
       };
     });
+    const sizes = new RequestSizes(largest);
     const upload = new Upload(request.data, {
       ...common,
+      fileReader: readerCutTo(sizes),
       // When resuming, no endpoint: if the stored upload is gone, tus-js-client would otherwise create
       // a new one with the old token, which the server refuses; the queue starts a new session instead.
       endpoint: request.resumeUrl ? null : request.session.uploadUrl,
@@ -84,10 +137,14 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
       onShouldRetry: (error) => {
         const failure = failureFromTusError(error);
         if (failure.detail.code === 'NETWORK') request.onUnanswered?.(failure.detail);
+        sizes.failed();
         return shouldRetryTusError(error, connectivity);
       },
       onProgress: (bytesSent) => request.onProgress(bytesSent),
-      onChunkComplete: (_chunkSize, bytesAccepted) => request.onAccepted(bytesAccepted),
+      onChunkComplete: (_chunkSize, bytesAccepted) => {
+        sizes.answered();
+        request.onAccepted(bytesAccepted);
+      },
       onSuccess: () => settle({ status: 'complete' }),
       onError: (error) => {
         const failure = failureFromTusError(error);

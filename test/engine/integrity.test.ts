@@ -204,6 +204,22 @@ describe('end-to-end integrity: the md5 of the file against the hash of what arr
     ]);
   });
 
+  it('hashes the file a little ahead of the bytes sent, a step at a time, before the server confirms them, and keeps how far it got', async () => {
+    const store = new MemoryResumeStore();
+    const { queue, transport } = setup(store);
+    const file = fileOf('sent.bin', 40 * 1024 * 1024);
+    queue.add(withMeta([file.source]));
+    await settle();
+    const transfer = transport.of('sent.bin').url(`${UPLOAD_URL}/tus-sent`);
+    for (let sent = 64 * 1024; sent <= 6 * 1024 * 1024; sent += 64 * 1024) transfer.progress(sent);
+    await eventually(() => expect(store.listUnfinished()[0]?.hash?.offset).toBeGreaterThanOrEqual(10 * 1024 * 1024));
+    await settle();
+    const hashed = store.listUnfinished()[0]!.hash!.offset;
+    expect(hashed).toBeLessThanOrEqual(14 * 1024 * 1024);
+    expect(file.reads.reduce((sum, [start, end]) => sum + (end - start), 0)).toBe(hashed);
+    await queue.dispose();
+  });
+
   it('continues the md5 of a resumed upload from the stored progress, never reading the hashed part again', async () => {
     const store = new MemoryResumeStore();
     const first = setup(store);

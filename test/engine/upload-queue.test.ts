@@ -239,6 +239,58 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('prepares the sessions of files about to be added (as many as are sent at once); add() sends with them, asking nothing more', async () => {
+    const { queue, backend, transport } = setup({ concurrency: 2 });
+    const files = withMeta(['a', 'b', 'c'].map((name) => fakeSource(name)));
+    queue.prepare(files);
+    await settle();
+    expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['a', 'b']);
+    queue.prepare(files); // the same files again: nothing more is asked
+    await settle();
+    expect(backend.sessionRequests).toHaveLength(2);
+
+    queue.add(files);
+    await settle();
+    expect(transport.of('a').request.session.uploadToken).toBe('token-1');
+    expect(transport.of('b').request.session.uploadToken).toBe('token-2');
+    // c was not among the first two: its session is asked for when it is next, as before.
+    expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['a', 'b', 'c']);
+    await queue.dispose();
+  });
+
+  it('uses no prepared session for a file added with other metadata, or dropped from what is prepared', async () => {
+    const { queue, backend, transport } = setup();
+    const [a, b] = ['a', 'b'].map((name) => fakeSource(name));
+    queue.prepare(withMeta([a!, b!]));
+    queue.prepare(withMeta([a!])); // b is no longer about to be added
+    await settle();
+    queue.add(withMeta([a!], { displayName: 'renamed' }));
+    queue.add(withMeta([b!]));
+    await settle();
+    expect(backend.sessionRequests.map((request) => request.fileName)).toEqual(['a', 'b', 'renamed', 'b']);
+    expect(transport.of('renamed').request.session.uploadToken).toBe('token-3');
+    expect(transport.of('b').request.session.uploadToken).toBe('token-4');
+    await queue.dispose();
+  });
+
+  it('asks again when the prepared session was refused, and fails the file with the refusal', async () => {
+    const { queue, backend, item } = setup();
+    backend.refuse = () => ({
+      ok: false,
+      code: 'INVALID_REQUEST',
+      reason: 'The file name is not allowed.',
+      violations: [{ field: 'fileName', description: 'is not allowed', violatedRule: 'FORMAT' }],
+    });
+    const files = withMeta([fakeSource('refused.mp4')]);
+    queue.prepare(files);
+    await settle();
+    const [added] = queue.add(files);
+    await settle();
+    expect(backend.sessionRequests).toHaveLength(2);
+    expect(item(added!.id)).toMatchObject({ state: 'failed', error: { code: 'INVALID_REQUEST', fatal: true } });
+    await queue.dispose();
+  });
+
   it('pauses (the slot goes to the next file) and resumes the same session from its tus URL', async () => {
     const { queue, backend, transport, item, states } = setup({ concurrency: 1 });
     const [a] = queue.add(withMeta([fakeSource('a'), fakeSource('b')]));

@@ -1,9 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { PickedFile } from '../files/picked-files';
 import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
 import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
+
+/** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
+const PREPARE_AFTER_MS = 300;
 
 const INITIAL_SETTINGS: UploadSettings = {
   parentFolderId: MEDIA_ROOT_FOLDER_ID,
@@ -42,6 +45,13 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     .join('\n');
   const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
   const problems = useMemo(() => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes), [staged, queuedFingerprints]);
+
+  // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
+  useEffect(() => {
+    const sendable = staged.filter((file) => !problems.has(file.id) && !file.resumes);
+    const timer = setTimeout(() => queue.prepare(sendable), PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [staged, problems, queue]);
 
   const add = useCallback(
     (picked: PickedFile[]) => setStaged((current) => [...current, ...stageFiles(picked, settings, queue.unfinishedUploads())]),

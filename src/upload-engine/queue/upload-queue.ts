@@ -2,7 +2,7 @@
 import type { ByteTransport } from '../byte-transport';
 import { defaultConnectivity, type Connectivity } from '../connectivity';
 import type { FetchLike } from '../run/finalize';
-import { checkBeforeUpload } from '../run/preflight';
+import { checkBeforeUpload, sessionRequestFor } from '../run/preflight';
 import type { ItemPatch } from '../processing/processing-status';
 import { ProcessingWatch } from '../processing/processing-watch';
 import { ProgressTicker } from './progress-ticker';
@@ -17,13 +17,15 @@ import type { UploadError } from '../upload-error';
 import type { QueueNotice, UploadItem, UploadQueueSnapshot } from './upload-item';
 import { HASH_NOT_MD5_NOTICE, hashesAreNotMd5, MemoryHashHistory, type HashHistoryStore } from '../run/arrival-check';
 import { finalizedUploadOf } from '../run/finalized-upload';
-import type { FileEntry } from '../file-entry';
+import type { FileEntry, PreparedSession } from '../file-entry';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
-import type { UploadMeta, UploadSource } from '../upload-source';
+import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
 
 /** Files sent at the same time unless the queue is told otherwise. */
 export const DEFAULT_CONCURRENCY = 3;
+/** How long a session prepare() got ready is used by add(); Wix's upload URLs last longer. */
+const PREPARED_SESSION_MS = 10 * 60_000;
 
 export interface UploadQueueOptions {
   backend: UploadBackend;
@@ -39,6 +41,7 @@ export interface UploadQueueOptions {
   concurrency?: number;
   /** Larger files are refused before any byte is sent; no limit by default. */
   maxFileSizeBytes?: number;
+  /** The largest request the default transport sends, in bytes (DEFAULT_CHUNK_SIZE by default). */
   chunkSize?: number;
   /** Waits between retries, for tus requests and backend calls alike. */
   retryDelays?: readonly number[];
@@ -99,6 +102,9 @@ export class UploadQueue {
   private uploadHostSilent = false;
   /** Stops the work the queue does on its own (recording uploads finalized before a reload) when it is disposed. */
   private readonly lifetime = new AbortController();
+
+  /** Sessions prepare() asked for, by the file and its session request. */
+  private prepared = new Map<string, PreparedSession>();
 
   private readonly items: QueueItems;
   private readonly scheduler: Scheduler;
@@ -205,9 +211,36 @@ export class UploadQueue {
    * (limits, size, the same file twice) is an item in state failed with a fatal error saying why.
    */
   add(files: Iterable<QueuedFile>): UploadItem[] {
-    const added = [...files].map(({ source, meta }) => this.admit(this.items.create(source, meta, false)));
+    const added = [...files].map(({ source, meta }) => {
+      const entry = this.items.create(source, meta, false);
+      entry.prepared = this.takePrepared(source, meta);
+      return this.admit(entry);
+    });
     this.scheduler.pump();
     return added.map((entry) => entry.item);
+  }
+
+  /**
+   * Gets the server sessions of files about to be added ready (as many as are sent at once), so
+   * that add() sends their first bytes without first waiting a round trip for one: a page calls it
+   * as the user stages files. A session is used by the add() of the same file with the same
+   * metadata; the others are dropped at the next call (a session is only a signed upload URL:
+   * nothing waits for it on the server).
+   */
+  prepare(files: Iterable<QueuedFile>): void {
+    const next = new Map<string, PreparedSession>();
+    for (const { source, meta } of [...files].slice(0, this.scheduler.limit)) {
+      const key = preparedKey(source, meta);
+      const request = sessionRequestFor(source, meta);
+      next.set(
+        key,
+        this.prepared.get(key) ?? {
+          since: this.now(),
+          session: this.server.createSession(request, this.lifetime.signal).catch(() => undefined),
+        },
+      );
+    }
+    this.prepared = next;
   }
 
   /** Continues an upload begun earlier (e.g. before a reload), with the metadata and the server session it was started with. */
@@ -385,6 +418,13 @@ export class UploadQueue {
     }
   }
 
+  private takePrepared(source: UploadSource, meta: UploadMeta): PreparedSession | undefined {
+    const key = preparedKey(source, meta);
+    const prepared = this.prepared.get(key);
+    this.prepared.delete(key);
+    return prepared && this.now() - prepared.since < PREPARED_SESSION_MS ? prepared : undefined;
+  }
+
   /** Queues the entry, or fails it with why it must not be sent. */
   private admit(entry: FileEntry): FileEntry {
     const refusal = this.preflight(entry);
@@ -466,3 +506,6 @@ export class UploadQueue {
     return sending.length;
   }
 }
+
+const preparedKey = (source: UploadSource, meta: UploadMeta) =>
+  `${uploadFingerprint(source, meta)}\n${JSON.stringify(sessionRequestFor(source, meta))}`;

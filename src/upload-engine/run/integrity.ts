@@ -22,14 +22,16 @@ function fromBase64(text: string): Uint8Array | undefined {
 }
 
 /**
- * The md5 of a file's own bytes, computed while it uploads: each time the server confirms bytes,
- * the file's bytes up to there are read and hashed, in order, once. What was sent does not matter
- * (a retried request sends bytes twice): the digest is of the file, to compare with the `hash` of
- * the file descriptor Wix returns, so a file that says READY is the file that was chosen.
+ * The md5 of a file's own bytes, computed while it uploads: as bytes are sent, the file's bytes up
+ * to there are read and hashed, in order, once. What was sent does not matter (a retried request
+ * sends bytes twice): the digest is of the file, to compare with the `hash` of the file descriptor
+ * Wix returns, so a file that says READY is the file that was chosen.
  */
 export class RunningMd5 {
-  private chain: Promise<void> = Promise.resolve();
   private failed = false;
+  /** How far the md5 is asked to go; the hashing in progress, if any, follows it. */
+  private wanted = 0;
+  private running?: Promise<void>;
   /** Once computed, the digest is kept: the hasher cannot be finalized twice (a retry asks again). */
   private result?: Promise<string | undefined>;
 
@@ -55,16 +57,24 @@ export class RunningMd5 {
     return this.hashed;
   }
 
-  /** Hashes the file up to `target` (bytes the server holds), after what is queued already. */
+  /**
+   * Hashes the file up to `target`, in order, once. Asked again while hashing, it goes on to the
+   * furthest target in one step, however often it is asked.
+   */
   advanceTo(target: number): void {
-    this.chain = this.chain.then(() => this.hashUpTo(target));
+    this.wanted = Math.max(this.wanted, target);
+    if (this.running || this.failed || this.hashed >= this.wanted) return;
+    this.running = (async () => {
+      while (!this.failed && this.hashed < this.wanted) await this.hashUpTo(this.wanted);
+      this.running = undefined;
+    })();
   }
 
   /** The md5 of the whole file (`size` bytes), hex; undefined when the file could not be read or hashed. */
   digest(size: number): Promise<string | undefined> {
     this.result ??= (async () => {
       this.advanceTo(size);
-      await this.chain;
+      while (this.running) await this.running;
       if (this.failed || this.hashed !== size) return undefined;
       try {
         return await this.hasher.digest();
@@ -78,7 +88,6 @@ export class RunningMd5 {
   }
 
   private async hashUpTo(target: number): Promise<void> {
-    if (this.failed || this.hashed >= target) return;
     try {
       await this.hasher.hashTo(target);
       this.hashed = target;

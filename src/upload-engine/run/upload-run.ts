@@ -36,6 +36,15 @@ export interface UploadRunEvents {
   bytesDone(): void;
 }
 
+/**
+ * The md5 reads a little ahead of the bytes being sent (HASH_LOOKAHEAD_BYTES), a step at a time:
+ * each byte is read from disk once, by the md5 or the upload, and found cached by the other; the
+ * md5 is done as the last byte is sent; and its saved state (one per step) stays ahead of what the
+ * server holds, so after a reload nothing the server has is read again.
+ */
+const HASH_LOOKAHEAD_BYTES = 8 * 1024 * 1024;
+const HASH_STEP_BYTES = 4 * 1024 * 1024;
+
 /** How far this machine's clock and Wix's may differ, when asking for files made since a session began. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 
@@ -60,6 +69,7 @@ export class UploadRun {
   /** Set when stopped for good: an upload the server creates after that is deleted at once. */
   private terminateLate = false;
   private lastBytesSent?: number;
+  private hashAskedTo = 0;
   readonly done: Promise<RunOutcome>;
 
   /** `slot`: when given, the run creates its session, then waits for it before sending any byte. */
@@ -98,8 +108,12 @@ export class UploadRun {
     this.hasher = this.md5Of(entry);
     for (;;) {
       if (!entry.session) {
-        entry.sessionSince = deps.now();
-        entry.session = await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal);
+        const { prepared } = entry;
+        entry.prepared = undefined;
+        entry.sessionSince = prepared?.since ?? deps.now();
+        // Without a prepared session the request goes out at once (no await before it), as it always did.
+        const fromPrepared = prepared ? await prepared.session : undefined;
+        entry.session = fromPrepared ?? (await deps.server.createSession(sessionRequestFor(entry.source, entry.meta), signal));
       }
       session = entry.session;
       if (this.stopped) return { status: 'stopped' };
@@ -221,13 +235,16 @@ export class UploadRun {
           void deps.transport.terminate(url).catch(() => undefined);
         }
       },
-      onProgress: (bytesSent) => this.progressed(bytesSent, true),
+      onProgress: (bytesSent) => {
+        this.progressed(bytesSent, true);
+        this.hashAhead(Math.min(entry.source.size, bytesSent + HASH_LOOKAHEAD_BYTES));
+      },
       onUnanswered: () => deps.uploadHostAnswered?.(false),
       onAccepted: (bytesAccepted) => {
         deps.uploadHostAnswered?.(true);
         this.progressed(bytesAccepted, false);
         this.noteBytesOnServer(bytesAccepted);
-        void this.hasher?.then((hasher) => hasher.advanceTo(bytesAccepted));
+        this.hashAhead(bytesAccepted, true);
       },
     });
     this.transfer = transfer;
@@ -248,6 +265,13 @@ export class UploadRun {
     }
     const uploaded = Math.min(bytes, entry.source.size);
     if (uploaded > entry.item.bytesUploaded) this.events.update({ bytesUploaded: uploaded }, false);
+  }
+
+  /** Asks the md5 to go as far as `bytes`: at once when `now` or the file's end, else once a step further than it was asked. */
+  private hashAhead(bytes: number, now = bytes === this.entry.source.size): void {
+    if (bytes <= this.hashAskedTo || (!now && bytes < this.hashAskedTo + HASH_STEP_BYTES)) return;
+    this.hashAskedTo = bytes;
+    void this.hasher?.then((hasher) => hasher.advanceTo(bytes));
   }
 
   /** The file's md5 in the making, continued from the resume record's progress when there is one. */

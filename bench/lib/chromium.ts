@@ -1,0 +1,201 @@
+/**
+ * Debian's Chromium through playwright-core, launched as the e2e tests launch it; a fresh context
+ * per measurement; and what the benchmark reads from a page: marks it sets itself when a condition
+ * holds (a MutationObserver, nothing polls the page), its long tasks, its JS heap and how its main
+ * thread spent its time (DevTools protocol), and its clock seen from Node. In-page scripts are
+ * strings, not functions: tsx's keepNames would put a helper the page lacks into a function's source.
+ */
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../e2e/support/browser.js';
+import { onCleanup } from './harness.js';
+
+export interface LaunchedChromium {
+  browser: Browser;
+  version: string;
+  close(): Promise<void>;
+}
+
+/** Chromium with `extraArgs` after the e2e tests' flags; closed by `close()` or the benchmark's cleanup. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedChromium> {
+  const browser = await chromium.launch({
+    executablePath: await chromiumPath(),
+    args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', ...extraArgs],
+    timeout: 60_000,
+    // The benchmark's own handlers stop everything, the browser included.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  return { browser, version: browser.version(), close: onCleanup(() => browser.close()) };
+}
+
+/** Long tasks (≥ 50 ms on the main thread) from before the page's own scripts, as [start, duration] on its clock. */
+export const LONG_TASK_OBSERVER = `(() => {
+  const tasks = [];
+  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+})();`;
+
+/** Every click and change of an element with a data-hook, by its hook, on the page's clock (the last one). */
+export const EVENT_MARKS = `(() => {
+  const marks = (window.__benchMarks ??= {});
+  for (const type of ['click', 'change']) window.addEventListener(type, (event) => {
+    const hook = event.target instanceof Element && event.target.closest('[data-hook]')?.getAttribute('data-hook');
+    if (hook) marks[type + ':' + hook] = performance.now();
+  }, true);
+})();`;
+
+export interface OpenPage {
+  page: Page;
+  /** A DevTools session on the page: heap, GC, metrics. */
+  cdp: CDPSession;
+  close(): Promise<void>;
+}
+
+/** `url` in a fresh context (its own storage), with `initScripts` run before the page's own on every load. */
+export async function openPage(browser: Browser, url: string, initScripts: readonly string[] = [], timeoutMs = 120_000): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  for (const script of initScripts) await context.addInitScript({ content: script });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  return { page, cdp, close: () => context.close() };
+}
+
+/** Sets `window.__benchMarks[name]` (the page's clock) the first time the page's expression `condition` is true. */
+export async function markWhen(page: Page, name: string, condition: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const marks = (window.__benchMarks ??= {});
+    const check = () => { if (marks[${JSON.stringify(name)}] === undefined && (${condition})) { marks[${JSON.stringify(name)}] = performance.now(); observer.disconnect(); } };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    check();
+  })()`);
+}
+
+/** Waits (polling from Node, every 100 ms) until the mark is set; returns it. */
+export async function waitForMark(page: Page, name: string, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(`window.__benchMarks && window.__benchMarks[${JSON.stringify(name)}]`, undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  });
+  return Number(await handle.jsonValue());
+}
+
+/** The page's count of the queue's items in `state` ("ready", "failed", …), from the page's counts line. */
+export const queueCount = (state: string) =>
+  `Number(new RegExp('(\\\\d+) ${state}').exec(document.querySelector('[data-hook="queue-counts"]')?.textContent ?? '')?.[1] ?? 0)`;
+
+export interface LongTaskStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+/** The long tasks overlapping [fromMs, toMs] of the page's clock (their entries come a little after they end). */
+export async function longTasksBetween(page: Page, fromMs: number, toMs: number): Promise<LongTaskStats> {
+  const raw = (await page.evaluate('new Promise((r) => setTimeout(() => r(window.__benchLongTasks ?? null), 300))')) as
+    | [number, number][]
+    | null;
+  if (!raw) throw new Error('the long-task observer is not installed on the page');
+  const tasks = raw.filter(([start, duration]) => start < toMs && start + duration > fromMs);
+  return { count: tasks.length, totalMs: tasks.reduce((sum, [, d]) => sum + d, 0), maxMs: Math.max(0, ...tasks.map(([, d]) => d)) };
+}
+
+type TraceEvent = {
+  name: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { name?: string; data?: { type?: string; functionName?: string } };
+};
+const KINDS: Record<string, string> = {
+  EventDispatch: 'event',
+  TimerFire: 'timer',
+  FireAnimationFrame: 'animation frame',
+  XHRLoad: 'XHR load',
+  RunMicrotasks: 'microtasks',
+};
+
+/**
+ * Traces the page's main thread (CDP Tracing); stop() gives its tasks over 50 ms, longest first, each
+ * named by what it ran (an event and its type, a timer, an animation frame, microtasks) and the function it called.
+ */
+export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise<string[]> }> {
+  const events: TraceEvent[] = [];
+  const collect = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid);
+      const busy = (tid: number) => events.reduce((sum, e) => sum + (e.tid === tid && e.name === 'RunTask' ? (e.dur ?? 0) : 0), 0);
+      const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+      return events
+        .filter((task) => task.tid === main && task.name === 'RunTask' && (task.dur ?? 0) > 50_000)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+        .map((task) => {
+          const inside = events.filter((e) => e.tid === main && e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task);
+          const kind = inside.filter((e) => KINDS[e.name]).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+          const call = inside.find((e) => e.name === 'FunctionCall' && e.args?.data?.functionName)?.args?.data?.functionName;
+          const what = kind ? `${KINDS[kind.name]}${kind.args?.data?.type ? ` ${kind.args.data.type}` : ''}` : 'other';
+          return `${((task.dur ?? 0) / 1000).toFixed(0)} ms ${what}${call ? ` (${call})` : ''}`;
+        });
+    },
+  };
+}
+
+/** How the main thread has spent its time so far, ms (Chromium's cumulative counters). */
+export async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration'), style: ms('RecalcStyleDuration') };
+}
+
+/** The page's used JS heap, bytes. */
+export const heapUsed = async (cdp: CDPSession): Promise<number> => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+
+/** Two full collections: the second also frees what the first's finalizers released. */
+export async function collectGarbage(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+}
+
+/** Reads the heap every `intervalMs` until stopped; resolves with the peak. */
+export function sampleHeapPeak(cdp: CDPSession, intervalMs = 250): { stop(): Promise<number> } {
+  let peak = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      peak = Math.max(peak, await heapUsed(cdp));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+/** Converts Node's performance.now() to the page's (the reading of five with the shortest round trip). */
+export async function pageClock(page: Page): Promise<(nodeMs: number) => number> {
+  let best = { offset: 0, roundTrip: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < 5; i++) {
+    const before = performance.now();
+    const pageNow = Number(await page.evaluate('performance.now()'));
+    const after = performance.now();
+    if (after - before < best.roundTrip) best = { offset: pageNow - (before + after) / 2, roundTrip: after - before };
+  }
+  return (nodeMs) => nodeMs + best.offset;
+}
