@@ -1,6 +1,13 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
-import { fileNameViolation, findUploadRequestViolations, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
+import {
+  fileNameOfLink,
+  fileNameViolation,
+  findUploadRequestViolations,
+  importLinkViolation,
+  LINK_IMPORT_LIMITS,
+  UPLOAD_REQUEST_LIMITS,
+} from '../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 import {
   DOWNLOAD_LINK_MINUTES,
@@ -13,6 +20,9 @@ import {
   type FinalizedUpload,
   type FileDownloadLink,
   type FindUploadResult,
+  type ImportFromLinksResult,
+  type LinkImport,
+  type LinkImportAnswer,
   type ListFoldersResult,
   type LostUpload,
   type RecordUploadResult,
@@ -22,7 +32,7 @@ import {
   type UploadStatusReport,
   type UploadStatusResult,
 } from '../shared/upload-methods';
-import { invalidRequest, isRefusal, refuse } from '../shared/refusals';
+import { invalidRequest, isRefusal, refuse, type FieldViolation } from '../shared/refusals';
 import { isNotFound, refusalOfInput } from '../shared/wix-errors';
 import { isRecord } from '../shared/is-record';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, refreshPending } from './upload-log';
@@ -200,4 +210,83 @@ export async function finalizeUploadFromServer(session: UploadSession, fileName:
   const nameProblem = fileNameViolation(fileName);
   if (nameProblem) return { ...invalidRequest([nameProblem]), reason: 'The file name is not valid' };
   return { ok: true, ...(await finalizeAtUploadHost(uploadUrl, uploadToken, fileName)) };
+}
+
+/** Every rule the links break, each named by its place ("links[2].url"); the upload request policy's rules for the rest. */
+function linkImportViolations(links: unknown): FieldViolation[] {
+  if (!Array.isArray(links) || links.length === 0) {
+    return [{ field: 'links', description: 'must be a list of at least one link', violatedRule: 'REQUIRED_FIELD' }];
+  }
+  if (links.length > LINK_IMPORT_LIMITS.linksPerImport) {
+    return [
+      {
+        field: 'links',
+        description: `must have at most ${LINK_IMPORT_LIMITS.linksPerImport} links (got ${links.length})`,
+        violatedRule: 'MAX_SIZE',
+        data: { threshold: LINK_IMPORT_LIMITS.linksPerImport },
+      },
+    ];
+  }
+  return links.flatMap((link: unknown, index) => {
+    const at = `links[${index}]`;
+    if (!isRecord(link)) return [{ field: at, description: 'must be a link with its settings', violatedRule: 'TYPE' }];
+    const urlProblem = importLinkViolation(link.url, `${at}.url`);
+    if (urlProblem) return [urlProblem];
+    const request = {
+      mimeType: link.mimeType ?? 'application/octet-stream',
+      fileName: link.displayName ?? fileNameOfLink(link.url as string),
+      parentFolderId: link.parentFolderId,
+      filePath: link.filePath,
+      labels: link.labels,
+      private: link.private,
+    };
+    return findUploadRequestViolations(request).map((violation) => ({
+      ...violation,
+      field: `${at}.${violation.field === 'fileName' ? 'displayName' : violation.field}`,
+    }));
+  });
+}
+
+/**
+ * Has the Media Manager import files from links (Bulk Import File): Wix fetches each link from its
+ * own servers, so the bytes never cross the owner's connection, and this server fetches nothing.
+ * Every link is checked first (the upload request policy: a web address, its length, no
+ * credentials; the name, folder and labels as for an upload); one bad link refuses the request and
+ * nothing is imported. Each file Wix makes is logged like an upload (PENDING until File Ready or
+ * File Failed), so getUploadStatus follows it and it shows in recent uploads.
+ */
+export async function importFromLinks(links: LinkImport[]): Promise<ImportFromLinksResult> {
+  const violations = linkImportViolations(links);
+  if (violations.length > 0) return invalidRequest(violations);
+  const requests = links.map((link) => ({
+    url: link.url,
+    displayName: link.displayName ?? fileNameOfLink(link.url),
+    mimeType: link.mimeType,
+    parentFolderId: link.parentFolderId || MEDIA_ROOT_FOLDER_ID,
+    filePath: link.filePath,
+    labels: link.labels,
+    private: link.private ?? false,
+  }));
+  let answer: files.BulkImportFileResponse;
+  try {
+    answer = await auth.elevate(files.bulkImportFile)(requests, { returnEntity: true });
+  } catch (error) {
+    const refusal = refusalOfInput(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  const byIndex = new Map((answer.results ?? []).map((result, index) => [result.itemMetadata?.originalIndex ?? index, result]));
+  const imports = await Promise.all(
+    requests.map(async (request, index): Promise<LinkImportAnswer> => {
+      const result = byIndex.get(index);
+      const file = result?.item;
+      if (!result?.itemMetadata?.success || !file?._id) {
+        const error = result?.itemMetadata?.error;
+        return { ok: false, code: error?.code || 'NOT_IMPORTED', reason: error?.description || 'Wix did not import this link' };
+      }
+      const entry = await recordInUploadLog({ mimeType: request.mimeType, ...factsOfFile({ ...file, _id: file._id }) });
+      return { ok: true, report: reportOf(entry) };
+    }),
+  );
+  return { ok: true, imports };
 }
