@@ -102,7 +102,7 @@ describe('importFromLinks', () => {
     expect(links.hits('/shoot/cover%20photo.png')).toBe(hitsBefore);
   });
 
-  it('answers a folder that does not exist as Wix's refusal of the input, importing nothing', async () => {
+  it("answers a folder that does not exist as Wix's refusal of the input, importing nothing", async () => {
     const { body } = await importLinks([{ url: links.url('/shoot/cover%20photo.png'), parentFolderId: 'no-such-folder' }]);
     expect(body.result).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
     expect(links.hits('/shoot/cover%20photo.png')).toBe(1);
