@@ -1,13 +1,6 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
-import {
-  fileNameOfLink,
-  fileNameViolation,
-  findUploadRequestViolations,
-  importLinkViolation,
-  LINK_IMPORT_LIMITS,
-  UPLOAD_REQUEST_LIMITS,
-} from '../policies/upload-request-policy';
+import { fileNameViolation, findUploadRequestViolations, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 import {
   DOWNLOAD_LINK_MINUTES,
@@ -32,7 +25,7 @@ import {
   type UploadStatusReport,
   type UploadStatusResult,
 } from '../shared/upload-methods';
-import { invalidRequest, isRefusal, refuse, type FieldViolation } from '../shared/refusals';
+import { invalidRequest, isRefusal, refuse } from '../shared/refusals';
 import { isNotFound, refusalOfInput } from '../shared/wix-errors';
 import { isRecord } from '../shared/is-record';
 import { readRecentUploads, readUploadLogEntries, recordInUploadLog, refreshPending } from './upload-log';
@@ -42,6 +35,7 @@ import { invalidArgument, isMediaId, mediaIdList, optionalString } from './argum
 import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths, searchMediaFiles } from './media-manager';
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { checkAppSetup } from './app-setup';
+import { importedFilesOf, importFileRequestsOf, linkImportViolations } from './link-imports';
 
 /**
  * The owner's upload operations, as plain functions: uploads.web.ts makes each a web method in one
@@ -212,41 +206,6 @@ export async function finalizeUploadFromServer(session: UploadSession, fileName:
   return { ok: true, ...(await finalizeAtUploadHost(uploadUrl, uploadToken, fileName)) };
 }
 
-/** Every rule the links break, each named by its place ("links[2].url"); the upload request policy's rules for the rest. */
-function linkImportViolations(links: unknown): FieldViolation[] {
-  if (!Array.isArray(links) || links.length === 0) {
-    return [{ field: 'links', description: 'must be a list of at least one link', violatedRule: 'REQUIRED_FIELD' }];
-  }
-  if (links.length > LINK_IMPORT_LIMITS.linksPerImport) {
-    return [
-      {
-        field: 'links',
-        description: `must have at most ${LINK_IMPORT_LIMITS.linksPerImport} links (got ${links.length})`,
-        violatedRule: 'MAX_SIZE',
-        data: { threshold: LINK_IMPORT_LIMITS.linksPerImport },
-      },
-    ];
-  }
-  return links.flatMap((link: unknown, index) => {
-    const at = `links[${index}]`;
-    if (!isRecord(link)) return [{ field: at, description: 'must be a link with its settings', violatedRule: 'TYPE' }];
-    const urlProblem = importLinkViolation(link.url, `${at}.url`);
-    if (urlProblem) return [urlProblem];
-    const request = {
-      mimeType: link.mimeType ?? 'application/octet-stream',
-      fileName: link.displayName ?? fileNameOfLink(link.url as string),
-      parentFolderId: link.parentFolderId,
-      filePath: link.filePath,
-      labels: link.labels,
-      private: link.private,
-    };
-    return findUploadRequestViolations(request).map((violation) => ({
-      ...violation,
-      field: `${at}.${violation.field === 'fileName' ? 'displayName' : violation.field}`,
-    }));
-  });
-}
-
 /**
  * Has the Media Manager import files from links (Bulk Import File): Wix fetches each link from its
  * own servers, so the bytes never cross the owner's connection, and this server fetches nothing.
@@ -258,15 +217,7 @@ function linkImportViolations(links: unknown): FieldViolation[] {
 export async function importFromLinks(links: LinkImport[]): Promise<ImportFromLinksResult> {
   const violations = linkImportViolations(links);
   if (violations.length > 0) return invalidRequest(violations);
-  const requests = links.map((link) => ({
-    url: link.url,
-    displayName: link.displayName ?? fileNameOfLink(link.url),
-    mimeType: link.mimeType,
-    parentFolderId: link.parentFolderId || MEDIA_ROOT_FOLDER_ID,
-    filePath: link.filePath,
-    labels: link.labels,
-    private: link.private ?? false,
-  }));
+  const requests = importFileRequestsOf(links);
   let answer: files.BulkImportFileResponse;
   try {
     answer = await auth.elevate(files.bulkImportFile)(requests, { returnEntity: true });
@@ -275,16 +226,10 @@ export async function importFromLinks(links: LinkImport[]): Promise<ImportFromLi
     if (refusal) return refusal;
     throw error;
   }
-  const byIndex = new Map((answer.results ?? []).map((result, index) => [result.itemMetadata?.originalIndex ?? index, result]));
   const imports = await Promise.all(
-    requests.map(async (request, index): Promise<LinkImportAnswer> => {
-      const result = byIndex.get(index);
-      const file = result?.item;
-      if (!result?.itemMetadata?.success || !file?._id) {
-        const error = result?.itemMetadata?.error;
-        return { ok: false, code: error?.code || 'NOT_IMPORTED', reason: error?.description || 'Wix did not import this link' };
-      }
-      const entry = await recordInUploadLog({ mimeType: request.mimeType, ...factsOfFile({ ...file, _id: file._id }) });
+    importedFilesOf(requests, answer).map(async (imported, index): Promise<LinkImportAnswer> => {
+      if (!imported.ok) return imported;
+      const entry = await recordInUploadLog({ mimeType: requests[index]!.mimeType, ...factsOfFile(imported.file) });
       return { ok: true, report: reportOf(entry) };
     }),
   );
