@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { HOST_PAGES } from './host-pages.js';
 
 /** Folders whose files make up the local dashboard bundle. */
-const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/site-host', 'local/shared'];
+const SOURCE_DIRS = ['src', 'local/dashboard-host', 'local/site-host'];
 /** Builds kept: a server started earlier may still serve an older one. */
 const BUILDS_KEPT = 3;
 
