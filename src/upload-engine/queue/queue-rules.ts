@@ -64,7 +64,8 @@ export function buildQueueSnapshot(
       continue;
     }
     if (item.state === 'paused' && item.pauseReason === 'user') userPaused++;
-    bytesUploaded += item.bytesUploaded;
+    // A linked file's bytes reach the Media Manager from its link: all of them once it is ready.
+    bytesUploaded += item.link !== undefined && item.state === 'ready' ? item.size : item.bytesUploaded;
   }
   const { bytesPerSecond } = context;
   const sending = count.queued + count.uploading;
