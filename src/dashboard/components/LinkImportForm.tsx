@@ -36,7 +36,7 @@ const LinkImportFormView: FC<Props> = ({ settings, onImport }) => {
     <Card>
       <Card.Header
         title="Add from a link"
-        subtitle="Wix fetches each file from its link itself: nothing is sent from this computer. The upload settings apply."
+        subtitle="Wix fetches each file from its link itself: nothing is sent from this computer. The destination, labels and privacy chosen for uploads apply."
       />
       <Card.Divider />
       <Card.Content>
