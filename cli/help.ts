@@ -5,18 +5,20 @@ import { RECORDS_DIR } from './records.js';
 
 const MIB = 1024 * 1024;
 
-export const HELP = `Usage: resumable-upload <files or folders...> [options]
+export const HELP = `Usage: resumable-upload <files or folders...> [--from-url <link>...] [options]
 
 Uploads files into a Wix site's Media Manager over tus, resumably: stopped or killed, the same
 command run again continues each unfinished file from the bytes the server holds, and does not
 send again the files it finished. Folders are walked recursively (hidden entries left out) and
-keep their tree under --folder.
+keep their tree under --folder. Files behind links (--from-url) are imported by the Media Manager
+itself: Wix fetches them, nothing is sent from this machine.
 
 Where to:
   the local Wix (\`npm start\`), at ${DEFAULT_LOCAL_WIX_URL} or --url;
   a real site when WIX_SITE_ID and WIX_API_KEY are set (an API key with Manage Media Manager).
 
 Options:
+  --from-url <link>    a file for the Media Manager to import from an http(s) link (repeatable)
   --folder <path>      Media Manager folder to upload into, e.g. /clients/2026 (created if missing)
   --private            upload as private files (read only through temporary links)
   --labels <a,b>       labels for every file, comma-separated

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
-import { findUploadRequestViolations, splitFilePath } from '../src/policies/upload-request-policy.js';
+import { findUploadRequestViolations, importLinkViolation, splitFilePath } from '../src/policies/upload-request-policy.js';
 import { describeViolations } from '../src/shared/refusals.js';
 import { DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { parseByteSize } from './byte-size.js';
@@ -18,6 +18,8 @@ export interface CliOptions {
   help: boolean;
   /** Files and folders to upload, as given. */
   paths: string[];
+  /** Links the Media Manager imports itself (`--from-url`, repeatable), checked by the upload request policy. */
+  fromUrls: string[];
   /** The Media Manager folder path files go under, e.g. "/clients/2026"; the root when absent. */
   folder?: string;
   private: boolean;
@@ -38,6 +40,7 @@ const FLAGS = {
   quiet: { type: 'boolean', short: 'q' },
   json: { type: 'boolean' },
   url: { type: 'string' },
+  'from-url': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,10 +56,13 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   const help = values.help === true;
   if (values.quiet && values.json)
     throw new UsageError('--quiet and --json cannot be used together: --json is for scripts, --quiet prints only failures');
-  if (!help && positionals.length === 0) throw new UsageError('Name at least one file or folder to upload');
+  const fromUrls = (values['from-url'] ?? []).map(linkOf);
+  if (!help && positionals.length === 0 && fromUrls.length === 0)
+    throw new UsageError('Name at least one file or folder to upload, or a link with --from-url');
   const options: CliOptions = {
     help,
     paths: positionals,
+    fromUrls,
     private: values.private === true,
     concurrency: values.concurrency === undefined ? DEFAULT_CONCURRENCY : concurrencyOf(values.concurrency),
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'auto',
@@ -103,6 +109,12 @@ function labelsOf(text: string): string[] | undefined {
   const violations = findUploadRequestViolations({ mimeType: 'application/octet-stream', labels });
   if (violations.length > 0) throw new UsageError(`--labels: ${describeViolations(violations)}`);
   return labels;
+}
+
+function linkOf(text: string): string {
+  const violation = importLinkViolation(text);
+  if (violation) throw new UsageError(`--from-url ${violation.description}, got "${text}"`);
+  return text;
 }
 
 function originOf(text: string): string {

@@ -8,7 +8,7 @@ import type { OutputStream } from './reporters/streams.js';
 import { chooseTarget } from './targets/choose.js';
 import type { UploadTarget } from './targets/target.js';
 import { runUploads } from './run-uploads.js';
-import { planUploads, type PlannedFile } from './upload-plan.js';
+import { planLinks, planUploads, type PlannedFile } from './upload-plan.js';
 
 export interface CliContext {
   argv: readonly string[];
@@ -44,7 +44,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   let records: ReturnType<typeof openRunRecords>;
   try {
     target = chooseTarget(options, context.env);
-    const inputs = collectInputFiles(options.paths, context.cwd);
+    const inputs = options.paths.length > 0 ? collectInputFiles(options.paths, context.cwd) : { files: [], skipped: [] };
     skipped = inputs.skipped;
     let warnedOfRecords = false;
     records = openRunRecords(context.cwd, target.recordsName, (error) => {
@@ -54,12 +54,11 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
         `resume records cannot be written (${error instanceof Error ? error.message : String(error)}): a stopped run will start those files over`,
       );
     });
-    planned = planUploads(
-      inputs.files,
-      { filePath: options.folder, labels: options.labels, private: options.private },
-      records.resumeStore,
-      records.finished,
-    );
+    const settings = { filePath: options.folder, labels: options.labels, private: options.private };
+    planned = [
+      ...planUploads(inputs.files, settings, records.resumeStore, records.finished),
+      ...planLinks(options.fromUrls, settings, records.finished),
+    ];
     assertDistinct(planned);
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(reporter, error);

@@ -86,7 +86,8 @@ export async function runUploads(
       const file = byFingerprint.get(fingerprint)!;
       finished.remove(fingerprint);
       change(fingerprint, { alreadyUploaded: undefined, fileId: undefined, bytesUploaded: 0 });
-      queue.add([{ source: file.source, meta: file.meta }]);
+      if (file.source.link !== undefined) queue.importLinks([{ source: file.source, meta: file.meta }]);
+      else queue.add([{ source: file.source, meta: file.meta }]);
     }
   }
 
@@ -96,6 +97,7 @@ export async function runUploads(
     if (item.fileId && item.fileId !== view.fileId)
       finished.save({ fingerprint: item.fingerprint, fileId: item.fileId, finishedAt: Date.now() });
     change(item.fingerprint, {
+      size: item.size,
       bytesUploaded: item.bytesUploaded,
       bytesPerSecond: item.bytesPerSecond,
       fileId: item.fileId,
@@ -123,7 +125,10 @@ export async function runUploads(
       if (file.finished) earlier.watch(file.fingerprint, file.finished.fileId);
       else if (file.resume) queue.resumeUpload(file.source, file.resume);
     }
-    queue.add(planned.filter((file) => !file.finished && !file.resume).map((file) => ({ source: file.source, meta: file.meta })));
+    const fresh = planned.filter((file) => !file.finished && !file.resume).map((file) => ({ source: file.source, meta: file.meta }));
+    queue.add(fresh.filter((file) => file.source.link === undefined));
+    const links = fresh.filter((file) => file.source.link !== undefined);
+    if (links.length > 0) queue.importLinks(links);
     checkDone();
   }
 

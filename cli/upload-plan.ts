@@ -1,5 +1,6 @@
 import {
   resolveUploadMeta,
+  sourceFromLink,
   sourceFromPath,
   uploadFingerprint,
   type ResumeRecord,
@@ -14,6 +15,7 @@ import type { InputFile } from './input-files.js';
 
 /** One file of the run and how it goes: sent anew, continued from an earlier run, or already finished by one. */
 export interface PlannedFile {
+  /** A linked file's input is its link (`path` and `shown`). */
   input: InputFile;
   source: UploadSource;
   meta: UploadMeta;
@@ -46,6 +48,22 @@ export function planUploads(
     // Finalized by an earlier run that stopped before saying so: only asked about, as a finished one.
     else if (resume?.fileId) planned.finished = { fingerprint, fileId: resume.fileId, finishedAt: resume.createdAt };
     else if (resume) planned.resume = resume;
+    return planned;
+  });
+}
+
+/**
+ * Files the Media Manager imports from links (`--from-url`), with the same settings; one an earlier
+ * run had imported is only asked about, as a finished upload is.
+ */
+export function planLinks(links: readonly string[], settings: UploadMetaInput, finished: FinishedUploads): PlannedFile[] {
+  return links.map((link) => {
+    const source = sourceFromLink(link);
+    const meta = resolveUploadMeta(source, settings);
+    const fingerprint = uploadFingerprint(source, meta);
+    const planned: PlannedFile = { input: { path: link, shown: link }, source, meta, fingerprint };
+    const done = finished.get(fingerprint);
+    if (done) planned.finished = done;
     return planned;
   });
 }

@@ -13,6 +13,7 @@ function backendOver(call: CallByName): Required<UploadBackend> {
     finalizeUploadFromServer: (session, fileName) => call('finalizeUploadFromServer', [session, fileName]),
     discardArrivedCopy: (fileId, expected) => call('discardArrivedCopy', [fileId, expected]),
     findUploadedFile: (lost) => call('findUploadedFile', [lost]),
+    importFromLinks: (links) => call('importFromLinks', [links]),
   };
 }
 

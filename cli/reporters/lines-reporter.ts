@@ -27,6 +27,8 @@ export class LinesReporter implements Reporter {
       this.say(`${label('resuming')}${file.path} (${resumedWording(file)})`);
     } else if (file.state === 'uploading') {
       this.say(`${label('uploading')}${file.path} (${formatBytes(file.size)})`);
+    } else if (file.state === 'importing') {
+      this.say(`${label('importing')}${file.path} (the Media Manager fetches it)`);
     } else if (file.state === 'ready') {
       this.say(
         `${label(file.alreadyUploaded ? 'uploaded' : 'ready')}${file.path} ${whereOf(file)}${file.alreadyUploaded ? ' (by an earlier run)' : ''}`,

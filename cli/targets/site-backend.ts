@@ -16,6 +16,7 @@ import {
   type CreateUploadSessionResult,
   type DiscardCopyResult,
   type FindUploadResult,
+  type ImportFromLinksResult,
   type RecordUploadResult,
   type UploadStatusResult,
 } from '../../src/shared/upload-methods.js';
@@ -25,6 +26,7 @@ import { invalidRequest, refuse } from '../../src/shared/refusals.js';
 import { isFinalAnswer, readWixError, refusalOfInput } from '../../src/shared/wix-errors.js';
 import { networkCause } from '../../clients/network.js';
 import { ConnectError } from '../exit-codes.js';
+import { importedFilesOf, importFileRequestsOf, linkImportViolations } from '../../src/backend/link-imports.js';
 
 type Authentication = Parameters<typeof createClient>[0]['auth'];
 
@@ -90,6 +92,24 @@ export function directMediaBackend(client: MediaClient): UploadBackend {
       });
       const fitting = (found ?? []).filter((file) => file._id && couldBeLostUpload(file, lost));
       return { ok: true, fileId: fitting.length === 1 ? (fitting[0]!._id ?? undefined) : undefined, candidates: fitting.length };
+    },
+
+    /** Wix's Bulk Import File, after the same checks as the web method; no upload log here, so a File Failed reason is not known. */
+    async importFromLinks(links): Promise<ImportFromLinksResult> {
+      const violations = linkImportViolations(links);
+      if (violations.length > 0) return invalidRequest(violations);
+      const requests = importFileRequestsOf(links);
+      try {
+        const answer = await client.files.bulkImportFile(requests, { returnEntity: true });
+        const imports = importedFilesOf(requests, answer).map((imported) =>
+          imported.ok ? { ok: true as const, report: reportOf(factsOfFile(imported.file)) } : imported,
+        );
+        return { ok: true, imports };
+      } catch (error) {
+        const refusal = refusalOfInput(error);
+        if (refusal) return refusal;
+        throw error;
+      }
     },
 
     async getUploadStatus(fileIds): Promise<UploadStatusResult> {

@@ -13,6 +13,7 @@ import { HashingFileStore } from './upload/hashing-file-store.js';
 import { EventOutbox } from './platform/outbox.js';
 import { MediaProcessing } from './media/media-processing.js';
 import { mountMediaApi } from './media/media-api.js';
+import { MediaImports, mountMediaImports } from './media/media-imports.js';
 import { mountUploadHost, UPLOAD_PATH } from './upload/upload-host.js';
 import { mountMediaBytes } from './media/media-bytes.js';
 import { DownloadUrls } from './media/download-urls.js';
@@ -95,6 +96,17 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
 
   const router = new Router();
   mountMediaApi(router, { signer, folders, files, sessions, downloads, origin, mediaOrigin, uploadPath: UPLOAD_PATH, mediaDir });
+  const imports = new MediaImports({
+    signer,
+    folders,
+    files,
+    processing,
+    mediaOrigin,
+    mediaDir,
+    mediaPrefix: site.mediaPrefix,
+    maxBytes: config.maxUploadBytes,
+  });
+  mountMediaImports(router, imports, { signer, mediaOrigin });
   const uploads = mountUploadHost(router, {
     db,
     store,
@@ -135,6 +147,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     },
     async stop() {
       clearInterval(sweeper);
+      imports.stop();
       processing.stop();
       await outbox.stop();
       await md5.stop();

@@ -54,6 +54,7 @@ export const UPLOAD_ENDPOINTS: Record<string, Endpoint> = {
   discardArrivedCopy: endpoint('Admin', uploads.discardArrivedCopy),
   findUploadedFile: endpoint('Admin', uploads.findUploadedFile),
   finalizeUploadFromServer: endpoint('Admin', uploads.finalizeUploadFromServer),
+  importFromLinks: endpoint('Admin', uploads.importFromLinks),
 };
 
 export const VISITOR_UPLOAD_ENDPOINTS: Record<string, Endpoint> = {

@@ -14,6 +14,9 @@ import {
   type FinalizedUpload,
   type FileDownloadLink,
   type FindUploadResult,
+  type ImportFromLinksResult,
+  type LinkImport,
+  type LinkImportAnswer,
   type ListFoldersResult,
   type LostUpload,
   type RecordUploadResult,
@@ -34,6 +37,7 @@ import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folder
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { checkAppSetup } from './app-setup';
 import { typesOfFileName } from './file-name-types';
+import { importedFilesOf, importFileRequestsOf, linkImportViolations } from './link-imports';
 
 /**
  * The owner's upload operations, as plain functions: uploads.web.ts makes each a web method in one
@@ -206,4 +210,34 @@ export async function finalizeUploadFromServer(session: UploadSession, fileName:
   const nameProblem = fileNameViolation(fileName);
   if (nameProblem) return { ...invalidRequest([nameProblem]), reason: 'The file name is not valid' };
   return { ok: true, ...(await finalizeAtUploadHost(uploadUrl, uploadToken, fileName)) };
+}
+
+/**
+ * Has the Media Manager import files from links (Bulk Import File): Wix fetches each link from its
+ * own servers, so the bytes never cross the owner's connection, and this server fetches nothing.
+ * Every link is checked first (the upload request policy: a web address, its length, no
+ * credentials; the name, folder and labels as for an upload); one bad link refuses the request and
+ * nothing is imported. Each file Wix makes is logged like an upload (PENDING until File Ready or
+ * File Failed), so getUploadStatus follows it and it shows in recent uploads.
+ */
+export async function importFromLinks(links: LinkImport[]): Promise<ImportFromLinksResult> {
+  const violations = linkImportViolations(links);
+  if (violations.length > 0) return invalidRequest(violations);
+  const requests = importFileRequestsOf(links);
+  let answer: files.BulkImportFileResponse;
+  try {
+    answer = await auth.elevate(files.bulkImportFile)(requests, { returnEntity: true });
+  } catch (error) {
+    const refusal = refusalOfInput(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  const imports = await Promise.all(
+    importedFilesOf(requests, answer).map(async (imported, index): Promise<LinkImportAnswer> => {
+      if (!imported.ok) return imported;
+      const entry = await recordInUploadLog({ mimeType: requests[index]!.mimeType, ...factsOfFile(imported.file) });
+      return { ok: true, report: reportOf(entry) };
+    }),
+  );
+  return { ok: true, imports };
 }

@@ -17,3 +17,4 @@ export const getFileDownloadUrl = webMethod(Permissions.Admin, uploads.getFileDo
 export const discardArrivedCopy = webMethod(Permissions.Admin, uploads.discardArrivedCopy);
 export const findUploadedFile = webMethod(Permissions.Admin, uploads.findUploadedFile);
 export const finalizeUploadFromServer = webMethod(Permissions.Admin, uploads.finalizeUploadFromServer);
+export const importFromLinks = webMethod(Permissions.Admin, uploads.importFromLinks);

@@ -7,6 +7,7 @@ import {
   getAppSetup,
   getFileDownloadUrl,
   getUploadStatus,
+  importFromLinks,
   listFolders,
   listRecentUploads,
   recordUpload,
@@ -46,4 +47,5 @@ export const ownerBackend: UploadBackend = {
   finalizeUploadFromServer,
   discardArrivedCopy,
   findUploadedFile,
+  importFromLinks,
 };

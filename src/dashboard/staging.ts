@@ -2,13 +2,16 @@ import {
   checkBeforeUpload,
   isSameFile,
   resolveUploadMeta,
+  sourceFromLink,
   uploadFingerprint,
+  type QueuedFile,
   type ResumeRecord,
   type UploadError,
   type UploadMeta,
+  type UploadMetaInput,
   type UploadSource,
 } from '../upload-engine';
-import { splitFilePath } from '../policies/upload-request-policy';
+import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
 import type { FolderSummary } from '../shared/upload-methods';
 
@@ -37,20 +40,57 @@ export interface StagedFile {
 
 let nextId = 0;
 
+/** What the settings ask of a file: its destination, labels and privacy. */
+function metaInputOf(settings: UploadSettings): UploadMetaInput {
+  const path = splitFilePath(settings.filePath);
+  return {
+    parentFolderId: settings.parentFolderId,
+    filePath: path.length > 0 ? `/${path.join('/')}` : undefined,
+    labels: settings.labels.length > 0 ? settings.labels : undefined,
+    private: settings.private,
+  };
+}
+
 /** The staged file with its metadata resolved from its name and settings (a continued upload keeps its record's). */
 function resolved(file: Omit<StagedFile, 'meta' | 'fingerprint'>, displayName: string): StagedFile {
-  const { settings } = file;
-  const path = splitFilePath(settings.filePath);
-  const meta =
-    file.resumes?.meta ??
-    resolveUploadMeta(file.source, {
-      displayName,
-      parentFolderId: settings.parentFolderId,
-      filePath: path.length > 0 ? `/${path.join('/')}` : undefined,
-      labels: settings.labels.length > 0 ? settings.labels : undefined,
-      private: settings.private,
-    });
+  const meta = file.resumes?.meta ?? resolveUploadMeta(file.source, { ...metaInputOf(file.settings), displayName });
   return { ...file, meta, fingerprint: uploadFingerprint(file.source, meta) };
+}
+
+/** A typed line that is not a link the Media Manager can import, and why. */
+export interface LinkProblem {
+  line: string;
+  reason: string;
+}
+
+/**
+ * The links typed (one per line, blank lines ignored) as files for the Media Manager to import,
+ * with the settings' destination, labels and privacy; the lines that are not links, with why
+ * (the upload request policy's words). At most LINK_IMPORT_LIMITS.linksPerImport at once.
+ */
+export function linksToImport(text: string, settings: UploadSettings): { files: QueuedFile[]; problems: LinkProblem[] } {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length > LINK_IMPORT_LIMITS.linksPerImport) {
+    return {
+      files: [],
+      problems: [{ line: '', reason: `At most ${LINK_IMPORT_LIMITS.linksPerImport} links at once (${lines.length} given).` }],
+    };
+  }
+  const files: QueuedFile[] = [];
+  const problems: LinkProblem[] = [];
+  for (const line of lines) {
+    const violation = importLinkViolation(line);
+    if (violation) {
+      problems.push({ line, reason: `The link ${violation.description}.` });
+      continue;
+    }
+    const source = sourceFromLink(line);
+    files.push({ source, meta: resolveUploadMeta(source, metaInputOf(settings)) });
+  }
+  return { files, problems };
 }
 
 export function stageFiles(picked: readonly PickedFile[], settings: UploadSettings, unfinished: readonly ResumeRecord[]): StagedFile[] {

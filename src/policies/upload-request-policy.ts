@@ -235,3 +235,53 @@ export function splitFilePath(filePath: string | undefined): string[] {
     .map((segment) => segment.trim())
     .filter((segment) => segment.length > 0);
 }
+
+/**
+ * Links the Media Manager imports (Import File's `url`). Wix documents only "a publicly accessible
+ * external file URL" in the WEB_URL format; the rest is the app's: http or https only, at most
+ * 2048 characters (what every browser and server takes), no user name or password in it (Wix would
+ * keep it with the request, and the owner's page shows links back), at most 100 at once (Bulk
+ * Import File's most). The app never fetches a link itself: Wix does, from its own servers.
+ */
+export const LINK_IMPORT_LIMITS = {
+  urlMaxLength: 2048,
+  linksPerImport: 100,
+} as const;
+
+/** Why a link cannot be imported, or undefined when it can. */
+export function importLinkViolation(value: unknown, field = 'url'): FieldViolation | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return { field, description: 'is required', violatedRule: 'REQUIRED_FIELD' };
+  const problem = tooLong(value, field, LINK_IMPORT_LIMITS.urlMaxLength) ?? forbiddenCharacter(value, field);
+  if (problem) return problem;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { field, description: 'must be a full web address, such as https://example.com/video.mp4', violatedRule: 'FORMAT' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { field, description: `must start with https:// or http:// (not ${url.protocol})`, violatedRule: 'FORMAT' };
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { field, description: 'must not hold a user name or password', violatedRule: 'FORMAT' };
+  }
+  return undefined;
+}
+
+/** The name a linked file takes when none is given: the last part of the link's path, decoded ("clip.mp4"). */
+export function fileNameOfLink(link: string): string {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return link;
+  }
+  const segment = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  let name = segment;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    // a malformed escape: the segment as it is written
+  }
+  return name.trim() || url.hostname;
+}

@@ -111,3 +111,24 @@ export type DiscardCopyResult = { ok: true } | Refusal;
  * Wix's HTTP answer as it came, or why the request was not sent.
  */
 export type ServerFinalizeAnswer = { ok: true; status: number; body: string } | Refusal;
+
+/**
+ * A file the Media Manager imports from a link (Wix's Import File): the link, and where and how the
+ * file goes, as for an upload. `displayName` defaults to the last part of the link's path.
+ */
+export interface LinkImport {
+  url: string;
+  displayName?: string;
+  /** Tells Wix the type when neither the name nor the link's server does. */
+  mimeType?: string;
+  parentFolderId?: string;
+  filePath?: string;
+  labels?: string[];
+  private?: boolean;
+}
+
+/** One link's answer: the file Wix made (PENDING while Wix fetches and processes it), or why not. */
+export type LinkImportAnswer = { ok: true; report: UploadStatusReport } | { ok: false; code: string; reason: string };
+
+/** Every link's answer in the order given; a refusal of the whole request names the links at fault and imports none. */
+export type ImportFromLinksResult = { ok: true; imports: LinkImportAnswer[] } | Refusal;

@@ -7,6 +7,7 @@ export {
   DEFAULT_MIME_TYPE,
   resolveUploadMeta,
   sourceFromFile,
+  sourceFromLink,
   withMeta,
   uploadFingerprint,
   type UploadData,

@@ -3,6 +3,8 @@ import type {
   DiscardCopyResult,
   ExpectedFile,
   FindUploadResult,
+  ImportFromLinksResult,
+  LinkImport,
   LostUpload,
   FinalizedUpload,
   RecordUploadResult,
@@ -37,4 +39,9 @@ export interface UploadBackend {
    * it (errors with a status only). Without it, such a file fails saying it may have arrived.
    */
   findUploadedFile?(lost: LostUpload): Promise<FindUploadResult>;
+  /**
+   * Has the Media Manager import files from links (Wix fetches them). Without it, the queue
+   * refuses links, saying this backend cannot import them.
+   */
+  importFromLinks?(links: LinkImport[]): Promise<ImportFromLinksResult>;
 }

@@ -1,5 +1,5 @@
 import type { Upload } from 'tus-js-client';
-import { splitFilePath } from '../policies/upload-request-policy';
+import { fileNameOfLink, splitFilePath } from '../policies/upload-request-policy';
 import type { ReadRange } from './md5/md5-hashing';
 
 /** What tus-js-client reads: a File or Blob in the browser, an fs.ReadStream in Node (see node-source.ts). */
@@ -19,6 +19,8 @@ export interface UploadSource {
   read?: ReadRange;
   /** What a worker can read the file from itself, to hash it off the thread that sends: the File in a browser, the path in Node. */
   workerReadable?: Blob | string;
+  /** A file the Media Manager imports from this link (Wix fetches it): no bytes of it are sent, and its size is not known here. */
+  link?: string;
 }
 
 /** What the page chooses for a file; everything is optional. */
@@ -57,6 +59,11 @@ export function sourceFromFile(file: File, relativePath?: string): UploadSource 
     read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
     workerReadable: file,
   };
+}
+
+/** A file behind a link, for the Media Manager to import: named by the link's path unless a name is given. */
+export function sourceFromLink(url: string, name?: string): UploadSource {
+  return { name: name ?? fileNameOfLink(url), size: 0, type: '', lastModified: 0, data: new Blob([]), link: url };
 }
 
 /** "text/plain; charset=utf-8" → "text/plain": parameters would break the type/subtype check. */
@@ -107,5 +114,6 @@ export function uploadFingerprint(source: UploadSource, meta: Pick<UploadMeta, '
     source.relativePath ?? '',
     meta.parentFolderId ?? '',
     meta.filePath ?? '',
+    ...(source.link === undefined ? [] : [source.link]),
   ]);
 }

@@ -63,6 +63,55 @@ describe('the direct Media Manager backend (a real site with an API key)', () =>
     });
   });
 
+  it("imports links through Bulk Import File with the web method's checks, and reads each result", async () => {
+    const sent: SentRequest[] = [];
+    const client = createMediaClient(
+      ApiKeyStrategy({ siteId: 'site-1', apiKey: 'key-1' }),
+      answering(
+        200,
+        {
+          results: [
+            {
+              itemMetadata: { id: 'f1', originalIndex: 0, success: true },
+              item: { id: 'f1', displayName: 'clip.mp4', operationStatus: 'PENDING' },
+            },
+            { itemMetadata: { originalIndex: 1, success: false, error: { code: 'BAD_URL', description: 'Wix says no' } } },
+          ],
+          bulkActionMetadata: { totalSuccesses: 1, totalFailures: 1 },
+        },
+        sent,
+      ),
+    );
+    const backend = directMediaBackend(client);
+    expect(await backend.importFromLinks!([{ url: 'file:///etc/passwd' }])).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    expect(sent).toHaveLength(0);
+    const answer = await backend.importFromLinks!([
+      { url: 'https://cloud.example.com/a/clip.mp4', filePath: '/linked' },
+      { url: 'https://cloud.example.com/b.mov' },
+    ]);
+    expect(answer).toMatchObject({
+      ok: true,
+      imports: [
+        { ok: true, report: { fileId: 'f1', status: 'PENDING' } },
+        { ok: false, code: 'BAD_URL', reason: 'Wix says no' },
+      ],
+    });
+    expect(sent[0]).toMatchObject({ url: 'https://www.wixapis.com/site-media/v1/bulk/files/import-v2', method: 'POST' });
+    expect(sent[0]!.body).toMatchObject({
+      importFileRequests: [
+        {
+          url: 'https://cloud.example.com/a/clip.mp4',
+          displayName: 'clip.mp4',
+          parentFolderId: 'media-root',
+          filePath: '/linked',
+          private: false,
+        },
+        { url: 'https://cloud.example.com/b.mov', displayName: 'b.mov' },
+      ],
+      returnEntity: true,
+    });
+  });
+
   it('says why it cannot start: a refused key, an unreachable Wix', async () => {
     const refused = createMediaClient(ApiKeyStrategy({ siteId: 'site-1', apiKey: 'bad' }), answering(403, { message: 'Forbidden' }));
     await expect(connectToSite(refused, 'site-1')).rejects.toBeInstanceOf(ConnectError);

@@ -34,11 +34,16 @@ describe('the command line', () => {
         '8MiB',
         '--url',
         'http://127.0.0.1:6000/',
+        '--from-url',
+        'https://cloud.example.com/shoot/a.mov',
+        '--from-url',
+        'http://127.0.0.1:7000/b.png',
         '-q',
       ]),
     ).toEqual({
       help: false,
       paths: ['a.mp4', 'shoot'],
+      fromUrls: ['https://cloud.example.com/shoot/a.mov', 'http://127.0.0.1:7000/b.png'],
       folder: '/clients/2026',
       private: true,
       labels: ['summer', '2026'],
@@ -50,13 +55,27 @@ describe('the command line', () => {
   });
 
   it('has defaults: three at a time, the local Wix not named, bars or lines by the terminal', () => {
-    expect(parseOptions(['a.mp4'])).toEqual({ help: false, paths: ['a.mp4'], private: false, concurrency: 3, output: 'auto' });
+    expect(parseOptions(['a.mp4'])).toEqual({
+      help: false,
+      paths: ['a.mp4'],
+      fromUrls: [],
+      private: false,
+      concurrency: 3,
+      output: 'auto',
+    });
+    expect(parseOptions(['--from-url', 'https://example.com/a.mp4'])).toMatchObject({ paths: [], fromUrls: ['https://example.com/a.mp4'] });
     expect(parseOptions(['a.mp4', '--json']).output).toBe('json');
     expect(parseOptions(['--help'])).toMatchObject({ help: true, paths: [] });
   });
 
+  it('refuses a --from-url that is not an http(s) link, or holds a password', () => {
+    expect(() => parseOptions(['--from-url', 'ftp://example.com/a.mp4'])).toThrow(/--from-url must start with https:\/\/ or http:\/\//);
+    expect(() => parseOptions(['--from-url', 'https://me:pw@example.com/a.mp4'])).toThrow(/password/);
+    expect(() => parseOptions(['--from-url'])).toThrow(UsageError);
+  });
+
   it('refuses what it cannot use, saying what is wrong', () => {
-    expect(usageErrorOf([])).toBe('Name at least one file or folder to upload');
+    expect(usageErrorOf([])).toBe('Name at least one file or folder to upload, or a link with --from-url');
     expect(usageErrorOf(['a', '--nope'])).toMatch(/Unknown option '--nope'/);
     expect(usageErrorOf(['a', '--folder'])).toMatch(/--folder <value>' argument missing/);
     expect(usageErrorOf(['a', '--concurrency', '0'])).toBe('--concurrency must be a whole number from 1 to 32, got "0"');

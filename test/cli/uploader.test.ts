@@ -11,6 +11,8 @@ import { startTestApp, tempDir } from '../support/local-app.js';
 import { MP4_HEADER, md5OfUrl, writeRandomFile } from '../support/files.js';
 import { UploadTraffic } from '../support/upload-traffic.js';
 import { jsonLines, killUploaders, runUploader, startUploader } from './support/uploader-process.js';
+import { startLinkServer } from '../support/link-server.js';
+import { makePng } from '../support/files.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 type Summary = {
@@ -142,6 +144,45 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     const again = summaryOf(second.stdout);
     expect(again.files.every((file) => file.state === 'ready' && file.alreadyUploaded === true)).toBe(true);
     expect(again.files.map((file) => file.fileId).sort()).toEqual(summary.files.map((file) => file.fileId).sort());
+  });
+
+  it('imports --from-url links beside the files, with the same --folder and labels; a second run imports nothing again', async () => {
+    const png = makePng(20, 10);
+    const links = await startLinkServer({
+      '/cloud/cover.png': { body: png, contentType: 'image/png' },
+      '/cloud/gone.mov': { status: 404 },
+    });
+    try {
+      const cwd = workDir();
+      writeRandomFile(cwd, 'notes.txt', 10);
+      const args = ['notes.txt', '--from-url', links.url('/cloud/cover.png'), '--from-url', links.url('/cloud/gone.mov')];
+      const first = await runUploader([...args, '--folder', '/linked', '--labels', 'cli', '--json', '--url', app.url], cwd);
+      const summary = summaryOf(first.stdout);
+      expect(first.code).toBe(1);
+      const byPath = new Map(summary.files.map((file) => [file.path, file]));
+      expect(byPath.get('notes.txt')).toMatchObject({ state: 'ready' });
+      const cover = byPath.get(links.url('/cloud/cover.png'));
+      expect(cover).toMatchObject({ state: 'ready', size: png.length });
+      expect(await folderPathOf(cover!.fileId!)).toBe('/linked');
+      expect((await media.files.getFileDescriptor(cover!.fileId!)).labels).toEqual(['cli']);
+      expect(byPath.get(links.url('/cloud/gone.mov'))).toMatchObject({ state: 'refused' });
+      expect(traffic.creations).toBe(1);
+
+      const hits = links.hits('/cloud/cover.png');
+      const second = await runUploader(
+        ['--from-url', links.url('/cloud/cover.png'), '--folder', '/linked', '--labels', 'cli', '--json', '--url', app.url],
+        cwd,
+      );
+      expect(second.code).toBe(0);
+      expect(summaryOf(second.stdout).files[0]).toMatchObject({ alreadyUploaded: true, state: 'ready' });
+      expect(links.hits('/cloud/cover.png')).toBe(hits);
+
+      const refused = await runUploader(['--from-url', 'file:///etc/passwd', '--url', app.url], cwd);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr + refused.stdout).toContain('--from-url must start with https:// or http://');
+    } finally {
+      await links.close();
+    }
   });
 
   it('continues a killed run from the offset the server holds, sending only the rest', async () => {

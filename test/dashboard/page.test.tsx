@@ -8,6 +8,8 @@ import type {
   CreateUploadSessionResult,
   FinalizedUpload,
   FolderSummary,
+  ImportFromLinksResult,
+  LinkImport,
   ListFoldersResult,
   RecordUploadResult,
   UploadSessionRequest,
@@ -29,6 +31,7 @@ const web = vi.hoisted(() => ({
   getAppSetup: vi.fn(async (): Promise<AppSetupResult> => ({ ok: true })),
   discardArrivedCopy: vi.fn(),
   findUploadedFile: vi.fn(),
+  importFromLinks: vi.fn<(links: LinkImport[]) => Promise<ImportFromLinksResult>>(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 
@@ -70,6 +73,45 @@ function choose(...files: File[]) {
 }
 
 describe('the Upload page', () => {
+  it("imports from links with the upload settings, keeps the lines that are not links with why, and shows Wix's reason", async () => {
+    web.importFromLinks.mockImplementation(async (links) => ({
+      ok: true,
+      imports: links.map((link, index) =>
+        index === 0
+          ? { ok: true, report: { fileId: 'file-linked', status: 'PENDING', displayName: link.displayName } }
+          : { ok: false, code: 'NOT_IMPORTED', reason: 'Wix could not reach the link' },
+      ),
+    }));
+    web.getUploadStatus.mockResolvedValue({
+      ok: true,
+      reports: [{ fileId: 'file-linked', status: 'READY', sizeInBytes: '2500000', url: 'https://static.test/linked.mp4' }],
+      unknownFileIds: [],
+    });
+    await renderPage();
+    fireEvent.change(screen.getByLabelText('New subfolders'), { target: { value: 'clients/2026' } });
+    const field = screen.getByLabelText('Links, one per line');
+    fireEvent.change(field, {
+      target: { value: 'https://files.example.com/shoot/day%201/clip.mp4\nftp://example.com/a.mp4\n\nhttps://cdn.example.org/b.mov' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import from links' }));
+
+    expect(web.importFromLinks).toHaveBeenCalledTimes(1);
+    expect(web.importFromLinks.mock.calls[0]![0]).toEqual([
+      expect.objectContaining({
+        url: 'https://files.example.com/shoot/day%201/clip.mp4',
+        displayName: 'clip.mp4',
+        filePath: '/clients/2026',
+      }),
+      expect.objectContaining({ url: 'https://cdn.example.org/b.mov', displayName: 'b.mov' }),
+    ]);
+    expect((field as HTMLTextAreaElement).value).toBe('ftp://example.com/a.mp4');
+    expect(screen.getByText(/The link must start with https:\/\/ or http:\/\//)).toBeTruthy();
+    expect(await screen.findByText('Wix could not reach the link')).toBeTruthy();
+    expect(await screen.findByText('2.5 MB imported by Wix', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getAllByText('from files.example.com').length).toBeGreaterThan(0);
+    expect(web.createUploadSession).not.toHaveBeenCalled();
+  });
+
   it("says plainly what is wrong when the app's collections are not on the site, and calls nothing that would fail", async () => {
     const reason =
       "None of the app's collections exist on this site (looked for @ns/upload-log). Either the site has no CMS, or APP_NAMESPACE is wrong.";

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
+import {
+  applySettings,
+  linksToImport,
+  problemsOf,
+  rename,
+  stageFiles,
+  type StagedFile,
+  type UploadSettings,
+} from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
 import {
   resolveUploadMeta,
@@ -301,5 +309,25 @@ describe('a staged file matching an unfinished upload', () => {
     const staged = stageOne(other, settings(), [record]);
     expect(staged.resumes).toBeUndefined();
     expect(staged.meta.displayName).toBe(other.file.name);
+  });
+});
+
+describe('links typed to import', () => {
+  it('makes a file of each link with the settings, and keeps each line that is not a link with why', () => {
+    const typed = ' https://example.com/a/clip.mp4 \r\n\r\nwww.example.com/b.mp4\nhttps://example.com/c.png\nhttps://example.com/c.png';
+    const { files, problems } = linksToImport(typed, settings({ filePath: 'linked', labels: ['l'], private: true }));
+    expect(files.map((file) => [file.source.link, file.meta.displayName, file.meta.filePath, file.meta.private])).toEqual([
+      ['https://example.com/a/clip.mp4', 'clip.mp4', '/linked', true],
+      ['https://example.com/c.png', 'c.png', '/linked', true],
+      ['https://example.com/c.png', 'c.png', '/linked', true],
+    ]);
+    expect(problems).toEqual([{ line: 'www.example.com/b.mp4', reason: expect.stringContaining('full web address') }]);
+  });
+
+  it('takes at most 100 links at once', () => {
+    const typed = Array.from({ length: 101 }, (_, index) => `https://example.com/${index}.png`).join('\n');
+    const { files, problems } = linksToImport(typed, settings());
+    expect(files).toEqual([]);
+    expect(problems[0]?.reason).toContain('At most 100 links');
   });
 });

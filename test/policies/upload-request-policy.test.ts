@@ -12,6 +12,9 @@ import {
   typedTextViolation,
   UPLOAD_REQUEST_LIMITS,
   WIX_UPLOAD_URL_LIMITS,
+  fileNameOfLink,
+  importLinkViolation,
+  LINK_IMPORT_LIMITS,
 } from '../../src/policies/upload-request-policy.js';
 
 describe('the rules for names and folder paths', () => {
@@ -171,5 +174,32 @@ describe("the app's own limits, named apart from Wix's", () => {
     expect(splitFilePath(undefined)).toEqual([]);
     expect(isHiddenEntry('.DS_Store')).toBe(true);
     expect(isHiddenEntry('photo.jpg')).toBe(false);
+  });
+});
+
+describe('links to import', () => {
+  it('takes a web address of http or https, and nothing else', () => {
+    expect(importLinkViolation('https://files.example.com/shoot/clip.mp4')).toBeUndefined();
+    expect(importLinkViolation('http://127.0.0.1:8080/a.png')).toBeUndefined();
+    for (const link of ['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com/a.mp4', 'data:text/plain,hi', 'gopher://x/']) {
+      expect(importLinkViolation(link)).toMatchObject({ field: 'url', violatedRule: 'FORMAT' });
+    }
+    expect(importLinkViolation('example.com/a.mp4')).toMatchObject({ violatedRule: 'FORMAT' });
+    expect(importLinkViolation('')).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+    expect(importLinkViolation(42)).toMatchObject({ violatedRule: 'REQUIRED_FIELD' });
+  });
+
+  it('refuses a link too long, with credentials, or with control characters', () => {
+    const longest = `https://example.com/${'a'.repeat(LINK_IMPORT_LIMITS.urlMaxLength - 'https://example.com/'.length)}`;
+    expect(importLinkViolation(longest)).toBeUndefined();
+    expect(importLinkViolation(`${longest}b`)).toMatchObject({ violatedRule: 'MAX_LENGTH' });
+    expect(importLinkViolation('https://me:pw@example.com/a.mp4')).toMatchObject({ description: expect.stringContaining('password') });
+    expect(importLinkViolation('https://example.com/a\u202E.mp4')).toMatchObject({ violatedRule: 'FORMAT' });
+  });
+
+  it('names a linked file by the last part of its path, decoded, else by its host', () => {
+    expect(fileNameOfLink('https://example.com/shoot/day%201/clip.mp4?token=x')).toBe('clip.mp4');
+    expect(fileNameOfLink('https://example.com/a/%E0%A4%A')).toBe('%E0%A4%A');
+    expect(fileNameOfLink('https://example.com/')).toBe('example.com');
   });
 });

@@ -146,6 +146,30 @@ export class MediaFiles {
     return (this.db.prepare("SELECT * FROM files WHERE operation_status = 'PENDING'").all() as FileRow[]).map(fromRow);
   }
 
+  /** What an import's fetch found: the facts of a PENDING imported file, which is then processed. */
+  completeImport(
+    id: string,
+    facts: Pick<MediaFileRecord, 'hash' | 'sizeInBytes' | 'mediaType' | 'mimeType' | 'width' | 'height' | 'failure'>,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE files SET hash = ?, size_in_bytes = ?, media_type = ?, mime_type = ?, width = ?, height = ?,
+           failure_code = ?, failure_description = ?, updated_at = ? WHERE id = ? AND operation_status = 'PENDING'`,
+      )
+      .run(
+        facts.hash,
+        facts.sizeInBytes,
+        facts.mediaType,
+        facts.mimeType,
+        facts.width ?? null,
+        facts.height ?? null,
+        facts.failure?.code ?? null,
+        facts.failure?.description ?? null,
+        new Date().toISOString(),
+        id,
+      );
+  }
+
   /** Moves a PENDING file to READY or FAILED; false when it was no longer PENDING. */
   settle(id: string, status: Exclude<OperationStatus, 'PENDING'>): boolean {
     const result = this.db

@@ -115,3 +115,82 @@ export function splitFilePath(filePath: string | undefined): string[] {
     .map((segment) => segment.trim())
     .filter((segment) => segment.length > 0);
 }
+
+/** Import File's limits (ImportFileRequest in the @wix/media typings); Bulk Import File takes 1 to 100 requests. */
+export const IMPORT_LIMITS = {
+  urlMinLength: 2,
+  displayNameMaxLength: 1000,
+  bulkMaxItems: 100,
+} as const;
+
+/** ImportFileRequest.mediaType: Wix's kinds, "excluding: OTHER". */
+const IMPORT_MEDIA_TYPES = ['IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'VECTOR', 'ARCHIVE', 'MODEL3D'];
+
+export interface ImportRequest {
+  url: string;
+  mediaType?: string;
+  displayName?: string;
+  parentFolderId?: string;
+  private?: boolean;
+  labels?: string[];
+  mimeType?: string;
+  filePath?: string;
+}
+
+/** `url` has the typings' WEB_URL format: an absolute http or https URL. */
+function webUrlViolation(field: string, value: unknown): FieldViolation | undefined {
+  if (typeof value !== 'string' || value.length < IMPORT_LIMITS.urlMinLength) {
+    return { field, description: 'is required', violatedRule: 'REQUIRED_FIELD' };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { field, description: 'must be a web URL', violatedRule: 'FORMAT', data: { format: 'WEB_URL' } };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { field, description: 'must be a web URL', violatedRule: 'FORMAT', data: { format: 'WEB_URL' } };
+  }
+  return undefined;
+}
+
+/** Every documented rule an Import File request breaks (fields prefixed for Bulk Import File); empty when Wix accepts it. */
+export function importViolations(body: unknown, prefix = ''): FieldViolation[] {
+  if (!isRecord(body)) return [{ field: prefix, description: 'must be a JSON object', violatedRule: 'TYPE' }];
+  const limits = GENERATE_LIMITS;
+  const violations: FieldViolation[] = [];
+  const push = (violation: FieldViolation | undefined) => {
+    if (violation) violations.push(violation);
+  };
+  push(webUrlViolation(`${prefix}url`, body.url));
+  if (present(body.displayName)) push(stringViolation(`${prefix}displayName`, body.displayName, IMPORT_LIMITS.displayNameMaxLength));
+  if (present(body.mimeType) && body.mimeType !== '') push(stringViolation(`${prefix}mimeType`, body.mimeType, limits.mimeTypeMaxLength));
+  if (present(body.parentFolderId)) push(stringViolation(`${prefix}parentFolderId`, body.parentFolderId, limits.parentFolderIdMaxLength));
+  if (present(body.filePath)) push(stringViolation(`${prefix}filePath`, body.filePath, limits.filePathMaxLength));
+  if (present(body.private) && typeof body.private !== 'boolean') {
+    violations.push({ field: `${prefix}private`, description: 'must be true or false', violatedRule: 'TYPE' });
+  }
+  if (present(body.mediaType) && !IMPORT_MEDIA_TYPES.includes(body.mediaType as string)) {
+    violations.push({
+      field: `${prefix}mediaType`,
+      description: `must be one of ${IMPORT_MEDIA_TYPES.join(', ')}`,
+      violatedRule: 'INVALID_ENUM_VALUE',
+    });
+  }
+  if (present(body.labels)) {
+    if (!Array.isArray(body.labels)) {
+      violations.push({ field: `${prefix}labels`, description: 'must be a list of strings', violatedRule: 'TYPE' });
+    } else {
+      if (body.labels.length > limits.labelsMaxItems) {
+        violations.push({
+          field: `${prefix}labels`,
+          description: `must have at most ${limits.labelsMaxItems} items (got ${body.labels.length})`,
+          violatedRule: 'MAX_SIZE',
+          data: { threshold: limits.labelsMaxItems },
+        });
+      }
+      for (const [index, label] of body.labels.entries()) push(stringViolation(`${prefix}labels[${index}]`, label, limits.labelMaxLength));
+    }
+  }
+  return violations;
+}

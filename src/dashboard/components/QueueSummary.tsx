@@ -52,6 +52,7 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
         <Text size="small" dataHook="queue-counts">
           {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing
           · {count.failed} failed{count.refused > 0 ? ` · ${count.refused} refused` : ''}
+          {count.importing > 0 ? ` · ${count.importing} importing from links` : ''}
         </Text>
       </Box>
       {!snapshot.online ? (

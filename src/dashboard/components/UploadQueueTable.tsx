@@ -33,7 +33,22 @@ const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 10;
 const PHONE_VISIBLE_ROWS = 5;
 
-const percent = (item: UploadItem) => (item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100));
+const percent = (item: UploadItem) => {
+  // Wix fetches a linked file: no bytes go from here, it is done when the Media Manager has it.
+  if (item.link !== undefined) return item.state === 'ready' ? 100 : 0;
+  return item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100);
+};
+
+/** "from example.com": where a linked file comes from, its whole link in the title. */
+const LinkOrigin: FC<{ link: string }> = ({ link }) => {
+  let host = link;
+  try {
+    host = new URL(link).host;
+  } catch {
+    // shown as typed
+  }
+  return <span title={link}>from {host}</span>;
+};
 
 /** Names typed for failed files, kept until they are retried with them. */
 type NameEdits = Readonly<Record<string, string>>;
@@ -170,7 +185,14 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
         </Text>
       )}
       <Text size="tiny" secondary ellipsis>
-        {formatBytes(item.size)}
+        {item.link !== undefined ? (
+          <>
+            {item.size > 0 ? `${formatBytes(item.size)} · ` : ''}
+            <LinkOrigin link={item.link} />
+          </>
+        ) : (
+          formatBytes(item.size)
+        )}
         {item.resumed ? ' · resumed' : ''}
         {item.verified ? ' · verified' : ''}
         {!item.verified && item.integrityNote ? <span title={item.integrityNote}> · checked by size</span> : null}
@@ -194,7 +216,11 @@ const ItemState: FC<{ item: UploadItem }> = ({ item }) => (
 
 const BytesDone: FC<{ item: UploadItem }> = ({ item }) => (
   <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
-    {formatBytes(item.bytesUploaded)} of {formatBytes(item.size)} ({percent(item)}%)
+    {item.link !== undefined
+      ? item.state === 'ready'
+        ? `${formatBytes(item.size)} imported by Wix`
+        : 'Nothing sent from here'
+      : `${formatBytes(item.bytesUploaded)} of ${formatBytes(item.size)} (${percent(item)}%)`}
   </Text>
 );
 

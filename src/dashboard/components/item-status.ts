@@ -4,6 +4,7 @@ type BadgeSkin = 'neutral' | 'standard' | 'warning' | 'success' | 'danger' | 'ge
 
 const LABELS: Record<UploadItemState, string> = {
   queued: 'Queued',
+  importing: 'Importing',
   uploading: 'Uploading',
   paused: 'Paused',
   finalizing: 'Finalizing',
@@ -16,6 +17,7 @@ const LABELS: Record<UploadItemState, string> = {
 
 const SKINS: Record<UploadItemState, BadgeSkin> = {
   queued: 'neutralLight',
+  importing: 'standard',
   uploading: 'standard',
   paused: 'warning',
   finalizing: 'standard',
@@ -35,8 +37,14 @@ export function stateLabel(item: Pick<UploadItem, 'state'>): string {
  * What the badge cannot say: that a file paused waits for the network, and which of the two
  * endings a failure is: its bytes did not all arrive, or they did and the file was refused.
  */
-export function stateNote(item: Pick<UploadItem, 'state' | 'pauseReason'>): string | undefined {
+export function stateNote(item: Pick<UploadItem, 'state' | 'pauseReason' | 'link'>): string | undefined {
   if (item.state === 'paused' && item.pauseReason === 'offline') return 'until back online';
+  if (item.link !== undefined) {
+    if (item.state === 'importing') return 'Wix fetches the link';
+    if (item.state === 'failed') return 'not imported';
+    if (item.state === 'refused') return 'Wix could not import it';
+    return 'from a link';
+  }
   if (item.state === 'failed') return 'not sent';
   if (item.state === 'refused') return 'all bytes arrived';
   return undefined;

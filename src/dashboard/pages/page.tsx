@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
 import { FileDropzone } from '../components/FileDropzone';
 import { UploadSettingsForm } from '../components/UploadSettingsForm';
+import { LinkImportForm } from '../components/LinkImportForm';
 import { StagedFilesTable } from '../components/StagedFilesTable';
 import { QueueSummary } from '../components/QueueSummary';
 import { UploadQueueTable } from '../components/UploadQueueTable';
@@ -26,6 +27,7 @@ import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { usePastedFiles } from '../hooks/use-pasted-files';
 import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
+import type { QueuedFile } from '../../upload-engine';
 
 const UploadPage: FC = () => {
   const setup = useAppSetup();
@@ -57,6 +59,13 @@ const UploadPage: FC = () => {
     startStaged();
     revealQueue();
   }, [startStaged, revealQueue]);
+  const importLinks = useCallback(
+    (files: QueuedFile[]) => {
+      queue.importLinks(files);
+      revealQueue();
+    },
+    [queue, revealQueue],
+  );
   const { forget } = unfinished;
   const forgetUnfinished = useCallback((fingerprint: string) => void forget(fingerprint), [forget]);
 
@@ -90,7 +99,14 @@ const UploadPage: FC = () => {
                 {survivesReload ? <UnfinishedUploads records={unfinished.records} onForget={forgetUnfinished} /> : <StorageBlockedNotice />}
               </Cell>
               <Cell span={narrow ? 12 : 8}>
-                <FileDropzone onPicked={staging.add} />
+                <Layout gap="24px">
+                  <Cell>
+                    <FileDropzone onPicked={staging.add} />
+                  </Cell>
+                  <Cell>
+                    <LinkImportForm settings={staging.settings} onImport={importLinks} />
+                  </Cell>
+                </Layout>
               </Cell>
               <Cell span={narrow ? 12 : 4}>
                 <UploadSettingsForm

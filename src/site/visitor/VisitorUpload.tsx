@@ -31,6 +31,7 @@ function describeTerms(terms: VisitorUploadTerms): string {
 
 const STATE_WORDS: Record<UploadItem['state'], string> = {
   queued: 'Waiting',
+  importing: 'Being fetched',
   uploading: 'Sending',
   paused: 'Paused',
   finalizing: 'Finishing',

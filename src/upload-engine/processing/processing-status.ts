@@ -31,6 +31,8 @@ export function processingOutcome(
         url: report.url ?? item.url,
         thumbnailUrl: report.thumbnailUrl ?? item.thumbnailUrl,
         mediaType: report.mediaType ?? item.mediaType,
+        // A linked file's size is known once Wix has fetched it.
+        ...(item.link !== undefined && report.sizeInBytes ? { size: Number(report.sizeInBytes) } : {}),
       },
     };
   }

@@ -53,6 +53,7 @@ export class QueueItems {
       name: source.name,
       size: source.size,
       relativePath: source.relativePath,
+      link: source.link,
       meta,
       state: 'queued',
       bytesUploaded: 0,

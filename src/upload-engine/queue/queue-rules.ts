@@ -22,8 +22,14 @@ export function isCancellable(state: UploadItemState): boolean {
 /** Endings a retry can change: the bytes did not all arrive (or not as they were sent). */
 const RETRIABLE: ReadonlySet<UploadItemState> = new Set(['failed', 'cancelled']);
 
-export function actionsFor(item: Pick<UploadItem, 'state'>): ItemActions {
+export function actionsFor(item: Pick<UploadItem, 'state' | 'link'>): ItemActions {
   const { state } = item;
+  if (item.link !== undefined) {
+    // Wix fetches a linked file: nothing to pause or cancel here. Imported again when it failed or
+    // Wix could not fetch it (the link's server may answer next time).
+    const again = state === 'failed' || state === 'refused';
+    return Object.freeze({ pause: false, resume: false, cancel: false, retry: again, rename: again, remove: true });
+  }
   return Object.freeze({
     pause: state === 'queued' || state === 'uploading',
     resume: state === 'paused',
@@ -35,7 +41,7 @@ export function actionsFor(item: Pick<UploadItem, 'state'>): ItemActions {
 }
 
 /** Files that still need something to happen: the batch is not over while one is left. */
-const BUSY: readonly UploadItemState[] = ['queued', 'uploading', 'paused', 'finalizing', 'processing'];
+const BUSY: readonly UploadItemState[] = ['queued', 'importing', 'uploading', 'paused', 'finalizing', 'processing'];
 
 export function buildQueueSnapshot(
   items: Iterable<UploadItem>,
@@ -58,7 +64,8 @@ export function buildQueueSnapshot(
       continue;
     }
     if (item.state === 'paused' && item.pauseReason === 'user') userPaused++;
-    bytesUploaded += item.bytesUploaded;
+    // A linked file's bytes reach the Media Manager from its link: all of them once it is ready.
+    bytesUploaded += item.link !== undefined && item.state === 'ready' ? item.size : item.bytesUploaded;
   }
   const { bytesPerSecond } = context;
   const sending = count.queued + count.uploading;

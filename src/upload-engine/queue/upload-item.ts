@@ -2,6 +2,9 @@ import type { UploadError } from '../upload-error';
 import type { UploadMeta } from '../upload-source';
 
 /**
+ * A file imported from a link goes importing → processing → ready (or failed when the import was
+ * not accepted, refused when Wix could not fetch or process it, with Wix's reason).
+ *
  * queued → uploading → finalizing → processing → ready, with paused (from queued or uploading),
  * failed and cancelled on the side: endings where the bytes did not all arrive (or not as sent),
  * which a retry can send again. `refused` is the other ending: every byte arrived, and the Media
@@ -10,6 +13,7 @@ import type { UploadMeta } from '../upload-source';
  */
 export type UploadItemState =
   | 'queued'
+  | 'importing'
   | 'uploading'
   | 'paused'
   | 'finalizing'
@@ -21,6 +25,7 @@ export type UploadItemState =
 
 export const UPLOAD_ITEM_STATES: readonly UploadItemState[] = [
   'queued',
+  'importing',
   'uploading',
   'paused',
   'finalizing',
@@ -66,6 +71,8 @@ export interface UploadItem {
   readonly name: string;
   readonly size: number;
   readonly relativePath?: string;
+  /** The link the Media Manager imports the file from (no bytes are sent); `size` is 0 until Wix reports it. */
+  readonly link?: string;
   readonly meta: Readonly<UploadMeta>;
   readonly state: UploadItemState;
   readonly pauseReason?: PauseReason;

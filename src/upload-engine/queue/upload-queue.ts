@@ -3,6 +3,7 @@ import type { ByteTransport } from '../byte-transport';
 import { defaultConnectivity, type Connectivity } from '../connectivity';
 import type { FetchLike } from '../run/finalize';
 import { checkBeforeUpload, sessionRequestFor } from '../run/preflight';
+import { checkBeforeImport, importThroughBackend, linkImportFor } from '../run/link-import';
 import type { ItemPatch } from '../processing/processing-status';
 import { ProcessingWatch } from '../processing/processing-watch';
 import { ProgressTicker } from './progress-ticker';
@@ -90,6 +91,7 @@ const idle = { bytesPerSecond: 0, secondsLeft: undefined } as const;
  * the Media Manager processes and ProgressTicker paces progress. Framework-free.
  */
 export class UploadQueue {
+  private readonly backend: UploadBackend;
   private readonly server: ServerCalls;
   private readonly transport: ByteTransport;
   private readonly store: ResumeStore;
@@ -120,6 +122,7 @@ export class UploadQueue {
     this.transport =
       options.transport ?? createTusTransport({ chunkSize: options.chunkSize, retryDelays, connectivity: this.connectivity });
     const fetchFn: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.backend = options.backend;
     this.server = new ServerCalls(options.backend, fetchFn, this.connectivity, retryDelays);
     this.store = options.resumeStore ?? new MemoryResumeStore();
     this.maxFileSizeBytes = options.maxFileSizeBytes ?? Number.POSITIVE_INFINITY;
@@ -243,6 +246,16 @@ export class UploadQueue {
     this.prepared = next;
   }
 
+   * Adds files the Media Manager imports from links (`sourceFromLink`): Wix fetches them, so no byte
+   * is sent from here. Each goes importing → processing → ready, or failed (the import was not
+   * accepted) or refused (Wix could not fetch or process it) with why; both can be imported again.
+   */
+  importLinks(links: Iterable<QueuedFile>): UploadItem[] {
+    const entries = [...links].map(({ source, meta }) => this.items.create(source, meta, false));
+    void this.runImports(entries);
+    return entries.map((entry) => entry.item);
+  }
+
   /** Continues an upload begun earlier (e.g. before a reload), with the metadata and the server session it was started with. */
   resumeUpload(source: UploadSource, record: ResumeRecord): UploadItem {
     const entry = this.items.create(source, record.meta, true);
@@ -299,6 +312,11 @@ export class UploadQueue {
     const entry = this.items.get(id);
     if (!entry?.item.actions.retry) return;
     if (changes.displayName !== undefined && changes.displayName !== entry.meta.displayName) this.rename(entry, changes.displayName);
+    if (entry.source.link !== undefined) {
+      if (entry.item.fileId) this.processing.forget(entry.item.fileId);
+      void this.runImports([entry]);
+      return;
+    }
     const refusal = this.preflight(entry);
     if (refusal) {
       this.items.update(entry, { state: 'failed', error: refusal });
@@ -423,6 +441,39 @@ export class UploadQueue {
     const prepared = this.prepared.get(key);
     this.prepared.delete(key);
     return prepared && this.now() - prepared.since < PREPARED_SESSION_MS ? prepared : undefined;
+  }
+
+  /** Asks the backend to import the entries' links, after checking each; then follows each file Wix made. */
+  private async runImports(entries: FileEntry[]): Promise<void> {
+    const admitted = entries.filter((entry) => {
+      const refusal = checkBeforeImport(entry.source, entry.meta, entry.fingerprint, {
+        isQueued: (fingerprint) => this.items.isTaken(fingerprint, entry.id),
+      });
+      this.items.update(
+        entry,
+        refusal
+          ? { state: 'failed', error: refusal }
+          : { state: 'importing', error: undefined, fileId: undefined, failureCode: undefined, failureDescription: undefined },
+      );
+      return refusal === undefined;
+    });
+    if (admitted.length === 0) return;
+    const outcomes = await importThroughBackend(
+      this.backend,
+      admitted.map((entry) => linkImportFor(entry.source, entry.meta)),
+    );
+    if (this.disposed) return;
+    admitted.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      // Taken off the list meanwhile: Wix has the file all the same, and recent uploads show it.
+      if (!outcome || this.items.get(entry.id) !== entry || entry.item.state !== 'importing') return;
+      if (!outcome.ok) {
+        this.items.update(entry, { state: 'failed', error: outcome.error });
+        return;
+      }
+      this.items.update(entry, { state: 'processing', fileId: outcome.report.fileId });
+      this.processing.watch(entry, outcome.report.fileId, outcome.report);
+    });
   }
 
   /** Queues the entry, or fails it with why it must not be sent. */

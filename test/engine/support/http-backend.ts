@@ -21,5 +21,6 @@ export function httpBackend(origin: string, token: string): Counted {
     finalizeUploadFromServer: counted('finalizeUploadFromServer', backend.finalizeUploadFromServer),
     discardArrivedCopy: counted('discardArrivedCopy', backend.discardArrivedCopy),
     findUploadedFile: counted('findUploadedFile', backend.findUploadedFile),
+    importFromLinks: counted('importFromLinks', backend.importFromLinks),
   };
 }
