@@ -79,6 +79,7 @@ function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): 
     field,
     description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
     violatedRule: 'FORMAT',
+    ruleName: 'FORBIDDEN_CHARACTERS',
   };
 }
 
@@ -110,7 +111,7 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
   const problem = tooLong(value, field, maxLength) ?? forbiddenCharacter(value, field);
   if (problem) return problem;
   if (value.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
-    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
+    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT', ruleName: 'DOT_SEGMENTS' };
   }
   return undefined;
 }
