@@ -10,6 +10,8 @@ export interface Speech {
   language: Language;
   locale: string;
   dir: 'ltr' | 'rtl';
+  /** A run of another direction (a MIME type, a list of them) kept whole in the sentence. */
+  isolate: (text: string) => string;
   bytes: (bytes: number) => string;
   speed: (bytesPerSecond: number | undefined) => string;
   duration: (seconds: number | undefined) => string;
@@ -17,14 +19,22 @@ export interface Speech {
   dateTime: (moment: Date | string | number) => string;
 }
 
+/**
+ * A size in a right-to-left sentence is a left-to-right run of its own ("4.1 kB", not "kB 4.1"):
+ * Unicode's first-strong isolate keeps it whole.
+ */
+const isolate = (dir: 'ltr' | 'rtl', text: string) => (dir === 'rtl' ? `\u2068${text}\u2069` : text);
+
 export function speechOf({ language, locale }: ActiveLanguage): Speech {
+  const dir = directionOf(language);
   return {
     t: translatorFor(language),
     language,
     locale,
-    dir: directionOf(language),
-    bytes: (bytes) => formatBytes(bytes, locale),
-    speed: (bytesPerSecond) => formatSpeed(bytesPerSecond, locale),
+    dir,
+    isolate: (text) => isolate(dir, text),
+    bytes: (bytes) => isolate(dir, formatBytes(bytes, locale)),
+    speed: (bytesPerSecond) => isolate(dir, formatSpeed(bytesPerSecond, locale)),
     duration: (seconds) => formatDuration(seconds, locale),
     number: (value) => formatNumber(value, locale),
     dateTime: (moment) => formatDateTime(moment, locale),

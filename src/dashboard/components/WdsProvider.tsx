@@ -1,6 +1,7 @@
 import React, { type CSSProperties, type FC, type ReactNode } from 'react';
 import { WixDesignSystemProvider } from '@wix/design-system';
 import '@wix/design-system/styles.global.css';
+import './right-to-left.css';
 import { useI18n } from '../../i18n/use-i18n';
 
 /**

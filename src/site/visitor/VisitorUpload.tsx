@@ -29,17 +29,18 @@ interface Props extends VisitorUploadWording {
 
 let nextWidgetId = 0;
 
-function describeTerms({ t, locale }: Speech, terms: VisitorUploadTerms): string {
-  const types = terms.allowedTypes.length > 0 ? terms.allowedTypes.join(', ') : t('widget.anyType');
-  return t('widget.terms', { types, size: maxFileSizeWords(terms, locale), count: terms.maxFilesPerSubmission });
+function describeTerms({ t, locale, isolate }: Speech, terms: VisitorUploadTerms): string {
+  const types = terms.allowedTypes.length > 0 ? isolate(terms.allowedTypes.join(', ')) : t('widget.anyType');
+  return t('widget.terms', { types, size: isolate(maxFileSizeWords(terms, locale)), count: terms.maxFilesPerSubmission });
 }
 
 /** Why a chosen file stays behind, by the rule it breaks. */
-function problemWords({ t, locale }: Speech, terms: VisitorUploadTerms | undefined, problem: ChosenFileProblem): string {
+function problemWords({ t, locale, isolate }: Speech, terms: VisitorUploadTerms | undefined, problem: ChosenFileProblem): string {
   if (problem.rule === 'type') {
-    return t('widget.typeRefused', { type: problem.mimeType || t('widget.unknownType'), accepted: terms?.allowedTypes.join(', ') ?? '' });
+    const accepted = isolate(terms?.allowedTypes.join(', ') ?? '');
+    return t('widget.typeRefused', { type: problem.mimeType ? isolate(problem.mimeType) : t('widget.unknownType'), accepted });
   }
-  if (problem.rule === 'size') return t('widget.tooLarge', { size: terms ? maxFileSizeWords(terms, locale) : '' });
+  if (problem.rule === 'size') return t('widget.tooLarge', { size: terms ? isolate(maxFileSizeWords(terms, locale)) : '' });
   return t('widget.tooMany', { count: terms?.maxFilesPerSubmission ?? 0 });
 }
 
