@@ -49,6 +49,8 @@ async function englishShown(page: Page, language: Language, phrases: string[]): 
 }
 
 const en = translatorFor('en');
+/** The languages photographed for the README (`npm run screenshots`): the long one and the right-to-left one. */
+const PHOTOGRAPHED: readonly Language[] = ['de', 'he'];
 const SIZES = [
   [1280, 800],
   [375, 740],
@@ -104,6 +106,8 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
 
   for (const language of LANGUAGES) {
     const t = translatorFor(language);
+    const photograph = (name: string, fullPage = false) =>
+      PHOTOGRAPHED.includes(language) ? page.screenshot({ path: screenshotPath(name), fullPage }) : undefined;
     it(`${language}: the Upload page with many files and failures, the Visitor uploads tab and the widget, at 1280 and 375 px`, {
       timeout: 180_000,
     }, async () => {
@@ -135,7 +139,7 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
           .evaluate((row) => row.scrollIntoView({ block: 'center' }));
         expect(await cutOrOverflowing(page), `the Upload page at ${width} px`).toEqual([]);
         expect(await englishShown(page, language, englishPhrases)).toEqual([]);
-        await page.screenshot({ path: screenshotPath(`upload-page-${language}-${width}.png`) });
+        await photograph(`upload-page-${language}-${width}.png`);
       }
 
       await page.getByRole('tab', { name: t('page.tabVisitors') }).click();
@@ -144,7 +148,7 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
         await page.setViewportSize({ width, height });
         expect(await cutOrOverflowing(page), `the Visitor uploads tab at ${width} px`).toEqual([]);
         expect(await englishShown(page, language, [en('rules.title'), en('inbox.filterALL'), en('inbox.REJECTED')])).toEqual([]);
-        await page.screenshot({ path: screenshotPath(`visitor-inbox-${language}-${width}.png`) });
+        await photograph(`visitor-inbox-${language}-${width}.png`);
       }
 
       await page.goto(`${app.url}/site?lang=${language}`);
@@ -160,7 +164,7 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
         await page.setViewportSize({ width, height });
         expect(await cutOrOverflowing(page), `the widget at ${width} px`).toEqual([]);
         expect(await englishShown(page, language, [en('widget.heading'), en('widget.yourName'), en('widget.remove')])).toEqual([]);
-        await page.screenshot({ path: screenshotPath(`widget-${language}-${width}.png`), fullPage: true });
+        await photograph(`widget-${language}-${width}.png`, true);
       }
     });
   }

@@ -120,6 +120,8 @@ const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
         )
       ) : (
         <Table
+          // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+          key={phone ? 'phone' : 'wide'}
           data={uploads.map((upload) => ({ ...upload, id: upload.fileId }))}
           columns={columns}
           rowDataHook="recent-upload"

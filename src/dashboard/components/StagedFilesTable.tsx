@@ -177,6 +177,8 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
       />
       {phone ? <Card.Content>{actions}</Card.Content> : null}
       <Table
+        // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+        key={phone ? 'phone' : 'wide'}
         data={staged}
         columns={columns}
         rowDataHook="staged-row"

@@ -344,6 +344,8 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
 
   return (
     <Table
+      // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+      key={phone ? 'phone' : 'wide'}
       data={items as UploadItem[]}
       columns={columns}
       rowDataHook="queue-row"
