@@ -10,7 +10,7 @@ export interface Speech {
   language: Language;
   locale: string;
   dir: 'ltr' | 'rtl';
-  /** A run of another direction (a MIME type, a list of them) kept whole in the sentence. */
+  /** A left-to-right run (a MIME type, a list of them, a size) kept whole in a right-to-left sentence. */
   isolate: (text: string) => string;
   bytes: (bytes: number) => string;
   speed: (bytesPerSecond: number | undefined) => string;
@@ -20,10 +20,10 @@ export interface Speech {
 }
 
 /**
- * A size in a right-to-left sentence is a left-to-right run of its own ("4.1 kB", not "kB 4.1"):
- * Unicode's first-strong isolate keeps it whole.
+ * A size or a MIME type in a right-to-left sentence is a left-to-right run of its own ("4.1 kB",
+ * not "kB 4.1"; "video/*" as it is written): Unicode's left-to-right isolate keeps it whole.
  */
-const isolate = (dir: 'ltr' | 'rtl', text: string) => (dir === 'rtl' ? `\u2068${text}\u2069` : text);
+const isolate = (dir: 'ltr' | 'rtl', text: string) => (dir === 'rtl' ? `\u2066${text}\u2069` : text);
 
 export function speechOf({ language, locale }: ActiveLanguage): Speech {
   const dir = directionOf(language);

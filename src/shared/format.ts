@@ -27,6 +27,16 @@ function intlLocale(locale: string | undefined): string | undefined {
   return locale && !/^en\b/i.test(locale) ? locale : undefined;
 }
 
+/**
+ * The locale sizes are written in: as above, and none for Hebrew either. Hebrew writes sizes with
+ * the Latin units, left to right ("0.5 GB"); Intl's Hebrew patterns put the unit first behind a
+ * right-to-left mark ("GB\u200f0.5"), which a page cannot show in the right order. The page
+ * keeps such a size whole in its sentence (a left-to-right isolate).
+ */
+function sizeLocale(locale: string | undefined): string | undefined {
+  return locale && /^(he|iw)\b/i.test(locale) ? undefined : intlLocale(locale);
+}
+
 function unitFormat(locale: string, unit: string, style: 'short' | 'long' = 'short'): Intl.NumberFormat {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style, maximumFractionDigits: 2, useGrouping: false });
 }
@@ -45,7 +55,7 @@ function scaled(bytes: number): { value: number; unit: number } {
 /** 1536 -> "1.54 kB", 5e9 -> "5 GB", 1e8 -> "100 MB" (see above for the units); German: "1,54 kB". */
 export function formatBytes(bytes: number, inLocale?: string): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '–';
-  const locale = intlLocale(inLocale);
+  const locale = sizeLocale(inLocale);
   const { value, unit } = scaled(bytes);
   if (!locale) return `${value} ${UNITS[unit]}`;
   return unitFormat(locale, INTL_UNITS[unit]!).format(value);
@@ -53,7 +63,7 @@ export function formatBytes(bytes: number, inLocale?: string): string {
 
 export function formatSpeed(bytesPerSecond: number | undefined, inLocale?: string): string {
   if (!bytesPerSecond || bytesPerSecond <= 0) return '–';
-  const locale = intlLocale(inLocale);
+  const locale = sizeLocale(inLocale);
   if (!locale) return `${formatBytes(bytesPerSecond)}/s`;
   const { value, unit } = scaled(bytesPerSecond);
   return unitFormat(locale, `${INTL_UNITS[unit]}-per-second`).format(value);
@@ -82,7 +92,7 @@ export function formatDuration(seconds: number | undefined, inLocale?: string): 
 
 /** A number of GB as typed ("0.5") said in the locale: "0.5 GB", "0,5 GB", "0,5 Go". */
 export function formatGigabytes(typed: string, inLocale?: string): string {
-  const locale = intlLocale(inLocale);
+  const locale = sizeLocale(inLocale);
   const value = Number(typed.trim());
   if (!locale || !Number.isFinite(value)) return `${typed.trim()} GB`;
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 9 }).format(value);
