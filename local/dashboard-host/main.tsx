@@ -5,13 +5,14 @@ import pages, { type HostedDashboardPage } from 'virtual:dashboard-pages';
 import { fetchThroughLocalWix, localTokenAuth } from '../local-client';
 import { createHostChannel } from './host-channel';
 import { pageAtPath, pathOfRoute } from './page-routes';
+import { applyDocumentLanguage, chosenHostLanguage, languageSwitcher, withLanguage } from '../host-language';
 
 /** Links to every page of the app in the host bar, as the Wix dashboard's sidebar lists them. */
-function renderPageLinks(current: HostedDashboardPage | undefined): void {
+function renderPageLinks(current: HostedDashboardPage | undefined, language: ReturnType<typeof chosenHostLanguage>['language']): void {
   const list = document.getElementById('host-pages')!;
   for (const page of pages) {
     const link = document.createElement('a');
-    link.href = pathOfRoute(page.route);
+    link.href = withLanguage(pathOfRoute(page.route), language);
     link.textContent = page.title;
     if (page === current) link.setAttribute('aria-current', 'page');
     const item = document.createElement('li');
@@ -27,7 +28,10 @@ function renderPageLinks(current: HostedDashboardPage | undefined): void {
  */
 async function boot(): Promise<void> {
   const current = pageAtPath(pages, window.location.pathname);
-  renderPageLinks(current);
+  const essentials = chosenHostLanguage();
+  applyDocumentLanguage(essentials);
+  renderPageLinks(current, essentials.language);
+  document.getElementById('host-site')!.before(languageSwitcher(essentials.language));
   const root = document.getElementById('page-root')!;
   if (!current) {
     root.textContent = `No page of this app is at ${window.location.pathname}.`;
@@ -48,7 +52,8 @@ async function boot(): Promise<void> {
     accessToken,
     pages,
   );
-  const host = { channel, environment: {}, name: 'local-wix-dashboard' } as unknown as Host;
+  // `essentials` is what @wix/essentials' i18n reads: getLanguage() and getLocale() answer from it.
+  const host = { channel, environment: {}, name: 'local-wix-dashboard', essentials } as unknown as Host;
   const client = createClient({ host, auth: localTokenAuth(accessToken), fetch: fetchThroughLocalWix(window.location.origin) });
   client.enableContext('global');
 

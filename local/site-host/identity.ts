@@ -1,6 +1,7 @@
 import { createClient, type Host } from '@wix/sdk';
 import { fetchThroughLocalWix, localTokenAuth } from '../local-client';
 import { createSiteChannel } from './site-channel';
+import type { HostEssentials } from '../host-language';
 
 export type SiteRole = 'VISITOR' | 'MEMBER';
 
@@ -38,10 +39,11 @@ export async function siteIdentity(role: SiteRole): Promise<StoredIdentity> {
 
 /**
  * Makes web-method calls of this page run as `accessToken`, through the local Wix, and gives host
- * modules (@wix/site-members) the local site's channel.
+ * modules the local site's channel (@wix/site-members) and language (@wix/essentials' i18n).
  */
-export function enableSiteContext(accessToken: string): void {
-  const host = { channel: createSiteChannel(), environment: {}, name: 'local-wix-site' } as unknown as Host;
+export function enableSiteContext(accessToken: string, essentials: HostEssentials): void {
+  // `essentials` is what @wix/essentials' i18n reads: the site's current language, as a multilingual site gives it.
+  const host = { channel: createSiteChannel(), environment: {}, name: 'local-wix-site', essentials } as unknown as Host;
   const client = createClient({ host, auth: localTokenAuth(accessToken), fetch: fetchThroughLocalWix(window.location.origin) });
   client.enableContext('global');
 }

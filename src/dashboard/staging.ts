@@ -14,6 +14,7 @@ import {
 import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
 import type { FolderSummary } from '../shared/upload-methods';
+import type { FieldViolation } from '../shared/refusals';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
 export interface UploadSettings {
@@ -57,11 +58,10 @@ function resolved(file: Omit<StagedFile, 'meta' | 'fingerprint'>, displayName: s
   return { ...file, meta, fingerprint: uploadFingerprint(file.source, meta) };
 }
 
-/** A typed line that is not a link the Media Manager can import, and why. */
-export interface LinkProblem {
-  line: string;
-  reason: string;
-}
+/** A typed line that is not a link the Media Manager can import, and why (told by the form in the owner's language). */
+export type LinkProblem =
+  | { line: string; kind: 'too-many'; given: number }
+  | { line: string; kind: 'not-a-link'; violation: FieldViolation };
 
 /**
  * The links typed (one per line, blank lines ignored) as files for the Media Manager to import,
@@ -76,7 +76,7 @@ export function linksToImport(text: string, settings: UploadSettings): { files: 
   if (lines.length > LINK_IMPORT_LIMITS.linksPerImport) {
     return {
       files: [],
-      problems: [{ line: '', reason: `At most ${LINK_IMPORT_LIMITS.linksPerImport} links at once (${lines.length} given).` }],
+      problems: [{ line: '', kind: 'too-many', given: lines.length }],
     };
   }
   const files: QueuedFile[] = [];
@@ -84,7 +84,7 @@ export function linksToImport(text: string, settings: UploadSettings): { files: 
   for (const line of lines) {
     const violation = importLinkViolation(line);
     if (violation) {
-      problems.push({ line, reason: `The link ${violation.description}.` });
+      problems.push({ line, kind: 'not-a-link', violation });
       continue;
     }
     const source = sourceFromLink(line);

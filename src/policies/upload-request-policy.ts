@@ -91,6 +91,7 @@ function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): 
       field,
       description: `must not contain control or text-direction characters (found ${describeCharacter(forbidden[0])})`,
       violatedRule: 'FORMAT',
+      ruleName: 'FORBIDDEN_CHARACTERS',
     };
   }
   const invisible = INVISIBLE.exec(value);
@@ -99,10 +100,17 @@ function forbiddenCharacter(value: string, field: string, pattern = FORBIDDEN): 
       field,
       description: `must not contain invisible characters (found ${describeCharacter(invisible[0])})`,
       violatedRule: 'FORMAT',
+      ruleName: 'INVISIBLE_CHARACTERS',
     };
   }
   if (COMBINING_RUN.test(value)) {
-    return { field, description: `must not stack more than ${MAX_COMBINING_RUN} combining marks on one character`, violatedRule: 'FORMAT' };
+    return {
+      field,
+      description: `must not stack more than ${MAX_COMBINING_RUN} combining marks on one character`,
+      violatedRule: 'FORMAT',
+      ruleName: 'COMBINING_MARKS',
+      data: { threshold: MAX_COMBINING_RUN },
+    };
   }
   if (value !== '' && !VISIBLE.test(value)) return { field, description: 'must have a visible character', violatedRule: 'REQUIRED_FIELD' };
   return undefined;
@@ -136,7 +144,7 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
   const problem = tooLong(value, field, maxLength) ?? forbiddenCharacter(value, field);
   if (problem) return problem;
   if (value.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
-    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT' };
+    return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT', ruleName: 'DOT_SEGMENTS' };
   }
   return undefined;
 }
@@ -257,13 +265,23 @@ export function importLinkViolation(value: unknown, field = 'url'): FieldViolati
   try {
     url = new URL(value);
   } catch {
-    return { field, description: 'must be a full web address, such as https://example.com/video.mp4', violatedRule: 'FORMAT' };
+    return {
+      field,
+      description: 'must be a full web address, such as https://example.com/video.mp4',
+      violatedRule: 'FORMAT',
+      ruleName: 'NOT_A_LINK',
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { field, description: `must start with https:// or http:// (not ${url.protocol})`, violatedRule: 'FORMAT' };
+    return {
+      field,
+      description: `must start with https:// or http:// (not ${url.protocol})`,
+      violatedRule: 'FORMAT',
+      ruleName: 'LINK_SCHEME',
+    };
   }
   if (url.username !== '' || url.password !== '') {
-    return { field, description: 'must not hold a user name or password', violatedRule: 'FORMAT' };
+    return { field, description: 'must not hold a user name or password', violatedRule: 'FORMAT', ruleName: 'LINK_CREDENTIALS' };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { isRecord } from '../shared/is-record';
 import { fileExtension, mediaTypeOf, type MediaType } from '../shared/media-types';
-import { formatBytes, formatDuration, GB } from '../shared/format';
+import { formatBytes, formatDuration, formatGigabytes, GB } from '../shared/format';
 import { refuse, type FieldViolation, type RateLimited, type Refusal } from '../shared/refusals';
 import { APP_UPLOAD_LIMITS, typedTextViolation } from './upload-request-policy';
 
@@ -110,9 +110,9 @@ export function bytesToGigabytes(bytes: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
-/** The largest file as the visitor is told it: the owner's own words when known ("0.1 GB"). */
-export function maxFileSizeWords(terms: VisitorUploadTerms): string {
-  return terms.maxFileSizeGb ? `${terms.maxFileSizeGb.trim()} GB` : formatBytes(terms.maxFileSizeBytes);
+/** The largest file as the visitor is told it: the owner's own number when known ("0.1 GB"; "0,1 GB" in German). */
+export function maxFileSizeWords(terms: VisitorUploadTerms, locale?: string): string {
+  return terms.maxFileSizeGb ? formatGigabytes(terms.maxFileSizeGb, locale) : formatBytes(terms.maxFileSizeBytes, locale);
 }
 
 // ---- who may send ----------------------------------------------------------------------------
@@ -198,12 +198,22 @@ export function typeAllowed(allowedTypes: readonly string[], mimeType: string): 
   });
 }
 
+/** Which rule a file breaks (its type, or its size), for a caller that words it itself (the widget, in the visitor's language). */
+export type FileRuleBreach = { rule: 'type'; mimeType: string } | { rule: 'size' };
+
+export function fileRuleBreach(rules: VisitorUploadTerms, file: { mimeType: string; sizeInBytes: number }): FileRuleBreach | undefined {
+  if (!typeAllowed(rules.allowedTypes, file.mimeType)) return { rule: 'type', mimeType: file.mimeType };
+  if (file.sizeInBytes > rules.maxFileSizeBytes) return { rule: 'size' };
+  return undefined;
+}
+
 /** Why a file breaks the rules (its type or size), in words for the visitor; undefined when it does not. */
 export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: string; sizeInBytes: number }): string | undefined {
-  if (!typeAllowed(rules.allowedTypes, file.mimeType)) {
+  const breach = fileRuleBreach(rules, file);
+  if (breach?.rule === 'type') {
     return `Files of type ${file.mimeType || 'unknown'} are not accepted here (accepted: ${rules.allowedTypes.join(', ')}).`;
   }
-  if (file.sizeInBytes > rules.maxFileSizeBytes) return `The file is larger than the ${maxFileSizeWords(rules)} accepted here.`;
+  if (breach?.rule === 'size') return `The file is larger than the ${maxFileSizeWords(rules)} accepted here.`;
   return undefined;
 }
 
@@ -262,11 +272,6 @@ export function fileAskedAgain<F extends SubmissionFilePlace>(
   if (named.length === 0) return undefined;
   const open = named.find((file) => file.status === 'UPLOADING' && file.sizeInBytes === String(size));
   return open ?? refuse('NOT_ALLOWED', `A file named "${fileName}" is already in this submission.`);
-}
-
-/** Why a chosen file beyond the submission's limit stays behind, as the widget says it before sending. */
-export function overSubmissionLimit(terms: Pick<VisitorUploadTerms, 'maxFilesPerSubmission'>): string {
-  return `At most ${terms.maxFilesPerSubmission} files at once.`;
 }
 
 export const SUBMISSION_REFUSALS = {
@@ -457,7 +462,7 @@ function wholeNumber(input: Record<string, unknown>, field: CountRule, violation
   if (value === undefined && LATER_RULES.has(field)) return DEFAULT_VISITOR_UPLOAD_RULES[field];
   const max = VISITOR_RULE_BOUNDS[field];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    violations.push({ field, description: `must be a whole number from 1 to ${max}`, violatedRule: 'FORMAT' });
+    violations.push({ field, description: `must be a whole number from 1 to ${max}`, violatedRule: 'FORMAT', data: { threshold: max } });
     return 0;
   }
   return value;
@@ -488,7 +493,7 @@ function largestFile(
     const field = bytes === undefined || bytes === null ? 'maxFileSizeGb' : 'maxFileSizeBytes';
     const description =
       field === 'maxFileSizeGb' ? `must be more than 0 and at most ${bytesToGigabytes(max)} GB` : `must be a whole number from 1 to ${max}`;
-    violations.push({ field, description, violatedRule: 'FORMAT' });
+    violations.push({ field, description, violatedRule: 'FORMAT', data: { threshold: max } });
     return { maxFileSizeBytes: 0, maxFileSizeGb: '' };
   }
   return { maxFileSizeBytes: chosen, maxFileSizeGb: chosen === typedBytes ? (typed as string).trim() : bytesToGigabytes(chosen) };
@@ -508,6 +513,7 @@ export function parseVisitorUploadRules(input: unknown): { rules: VisitorUploadR
       field: 'allowedTypes',
       description: `must be a list of at most ${VISITOR_RULE_BOUNDS.allowedTypes} types`,
       violatedRule: 'TYPE',
+      data: { threshold: VISITOR_RULE_BOUNDS.allowedTypes },
     });
   } else {
     types.forEach((type, index) => {

@@ -36,7 +36,10 @@ export interface FieldViolation {
   field: string;
   description: string;
   violatedRule: ViolatedRule;
-  /** A service's own rule, with violatedRule OTHER (e.g. RESOURCE_NOT_FOUND). */
+  /**
+   * A service's own rule, with violatedRule OTHER (e.g. RESOURCE_NOT_FOUND); the app's finer name
+   * of a FORMAT rule (FORBIDDEN_CHARACTERS, DOT_SEGMENTS), by which the UI words it.
+   */
   ruleName?: string;
   data?: { threshold: number };
 }

@@ -39,6 +39,8 @@ export interface UploadError {
   violations?: readonly FieldViolation[];
   /** RATE_LIMITED: seconds until trying again can succeed (counted from when the backend answered). */
   retryAfterSeconds?: number;
+  /** FILE_TOO_LARGE: the largest file, in bytes. */
+  limitBytes?: number;
 }
 
 /** An UploadError thrown through the engine's async steps. */

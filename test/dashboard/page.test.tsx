@@ -290,7 +290,7 @@ describe('the Upload page', () => {
     choose(clip());
     fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
     await waitFor(() => expect(document.activeElement?.getAttribute('data-hook')).toBe('queue-heading'));
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Uploads: 1 files');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Uploads: 1 file');
   });
 
   it('adds files pasted on the page, like dropped ones', async () => {

@@ -321,13 +321,19 @@ describe('links typed to import', () => {
       ['https://example.com/c.png', 'c.png', '/linked', true],
       ['https://example.com/c.png', 'c.png', '/linked', true],
     ]);
-    expect(problems).toEqual([{ line: 'www.example.com/b.mp4', reason: expect.stringContaining('full web address') }]);
+    expect(problems).toEqual([
+      {
+        line: 'www.example.com/b.mp4',
+        kind: 'not-a-link',
+        violation: expect.objectContaining({ description: expect.stringContaining('full web address') }),
+      },
+    ]);
   });
 
   it('takes at most 100 links at once', () => {
     const typed = Array.from({ length: 101 }, (_, index) => `https://example.com/${index}.png`).join('\n');
     const { files, problems } = linksToImport(typed, settings());
     expect(files).toEqual([]);
-    expect(problems[0]?.reason).toContain('At most 100 links');
+    expect(problems).toEqual([{ line: '', kind: 'too-many', given: 101 }]);
   });
 });

@@ -8,6 +8,7 @@ import type { SaveRulesResult, SubmissionSummary } from '../../src/shared/visito
 import { DEFAULT_VISITOR_UPLOAD_RULES } from '../../src/policies/visitor-rules-policy.js';
 import { button, renderInWds, unnamedButtons } from './support/ui.js';
 
+// The components reach the backend through the owner's one module (dashboard/owner-methods.ts): only a file link is asked for here.
 vi.mock('../../src/dashboard/owner-methods', () => ({ getFileDownloadUrl: vi.fn() }));
 
 afterEach(() => cleanup());

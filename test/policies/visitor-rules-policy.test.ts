@@ -12,7 +12,6 @@ import {
   gigabytesToBytes,
   maxFileSizeWords,
   mediaTypeAllowed,
-  overSubmissionLimit,
   parseSubmissionDetails,
   parseVisitorUploadRules,
   rateLimited,
@@ -173,7 +172,6 @@ describe('per submission', () => {
     });
     expect(fileAskedAgain(files, 'b.mp4', 10)).toMatchObject({ code: 'NOT_ALLOWED' });
     expect(fileAskedAgain(files, 'c.mp4', 10)).toBeUndefined();
-    expect(overSubmissionLimit({ maxFilesPerSubmission: 2 })).toBe('At most 2 files at once.');
   });
 });
 

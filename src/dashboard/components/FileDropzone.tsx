@@ -1,16 +1,12 @@
 import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
 import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
+import { useI18n } from '../../i18n/use-i18n';
 
 export interface FileDropzoneWording {
   heading: string;
   hint: string;
 }
-
-const DEFAULT_WORDING: FileDropzoneWording = {
-  heading: 'Drop files or whole folders here',
-  hint: 'Videos, archives, print files of many GB: uploads resume after a dropped connection or a reload.',
-};
 
 interface Props {
   onPicked(files: PickedFile[]): void;
@@ -24,7 +20,8 @@ interface Props {
  * drop's entries are read here too, because a dropped folder must keep its tree.
  */
 const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording }) => {
-  const words = { ...DEFAULT_WORDING, ...(allowFolders ? {} : { heading: 'Drop files here' }), ...wording };
+  const { t } = useI18n();
+  const words = { heading: allowFolders ? t('dropzone.heading') : t('dropzone.headingFiles'), hint: t('dropzone.hint'), ...wording };
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const pendingDrop = useRef<Promise<PickedFile[]>>();
@@ -62,7 +59,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
             borderColor="B10"
             borderRadius="8px"
           >
-            <Text weight="bold">Drop to add to the list</Text>
+            <Text weight="bold">{t('dropzone.overlay')}</Text>
           </Box>
         </Dropzone.Overlay>
         <Dropzone.Content>
@@ -74,7 +71,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
             */}
             {/* biome-ignore lint/a11y/useKeyWithClickEvents: the zone's own buttons are its keyboard equivalent */}
             <fieldset
-              aria-label="Add files"
+              aria-label={t('dropzone.group')}
               style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
               onClick={(event) => {
                 if (!(event.target instanceof Element) || !event.target.closest('button')) fileInput.current?.click();
@@ -87,11 +84,11 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
                 </Text>
                 <Box gap="SP2">
                   <Button size="small" onClick={() => fileInput.current?.click()} dataHook="choose-files">
-                    Choose files
+                    {t('dropzone.chooseFiles')}
                   </Button>
                   {allowFolders ? (
                     <Button size="small" priority="secondary" onClick={() => folderInput.current?.click()} dataHook="choose-folder">
-                      Choose a folder
+                      {t('dropzone.chooseFolder')}
                     </Button>
                   ) : null}
                 </Box>
@@ -100,13 +97,21 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
           </Card>
         </Dropzone.Content>
       </Dropzone>
-      <input ref={fileInput} type="file" multiple hidden aria-label="Choose files" data-hook="file-input" onChange={onInputChange} />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label={t('dropzone.chooseFiles')}
+        data-hook="file-input"
+        onChange={onInputChange}
+      />
       <input
         ref={setFolderInput}
         type="file"
         multiple
         hidden
-        aria-label="Choose a folder"
+        aria-label={t('dropzone.chooseFolder')}
         data-hook="folder-input"
         onChange={onInputChange}
       />

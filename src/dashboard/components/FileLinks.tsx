@@ -3,6 +3,7 @@ import { Box, CopyClipboard, Text, TextButton } from '@wix/design-system';
 import { usePrivateFileLink } from '../hooks/use-private-file-link';
 import { DOWNLOAD_LINK_MINUTES } from '../../shared/upload-methods';
 import { inactive } from './inactive';
+import { useI18n } from '../../i18n/use-i18n';
 
 interface Props {
   fileId: string;
@@ -11,34 +12,52 @@ interface Props {
   isPrivate: boolean;
 }
 
-const PublicFileLinks: FC<Omit<Props, 'isPrivate' | 'fileId'>> = ({ name, url }) => (
-  <Box gap="SP2" verticalAlign="middle">
-    <TextButton as="a" href={url} target="_blank" rel="noreferrer" size="small" dataHook="open-file" ariaLabel={`Open ${name}`}>
-      Open
-    </TextButton>
-    <CopyClipboard value={url}>
-      {({ copyToClipboard, isCopied }) => (
-        <TextButton
-          size="small"
-          onClick={() => copyToClipboard()}
-          // The name starts with the words shown, as speech input users say them.
-          ariaLabel={`${isCopied ? 'Copied' : 'Copy URL'} of ${name}`}
-          dataHook="copy-url"
-        >
-          {isCopied ? 'Copied' : 'Copy URL'}
-        </TextButton>
-      )}
-    </CopyClipboard>
-  </Box>
-);
+const PublicFileLinks: FC<Omit<Props, 'isPrivate' | 'fileId'>> = ({ name, url }) => {
+  const { t } = useI18n();
+  return (
+    <Box gap="SP2" verticalAlign="middle">
+      <TextButton
+        as="a"
+        href={url}
+        target="_blank"
+        rel="noreferrer"
+        size="small"
+        dataHook="open-file"
+        ariaLabel={t('links.openNamed', { name })}
+      >
+        {t('links.open')}
+      </TextButton>
+      <CopyClipboard value={url}>
+        {({ copyToClipboard, isCopied }) => (
+          <TextButton
+            size="small"
+            onClick={() => copyToClipboard()}
+            // The name starts with the words shown, as speech input users say them.
+            ariaLabel={isCopied ? t('links.copiedNamed', { name }) : t('links.copyUrlNamed', { name })}
+            dataHook="copy-url"
+          >
+            {isCopied ? t('links.copied') : t('links.copyUrl')}
+          </TextButton>
+        )}
+      </CopyClipboard>
+    </Box>
+  );
+};
 
 const PrivateFileLinks: FC<Omit<Props, 'isPrivate' | 'url'>> = ({ fileId, name }) => {
+  const { t } = useI18n();
   const link = usePrivateFileLink(fileId);
   const [copied, setCopied] = useState(false);
   return (
     <Box gap="SP2" verticalAlign="middle">
-      <TextButton size="small" {...inactive(link.busy)} onClick={() => void link.open()} ariaLabel={`Open ${name}`} dataHook="open-file">
-        Open
+      <TextButton
+        size="small"
+        {...inactive(link.busy)}
+        onClick={() => void link.open()}
+        ariaLabel={t('links.openNamed', { name })}
+        dataHook="open-file"
+      >
+        {t('links.open')}
       </TextButton>
       <TextButton
         size="small"
@@ -46,12 +65,12 @@ const PrivateFileLinks: FC<Omit<Props, 'isPrivate' | 'url'>> = ({ fileId, name }
         onClick={() => void link.copy().then((result) => setCopied(result.ok))}
         ariaLabel={
           copied
-            ? `Copied: expires in ${DOWNLOAD_LINK_MINUTES} min, a link to ${name}`
-            : `Copy link to ${name} (expires in ${DOWNLOAD_LINK_MINUTES} minutes)`
+            ? t('links.copiedExpiresNamed', { minutes: DOWNLOAD_LINK_MINUTES, name })
+            : t('links.copyLinkNamed', { minutes: DOWNLOAD_LINK_MINUTES, name })
         }
         dataHook="copy-url"
       >
-        {copied ? `Copied: expires in ${DOWNLOAD_LINK_MINUTES} min` : 'Copy link'}
+        {copied ? t('links.copiedExpires', { minutes: DOWNLOAD_LINK_MINUTES }) : t('links.copyLink')}
       </TextButton>
       {link.error ? (
         <Text size="tiny" skin="error">

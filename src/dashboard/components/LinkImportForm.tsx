@@ -4,6 +4,8 @@ import type { QueuedFile } from '../../upload-engine';
 import { LINK_IMPORT_LIMITS } from '../../policies/upload-request-policy';
 import { linksToImport, type LinkProblem, type UploadSettings } from '../staging';
 import { inactive } from './inactive';
+import { type Speech, useI18n } from '../../i18n/use-i18n';
+import { describeViolation } from '../../i18n/describe';
 
 interface Props {
   settings: UploadSettings;
@@ -16,7 +18,16 @@ interface Props {
  * settings' destination, labels and privacy. Lines that are not links stay in the field, each
  * with why; the others go to the queue.
  */
+function linkProblemWords(speech: Speech, problem: LinkProblem): string {
+  if (problem.kind === 'too-many') {
+    return speech.t('linkImport.tooMany', { max: speech.number(LINK_IMPORT_LIMITS.linksPerImport), given: speech.number(problem.given) });
+  }
+  return describeViolation(speech, problem.violation, speech.t('linkImport.theLink'));
+}
+
 const LinkImportFormView: FC<Props> = ({ settings, onImport }) => {
+  const speech = useI18n();
+  const { t, number } = speech;
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<LinkProblem[]>([]);
   const submit = () => {
@@ -29,23 +40,20 @@ const LinkImportFormView: FC<Props> = ({ settings, onImport }) => {
     problems.length === 0
       ? undefined
       : problems.length === 1
-        ? problems[0]!.reason
-        : `${problems.length} lines are not links that can be imported; they are left in the field.`;
+        ? linkProblemWords(speech, problems[0]!)
+        : t('linkImport.problems', { count: problems.length });
 
   return (
     <Card>
-      <Card.Header
-        title="Add from a link"
-        subtitle="Wix fetches each file from its link itself: nothing is sent from this computer. The destination, labels and privacy chosen for uploads apply."
-      />
+      <Card.Header title={t('linkImport.title')} subtitle={t('linkImport.subtitle')} />
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP3">
-          <FormField label="Links, one per line" id="import-links" status={message ? 'error' : undefined} statusMessage={message}>
+          <FormField label={t('linkImport.field')} id="import-links" status={message ? 'error' : undefined} statusMessage={message}>
             <InputArea
               id="import-links"
-              ariaLabel="Links, one per line"
-              placeholder="https://example.com/shoot/clip.mp4"
+              ariaLabel={t('linkImport.field')}
+              placeholder={t('linkImport.placeholder')}
               rows={3}
               resizable
               value={text}
@@ -58,11 +66,11 @@ const LinkImportFormView: FC<Props> = ({ settings, onImport }) => {
             />
           </FormField>
           {problems.length > 1 ? (
-            <ul aria-label="Lines that are not links" style={{ margin: 0, paddingInlineStart: 20 }}>
+            <ul aria-label={t('linkImport.problemsList')} style={{ margin: 0, paddingInlineStart: 20 }}>
               {problems.map((problem) => (
                 <li key={problem.line}>
                   <Text size="small" secondary>
-                    {problem.line}: {problem.reason}
+                    {problem.line}: {linkProblemWords(speech, problem)}
                   </Text>
                 </li>
               ))}
@@ -70,10 +78,10 @@ const LinkImportFormView: FC<Props> = ({ settings, onImport }) => {
           ) : null}
           <Box gap="SP2" verticalAlign="middle" flexWrap="wrap">
             <Button size="small" onClick={submit} dataHook="import-links-submit" {...inactive(text.trim() === '')}>
-              Import from links
+              {t('linkImport.submit')}
             </Button>
             <Text size="tiny" secondary>
-              Up to {LINK_IMPORT_LIMITS.linksPerImport} links at once.
+              {t('linkImport.limit', { max: number(LINK_IMPORT_LIMITS.linksPerImport) })}
             </Text>
           </Box>
         </Box>

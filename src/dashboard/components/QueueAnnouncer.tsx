@@ -1,7 +1,9 @@
 import React, { useEffect, useRef, type FC } from 'react';
 import { LiveRegion, type LiveRegionRefType } from '@wix/design-system';
 import type { UploadQueueSnapshot } from '../../upload-engine';
-import { failureReason, stateLabel, stateNote } from './item-status';
+import { stateLabel, stateNote } from './item-status';
+import { failureReason } from '../../i18n/describe';
+import { useI18n } from '../../i18n/use-i18n';
 
 const PROGRESS_EVERY_PERCENT = 25;
 
@@ -10,6 +12,8 @@ const PROGRESS_EVERY_PERCENT = 25;
  * an aria-live region (not on every progress event, which would drown the reader).
  */
 export const QueueAnnouncer: FC<{ snapshot: UploadQueueSnapshot }> = ({ snapshot }) => {
+  const speech = useI18n();
+  const { t } = speech;
   const region = useRef<LiveRegionRefType>(null);
   const states = useRef(new Map<string, string>());
   const lastQuarter = useRef(0);
@@ -17,22 +21,27 @@ export const QueueAnnouncer: FC<{ snapshot: UploadQueueSnapshot }> = ({ snapshot
   useEffect(() => {
     const news: string[] = [];
     for (const item of snapshot.items) {
-      const note = stateNote(item);
-      const label = note ? `${stateLabel(item)} (${note})` : stateLabel(item);
+      const note = stateNote(t, item);
+      const label = note ? `${stateLabel(t, item)} (${note})` : stateLabel(t, item);
       if (states.current.get(item.id) !== label) {
         states.current.set(item.id, label);
-        const reason = failureReason(item);
-        news.push(`${item.meta.displayName}: ${label.toLowerCase()}${reason ? `, ${reason}` : ''}`);
+        const reason = failureReason(speech, item);
+        const state = label.toLocaleLowerCase(speech.locale);
+        news.push(
+          reason
+            ? t('announce.stateReason', { name: item.meta.displayName, state, reason })
+            : t('announce.state', { name: item.meta.displayName, state }),
+        );
       }
     }
     const { bytesTotal, bytesUploaded } = snapshot.totals;
     const quarter = bytesTotal === 0 ? 0 : Math.floor((bytesUploaded / bytesTotal) * (100 / PROGRESS_EVERY_PERCENT));
     if (quarter !== lastQuarter.current) {
       lastQuarter.current = quarter;
-      if (quarter > 0) news.push(`Overall ${quarter * PROGRESS_EVERY_PERCENT}% uploaded`);
+      if (quarter > 0) news.push(t('announce.overall', { percent: quarter * PROGRESS_EVERY_PERCENT }));
     }
     if (news.length > 0) region.current?.broadcast({ message: news.slice(-5).join('. '), role: 'status' });
-  }, [snapshot]);
+  }, [snapshot, speech, t]);
 
   return <LiveRegion ref={region} dataHook="queue-announcer" />;
 };

@@ -2,10 +2,10 @@ import React, { useState, type FC } from 'react';
 import { Box, Button, FormField, NumberInput, Text } from '@wix/design-system';
 import { NamedProgressBar } from './NamedProgressBar';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
-import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
 import { useAskToCancel } from './CancelConfirmation';
 import { inactive } from './inactive';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
+import { useI18n } from '../../i18n/use-i18n';
 
 /** The most files the owner may send at once: more only splits the same link into more parts. */
 const MAX_CONCURRENCY = 6;
@@ -17,6 +17,7 @@ interface Props {
 
 /** Overall progress and speed, and the actions on every file at once. */
 export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
+  const { t, bytes, speed, duration, number } = useI18n();
   const { totals, actions } = snapshot;
   const askToCancel = useAskToCancel();
   const phone = usePhoneLayout();
@@ -26,14 +27,13 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
       setConcurrencyError(undefined);
       queue.setConcurrency(value);
     } else {
-      setConcurrencyError(`From 1 to ${MAX_CONCURRENCY}`);
+      setConcurrencyError(t('summary.concurrencyRange', { max: MAX_CONCURRENCY }));
     }
   };
   const { count } = totals;
   // Failed and cancelled files stay in the total: the bar shows what was asked, never a full bar over missing files.
   // Refused files arrived whole: they are not "not sent", and are said apart.
   const notSent = count.failed + count.cancelled;
-  const plural = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   // Speed and time left while bytes are on their way; files the Media Manager processes have none.
   const sending = count.queued + count.uploading > 0;
   const overall = totals.bytesTotal === 0 ? 0 : Math.floor((totals.bytesUploaded / totals.bytesTotal) * 100);
@@ -41,23 +41,34 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
     <Box direction="vertical" gap="SP3">
       <Box gap="SP4" verticalAlign="middle" flexWrap="wrap">
         <Box direction="vertical" gap="SP1" width={phone ? '100%' : '50%'}>
-          <NamedProgressBar name="Overall progress" value={overall} showProgressIndication />
+          <NamedProgressBar name={t('summary.overall')} value={overall} showProgressIndication />
           <Text size="small" secondary dataHook="overall-bytes">
-            {formatBytes(totals.bytesUploaded)} of {formatBytes(totals.bytesTotal)}
-            {notSent > 0 ? ` · ${plural(notSent)} not sent (${formatBytes(totals.bytesFailed)})` : ''}
-            {count.refused > 0 ? ` · ${plural(count.refused)} refused by the Media Manager` : ''}
-            {sending ? ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatDuration(totals.secondsLeft)} left` : ''}
+            {[
+              t('common.bytesOf', { done: bytes(totals.bytesUploaded), total: bytes(totals.bytesTotal) }),
+              notSent > 0 ? t('summary.notSent', { count: notSent, size: bytes(totals.bytesFailed) }) : undefined,
+              count.refused > 0 ? t('summary.refused', { count: count.refused }) : undefined,
+              sending ? t('common.speedLeft', { speed: speed(totals.bytesPerSecond), duration: duration(totals.secondsLeft) }) : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </Box>
         <Text size="small" dataHook="queue-counts">
-          {count.ready} ready · {count.uploading} uploading · {count.queued} queued · {count.paused} paused · {count.processing} processing
-          · {count.failed} failed{count.refused > 0 ? ` · ${count.refused} refused` : ''}
-          {count.importing > 0 ? ` · ${count.importing} importing from links` : ''}
+          {t('summary.counts', {
+            ready: number(count.ready),
+            uploading: number(count.uploading),
+            queued: number(count.queued),
+            paused: number(count.paused),
+            processing: number(count.processing),
+            failed: number(count.failed),
+          })}
+          {count.refused > 0 ? ` · ${t('summary.countsRefused', { refused: number(count.refused) })}` : null}
+          {count.importing > 0 ? ` · ${t('summary.countsImporting', { importing: number(count.importing) })}` : null}
         </Text>
       </Box>
       {!snapshot.online ? (
         <Text size="small" skin="error" dataHook="offline-notice">
-          You are offline: uploads are paused and continue when the connection is back.
+          {t('summary.offline')}
         </Text>
       ) : null}
       {snapshot.notices.map((notice) => (
@@ -68,7 +79,7 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
             secondary={notice.kind !== 'upload-host-unreachable'}
             dataHook={notice.kind}
           >
-            {notice.message}
+            {notice.kind === 'upload-host-unreachable' ? t('summary.uploadHostUnreachable') : t('summary.hashNotMd5')}
           </Text>
         </div>
       ))}
@@ -80,10 +91,10 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           onClick={() => void queue.pauseAll()}
           dataHook="pause-all"
         >
-          Pause all
+          {t('summary.pauseAll')}
         </Button>
         <Button size="small" priority="secondary" {...inactive(!actions.resumeAll)} onClick={() => queue.resumeAll()} dataHook="resume-all">
-          Resume all
+          {t('summary.resumeAll')}
         </Button>
         <Button
           size="small"
@@ -92,7 +103,7 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           onClick={() => queue.retryFailed()}
           dataHook="retry-failed"
         >
-          Retry failed
+          {t('summary.retryFailed')}
         </Button>
         <Button
           size="small"
@@ -106,13 +117,13 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           }
           dataHook="cancel-all"
         >
-          Cancel all
+          {t('summary.cancelAll')}
         </Button>
         <Button size="small" priority="secondary" {...inactive(!actions.clearFinished)} onClick={() => queue.clearFinished()}>
-          Clear finished
+          {t('summary.clearFinished')}
         </Button>
         <FormField
-          label="Files at a time"
+          label={t('summary.filesAtATime')}
           labelPlacement="left"
           id="concurrency"
           status={concurrencyError ? 'error' : undefined}
@@ -126,7 +137,7 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
               step={1}
               defaultValue={snapshot.concurrency}
               onChange={setConcurrency}
-              ariaLabel="Files uploaded at a time"
+              ariaLabel={t('summary.filesAtATimeNamed')}
               dataHook="concurrency"
             />
           </Box>

@@ -2,11 +2,11 @@ import React, { memo, type FC } from 'react';
 import { Badge, Box, Card, Image, Loader, Table, Text } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
 import { fittedColumns } from './table-columns';
-import { ROOT_FOLDER_NAME } from './FolderPicker';
 import type { UploadStatusReport } from '../../shared/upload-methods';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
-import { formatBytes } from '../../shared/format';
+import type { Translate } from '../../i18n/translator';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
+import { useI18n } from '../../i18n/use-i18n';
 
 const ROW_HEIGHT = 60;
 /** A phone's stacked row: name and place, state, date and size, then links or the reason (two lines). */
@@ -22,22 +22,20 @@ interface Props {
   error?: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function when(upload: UploadStatusReport): string {
-  const date = upload.createdDate ?? upload.updatedDate;
-  return date ? dateFormat.format(new Date(date)) : '–';
-}
-
-function where(upload: UploadStatusReport): string {
-  if (upload.folderPath) return `${ROOT_FOLDER_NAME} / ${upload.folderPath}`;
-  if (upload.folderPath === '' || !upload.parentFolderId || upload.parentFolderId === MEDIA_ROOT_FOLDER_ID) return ROOT_FOLDER_NAME;
-  return 'a folder that no longer exists';
+function where(t: Translate, upload: UploadStatusReport): string {
+  if (upload.folderPath) return `${t('common.mediaManager')} / ${upload.folderPath}`;
+  if (upload.folderPath === '' || !upload.parentFolderId || upload.parentFolderId === MEDIA_ROOT_FOLDER_ID) return t('common.mediaManager');
+  return t('folder.gone');
 }
 
 /** The site's latest uploads from the upload log: known on any device, also after the uploader left. */
 const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
+  const { t, bytes, dateTime } = useI18n();
   const phone = usePhoneLayout();
+  const when = (upload: UploadStatusReport) => {
+    const date = upload.createdDate ?? upload.updatedDate;
+    return date ? dateTime(date) : '–';
+  };
   const name = (upload: UploadStatusReport) => (
     <Box gap="SP2" verticalAlign="middle" minWidth={0} width="100%">
       {upload.thumbnailUrl && upload.status === 'READY' && !upload.private ? (
@@ -48,23 +46,23 @@ const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
           {upload.displayName ?? upload.fileId}
         </Text>
         <Text size="tiny" secondary ellipsis dataHook="recent-upload-details">
-          {where(upload)}
-          {upload.private ? ' · private' : ''}
+          {where(t, upload)}
+          {upload.private ? ` · ${t('common.private')}` : ''}
           {upload.labels && upload.labels.length > 0 ? ` · ${upload.labels.join(', ')}` : ''}
         </Text>
       </Box>
     </Box>
   );
-  const size = (upload: UploadStatusReport) => (upload.sizeInBytes ? formatBytes(Number(upload.sizeInBytes)) : '–');
+  const size = (upload: UploadStatusReport) => (upload.sizeInBytes ? bytes(Number(upload.sizeInBytes)) : '–');
   const status = (upload: UploadStatusReport) => (
     <Badge size="small" skin={SKIN[upload.status]}>
-      {upload.status.toLowerCase()}
+      {t(`recent.${upload.status}`)}
     </Badge>
   );
   const outcome = (upload: UploadStatusReport) =>
     upload.status === 'FAILED' ? (
       <Text size="small" skin="error" ellipsis maxLines={2}>
-        {upload.failureDescription ?? upload.failureCode}
+        {upload.failureCode ? t('failure.PROCESSING_FAILED_code', { code: upload.failureCode }) : t('failure.PROCESSING_FAILED')}
       </Text>
     ) : upload.url ? (
       <FileLinks fileId={upload.fileId} name={upload.displayName ?? upload.fileId} url={upload.url} isPrivate={upload.private ?? false} />
@@ -73,7 +71,7 @@ const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
     phone
       ? [
           {
-            title: 'Uploads',
+            title: t('recent.columnUploads'),
             // A phone's row: the name and where it went, then when, its size and state, then links or the reason.
             render: (upload) => (
               <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
@@ -90,17 +88,17 @@ const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
           },
         ]
       : [
-          { title: 'File', render: name },
-          { title: 'Uploaded', width: '160px', render: (upload) => <Text size="small">{when(upload)}</Text> },
-          { title: 'Size', width: '96px', render: (upload) => <Text size="small">{size(upload)}</Text> },
-          { title: 'Status', width: '96px', render: status },
-          { title: 'Result', width: '22%', render: outcome },
+          { title: t('recent.columnFile'), render: name },
+          { title: t('recent.columnUploaded'), width: '160px', render: (upload) => <Text size="small">{when(upload)}</Text> },
+          { title: t('recent.columnSize'), width: '96px', render: (upload) => <Text size="small">{size(upload)}</Text> },
+          { title: t('recent.columnStatus'), width: '96px', render: status },
+          { title: t('recent.columnResult'), width: '22%', render: outcome },
         ],
   );
   const rowHeight = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
   return (
     <Card>
-      <Card.Header title="Recent uploads" subtitle="From every device, including uploads finished after the page was closed." />
+      <Card.Header title={t('recent.title')} subtitle={t('recent.subtitle')} />
       {error ? (
         <Card.Content>
           <Text size="small" skin="error" dataHook="recent-uploads-error">
@@ -116,12 +114,14 @@ const RecentUploadsView: FC<Props> = ({ uploads, loading, error }) => {
         error ? null : (
           <Card.Content>
             <Text size="small" secondary>
-              Nothing uploaded yet.
+              {t('recent.empty')}
             </Text>
           </Card.Content>
         )
       ) : (
         <Table
+          // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+          key={phone ? 'phone' : 'wide'}
           data={uploads.map((upload) => ({ ...upload, id: upload.fileId }))}
           columns={columns}
           rowDataHook="recent-upload"

@@ -9,9 +9,10 @@ import type { UploadError } from '../../upload-engine';
 import { splitFilePath } from '../../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { FolderSummary } from '../../shared/upload-methods';
-import { formatBytes } from '../../shared/format';
 import type { StagedFile } from '../staging';
 import { inactive } from './inactive';
+import { useI18n } from '../../i18n/use-i18n';
+import { describeUploadError } from '../../i18n/describe';
 
 interface Props {
   staged: StagedFile[];
@@ -46,14 +47,16 @@ const SelectBox: FC<{ label: string; checked: boolean; indeterminate?: boolean; 
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
 const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
+  const speech = useI18n();
+  const { t, bytes } = speech;
   const phone = usePhoneLayout();
   const folderName = (file: StagedFile) => {
     const id = file.meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
     const { destination } = file.settings;
     if (id === MEDIA_ROOT_FOLDER_ID || destination.at(-1)?.id === id)
-      return folderPathLabel(destination.slice(0, id === MEDIA_ROOT_FOLDER_ID ? 0 : undefined));
+      return folderPathLabel(t, destination.slice(0, id === MEDIA_ROOT_FOLDER_ID ? 0 : undefined));
     const known = folders.find((folder) => folder.id === id);
-    return known ? folderPathLabel([known]) : 'the folder it was started in';
+    return known ? folderPathLabel(t, [known]) : t('folder.startedIn');
   };
   const sendable = staged.filter((file) => !problems.has(file.id)).length;
   const selected = new Set(selectedIds);
@@ -63,7 +66,7 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
   const selection: FittedColumn<StagedFile> = {
     title: (
       <SelectBox
-        label="Select all files"
+        label={t('staged.selectAll')}
         checked={allSelected}
         indeterminate={!allSelected && selected.size > 0}
         onChange={() => onSelectionChanged(allSelected ? [] : staged.map((file) => file.id))}
@@ -72,7 +75,11 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
     ),
     width: '40px',
     render: (file) => (
-      <SelectBox label={`Select ${file.meta.displayName}`} checked={selected.has(file.id)} onChange={() => toggle(file.id)} />
+      <SelectBox
+        label={t('staged.select', { name: file.meta.displayName })}
+        checked={selected.has(file.id)}
+        onChange={() => toggle(file.id)}
+      />
     ),
   };
   const name = (file: StagedFile) => (
@@ -81,14 +88,14 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
       <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
         <Input
           size="small"
-          ariaLabel={`Display name of ${file.source.name}`}
+          ariaLabel={t('staged.displayNameOf', { name: file.source.name })}
           value={file.meta.displayName}
           disabled={file.resumes !== undefined}
           onChange={(event) => onRename(file.id, event.target.value)}
         />
         {file.resumes ? (
           <Text size="tiny" skin="success" ellipsis>
-            Continues the upload started before
+            {t('staged.continues')}
           </Text>
         ) : null}
       </Box>
@@ -102,7 +109,7 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
       <Text size="small" ellipsis maxLines={maxLines} dataHook="staged-destination">
         {folderName(file)}
         {subfolders ? ` / ${subfolders}` : ''}
-        {meta.private ? ' · private' : ''}
+        {meta.private ? ` · ${t('common.private')}` : ''}
         {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
       </Text>
     );
@@ -111,11 +118,11 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
     const problem = problems.get(file.id);
     return problem ? (
       <Text size="small" skin="error" dataHook="staged-problem" ellipsis maxLines={2}>
-        {problem.message}
+        {describeUploadError(speech, problem)}
       </Text>
     ) : (
       <Text size="small" skin="success">
-        Ready
+        {t('staged.ready')}
       </Text>
     );
   };
@@ -124,7 +131,7 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
       ? [
           selection,
           {
-            title: 'Files',
+            title: t('staged.columnFiles'),
             // A phone's row: the name, then where it goes, then its size and check, stacked.
             render: (file) => (
               <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
@@ -132,7 +139,7 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
                 {destination(file, 2)}
                 <Box gap="SP2" verticalAlign="top" minWidth={0}>
                   <Text size="small" secondary>
-                    {formatBytes(file.source.size)}
+                    {bytes(file.source.size)}
                   </Text>
                   <Box minWidth={0}>{check(file)}</Box>
                 </Box>
@@ -142,20 +149,20 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
         ]
       : [
           selection,
-          { title: 'Name', width: '30%', render: name },
-          { title: 'Destination', render: (file) => destination(file, 2) },
-          { title: 'Size', width: '88px', render: (file) => <Text size="small">{formatBytes(file.source.size)}</Text> },
-          { title: 'Check', width: '24%', render: check },
+          { title: t('staged.columnName'), width: '30%', render: name },
+          { title: t('staged.columnDestination'), render: (file) => destination(file, 2) },
+          { title: t('staged.columnSize'), width: '88px', render: (file) => <Text size="small">{bytes(file.source.size)}</Text> },
+          { title: t('staged.columnCheck'), width: '24%', render: check },
         ],
   );
   const rowHeight = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
   const actions = (
     <Box gap="SP2" flexWrap="wrap">
       <Button size="small" priority="secondary" {...inactive(selectedIds.length === 0)} onClick={() => onRemove(selectedIds)}>
-        Remove selected
+        {t('staged.removeSelected')}
       </Button>
       <Button size="small" {...inactive(sendable === 0)} onClick={onStart} dataHook="start-upload">
-        {`Upload ${sendable} file${sendable === 1 ? '' : 's'}`}
+        {t('staged.upload', { count: sendable })}
       </Button>
     </Box>
   );
@@ -164,12 +171,14 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
     <Card>
       {/* On a phone the buttons go below the title: beside it they would squeeze it to a word a line. */}
       <Card.Header
-        title={`Files to upload (${staged.length})`}
-        subtitle="Checked before any byte is sent."
+        title={t('staged.title', { count: staged.length })}
+        subtitle={t('staged.subtitle')}
         suffix={phone ? undefined : actions}
       />
       {phone ? <Card.Content>{actions}</Card.Content> : null}
       <Table
+        // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+        key={phone ? 'phone' : 'wide'}
         data={staged}
         columns={columns}
         rowDataHook="staged-row"

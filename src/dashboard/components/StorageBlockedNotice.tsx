@@ -1,12 +1,13 @@
 import React, { type FC } from 'react';
 import { SectionHelper, Text } from '@wix/design-system';
+import { useI18n } from '../../i18n/use-i18n';
 
 /** Shown when the browser refuses this page storage: what still works, and what does not. */
-export const StorageBlockedNotice: FC = () => (
-  <SectionHelper skin="standard" title="Uploads cannot be continued after a reload in this browser" dataHook="storage-blocked">
-    <Text size="small">
-      This browser does not let the dashboard keep data (for example, third-party storage is blocked). Uploads still work and resume after a
-      dropped connection, but keep this tab open until they finish.
-    </Text>
-  </SectionHelper>
-);
+export const StorageBlockedNotice: FC = () => {
+  const { t } = useI18n();
+  return (
+    <SectionHelper skin="standard" title={t('page.storageBlockedTitle')} dataHook="storage-blocked">
+      <Text size="small">{t('page.storageBlocked')}</Text>
+    </SectionHelper>
+  );
+};

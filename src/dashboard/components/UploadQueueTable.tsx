@@ -5,10 +5,11 @@ import { FileLinks } from './FileLinks';
 import { useAskToCancel } from './CancelConfirmation';
 import { fittedColumns, type FittedColumn } from './table-columns';
 import type { UploadItem, UploadQueue } from '../../upload-engine';
-import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
-import { failureReason, stateLabel, stateNote, stateSkin } from './item-status';
+import { stateLabel, stateNote, stateSkin } from './item-status';
+import { failureReason } from '../../i18n/describe';
 import { usePhoneLayout } from '../hooks/use-narrow-layout';
 import { menuStateOnItsButton, nameOpenPopover } from './wds-aria';
+import { useI18n } from '../../i18n/use-i18n';
 
 /** The columns the queue table can show, in their order. */
 export type QueueColumn = 'file' | 'progress' | 'status' | 'result' | 'actions';
@@ -41,13 +42,14 @@ const percent = (item: UploadItem) => {
 
 /** "from example.com": where a linked file comes from, its whole link in the title. */
 const LinkOrigin: FC<{ link: string }> = ({ link }) => {
+  const { t } = useI18n();
   let host = link;
   try {
     host = new URL(link).host;
   } catch {
     // shown as typed
   }
-  return <span title={link}>from {host}</span>;
+  return <span title={link}>{t('linkImport.fromHost', { host })}</span>;
 };
 
 /** Names typed for failed files, kept until they are retried with them. */
@@ -64,12 +66,27 @@ interface ItemAction {
 /** What can be done to a file now, among the actions the page offers: as buttons in a row, or in a phone's menu. */
 function useItemActions(item: UploadItem, queue: UploadQueue, offered: readonly QueueAction[], editedName?: string): ItemAction[] {
   const askToCancel = useAskToCancel();
+  const { t } = useI18n();
   const all: Array<ItemAction & { allowed: boolean }> = [
-    { key: 'pause', label: 'Pause', symbol: '❚❚', hook: 'pause-item', allowed: item.actions.pause, run: () => void queue.pause(item.id) },
-    { key: 'resume', label: 'Resume', symbol: '▶', hook: 'resume-item', allowed: item.actions.resume, run: () => queue.resume(item.id) },
+    {
+      key: 'pause',
+      label: t('queue.pause'),
+      symbol: '❚❚',
+      hook: 'pause-item',
+      allowed: item.actions.pause,
+      run: () => void queue.pause(item.id),
+    },
+    {
+      key: 'resume',
+      label: t('queue.resume'),
+      symbol: '▶',
+      hook: 'resume-item',
+      allowed: item.actions.resume,
+      run: () => queue.resume(item.id),
+    },
     {
       key: 'retry',
-      label: 'Retry',
+      label: t('queue.retry'),
       symbol: '↻',
       hook: 'retry-item',
       allowed: item.actions.retry,
@@ -77,7 +94,7 @@ function useItemActions(item: UploadItem, queue: UploadQueue, offered: readonly 
     },
     {
       key: 'cancel',
-      label: 'Cancel',
+      label: t('queue.cancel'),
       symbol: '✕',
       hook: 'cancel-item',
       allowed: item.actions.cancel,
@@ -86,7 +103,7 @@ function useItemActions(item: UploadItem, queue: UploadQueue, offered: readonly 
     // A refused file has nothing left to send or stop: taking it off the list is what is left.
     {
       key: 'remove',
-      label: 'Remove',
+      label: t('queue.remove'),
       symbol: '✕',
       hook: 'remove-item',
       allowed: item.state === 'refused' && item.actions.remove,
@@ -96,38 +113,42 @@ function useItemActions(item: UploadItem, queue: UploadQueue, offered: readonly 
   return all.filter((action) => action.allowed && offered.includes(action.key));
 }
 
-const ItemButtons: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) => (
-  <Box gap="SP1">
-    {actions.map((action) => (
-      <Tooltip key={action.key} content={action.label}>
-        <IconButton
-          size="small"
-          priority="secondary"
-          ariaLabel={`${action.label} ${item.meta.displayName}`}
-          onClick={action.run}
-          dataHook={action.hook}
-        >
-          <span aria-hidden="true">{action.symbol}</span>
-        </IconButton>
-      </Tooltip>
-    ))}
-  </Box>
-);
+const ItemButtons: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) => {
+  const { t } = useI18n();
+  return (
+    <Box gap="SP1">
+      {actions.map((action) => (
+        <Tooltip key={action.key} content={action.label}>
+          <IconButton
+            size="small"
+            priority="secondary"
+            ariaLabel={t('queue.actionNamed', { action: action.label, name: item.meta.displayName })}
+            onClick={action.run}
+            dataHook={action.hook}
+          >
+            <span aria-hidden="true">{action.symbol}</span>
+          </IconButton>
+        </Tooltip>
+      ))}
+    </Box>
+  );
+};
 
 /** A phone's row has no room for a button per action: they are in a menu. */
-const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) =>
-  actions.length === 0 ? null : (
+const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ item, actions }) => {
+  const { t } = useI18n();
+  return actions.length === 0 ? null : (
     <span ref={menuStateOnItsButton}>
       <PopoverMenu
         appendTo="window"
         placement="bottom-end"
         textSize="small"
-        onShow={() => nameOpenPopover(`Actions for ${item.meta.displayName}`)}
+        onShow={() => nameOpenPopover(t('queue.actionsFor', { name: item.meta.displayName }))}
         triggerElement={({ toggle }) => (
           <IconButton
             size="small"
             priority="secondary"
-            ariaLabel={`Actions for ${item.meta.displayName}`}
+            ariaLabel={t('queue.actionsFor', { name: item.meta.displayName })}
             onClick={toggle}
             dataHook="item-menu"
           >
@@ -141,12 +162,15 @@ const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ it
       </PopoverMenu>
     </span>
   );
+};
 
 const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines }) => {
+  const speech = useI18n();
+  const { t, speed, duration } = speech;
   if (item.state === 'ready' && item.url && item.fileId) {
     return <FileLinks fileId={item.fileId} name={item.meta.displayName} url={item.url} isPrivate={item.meta.private ?? false} />;
   }
-  const reason = failureReason(item);
+  const reason = failureReason(speech, item);
   if (reason) {
     // Cut to the row's lines; the whole reason shows in a tooltip and is announced (QueueAnnouncer).
     return (
@@ -158,71 +182,87 @@ const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines
   if (item.state === 'uploading') {
     return (
       <Text size="small" secondary ellipsis>
-        {formatSpeed(item.bytesPerSecond)} · {formatDuration(item.secondsLeft)} left
+        {t('common.speedLeft', { speed: speed(item.bytesPerSecond), duration: duration(item.secondsLeft) })}
       </Text>
     );
   }
   return null;
 };
 
-const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string): void }> = ({ item, editedName, onEdit }) => (
-  <Box gap="SP2" verticalAlign="middle" minWidth={0} width="100%">
-    {item.thumbnailUrl && item.state === 'ready' && !item.meta.private ? (
-      <Image src={item.thumbnailUrl} width={40} height={40} alt={`Thumbnail of ${item.meta.displayName}`} dataHook="thumbnail" />
-    ) : null}
-    <Box direction="vertical" minWidth={0} width="100%">
-      {item.actions.rename ? (
-        <Input
-          size="small"
-          ariaLabel={`Name of ${item.name}, used when it is tried again`}
-          value={editedName ?? item.meta.displayName}
-          onChange={(event) => onEdit(event.target.value)}
-          dataHook="rename-failed"
+const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string): void }> = ({ item, editedName, onEdit }) => {
+  const { t, bytes } = useI18n();
+  return (
+    <Box gap="SP2" verticalAlign="middle" minWidth={0} width="100%">
+      {item.thumbnailUrl && item.state === 'ready' && !item.meta.private ? (
+        <Image
+          src={item.thumbnailUrl}
+          width={40}
+          height={40}
+          alt={t('queue.thumbnailOf', { name: item.meta.displayName })}
+          dataHook="thumbnail"
         />
-      ) : (
-        <Text size="small" weight="bold" ellipsis>
-          {item.meta.displayName}
-        </Text>
-      )}
-      <Text size="tiny" secondary ellipsis>
-        {item.link !== undefined ? (
-          <>
-            {item.size > 0 ? `${formatBytes(item.size)} · ` : ''}
-            <LinkOrigin link={item.link} />
-          </>
+      ) : null}
+      <Box direction="vertical" minWidth={0} width="100%">
+        {item.actions.rename ? (
+          <Input
+            size="small"
+            ariaLabel={t('queue.renameFailed', { name: item.name })}
+            value={editedName ?? item.meta.displayName}
+            onChange={(event) => onEdit(event.target.value)}
+            dataHook="rename-failed"
+          />
         ) : (
-          formatBytes(item.size)
+          <Text size="small" weight="bold" ellipsis>
+            {item.meta.displayName}
+          </Text>
         )}
-        {item.resumed ? ' · resumed' : ''}
-        {item.verified ? ' · verified' : ''}
-        {!item.verified && item.integrityNote ? <span title={item.integrityNote}> · checked by size</span> : null}
-      </Text>
+        <Text size="tiny" secondary ellipsis>
+          {item.link !== undefined ? (
+            <>
+              {item.size > 0 ? `${bytes(item.size)} · ` : ''}
+              <LinkOrigin link={item.link} />
+            </>
+          ) : (
+            bytes(item.size)
+          )}
+          {item.resumed ? ` · ${t('queue.resumed')}` : ''}
+          {item.verified ? ` · ${t('queue.verified')}` : ''}
+          {!item.verified && item.integrityNote ? <span title={t('queue.checkedBySizeWhy')}> · {t('queue.checkedBySize')}</span> : null}
+        </Text>
+      </Box>
     </Box>
-  </Box>
-);
+  );
+};
 
-const ItemState: FC<{ item: UploadItem }> = ({ item }) => (
-  <>
-    <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
-      {stateLabel(item)}
-    </Badge>
-    {stateNote(item) ? (
-      <Text size="tiny" secondary>
-        {stateNote(item)}
-      </Text>
-    ) : null}
-  </>
-);
+const ItemState: FC<{ item: UploadItem }> = ({ item }) => {
+  const { t } = useI18n();
+  const note = stateNote(t, item);
+  return (
+    <>
+      <Badge size="small" skin={stateSkin(item.state)} dataHook="item-state">
+        {stateLabel(t, item)}
+      </Badge>
+      {note ? (
+        <Text size="tiny" secondary>
+          {note}
+        </Text>
+      ) : null}
+    </>
+  );
+};
 
-const BytesDone: FC<{ item: UploadItem }> = ({ item }) => (
-  <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
-    {item.link !== undefined
-      ? item.state === 'ready'
-        ? `${formatBytes(item.size)} imported by Wix`
-        : 'Nothing sent from here'
-      : `${formatBytes(item.bytesUploaded)} of ${formatBytes(item.size)} (${percent(item)}%)`}
-  </Text>
-);
+const BytesDone: FC<{ item: UploadItem }> = ({ item }) => {
+  const { t, bytes } = useI18n();
+  return (
+    <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
+      {item.link !== undefined
+        ? item.state === 'ready'
+          ? t('linkImport.importedByWix', { size: bytes(item.size) })
+          : t('linkImport.nothingSent')
+        : t('common.bytesOfPercent', { done: bytes(item.bytesUploaded), total: bytes(item.size), percent: percent(item) })}
+    </Text>
+  );
+};
 
 interface RowProps {
   item: UploadItem;
@@ -242,6 +282,7 @@ const ItemActionButtons: FC<Omit<RowProps, 'onEdit'>> = ({ item, queue, offered,
  */
 const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queue, offered, editedName, onEdit, shown }) => {
   const actions = useItemActions(item, queue, offered, editedName);
+  const { t } = useI18n();
   return (
     <Box direction="vertical" gap="SP1" width="100%" minWidth={0}>
       <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
@@ -253,7 +294,7 @@ const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queu
       {shown.includes('progress') ? (
         <Box gap="SP2" verticalAlign="middle" width="100%" minWidth={0}>
           <Box flexGrow={1} minWidth="48px">
-            <NamedProgressBar name={`Progress of ${item.meta.displayName}`} value={percent(item)} />
+            <NamedProgressBar name={t('queue.progressOf', { name: item.meta.displayName })} value={percent(item)} />
           </Box>
           <Box flexShrink={0}>
             <BytesDone item={item} />
@@ -275,6 +316,7 @@ const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queu
  * are drawn. On a phone each row stacks them in one cell, its actions in a menu.
  */
 export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumns = ALL_COLUMNS, actions: offered = ALL_ACTIONS }) => {
+  const { t } = useI18n();
   const [names, setNames] = useState<NameEdits>({});
   const phone = usePhoneLayout();
   const edited = (item: UploadItem) => (item.actions.rename ? names[item.id] : undefined);
@@ -282,23 +324,23 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
   const definitions: Array<FittedColumn<UploadItem> & { key: QueueColumn }> = [
     {
       key: 'file',
-      title: 'File',
+      title: t('queue.columnFile'),
       render: (item) => <ItemName item={item} editedName={edited(item)} onEdit={onEdit(item)} />,
     },
     {
       key: 'progress',
-      title: 'Progress',
+      title: t('queue.columnProgress'),
       width: '20%',
       render: (item) => (
         <Box direction="vertical" gap="SP1" width="100%">
-          <NamedProgressBar name={`Progress of ${item.meta.displayName}`} value={percent(item)} />
+          <NamedProgressBar name={t('queue.progressOf', { name: item.meta.displayName })} value={percent(item)} />
           <BytesDone item={item} />
         </Box>
       ),
     },
     {
       key: 'status',
-      title: 'Status',
+      title: t('queue.columnStatus'),
       width: '112px',
       render: (item) => (
         <Box direction="vertical" gap="SP1">
@@ -306,10 +348,10 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
         </Box>
       ),
     },
-    { key: 'result', title: 'Result', width: '24%', render: (item) => <ItemResult item={item} maxLines={3} /> },
+    { key: 'result', title: t('queue.columnResult'), width: '24%', render: (item) => <ItemResult item={item} maxLines={3} /> },
     {
       key: 'actions',
-      title: 'Actions',
+      title: t('queue.columnActions'),
       width: '108px',
       render: (item) => <ItemActionButtons item={item} queue={queue} editedName={edited(item)} offered={offered} />,
     },
@@ -318,7 +360,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
   const columns = phone
     ? fittedColumns<UploadItem>([
         {
-          title: 'Files',
+          title: t('queue.columnFiles'),
           render: (item) => (
             <PhoneRow item={item} queue={queue} offered={offered} editedName={edited(item)} onEdit={onEdit(item)} shown={shownColumns} />
           ),
@@ -329,6 +371,8 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
 
   return (
     <Table
+      // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
+      key={phone ? 'phone' : 'wide'}
       data={items as UploadItem[]}
       columns={columns}
       rowDataHook="queue-row"

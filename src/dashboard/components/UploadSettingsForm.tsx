@@ -1,3 +1,4 @@
+import type { Wording } from '../../i18n/describe';
 import React, { memo, useState, type FC } from 'react';
 import { Box, Button, Card, FormField, InfoIcon, Input, Tag, ToggleSwitch, Text } from '@wix/design-system';
 import { splitFilePath, UPLOAD_REQUEST_LIMITS } from '../../policies/upload-request-policy';
@@ -6,6 +7,8 @@ import { folderPathViolation, nameViolation } from '../../policies/upload-reques
 import type { UploadSettings } from '../staging';
 import { FolderPicker } from './FolderPicker';
 import { inactive } from './inactive';
+import { useI18n } from '../../i18n/use-i18n';
+import { describeViolation } from '../../i18n/describe';
 
 interface Props {
   settings: UploadSettings;
@@ -21,29 +24,32 @@ interface Props {
 export const SUBFOLDERS_MAX_LENGTH = UPLOAD_REQUEST_LIMITS.filePathMaxLength - 1;
 
 /** Why the typed subfolders cannot be used, counted as typed (without the "/" the app adds), or undefined. */
-export function subfoldersProblem(typed: string): string | undefined {
+export function subfoldersProblem(speech: Wording, typed: string): string | undefined {
   const folders = splitFilePath(typed);
   if (folders.length === 0) return undefined;
   const relative = folders.join('/');
   const violation = folderPathViolation(relative, 'filePath', SUBFOLDERS_MAX_LENGTH);
-  return violation ? `The subfolders ${violation.description}.` : undefined;
+  return violation ? describeViolation(speech, violation, speech.t('settings.subfoldersField')) : undefined;
 }
 
 /** Why a typed label cannot be added, or undefined; an empty field is not a problem yet. */
-export function labelProblem(typed: string, labels: readonly string[]): string | undefined {
+export function labelProblem(speech: Wording, typed: string, labels: readonly string[]): string | undefined {
   const value = typed.trim();
   if (value === '') return undefined;
-  if (labels.includes(value)) return 'This label is already added.';
-  if (labels.length >= UPLOAD_REQUEST_LIMITS.labelsMaxItems) return `At most ${UPLOAD_REQUEST_LIMITS.labelsMaxItems} labels.`;
+  if (labels.includes(value)) return speech.t('settings.labelAdded');
+  if (labels.length >= UPLOAD_REQUEST_LIMITS.labelsMaxItems)
+    return speech.t('settings.labelsMax', { count: UPLOAD_REQUEST_LIMITS.labelsMaxItems });
   const violation = nameViolation(value, 'label', UPLOAD_REQUEST_LIMITS.labelMaxLength);
-  return violation ? `A label ${violation.description}.` : undefined;
+  return violation ? describeViolation(speech, violation, speech.t('field.label')) : undefined;
 }
 
 /** Destination, labels and privacy for the files added next, or for the selected files. */
 const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, onApplyToSelected }) => {
+  const speech = useI18n();
+  const { t } = speech;
   const [label, setLabel] = useState('');
-  const pathProblem = subfoldersProblem(settings.filePath);
-  const newLabelProblem = labelProblem(label, settings.labels);
+  const pathProblem = subfoldersProblem(speech, settings.filePath);
+  const newLabelProblem = labelProblem(speech, label, settings.labels);
   const addLabel = () => {
     const value = label.trim();
     if (value === '' || newLabelProblem) return;
@@ -53,7 +59,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
 
   return (
     <Card>
-      <Card.Header title="Upload settings" subtitle="Used for files you add next; apply them to selected files below to change those." />
+      <Card.Header title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP4">
@@ -64,7 +70,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
             }
           />
           <FormField
-            label="New subfolders (optional)"
+            label={t('settings.newSubfolders')}
             id="new-path"
             status={pathProblem ? 'error' : undefined}
             statusMessage={pathProblem}
@@ -72,28 +78,33 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
             suffix={
               <InfoIcon
                 size="small"
-                ariaLabel="About new subfolders"
-                content={`Created under the destination when missing, e.g. videos/2024. At most ${SUBFOLDERS_MAX_LENGTH} characters.`}
+                ariaLabel={t('settings.aboutSubfolders')}
+                content={t('settings.subfoldersInfo', { max: SUBFOLDERS_MAX_LENGTH })}
               />
             }
           >
             <Input
               id="new-path"
-              ariaLabel="New subfolders"
-              placeholder="videos/2024/december"
+              ariaLabel={t('settings.subfoldersName')}
+              placeholder={t('settings.subfoldersExample')}
               value={settings.filePath}
               status={pathProblem ? 'error' : undefined}
               onChange={(event) => onChange({ ...settings, filePath: event.target.value })}
               dataHook="new-path"
             />
           </FormField>
-          <FormField label="Labels" id="new-label" status={newLabelProblem ? 'error' : undefined} statusMessage={newLabelProblem}>
+          <FormField
+            label={t('settings.labels')}
+            id="new-label"
+            status={newLabelProblem ? 'error' : undefined}
+            statusMessage={newLabelProblem}
+          >
             <Box direction="vertical" gap="SP2">
               <Box gap="SP2">
                 <Input
                   id="new-label"
-                  ariaLabel="New label"
-                  placeholder="Add a label and press Enter"
+                  ariaLabel={t('settings.newLabel')}
+                  placeholder={t('settings.labelPlaceholder')}
                   value={label}
                   status={newLabelProblem ? 'error' : undefined}
                   onChange={(event) => setLabel(event.target.value)}
@@ -106,7 +117,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
                   onClick={addLabel}
                   {...inactive(label.trim() === '' || newLabelProblem !== undefined)}
                 >
-                  Add
+                  {t('settings.add')}
                 </Button>
               </Box>
               <Box gap="SP1" flexWrap="wrap">
@@ -115,7 +126,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
                   <span
                     key={value}
                     style={{ display: 'contents' }}
-                    ref={(span) => span?.querySelector('button')?.setAttribute('aria-label', `Remove label ${value}`)}
+                    ref={(span) => span?.querySelector('button')?.setAttribute('aria-label', t('settings.removeLabel', { label: value }))}
                   >
                     <Tag
                       id={value}
@@ -137,7 +148,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
               dataHook="private-files"
             />
             <label htmlFor="private-files">
-              <Text size="small">Private (visitors cannot see these files)</Text>
+              <Text size="small">{t('settings.private')}</Text>
             </label>
           </Box>
           <Box>
@@ -148,7 +159,7 @@ const UploadSettingsFormView: FC<Props> = ({ settings, selectedCount, onChange, 
               onClick={onApplyToSelected}
               dataHook="apply-to-selected"
             >
-              {selectedCount > 0 ? `Apply to ${selectedCount} selected file${selectedCount === 1 ? '' : 's'}` : 'Apply to selected files'}
+              {selectedCount > 0 ? t('settings.applyTo', { count: selectedCount }) : t('settings.applyToSelected')}
             </Button>
           </Box>
         </Box>

@@ -1,10 +1,11 @@
 import React, { useState, type FC } from 'react';
 import { Badge, Box, Card, Checkbox, Dropdown, Input, Loader, Text, TextButton } from '@wix/design-system';
 import { FileLinks } from './FileLinks';
-import { formatBytes } from '../../shared/format';
+import { type Speech, useI18n } from '../../i18n/use-i18n';
 import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../shared/visitor-upload-methods';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 import { sayCollapsedWhenClosed } from './wds-aria';
+import { errorMessage } from '../hooks/query-errors';
 
 export interface VisitorInboxProps {
   /** The page shown, and where it is in the whole inbox. */
@@ -27,50 +28,47 @@ export interface VisitorInboxProps {
 }
 
 const SKIN = { UPLOADING: 'general', PENDING: 'general', READY: 'success', FAILED: 'danger', REJECTED: 'danger' } as const;
-const WORD = { UPLOADING: 'sending', PENDING: 'processing', READY: 'ready', FAILED: 'failed', REJECTED: 'rejected' } as const;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 /** A submission still sending and quiet this long is probably abandoned: the inbox says so. */
 const QUIET_MS = 6 * 3600 * 1000;
-const FILTERS: ReadonlyArray<{ value: InboxFilter; label: string }> = [
-  { value: 'ALL', label: 'All, unhandled first' },
-  { value: 'UNHANDLED', label: 'Unhandled' },
-  { value: 'HANDLED', label: 'Handled' },
-];
+const FILTERS: readonly InboxFilter[] = ['ALL', 'UNHANDLED', 'HANDLED'];
 
 const WRAP_ANYWHERE: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0, maxWidth: '100%' };
 
-const FileLine: FC<{ file: SubmissionFile }> = ({ file }) => (
-  <Box gap="SP2" verticalAlign="middle" flexWrap="wrap" dataHook="inbox-file">
-    {/* A name of 255 characters with nothing to break at wraps anywhere, all of it shown. */}
-    <span style={WRAP_ANYWHERE}>
-      <Text size="small" weight="bold">
-        {file.name}
+const FileLine: FC<{ file: SubmissionFile }> = ({ file }) => {
+  const { t, bytes } = useI18n();
+  return (
+    <Box gap="SP2" verticalAlign="middle" flexWrap="wrap" dataHook="inbox-file">
+      {/* A name of 255 characters with nothing to break at wraps anywhere, all of it shown. */}
+      <span style={WRAP_ANYWHERE}>
+        <Text size="small" weight="bold">
+          <bdi>{file.name}</bdi>
+        </Text>
+      </span>
+      <Text size="tiny" secondary>
+        {bytes(Number(file.sizeInBytes))}
       </Text>
-    </span>
-    <Text size="tiny" secondary>
-      {formatBytes(Number(file.sizeInBytes))}
-    </Text>
-    <Badge size="small" skin={SKIN[file.status]}>
-      {WORD[file.status]}
-    </Badge>
-    {file.status === 'READY' && file.fileId ? <FileLinks fileId={file.fileId} name={file.name} url="" isPrivate /> : null}
-    {file.reason ? (
-      <Text size="tiny" skin="error" dataHook="inbox-file-reason">
-        {file.reason}
-      </Text>
-    ) : null}
-  </Box>
-);
+      <Badge size="small" skin={SKIN[file.status]}>
+        {t(`inbox.${file.status}`)}
+      </Badge>
+      {file.status === 'READY' && file.fileId ? <FileLinks fileId={file.fileId} name={file.name} url="" isPrivate /> : null}
+      {file.reason ? (
+        <Text size="tiny" skin="error" dataHook="inbox-file-reason">
+          {file.reason}
+        </Text>
+      ) : null}
+    </Box>
+  );
+};
 
 /** For a submission with files still sending: when it was last active, in words that say whether it looks abandoned. */
-function activityWords(submission: SubmissionSummary, now: number): { text: string; quiet: boolean } | undefined {
+function activityWords({ t, dateTime }: Speech, submission: SubmissionSummary, now: number): { text: string; quiet: boolean } | undefined {
   if (!submission.files.some((file) => file.status === 'UPLOADING')) return undefined;
   const last = Date.parse(submission.lastActiveDate ?? submission.createdDate ?? '');
-  if (!Number.isFinite(last)) return { text: 'Still sending', quiet: false };
-  const when = dateFormat.format(new Date(last));
+  if (!Number.isFinite(last)) return { text: t('inbox.stillSending'), quiet: false };
+  const when = dateTime(last);
   return now - last > QUIET_MS
-    ? { text: `No activity since ${when}`, quiet: true }
-    : { text: `Still sending · last active ${when}`, quiet: false };
+    ? { text: t('inbox.noActivitySince', { when }), quiet: true }
+    : { text: t('inbox.lastActive', { when }), quiet: false };
 }
 
 type Asking = { id: string; action: 'delete' | 'close' };
@@ -83,19 +81,23 @@ const Submission: FC<{
   act(work: Promise<void>): void;
   props: VisitorInboxProps;
 }> = ({ submission, now, asking, onAsk, act, props }) => {
-  const activity = activityWords(submission, now);
+  const speech = useI18n();
+  const { t, dateTime } = speech;
+  const activity = activityWords(speech, submission, now);
   return (
     <Box direction="vertical" gap="SP1" padding="SP3" border="1px solid" borderColor="D60" borderRadius="6px" dataHook="inbox-submission">
       <Box gap="SP2" verticalAlign="middle" flexWrap="wrap">
-        <Text weight="bold">{submission.name}</Text>
+        <Text weight="bold">
+          <bdi>{submission.name}</bdi>
+        </Text>
         <Text size="small" secondary>
-          {submission.email}
-          {submission.fromMember ? ' · member' : ' · visitor'}
-          {submission.createdDate ? ` · ${dateFormat.format(new Date(submission.createdDate))}` : ''}
+          <bdi>{submission.email}</bdi>
+          {` · ${submission.fromMember ? t('inbox.member') : t('inbox.visitor')}`}
+          {submission.createdDate ? ` · ${dateTime(submission.createdDate)}` : ''}
         </Text>
         {submission.handled ? (
           <Badge size="small" skin="neutralLight">
-            handled
+            {t('inbox.handled')}
           </Badge>
         ) : null}
       </Box>
@@ -115,42 +117,43 @@ const Submission: FC<{
       ) : null}
       <Box gap="SP3" verticalAlign="middle" flexWrap="wrap">
         <Checkbox checked={submission.handled} onChange={() => act(props.onHandled(submission.id, !submission.handled))}>
-          Handled<span style={VISUALLY_HIDDEN}>: the submission of {submission.name}</span>
+          {t('inbox.handledBox')}
+          <span style={VISUALLY_HIDDEN}>{t('inbox.handledOf', { name: submission.name })}</span>
         </Checkbox>
         {asking === 'delete' ? (
           <>
-            <Text size="small">Delete it and move its files to the trash?</Text>
+            <Text size="small">{t('inbox.askDelete')}</Text>
             <TextButton size="small" skin="destructive" onClick={() => act(props.onDelete(submission.id))}>
-              Delete
+              {t('inbox.delete')}
             </TextButton>
             <TextButton size="small" onClick={() => onAsk(undefined)}>
-              Keep
+              {t('inbox.keep')}
             </TextButton>
           </>
         ) : asking === 'close' ? (
           <>
-            <Text size="small">Close it? Files that have not arrived will be refused.</Text>
+            <Text size="small">{t('inbox.askClose')}</Text>
             <TextButton size="small" skin="destructive" onClick={() => act(props.onClose(submission.id))}>
-              Close it
+              {t('inbox.closeIt')}
             </TextButton>
             <TextButton size="small" onClick={() => onAsk(undefined)}>
-              Keep open
+              {t('inbox.keepOpen')}
             </TextButton>
           </>
         ) : (
           <>
             {activity ? (
-              <TextButton size="small" onClick={() => onAsk('close')} ariaLabel={`Close the submission of ${submission.name}`}>
-                Close
+              <TextButton size="small" onClick={() => onAsk('close')} ariaLabel={t('inbox.closeNamed', { name: submission.name })}>
+                {t('inbox.close')}
               </TextButton>
             ) : null}
             <TextButton
               size="small"
               skin="destructive"
               onClick={() => onAsk('delete')}
-              ariaLabel={`Delete the submission of ${submission.name}`}
+              ariaLabel={t('inbox.deleteNamed', { name: submission.name })}
             >
-              Delete
+              {t('inbox.delete')}
             </TextButton>
           </>
         )}
@@ -166,6 +169,8 @@ const Submission: FC<{
  */
 export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
   const { submissions, total, offset, pageSize, filter, search, loading, error } = props;
+  const speech = useI18n();
+  const { t, number } = speech;
   const [asking, setAsking] = useState<Asking>();
   const [actionError, setActionError] = useState<string>();
   const now = props.now ?? Date.now();
@@ -175,12 +180,12 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
         setActionError(undefined);
         setAsking(undefined);
       },
-      (failure: Error) => setActionError(failure.message),
+      (failure: unknown) => setActionError(errorMessage(speech, failure, t('inbox.actionError'))),
     );
   const shownTo = offset + submissions.length;
   return (
     <Card dataHook="visitor-inbox">
-      <Card.Header title={`Visitor uploads (${total})`} subtitle="Files sent through the site widget; they are private." />
+      <Card.Header title={t('inbox.title', { count: total })} subtitle={t('inbox.subtitle')} />
       <Card.Divider />
       <Card.Content>
         <Box direction="vertical" gap="SP3">
@@ -188,8 +193,8 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
             <Box width="320px" maxWidth="100%" direction="vertical">
               <Input
                 type="search"
-                ariaLabel="Search submissions"
-                placeholder="Name, e-mail or message"
+                ariaLabel={t('inbox.search')}
+                placeholder={t('inbox.searchPlaceholder')}
                 value={search}
                 clearButton
                 onChange={(event) => props.onSearch(event.target.value)}
@@ -198,9 +203,9 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
             </Box>
             <div ref={sayCollapsedWhenClosed} style={{ width: 200, maxWidth: '100%' }}>
               <Dropdown
-                ariaLabel="Show"
+                ariaLabel={t('inbox.show')}
                 selectedId={filter}
-                options={FILTERS.map(({ value, label }) => ({ id: value, value: label }))}
+                options={FILTERS.map((value) => ({ id: value, value: t(`inbox.filter${value}`) }))}
                 onSelect={(option) => props.onFilter(option.id as InboxFilter)}
                 dataHook="inbox-filter"
               />
@@ -214,7 +219,7 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
           ) : null}
           {!loading && submissions.length === 0 && !error ? (
             <Text size="small" secondary>
-              {search || filter !== 'ALL' ? 'No submission matches.' : 'Nothing received yet.'}
+              {search || filter !== 'ALL' ? t('inbox.noMatch') : t('inbox.empty')}
             </Text>
           ) : null}
           <Box direction="vertical" gap="SP4">
@@ -233,23 +238,27 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
           {total > pageSize || offset > 0 ? (
             <Box gap="SP3" verticalAlign="middle" align="right" dataHook="inbox-pages">
               <Text size="small" secondary>
-                {submissions.length > 0 ? `${offset + 1}–${shownTo} of ${total}` : `0 of ${total}`}
+                {t('inbox.range', {
+                  from: number(submissions.length > 0 ? offset + 1 : 0),
+                  to: number(submissions.length > 0 ? shownTo : 0),
+                  total: number(total),
+                })}
               </Text>
               <TextButton
                 size="small"
                 disabled={offset === 0}
                 onClick={() => props.onPage(Math.max(0, offset - pageSize))}
-                ariaLabel="Previous page"
+                ariaLabel={t('inbox.previousPage')}
               >
-                Previous
+                {t('inbox.previous')}
               </TextButton>
               <TextButton
                 size="small"
                 disabled={offset + pageSize >= total}
                 onClick={() => props.onPage(offset + pageSize)}
-                ariaLabel="Next page"
+                ariaLabel={t('inbox.nextPage')}
               >
-                Next
+                {t('inbox.next')}
               </TextButton>
             </Box>
           ) : null}

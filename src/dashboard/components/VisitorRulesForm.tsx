@@ -3,6 +3,9 @@ import { Box, Button, Card, FormField, Input, NumberInput, RadioGroup, Text, Tog
 import type { FieldViolation } from '../../shared/refusals';
 import type { SaveRulesResult } from '../../shared/visitor-upload-methods';
 import { gigabytesToBytes, type VisitorUploadRules } from '../../policies/visitor-rules-policy';
+import { GB } from '../../shared/format';
+import { useI18n } from '../../i18n/use-i18n';
+import { ruleViolationWords } from '../../i18n/describe';
 
 /** The rules as the owner typed them: a size that is not a number has no bytes (the server names what is wrong). */
 export type TypedVisitorRules = Omit<VisitorUploadRules, 'maxFileSizeBytes'> & { maxFileSizeBytes?: number };
@@ -23,6 +26,8 @@ type CountRule =
 
 /** The rules that protect the owner: kept and enforced on the server, edited here. */
 export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }) => {
+  const speech = useI18n();
+  const { t, number: formatNumber } = speech;
   const [draft, setDraft] = useState<VisitorUploadRules>();
   const [types, setTypes] = useState('');
   const [violations, setViolations] = useState<FieldViolation[]>([]);
@@ -37,7 +42,7 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
   if (loadError) {
     return (
       <Card>
-        <Card.Header title="Rules for visitor uploads" />
+        <Card.Header title={t('rules.title')} />
         <Card.Content>
           <Text skin="error">{loadError}</Text>
         </Card.Content>
@@ -46,25 +51,35 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
   }
   if (!draft) return null;
 
-  const problemOf = (...fields: string[]) =>
-    violations.find((v) => fields.some((field) => v.field === field || v.field.startsWith(`${field}[`)))?.description;
-  const number = (field: CountRule, label: string) => (
-    <FormField label={label} id={`rule-${field}`} status={problemOf(field) ? 'error' : undefined} statusMessage={problemOf(field)}>
-      <NumberInput
-        id={`rule-${field}`}
-        ariaLabel={label}
-        value={draft[field]}
-        onChange={(value) => setDraft({ ...draft, [field]: Math.round(value ?? 0) })}
-      />
-    </FormField>
-  );
+  const problemOf = (...fields: string[]) => {
+    const violation = violations.find((v) => fields.some((field) => v.field === field || v.field.startsWith(`${field}[`)));
+    return violation && ruleViolationWords(speech, violation);
+  };
+  const number = (field: CountRule) => {
+    const label = t(`rules.${field}`);
+    return (
+      <FormField label={label} id={`rule-${field}`} status={problemOf(field) ? 'error' : undefined} statusMessage={problemOf(field)}>
+        <NumberInput
+          id={`rule-${field}`}
+          ariaLabel={label}
+          value={draft[field]}
+          onChange={(value) => setDraft({ ...draft, [field]: Math.round(value ?? 0) })}
+        />
+      </FormField>
+    );
+  };
   // The size is kept as the owner types it; its bytes are computed from the text, exactly (decimal GB).
   const sizeProblem = problemOf('maxFileSizeGb', 'maxFileSizeBytes');
   const largestFile = (
-    <FormField label="Largest file (GB)" id="rule-maxFileSizeGb" status={sizeProblem ? 'error' : undefined} statusMessage={sizeProblem}>
+    <FormField
+      label={t('rules.largestFile')}
+      id="rule-maxFileSizeGb"
+      status={sizeProblem ? 'error' : undefined}
+      statusMessage={sizeProblem}
+    >
       <Input
         id="rule-maxFileSizeGb"
-        ariaLabel="Largest file (GB)"
+        ariaLabel={t('rules.largestFile')}
         inputmode="decimal"
         value={draft.maxFileSizeGb}
         onChange={(event) => setDraft({ ...draft, maxFileSizeGb: event.target.value })}
@@ -85,11 +100,11 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
   return (
     <Card>
       <Card.Header
-        title="Rules for visitor uploads"
-        subtitle="Checked on the server for every file a visitor sends through the site widget."
+        title={t('rules.title')}
+        subtitle={t('rules.subtitle')}
         suffix={
           <Button size="small" onClick={() => void save()} disabled={saving} dataHook="save-visitor-rules">
-            {saving ? 'Saving…' : 'Save rules'}
+            {saving ? t('rules.saving') : t('rules.save')}
           </Button>
         }
       />
@@ -99,46 +114,46 @@ export const VisitorRulesForm: FC<Props> = ({ rules, loadError, saving, onSave }
           <Box gap="SP2" verticalAlign="middle">
             <ToggleSwitch id="visitor-enabled" checked={draft.enabled} onChange={() => setDraft({ ...draft, enabled: !draft.enabled })} />
             <label htmlFor="visitor-enabled">
-              <Text size="small">Accept files from the site</Text>
+              <Text size="small">{t('rules.enabled')}</Text>
             </label>
           </Box>
-          <FormField label="Who may send files">
+          <FormField label={t('rules.audience')}>
             <RadioGroup
               value={draft.audience}
               onChange={(value) => setDraft({ ...draft, audience: value === 'MEMBERS' ? 'MEMBERS' : 'ANYONE' })}
             >
-              <RadioGroup.Radio value="ANYONE">Anyone visiting the site</RadioGroup.Radio>
-              <RadioGroup.Radio value="MEMBERS">Only logged-in members</RadioGroup.Radio>
+              <RadioGroup.Radio value="ANYONE">{t('rules.ANYONE')}</RadioGroup.Radio>
+              <RadioGroup.Radio value="MEMBERS">{t('rules.MEMBERS')}</RadioGroup.Radio>
             </RadioGroup>
           </FormField>
           <FormField
-            label="Accepted types (empty: any)"
+            label={t('rules.types')}
             id="rule-types"
             status={problemOf('allowedTypes') ? 'error' : undefined}
             statusMessage={problemOf('allowedTypes')}
           >
             <Input
               id="rule-types"
-              ariaLabel="Accepted types"
-              placeholder="video/*, image/*, application/pdf"
+              ariaLabel={t('rules.typesName')}
+              placeholder={t('rules.typesExample')}
               value={types}
               onChange={(event) => setTypes(event.target.value)}
             />
           </FormField>
           <Box gap="SP4" flexWrap="wrap">
             {largestFile}
-            {number('maxFilesPerSubmission', 'Files at once')}
-            {number('maxFilesPerVisitorPerDay', 'Files per visitor per day')}
-            {number('maxFilesPerDay', 'Files per day, all visitors')}
-            {number('maxSubmissionsPerVisitorPerDay', 'Submissions per visitor per day')}
-            {number('maxSubmissionsPerDay', 'Submissions per day, all visitors')}
+            {number('maxFilesPerSubmission')}
+            {number('maxFilesPerVisitorPerDay')}
+            {number('maxFilesPerDay')}
+            {number('maxSubmissionsPerVisitorPerDay')}
+            {number('maxSubmissionsPerDay')}
           </Box>
           <Text size="tiny" secondary>
-            A day is a day in UTC; 1 GB is 1,000,000,000 bytes.
+            {t('rules.units', { bytes: formatNumber(GB) })}
           </Text>
           {saved ? (
             <Text size="small" skin="success" dataHook="visitor-rules-saved">
-              Saved: the widget follows these rules now.
+              {t('rules.saved')}
             </Text>
           ) : null}
         </Box>

@@ -1,6 +1,8 @@
 import React, { type CSSProperties, type FC, type ReactNode } from 'react';
 import { WixDesignSystemProvider } from '@wix/design-system';
 import '@wix/design-system/styles.global.css';
+import './right-to-left.css';
+import { useI18n } from '../../i18n/use-i18n';
 
 /**
  * Darker shades of three WDS colours that fall short of WCAG's 4.5:1 for small text (measured
@@ -14,9 +16,18 @@ const READABLE_COLOURS = {
   '--wds-color-text-success': '#1c7d44',
 } as CSSProperties;
 
-/** The one place the Wix Design System provider and stylesheet are set up. */
-export const WdsProvider: FC<{ children: ReactNode }> = ({ children }) => (
-  <WixDesignSystemProvider features={{ newColorsBranding: true }}>
-    <div style={READABLE_COLOURS}>{children}</div>
-  </WixDesignSystemProvider>
-);
+/**
+ * The one place the Wix Design System provider and stylesheet are set up: in the owner's language
+ * (WDS's `locale`, e.g. for its date pickers) and its direction (WDS's components mirror under
+ * `dir="rtl"`, as Wix's dashboard sets it for Hebrew).
+ */
+export const WdsProvider: FC<{ children: ReactNode }> = ({ children }) => {
+  const { locale, language, dir } = useI18n();
+  return (
+    <WixDesignSystemProvider features={{ newColorsBranding: true }} locale={locale}>
+      <div style={READABLE_COLOURS} lang={language} dir={dir}>
+        {children}
+      </div>
+    </WixDesignSystemProvider>
+  );
+};

@@ -1,28 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { dashboard } from '@wix/dashboard';
 import type { UploadQueueSnapshot } from '../../upload-engine';
+import { useI18n } from '../../i18n/use-i18n';
 
 /** A toast when a batch ends: every file of it is ready, failed, cancelled or refused. */
 export function useBatchToast(snapshot: UploadQueueSnapshot, onBatchEnd: () => void): void {
+  const { t } = useI18n();
   const wasBusy = useRef(false);
   const { count, busy } = snapshot.totals;
   useEffect(() => {
     if (wasBusy.current && !busy) {
       const { ready, failed, refused } = count;
       const endings = [
-        `${ready} ready`,
-        ...(failed > 0 ? [`${failed} not sent`] : []),
-        ...(refused > 0 ? [`${refused} refused by the Media Manager`] : []),
+        t('page.toastReadyCount', { count: ready }),
+        ...(failed > 0 ? [t('page.toastNotSent', { count: failed })] : []),
+        ...(refused > 0 ? [t('page.toastRefused', { count: refused })] : []),
       ];
       dashboard.showToast({
-        message:
-          failed + refused === 0
-            ? `${ready} file${ready === 1 ? '' : 's'} uploaded and ready in the Media Manager`
-            : `${endings.join(', ')}: see the reasons in the list`,
+        message: failed + refused === 0 ? t('page.toastReady', { count: ready }) : t('page.toastEndings', { endings: endings.join(', ') }),
         type: failed + refused === 0 ? 'success' : 'warning',
       });
       onBatchEnd();
     }
     wasBusy.current = busy;
-  }, [busy, count, onBatchEnd]);
+  }, [busy, count, onBatchEnd, t]);
 }

@@ -3,6 +3,7 @@ import { listFolders } from '../owner-methods';
 import type { FolderSummary } from '../../shared/upload-methods';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import { errorMessage, RefusedError, retryUnlessRefused } from './query-errors';
+import { useI18n } from '../../i18n/use-i18n';
 
 export const FOLDERS_QUERY = 'folders';
 
@@ -13,6 +14,7 @@ export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
   error?: string;
   reload: () => void;
 } {
+  const speech = useI18n();
   const query = useQuery({
     queryKey: [FOLDERS_QUERY, parentFolderId],
     queryFn: async () => {
@@ -25,7 +27,7 @@ export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
   return {
     folders: query.data ?? [],
     loading: query.isLoading,
-    error: query.error ? errorMessage(query.error, 'The folders could not be loaded') : undefined,
+    error: query.error ? errorMessage(speech, query.error, speech.t('page.foldersError')) : undefined,
     reload: () => void query.refetch(),
   };
 }

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { getFileDownloadUrl } from '../owner-methods';
 import type { FileDownloadLink } from '../../shared/upload-methods';
+import { useI18n } from '../../i18n/use-i18n';
+import { describeRefusal } from '../../i18n/describe';
 
 export interface PrivateFileLink {
   /** Opens the file in a new tab through a fresh temporary link. */
@@ -16,6 +18,8 @@ export interface PrivateFileLink {
  * asks Wix for, fresh each time it is opened or copied.
  */
 export function usePrivateFileLink(fileId: string): PrivateFileLink {
+  const speech = useI18n();
+  const { t } = speech;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -23,15 +27,13 @@ export function usePrivateFileLink(fileId: string): PrivateFileLink {
     setBusy(true);
     setError(undefined);
     try {
-      const link = await getFileDownloadUrl(fileId).catch(
-        (): FileDownloadLink => ({ ok: false, reason: 'The link could not be made; try again' }),
-      );
-      if (!link.ok) setError(link.reason);
+      const link = await getFileDownloadUrl(fileId).catch((): FileDownloadLink => ({ ok: false, reason: t('page.linkError') }));
+      if (!link.ok) setError(describeRefusal(speech, link));
       return link;
     } finally {
       setBusy(false);
     }
-  }, [fileId]);
+  }, [fileId, speech, t]);
 
   const open = useCallback(async () => {
     // Opened now, while the click still counts as the user's, then sent to the link.

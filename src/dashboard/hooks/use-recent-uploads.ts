@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { listRecentUploads } from '../owner-methods';
 import type { UploadStatusReport } from '../../shared/upload-methods';
 import { errorMessage } from './query-errors';
+import { useI18n } from '../../i18n/use-i18n';
 
 const RECENT_UPLOADS_SHOWN = 20;
 
@@ -11,6 +12,7 @@ const NONE: UploadStatusReport[] = [];
 
 /** The latest uploads of the site from the upload log, from any device; refreshed now and then, once `enabled`. */
 export function useRecentUploads(enabled = true): { uploads: UploadStatusReport[]; loading: boolean; error?: string; refresh: () => void } {
+  const speech = useI18n();
   const query = useQuery({
     queryKey: ['recent-uploads', RECENT_UPLOADS_SHOWN],
     queryFn: () => listRecentUploads(RECENT_UPLOADS_SHOWN),
@@ -20,7 +22,7 @@ export function useRecentUploads(enabled = true): { uploads: UploadStatusReport[
   return {
     uploads: query.data ?? NONE,
     loading: query.isLoading,
-    error: query.error ? errorMessage(query.error, 'The recent uploads could not be loaded') : undefined,
+    error: query.error ? errorMessage(speech, query.error, speech.t('page.recentError')) : undefined,
     refresh: () => void query.refetch(),
   };
 }

@@ -12,6 +12,7 @@ import { INBOX_PAGE_SIZE, type InboxFilter, type SaveRulesResult, type Submissio
 import type { VisitorUploadRules } from '../../policies/visitor-rules-policy';
 import { errorMessage, RefusedError } from './query-errors';
 import type { TypedVisitorRules } from '../components/VisitorRulesForm';
+import { useI18n } from '../../i18n/use-i18n';
 
 const RULES = 'visitor-rules';
 const INBOX = 'visitor-submissions';
@@ -24,6 +25,7 @@ export function useVisitorRules(): {
   save(rules: TypedVisitorRules): Promise<SaveRulesResult>;
   saving: boolean;
 } {
+  const speech = useI18n();
   const queries = useQueryClient();
   const query = useQuery({ queryKey: [RULES], queryFn: () => getVisitorUploadRules() });
   const mutation = useMutation({
@@ -34,7 +36,7 @@ export function useVisitorRules(): {
   });
   return {
     rules: query.data,
-    error: query.error ? errorMessage(query.error, 'The rules could not be loaded') : undefined,
+    error: query.error ? errorMessage(speech, query.error, speech.t('inbox.rulesError')) : undefined,
     save: (rules) => mutation.mutateAsync(rules),
     saving: mutation.isLoading,
   };
@@ -69,6 +71,7 @@ export function useVisitorInbox(): {
   close(id: string): Promise<void>;
   remove(id: string): Promise<void>;
 } {
+  const speech = useI18n();
   const queries = useQueryClient();
   const [filter, setFilter] = useState<InboxFilter>('ALL');
   const [search, setSearch] = useState('');
@@ -97,7 +100,7 @@ export function useVisitorInbox(): {
     filter,
     search,
     loading: query.isLoading,
-    error: query.error ? errorMessage(query.error, 'The submissions could not be loaded') : undefined,
+    error: query.error ? errorMessage(speech, query.error, speech.t('inbox.submissionsError')) : undefined,
     setFilter: (next) => {
       setFilter(next);
       setOffset(0);

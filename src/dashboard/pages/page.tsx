@@ -28,8 +28,10 @@ import { usePastedFiles } from '../hooks/use-pasted-files';
 import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
 import type { QueuedFile } from '../../upload-engine';
+import { useI18n } from '../../i18n/use-i18n';
 
 const UploadPage: FC = () => {
+  const { t } = useI18n();
   const setup = useAppSetup();
   const { queue, snapshot, survivesReload } = useUploadQueue(ownerBackend);
   const staging = useStagedFiles(queue, snapshot);
@@ -73,16 +75,16 @@ const UploadPage: FC = () => {
     // WDS pages keep 864 px at least and are cut below that; this one stacks its cards instead.
     <Page height="100vh" minWidth={0}>
       <Page.Header
-        title="Large file uploads"
+        title={t('page.title')}
         // A string subtitle is cut to two lines, which on a phone loses half of it: this one wraps.
-        subtitle={<Text secondary>Upload files of many GB to the Media Manager; uploads survive dropped connections and reloads.</Text>}
+        subtitle={<Text secondary>{t('page.subtitle')}</Text>}
       />
       <Page.Tail>
         <Tabs
           activeId={tab}
           items={[
-            { id: 'upload', title: 'Upload' },
-            { id: 'visitors', title: 'Visitor uploads' },
+            { id: 'upload', title: t('page.tabUpload') },
+            { id: 'visitors', title: t('page.tabVisitors') },
           ]}
           onClick={(item) => setTab(item.id === 'visitors' ? 'visitors' : 'upload')}
           minWidth={0}
@@ -139,9 +141,9 @@ const UploadPage: FC = () => {
                       ref={queueHeading}
                       tabIndex={-1}
                       data-hook="queue-heading"
-                      aria-label={`Uploads: ${snapshot.items.length} files`}
+                      aria-label={t('page.queueLabel', { count: snapshot.items.length })}
                     >
-                      <Card.Header title={`Uploads (${snapshot.items.length})`} />
+                      <Card.Header title={t('page.queueTitle', { count: snapshot.items.length })} />
                     </section>
                     <Card.Content>
                       <QueueSummary snapshot={snapshot} queue={queue} />

@@ -1,13 +1,18 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import type { UploadItem } from '../../upload-engine';
-import { formatBytes, formatDuration, formatSpeed } from '../../shared/format';
+import { type Speech, useI18n } from '../../i18n/use-i18n';
+import { describeRefusal, failureReason } from '../../i18n/describe';
 import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import { useLeaveWarning } from '../../shared/use-leave-warning';
-import { useVisitorUpload, type ChosenFile, type VisitorMethods } from './use-visitor-upload';
+import { useVisitorUpload, type ChosenFile, type ChosenFileProblem, type StartProblem, type VisitorMethods } from './use-visitor-upload';
 import styles from './visitor-upload.module.css';
 import { readAccent } from './accent';
 
-/** What the owner sets in the editor: the wording and the accent colour; the rules are the server's. */
+/**
+ * What the owner sets in the editor: the wording and the accent colour; the rules are the server's.
+ * What the owner typed is shown as typed; what they left empty is the widget's own wording, in
+ * the visitor's language.
+ */
 export interface VisitorUploadWording {
   heading?: string;
   intro?: string;
@@ -24,55 +29,60 @@ interface Props extends VisitorUploadWording {
 
 let nextWidgetId = 0;
 
-function describeTerms(terms: VisitorUploadTerms): string {
-  const types = terms.allowedTypes.length > 0 ? terms.allowedTypes.join(', ') : 'any type';
-  return `Accepted: ${types} · up to ${maxFileSizeWords(terms)} per file · up to ${terms.maxFilesPerSubmission} files at once.`;
+function describeTerms({ t, locale, isolate }: Speech, terms: VisitorUploadTerms): string {
+  const types = terms.allowedTypes.length > 0 ? isolate(terms.allowedTypes.join(', ')) : t('widget.anyType');
+  return t('widget.terms', { types, size: isolate(maxFileSizeWords(terms, locale)), count: terms.maxFilesPerSubmission });
 }
 
-const STATE_WORDS: Record<UploadItem['state'], string> = {
-  queued: 'Waiting',
-  importing: 'Being fetched',
-  uploading: 'Sending',
-  paused: 'Paused',
-  finalizing: 'Finishing',
-  processing: 'Received, being processed',
-  ready: 'Received',
-  failed: 'Not sent',
-  cancelled: 'Cancelled',
-  refused: 'Received, but refused',
-};
+/** Why a chosen file stays behind, by the rule it breaks. */
+function problemWords({ t, locale, isolate }: Speech, terms: VisitorUploadTerms | undefined, problem: ChosenFileProblem): string {
+  if (problem.rule === 'type') {
+    const accepted = isolate(terms?.allowedTypes.join(', ') ?? '');
+    return t('widget.typeRefused', { type: problem.mimeType ? isolate(problem.mimeType) : t('widget.unknownType'), accepted });
+  }
+  if (problem.rule === 'size') return t('widget.tooLarge', { size: terms ? isolate(maxFileSizeWords(terms, locale)) : '' });
+  return t('widget.tooMany', { count: terms?.maxFilesPerSubmission ?? 0 });
+}
+
+function startProblemWords(speech: Speech, problem: StartProblem): string {
+  return problem === 'no-connection' ? speech.t('widget.notSentConnection') : describeRefusal(speech, problem);
+}
 
 const SentFile: FC<{ item: UploadItem; onPause(): void; onResume(): void; onRetry(): void }> = ({ item, onPause, onResume, onRetry }) => {
+  const speech = useI18n();
+  const { t, bytes, speed, duration } = speech;
   const percent = item.size === 0 ? 100 : Math.floor((item.bytesUploaded / item.size) * 100);
-  const reason = item.state === 'failed' || item.state === 'refused' ? (item.failureDescription ?? item.error?.message) : undefined;
+  const reason = item.state === 'failed' || item.state === 'refused' ? failureReason(speech, item) : undefined;
   return (
     <li className={styles.file} data-hook="visitor-file">
       <div className={styles.fileLine}>
-        <span className={styles.fileName}>{item.name}</span>
+        <bdi className={styles.fileName}>{item.name}</bdi>
         <span className={styles.fileState} data-hook="visitor-file-state">
-          {STATE_WORDS[item.state]}
+          {t(`widget.${item.state}`)}
         </span>
       </div>
-      <progress className={styles.progress} max={100} value={percent} aria-label={`Progress of ${item.name}`} />
+      <progress className={styles.progress} max={100} value={percent} aria-label={t('widget.progressOf', { name: item.name })} />
       <div className={styles.fileLine}>
         <span className={styles.muted}>
-          {formatBytes(item.bytesUploaded)} of {formatBytes(item.size)}
-          {item.state === 'uploading' ? ` · ${formatSpeed(item.bytesPerSecond)} · ${formatDuration(item.secondsLeft)} left` : ''}
+          {t('common.bytesOf', { done: bytes(item.bytesUploaded), total: bytes(item.size) })}
+          {item.state === 'uploading'
+            ? ` · ${t('common.speedLeft', { speed: speed(item.bytesPerSecond), duration: duration(item.secondsLeft) })}`
+            : ''}
         </span>
         <span>
           {item.actions.pause ? (
-            <button type="button" className={styles.link} onClick={onPause} aria-label={`Pause ${item.name}`}>
-              Pause
+            <button type="button" className={styles.link} onClick={onPause} aria-label={t('widget.pauseNamed', { name: item.name })}>
+              {t('widget.pause')}
             </button>
           ) : null}
           {item.actions.resume ? (
-            <button type="button" className={styles.link} onClick={onResume} aria-label={`Resume ${item.name}`}>
-              Resume
+            <button type="button" className={styles.link} onClick={onResume} aria-label={t('widget.resumeNamed', { name: item.name })}>
+              {t('widget.resume')}
             </button>
           ) : null}
           {item.actions.retry && item.error?.fatal === false ? (
-            <button type="button" className={styles.link} onClick={onRetry} aria-label={`Try ${item.name} again`}>
-              Try again
+            <button type="button" className={styles.link} onClick={onRetry} aria-label={t('widget.tryAgainNamed', { name: item.name })}>
+              {t('widget.tryAgain')}
             </button>
           ) : null}
         </span>
@@ -87,40 +97,49 @@ const SentFile: FC<{ item: UploadItem; onPause(): void; onResume(): void; onRetr
 };
 
 /** What became of the submission, once every file ended: the owner's thanks only when every file arrived. */
-function endingOf(items: readonly UploadItem[], leftOut: readonly ChosenFile[], thanks: string): string {
+function endingOf({ t }: Speech, items: readonly UploadItem[], leftOut: readonly ChosenFile[], thanks: string): string {
   const total = items.length + leftOut.length;
   const received = items.filter((item) => item.state === 'ready').length;
   if (received === total) return thanks;
-  if (received === 0) return total === 1 ? 'Your file could not be received.' : `None of your ${total} files could be received.`;
-  return `We received ${received} of your ${total} files.`;
+  if (received === 0) return total === 1 ? t('widget.noneReceivedOne') : t('widget.noneReceived', { count: total });
+  return t('widget.someReceived', { received, count: total });
 }
 
 /** Chosen files the checks kept back: they were not sent with the others, and say why. */
-const LeftOutFiles: FC<{ files: readonly ChosenFile[] }> = ({ files }) =>
-  files.length === 0 ? null : (
-    <ul className={styles.files} aria-label="Files not sent: not accepted here" data-hook="visitor-left-out">
+const LeftOutFiles: FC<{ files: readonly ChosenFile[]; terms?: VisitorUploadTerms }> = ({ files, terms }) => {
+  const speech = useI18n();
+  const { t } = speech;
+  return files.length === 0 ? null : (
+    <ul className={styles.files} aria-label={t('widget.leftOut')} data-hook="visitor-left-out">
       {files.map((one) => (
         <li key={`${one.file.name}-${one.file.size}`} className={styles.file}>
           <div className={styles.fileLine}>
-            <span className={styles.fileName}>{one.file.name}</span>
-            <span className={styles.fileState}>Not sent</span>
+            <bdi className={styles.fileName}>{one.file.name}</bdi>
+            <span className={styles.fileState}>{t('widget.failed')}</span>
           </div>
-          <p className={styles.error}>{one.problem}</p>
+          {one.problem ? <p className={styles.error}>{problemWords(speech, terms, one.problem)}</p> : null}
         </li>
       ))}
     </ul>
   );
+};
 
 /** The site widget: visitors send the owner very large files, under the owner's rules. */
 export const VisitorUpload: FC<Props> = ({
   methods,
-  heading = 'Send us your files',
-  intro = 'Large files are welcome: the upload continues after a dropped connection or a reload.',
-  buttonLabel = 'Send files',
-  thanks = 'Thank you: we have received your files.',
+  heading: typedHeading,
+  intro: typedIntro,
+  buttonLabel: typedButtonLabel,
+  thanks: typedThanks,
   accentColor,
   login,
 }) => {
+  const speech = useI18n();
+  const { t, bytes, dir, language } = speech;
+  const heading = typedHeading ?? t('widget.heading');
+  const intro = typedIntro ?? t('widget.intro');
+  const buttonLabel = typedButtonLabel ?? t('widget.buttonLabel');
+  const thanks = typedThanks ?? t('widget.thanks');
   const upload = useVisitorUpload(methods);
   useLeaveWarning(upload.snapshot);
   const [loggingIn, setLoggingIn] = useState(false);
@@ -134,6 +153,8 @@ export const VisitorUpload: FC<Props> = ({
   });
   const accent = readAccent(accentColor);
   const style = (accent ? { '--rmu-accent': accent.css, '--rmu-on-accent': accent.onAccent } : {}) as CSSProperties;
+  // The visitor's language and its direction: Hebrew lays the widget out right to left.
+  const speaks = { lang: language, dir };
   const sendable = upload.chosen.filter((one) => !one.problem).length;
 
   const submit = (event: FormEvent) => {
@@ -154,19 +175,19 @@ export const VisitorUpload: FC<Props> = ({
 
   if (upload.phase === 'loading') {
     return (
-      <section className={styles.root} style={style} aria-busy="true">
-        <p className={styles.muted}>Loading…</p>
+      <section className={styles.root} style={style} {...speaks} aria-busy="true">
+        <p className={styles.muted}>{t('widget.loading')}</p>
       </section>
     );
   }
   if (upload.phase === 'closed') {
     return (
-      <section className={styles.root} style={style} aria-labelledby={`${id}-heading`}>
+      <section className={styles.root} style={style} {...speaks} aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`} className={styles.heading}>
           {heading}
         </h2>
         <p className={styles.muted} data-hook="visitor-closed">
-          {upload.termsError ?? 'Files are not being accepted right now.'}
+          {upload.termsFailed ? t('widget.termsError') : t('widget.closed')}
         </p>
       </section>
     );
@@ -174,19 +195,19 @@ export const VisitorUpload: FC<Props> = ({
 
   if (upload.phase === 'login') {
     return (
-      <section className={styles.root} style={style} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
+      <section className={styles.root} style={style} {...speaks} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
         <h2 id={`${id}-heading`} className={styles.heading}>
           {heading}
         </h2>
         <p className={styles.notice} data-hook="visitor-login">
-          Only members of this site can send files.
+          {t('widget.loginNeeded')}
         </p>
         {login ? (
           <button type="button" className={styles.primary} onClick={logIn} disabled={loggingIn} data-hook="visitor-log-in">
-            Log in
+            {t('widget.logIn')}
           </button>
         ) : (
-          <p className={styles.muted}>Log in to this site, then come back to this page.</p>
+          <p className={styles.muted}>{t('widget.logInElsewhere')}</p>
         )}
       </section>
     );
@@ -194,37 +215,37 @@ export const VisitorUpload: FC<Props> = ({
 
   const { snapshot, terms } = upload;
   return (
-    <section className={styles.root} style={style} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
+    <section className={styles.root} style={style} {...speaks} aria-labelledby={`${id}-heading`} data-hook="visitor-upload">
       <h2 id={`${id}-heading`} className={styles.heading}>
         {heading}
       </h2>
       {upload.phase === 'done' ? (
         <p className={styles.thanks} role="status" data-hook="visitor-thanks">
-          {endingOf(snapshot.items, upload.leftOut, thanks)}
+          {endingOf(speech, snapshot.items, upload.leftOut, thanks)}
         </p>
       ) : (
         <p className={styles.muted}>{intro}</p>
       )}
       {terms ? (
         <p className={styles.muted} data-hook="visitor-terms">
-          {describeTerms(terms)}
-          {terms.audience === 'MEMBERS' ? ' Members only.' : ''}
+          {describeTerms(speech, terms)}
+          {terms.audience === 'MEMBERS' ? ` ${t('widget.membersOnly')}` : ''}
         </p>
       ) : null}
 
       {upload.unfinished.length > 0 && upload.phase === 'choosing' ? (
         <p className={styles.notice} role="status" data-hook="visitor-unfinished">
-          Your earlier upload can continue: choose the same files again ({upload.unfinished.map((record) => record.name).join(', ')}).
+          {t('widget.unfinished', { names: upload.unfinished.map((record) => record.name).join(', ') })}
         </p>
       ) : null}
 
       {snapshot.notices.some((notice) => notice.kind === 'upload-host-unreachable') ? (
         <p className={styles.error} role="alert" data-hook="visitor-upload-host-unreachable">
-          Your files cannot reach the upload server from this page: nothing is being sent. Try again later, or let the site owner know.
+          {t('widget.uploadHostUnreachable')}
         </p>
       ) : null}
       {snapshot.items.length > 0 ? (
-        <ul className={styles.files} aria-label="Files being sent">
+        <ul className={styles.files} aria-label={t('widget.filesBeingSent')}>
           {snapshot.items.map((item) => (
             <SentFile
               key={item.id}
@@ -237,18 +258,18 @@ export const VisitorUpload: FC<Props> = ({
         </ul>
       ) : null}
 
-      {upload.phase === 'sending' || upload.phase === 'done' ? <LeftOutFiles files={upload.leftOut} /> : null}
+      {upload.phase === 'sending' || upload.phase === 'done' ? <LeftOutFiles files={upload.leftOut} terms={terms} /> : null}
 
       {upload.phase === 'done' ? (
         <button type="button" className={styles.primary} onClick={() => void upload.sendMore()} data-hook="visitor-send-more">
-          Send more files
+          {t('widget.sendMore')}
         </button>
       ) : null}
 
       {upload.phase === 'choosing' ? (
         <form className={styles.form} onSubmit={submit} noValidate={false}>
           <label className={styles.field}>
-            <span>Your name</span>
+            <span>{t('widget.yourName')}</span>
             <input
               required
               maxLength={SUBMISSION_FIELD_LIMITS.name}
@@ -258,7 +279,7 @@ export const VisitorUpload: FC<Props> = ({
             />
           </label>
           <label className={styles.field}>
-            <span>Your e-mail</span>
+            <span>{t('widget.yourEmail')}</span>
             <input
               required
               type="email"
@@ -269,7 +290,7 @@ export const VisitorUpload: FC<Props> = ({
             />
           </label>
           <label className={styles.field}>
-            <span>Message (optional)</span>
+            <span>{t('widget.message')}</span>
             <textarea
               rows={3}
               maxLength={SUBMISSION_FIELD_LIMITS.message}
@@ -282,7 +303,7 @@ export const VisitorUpload: FC<Props> = ({
             role="button"
             tabIndex={0}
             className={`${styles.dropzone} ${dragging ? styles.dragging : ''}`}
-            aria-label="Choose files, or drop them here"
+            aria-label={t('widget.dropzone')}
             onClick={() => input.current?.click()}
             onKeyDown={(event) => {
               if (event.key === 'Enter' || event.key === ' ') {
@@ -303,14 +324,15 @@ export const VisitorUpload: FC<Props> = ({
             data-hook="visitor-dropzone"
           >
             {/* The words shown are the zone's name, as speech input users say them. */}
-            <span className={styles.linkText}>Choose files</span>, or drop them here
+            <span className={styles.linkText}>{t('widget.chooseFiles')}</span>
+            {t('widget.orDrop')}
           </div>
           <input
             ref={input}
             type="file"
             multiple
             hidden
-            aria-label="Choose files"
+            aria-label={t('widget.chooseFiles')}
             data-hook="visitor-file-input"
             onChange={(event) => {
               upload.choose(Array.from(event.target.files ?? []));
@@ -318,27 +340,27 @@ export const VisitorUpload: FC<Props> = ({
             }}
           />
           {upload.chosen.length > 0 ? (
-            <ul className={styles.files} aria-label="Chosen files">
+            <ul className={styles.files} aria-label={t('widget.chosenFiles')}>
               {upload.chosen.map((one) => (
                 <li key={`${one.file.name}-${one.file.size}`} className={styles.file} data-hook="visitor-chosen">
                   <div className={styles.fileLine}>
-                    <span className={styles.fileName}>{one.file.name}</span>
-                    <span className={styles.muted}>{formatBytes(one.file.size)}</span>
+                    <bdi className={styles.fileName}>{one.file.name}</bdi>
+                    <span className={styles.muted}>{bytes(one.file.size)}</span>
                     <button
                       type="button"
                       className={styles.link}
                       onClick={() => upload.remove(one.file)}
-                      aria-label={`Remove ${one.file.name}`}
+                      aria-label={t('widget.removeNamed', { name: one.file.name })}
                     >
-                      Remove
+                      {t('widget.remove')}
                     </button>
                   </div>
                   {one.problem ? (
                     <p className={styles.error} data-hook="visitor-file-problem">
-                      {one.problem}
+                      {problemWords(speech, terms, one.problem)}
                     </p>
                   ) : one.continues ? (
-                    <p className={styles.muted}>Continues where it stopped.</p>
+                    <p className={styles.muted}>{t('widget.continues')}</p>
                   ) : null}
                 </li>
               ))}
@@ -346,17 +368,19 @@ export const VisitorUpload: FC<Props> = ({
           ) : null}
           {upload.refusal ? (
             <p className={styles.error} role="alert" data-hook="visitor-refusal">
-              {upload.refusal}
+              {startProblemWords(speech, upload.refusal)}
             </p>
           ) : null}
           <button type="submit" className={styles.primary} disabled={sendable === 0 || upload.starting} data-hook="visitor-send">
-            {upload.starting ? 'Starting…' : sendable > 1 ? `${buttonLabel} (${sendable})` : buttonLabel}
+            {upload.starting
+              ? t('widget.starting')
+              : sendable > 1
+                ? t('widget.sendCount', { label: buttonLabel, count: sendable })
+                : buttonLabel}
           </button>
         </form>
       ) : null}
-      {upload.phase === 'sending' && upload.survivesReload ? (
-        <p className={styles.muted}>If this page closes, open it again and choose the same files: the upload continues where it stopped.</p>
-      ) : null}
+      {upload.phase === 'sending' && upload.survivesReload ? <p className={styles.muted}>{t('widget.keepOpen')}</p> : null}
     </section>
   );
 };

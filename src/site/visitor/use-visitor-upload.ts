@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { resolveUploadMeta, sourceFromFile, type ResumeRecord } from '../../upload-engine';
 import { useUploadQueue } from '../../shared/use-upload-queue';
 import type { StartSubmissionResult, SubmissionTicket } from '../../shared/visitor-upload-methods';
-import { fileRuleProblem, overSubmissionLimit, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
+import { fileRuleBreach, type FileRuleBreach, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
+import type { Refusal } from '../../shared/refusals';
 import { visitorBackend, type VisitorWebMethods } from './visitor-backend';
 import { readTicket, writeTicket } from './ticket-store';
 
@@ -11,10 +12,19 @@ export interface VisitorMethods extends VisitorWebMethods {
   startVisitorSubmission(details: SubmissionDetails): Promise<StartSubmissionResult>;
 }
 
+/**
+ * Why a chosen file stays behind, by the owner's rules (the widget words it in the visitor's
+ * language): its type, its size, or one file more than a submission takes.
+ */
+export type ChosenFileProblem = FileRuleBreach | { rule: 'count' };
+
+/** Why the submission could not start: the backend's refusal, or no answer at all. */
+export type StartProblem = Refusal | 'no-connection';
+
 /** A file the visitor chose, with why it cannot be sent if it cannot. */
 export interface ChosenFile {
   file: File;
-  problem?: string;
+  problem?: ChosenFileProblem;
   /** It continues an upload of this submission begun before a reload. */
   continues?: ResumeRecord;
 }
@@ -31,11 +41,11 @@ export type VisitorPhase = 'loading' | 'closed' | 'login' | 'choosing' | 'sendin
 /** The widget's state: the owner's terms, the chosen files, the submission and its upload queue. */
 export function useVisitorUpload(methods: VisitorMethods) {
   const [terms, setTerms] = useState<VisitorUploadTerms>();
-  const [termsError, setTermsError] = useState<string>();
+  const [termsFailed, setTermsFailed] = useState(false);
   const [chosen, setChosen] = useState<ChosenFile[]>([]);
   /** Chosen files the checks kept from being sent with the submission, told again at the end. */
   const [leftOut, setLeftOut] = useState<ChosenFile[]>([]);
-  const [refusal, setRefusal] = useState<string>();
+  const [refusal, setRefusal] = useState<StartProblem>();
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
   // Read once, when the widget mounts: the ticket is read through the ref at each call.
@@ -52,10 +62,10 @@ export function useVisitorUpload(methods: VisitorMethods) {
     () =>
       methods.getVisitorUploadTerms().then(
         (loaded) => {
-          setTermsError(undefined);
+          setTermsFailed(false);
           setTerms(loaded);
         },
-        () => setTermsError('This form cannot be loaded right now. Try again later.'),
+        () => setTermsFailed(true),
       ),
     [methods],
   );
@@ -83,12 +93,12 @@ export function useVisitorUpload(methods: VisitorMethods) {
           if (next.some((one) => one.file.name === file.name && one.file.size === file.size)) continue;
           const source = sourceFromFile(file);
           const continues = ticket.current ? queue.unfinishedUploadOf(source) : undefined;
-          const problem = fileRuleProblem(terms, { mimeType: source.type, sizeInBytes: file.size });
+          const problem = fileRuleBreach(terms, { mimeType: source.type, sizeInBytes: file.size });
           next.push({ file, problem, continues });
         }
         const over = next.length - terms.maxFilesPerSubmission;
         return over > 0
-          ? next.map((one, index) => (index >= terms.maxFilesPerSubmission ? { ...one, problem: overSubmissionLimit(terms) } : one))
+          ? next.map((one, index) => (index >= terms.maxFilesPerSubmission ? { ...one, problem: { rule: 'count' } } : one))
           : next;
       });
     },
@@ -107,7 +117,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
         if (!ticket.current || !sendable.some((one) => one.continues)) {
           const started = await methods.startVisitorSubmission(details);
           if (!started.ok) {
-            setRefusal(started.reason);
+            setRefusal(started);
             return;
           }
           ticket.current = { submissionId: started.submissionId, secret: started.secret };
@@ -121,7 +131,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
         setLeftOut(chosen.filter((one) => one.problem));
         setChosen([]);
       } catch {
-        setRefusal('Your files could not be sent: check your connection and try again.');
+        setRefusal('no-connection');
       } finally {
         setStarting(false);
       }
@@ -138,7 +148,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
     await Promise.all(queue.getSnapshot().items.map((item) => queue.remove(item.id)));
   }, [queue]);
 
-  const phase: VisitorPhase = termsError
+  const phase: VisitorPhase = termsFailed
     ? 'closed'
     : !terms
       ? 'loading'
@@ -156,7 +166,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
   return {
     phase,
     terms,
-    termsError,
+    termsFailed,
     chosen,
     leftOut,
     refusal,

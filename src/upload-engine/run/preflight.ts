@@ -36,6 +36,7 @@ export function checkBeforeUpload(
       code: 'FILE_TOO_LARGE',
       message: `The file is ${formatBytes(source.size)}; files up to ${formatBytes(context.maxFileSizeBytes)} can be uploaded.`,
       fatal: true,
+      limitBytes: context.maxFileSizeBytes,
     };
   }
   const violations = findUploadRequestViolations(sessionRequestFor(source, meta));

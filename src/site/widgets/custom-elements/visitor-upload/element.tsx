@@ -34,6 +34,7 @@ const VisitorUploadElement: FC<VisitorUploadWording> = (wording) => <VisitorUplo
 
 const customElement = reactToWebComponent(VisitorUploadElement, React, ReactDOM as unknown as Parameters<typeof reactToWebComponent>[2], {
   props: {
+    // i18n-exempt: the prop's type, not a word
     heading: 'string',
     intro: 'string',
     buttonLabel: 'string',

@@ -1,0 +1,37 @@
+import i18next, { type TFunction } from 'i18next';
+import de from './catalogs/de.json';
+import en from './catalogs/en.json';
+import es from './catalogs/es.json';
+import fr from './catalogs/fr.json';
+import he from './catalogs/he.json';
+import { type Language, SOURCE_LANGUAGE } from './languages';
+
+/** Every catalog, one per language, keys grouped by surface (page, queue, widget, inbox, refusal, failure, cli...). */
+export const CATALOGS: Record<Language, Record<string, unknown>> = { en, es, de, fr, he };
+
+export type Translate = TFunction;
+
+const translators = new Map<Language, TFunction>();
+
+/**
+ * The translation function of a language: i18next (the library @wix/essentials' own
+ * `getTranslationFunction` returns a TFunction of) over the app's catalogs, plurals by the
+ * language's rules (`key_one`, `key_two`, `key_many`, `key_other`), English as the fallback.
+ */
+export function translatorFor(language: Language): TFunction {
+  const known = translators.get(language);
+  if (known) return known;
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: SOURCE_LANGUAGE,
+    resources: { [language]: { translation: CATALOGS[language] }, [SOURCE_LANGUAGE]: { translation: CATALOGS[SOURCE_LANGUAGE] } },
+    // React and the terminal take text, not HTML: nothing to escape.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  const t = instance.t.bind(instance) as TFunction;
+  translators.set(language, t);
+  return t;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { describeRefusal, describeUploadError, failureReason } from '../../src/i18n/describe';
+import { speechOf } from '../../src/i18n/use-i18n';
+import { languageOf, localeFor } from '../../src/i18n/languages';
+import { formatBytes, formatDuration, formatGigabytes, formatSpeed } from '../../src/shared/format';
+import { translatorFor } from '../../src/i18n/translator';
+
+/** Intl keeps a number and its unit together with a no-break space; the sentences are compared as read. */
+const read = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
+
+const german = speechOf({ language: 'de', locale: 'de-DE' });
+const english = speechOf({ language: 'en', locale: 'en-US' });
+
+describe('a refusal, told by its code and data', () => {
+  it('says a known code in the reader’s language, with its data', () => {
+    expect(describeRefusal(german, { code: 'DISABLED', reason: 'The site owner is not accepting files right now.' })).toBe(
+      'Der Website-Betreiber nimmt gerade keine Dateien an.',
+    );
+    expect(read(describeRefusal(german, { code: 'RATE_LIMITED', reason: 'Try again in 2 h 5 min.', retryAfterSeconds: 7500 }))).toBe(
+      'Ein Tageslimit ist erreicht. Versuche es in 2 Std. 5 Min. noch einmal.',
+    );
+  });
+
+  it('keeps the server’s sentence for a code it does not know, and for an English reader', () => {
+    const later = { code: 'SOMETHING_NEW', reason: 'A rule added later.' } as unknown as Parameters<typeof describeRefusal>[1];
+    expect(describeRefusal(german, later)).toBe('A rule added later.');
+    expect(describeRefusal(english, { code: 'DISABLED', reason: 'The owner’s words.' })).toBe('The owner’s words.');
+  });
+
+  it('words each field at fault by its rule and threshold', () => {
+    const refusal = {
+      code: 'INVALID_REQUEST' as const,
+      reason: 'The file name must be at most 255 characters long (got 300).',
+      violations: [
+        {
+          field: 'fileName',
+          description: 'must be at most 255 characters long (got 300)',
+          violatedRule: 'MAX_LENGTH' as const,
+          data: { threshold: 255 },
+        },
+      ],
+    };
+    expect(describeRefusal(german, refusal)).toBe('Der Dateiname darf höchstens 255 Zeichen lang sein.');
+    expect(describeRefusal(english, refusal)).toBe(refusal.reason);
+  });
+});
+
+describe('an engine failure, told by its code', () => {
+  it('says a file too large with the limit in the locale’s numbers', () => {
+    const error = {
+      code: 'FILE_TOO_LARGE' as const,
+      message: 'The file is 60 GB; files up to 50 GB can be uploaded.',
+      fatal: true,
+      limitBytes: 1.5e9,
+    };
+    expect(read(describeUploadError(german, error))).toBe('Die Datei ist zu groß: Dateien bis 1,5 GB können hochgeladen werden.');
+    expect(describeUploadError(english, error)).toBe(error.message);
+  });
+
+  it('tells a refusal the engine carried by its server code, and the Media Manager’s reason to an English reader', () => {
+    const refused = {
+      code: 'REJECTED' as const,
+      message: 'Only members of this site can send files: log in first.',
+      fatal: true,
+      serverCode: 'MEMBERS_ONLY',
+    };
+    expect(describeUploadError(german, refused)).toBe('Nur Mitglieder dieser Website können Dateien senden: Melde dich zuerst an.');
+    const item = {
+      state: 'refused' as const,
+      failureDescription: 'The image could not be decoded.',
+      error: { code: 'PROCESSING_FAILED' as const, message: 'The image could not be decoded.', fatal: true, serverCode: 'CORRUPT' },
+    };
+    expect(failureReason(english, item)).toBe('The image could not be decoded.');
+    expect(failureReason(german, item)).toBe('Der Medien-Manager konnte die Datei nicht verarbeiten (CORRUPT).');
+  });
+});
+
+describe('plurals by the language’s rules', () => {
+  it('has Hebrew’s dual and French’s one', () => {
+    const he = translatorFor('he');
+    expect(he('staged.upload', { count: 1 })).toBe('העלאת קובץ אחד');
+    expect(he('staged.upload', { count: 2 })).toBe('העלאת 2 קבצים');
+    expect(he('staged.upload', { count: 7 })).toBe('העלאת 7 קבצים');
+    expect(translatorFor('fr')('summary.notSent', { count: 1, size: '1 Mo' })).toBe('1 fichier non envoyé (1 Mo)');
+    expect(translatorFor('de')('page.queueTitle', { count: 10000 })).toBe('Uploads (10.000)');
+  });
+});
+
+describe('formats by locale', () => {
+  it('writes sizes, speeds, durations and typed GB as the locale does; English keeps the app’s own form', () => {
+    expect(read(formatBytes(1_250_000_000, 'de-DE'))).toBe('1,25 GB');
+    expect(read(formatBytes(1_250_000_000, 'fr-FR'))).toMatch(/^1,25\s?Go$/);
+    expect(formatBytes(1_250_000_000, 'en-US')).toBe('1.25 GB');
+    expect(read(formatSpeed(12_300_000, 'de-DE'))).toBe('12,3 MB/s');
+    expect(read(formatDuration(3725, 'de-DE'))).toBe('1 Std. 2 Min.');
+    expect(formatDuration(3725, 'en-US')).toBe('1 h 2 min');
+    expect(read(formatGigabytes('0.5', 'de-DE'))).toBe('0,5 GB');
+    expect(formatGigabytes('0.5')).toBe('0.5 GB');
+  });
+
+  it('takes a language from a tag or a POSIX locale, and keeps the host’s region', () => {
+    expect(languageOf('de_AT.UTF-8')).toBe('de');
+    expect(languageOf('iw')).toBe('he');
+    expect(languageOf('pt-BR')).toBe('en');
+    expect(localeFor('de', 'de_AT.UTF-8')).toBe('de-AT');
+    expect(localeFor('de', 'fr-FR')).toBe('de');
+  });
+});
