@@ -246,6 +246,7 @@ export class UploadQueue {
     this.prepared = next;
   }
 
+  /**
    * Adds files the Media Manager imports from links (`sourceFromLink`): Wix fetches them, so no byte
    * is sent from here. Each goes importing → processing → ready, or failed (the import was not
    * accepted) or refused (Wix could not fetch or process it) with why; both can be imported again.
