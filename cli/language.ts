@@ -37,5 +37,7 @@ function languageArgument(argv: readonly string[]): string | undefined {
 export function cliWording(argv: readonly string[], env: NodeJS.ProcessEnv): Wording {
   const hostLocale = environmentLocale(env);
   const language = languageOf(languageArgument(argv) ?? hostLocale);
-  return { t: translatorFor(language), locale: localeFor(language, hostLocale), language };
+  // "C" and "POSIX" name no language: English by default, not a locale to format in.
+  const formsOf = hostLocale && /^[a-z]{2,3}([_-]|$)/i.test(hostLocale) ? hostLocale : undefined;
+  return { t: translatorFor(language), locale: localeFor(language, formsOf), language };
 }
