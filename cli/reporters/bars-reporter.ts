@@ -91,13 +91,11 @@ export class BarsReporter implements Reporter {
           this.bars.create(file.size, file.bytesUploaded, payloadOf(this.wording, file.path, file.bytesUploaded, file.size, 0)),
         );
       }
-      if (file.resumedFrom !== undefined)
-        this.bars.log(`${this.label('resuming')}${file.path} (${resumedWording(this.wording, file)})\n`);
+      if (file.resumedFrom !== undefined) this.bars.log(`${this.label('resuming')}${file.path} (${resumedWording(this.wording, file)})\n`);
       return;
     }
     this.removeBar(file.path);
-    if (file.state === 'ready')
-      this.bars.log(`${this.label('ready')}${file.path} ${whereOf(file)}${earlierRunNote(this.wording, file)}\n`);
+    if (file.state === 'ready') this.bars.log(`${this.label('ready')}${file.path} ${whereOf(file)}${earlierRunNote(this.wording, file)}\n`);
     const ending = endingLine(this.wording, file, this.label);
     if (ending) this.bars.log(`${ending}\n`);
   }

@@ -16,7 +16,12 @@ export class JsonReporter implements Reporter {
   ) {}
 
   started(target: TargetView, files: readonly FileView[]): void {
-    this.emit({ event: 'start', target: target.description, files: files.length, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) });
+    this.emit({
+      event: 'start',
+      target: target.description,
+      files: files.length,
+      bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
+    });
   }
 
   changed(file: FileView): void {

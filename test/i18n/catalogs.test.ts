@@ -76,9 +76,13 @@ describe('the catalogs', () => {
 
   it("has the command line's words in its own group, each asked for by the command line's code", () => {
     const { exact, prefixes } = usedKeys(sourceFiles(ROOT, ['cli']));
-    const cliKeys = [...flatten(CATALOGS[SOURCE_LANGUAGE]).keys()].filter((key) => key.startsWith('cli.')).map((key) => key.replace(PLURAL, ''));
+    const cliKeys = [...flatten(CATALOGS[SOURCE_LANGUAGE]).keys()]
+      .filter((key) => key.startsWith('cli.'))
+      .map((key) => key.replace(PLURAL, ''));
     expect(cliKeys.length).toBeGreaterThan(0);
-    expect(cliKeys.filter((key) => !exact.has(key) && ![...prefixes].some((prefix) => prefix !== '' && key.startsWith(prefix)))).toEqual([]);
+    expect(cliKeys.filter((key) => !exact.has(key) && ![...prefixes].some((prefix) => prefix !== '' && key.startsWith(prefix)))).toEqual(
+      [],
+    );
     // What the command line asks for outside its group is the shared words (describe.ts's refusals and failures, common.*).
     expect([...exact].filter((key) => !key.startsWith('cli.') && !key.startsWith('common.'))).toEqual([]);
   });
