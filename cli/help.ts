@@ -25,6 +25,8 @@ Options:
   --concurrency <n>    files sent at the same time (default ${DEFAULT_CONCURRENCY})
   --chunk-size <size>  the largest request, e.g. 8MiB (default ${DEFAULT_CHUNK_SIZE / MIB}MiB)
   --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_WIX_URL})
+  --lang <code>        the language of the output: en, es, de, fr or he (default: LC_ALL, LC_MESSAGES
+                       or LANG, e.g. de_DE.UTF-8; English for any other); --json's fields stay as they are
   -q, --quiet          print nothing but failures
   --json               one JSON object per line on stdout, for scripts
   -h, --help           this help
