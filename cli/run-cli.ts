@@ -1,5 +1,5 @@
 import { ConnectError, EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
-import { HELP } from './help.js';
+import { helpText } from './help.js';
 import { cliWording } from './language.js';
 import { collectInputFiles } from './input-files.js';
 import { parseOptions, type CliOptions, type OutputMode } from './options.js';
@@ -35,7 +35,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     return usageFailure(chooseReporter(mode, wording, context.stdout, context.stderr).reporter, error);
   }
   if (options.help) {
-    context.stdout.write(HELP);
+    context.stdout.write(helpText(wording));
     return EXIT_CODES.allReady;
   }
   const { reporter, progressIntervalMs } = chooseReporter(options.output, wording, context.stdout, context.stderr);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HELP, helpText } from '../../cli/help.js';
 import { cliWording, environmentLocale } from '../../cli/language.js';
 
 describe("the command line's language", () => {
@@ -23,5 +24,19 @@ describe("the command line's language", () => {
     expect(of([], { LC_ALL: 'POSIX', LANG: 'de_DE.UTF-8' })).toBe('en en');
     // After "--" a file may be named --lang.
     expect(of(['--', '--lang', 'he'], { LANG: 'es_ES.UTF-8' })).toBe('es es-ES');
+  });
+});
+
+describe('--help', () => {
+  it('is told in the language, every option and exit code kept as typed', () => {
+    const english = helpText(cliWording(['--lang', 'en'], {}));
+    const flagsAndCodes = (text: string) => [...text.matchAll(/^ {2}(-[\w-]+(?:, --\w+)?|\d+)\b/gm)].map((match) => match[1]);
+    for (const lang of ['de', 'es', 'fr', 'he']) {
+      const help = helpText(cliWording(['--lang', lang], {}));
+      expect(flagsAndCodes(help), lang).toEqual(flagsAndCodes(english));
+      expect(help, lang).not.toContain('Exit codes');
+    }
+    expect(helpText(cliWording([], { LANG: 'de_DE.UTF-8' }))).toMatch(/^Aufruf: resumable-upload <Dateien oder Ordner\.\.\.>/);
+    expect(english).toBe(HELP);
   });
 });
