@@ -4,12 +4,10 @@ import { formatBytes, formatDuration, formatNumber } from '../../src/shared/form
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import type { FileView, RunResult, TargetView } from './reporter.js';
 
-export type { Wording };
+// The command line's words, in the reader's language (the catalogs' `cli` group, src/i18n/).
+// English reads as it always has: counts without grouping, sizes in the app's fixed form.
 
-/**
- * The command line's words, in the reader's language (the catalogs' `cli` group, src/i18n/).
- * English reads as it always has: counts without grouping, sizes in the app's fixed form.
- */
+export type { Wording };
 
 /** A count as the language writes it: "1.234" in German; English as it always was, "1234". */
 function countText({ language, locale }: Wording, count: number): string {
