@@ -1,11 +1,11 @@
-import { StatusPoller, errorMessageOf, type UploadBackend } from '../src/upload-engine/node/index.js';
+import { StatusPoller, errorMessageOf, type UploadBackend, type UploadErrorCode } from '../src/upload-engine/node/index.js';
 import type { UploadStatusReport } from '../src/shared/upload-methods.js';
 
 /** What became of a file an earlier run finalized. */
 export type EarlierOutcome =
   | { state: 'ready'; report: UploadStatusReport }
   /** The Media Manager refused it (FAILED), or its status could not be read. */
-  | { state: 'refused' | 'failed'; message: string; code: string }
+  | { state: 'refused' | 'failed'; message: string; code: UploadErrorCode }
   /** The backend does not know it (no longer in the Media Manager, as the direct backend sees): it is to be sent again. */
   | { state: 'gone' };
 

@@ -1,41 +1,51 @@
 import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
+import type { Wording } from '../src/i18n/describe.js';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { cliWording } from './language.js';
 import { RECORDS_DIR } from './records.js';
 
 const MIB = 1024 * 1024;
 
-export const HELP = `Usage: resumable-upload <files or folders...> [--from-url <link>...] [options]
+/** An option or an exit code and what it does, lined up. */
+const row = (name: string, width: number, text: string) => `  ${name.padEnd(width)}${text}`;
 
-Uploads files into a Wix site's Media Manager over tus, resumably: stopped or killed, the same
-command run again continues each unfinished file from the bytes the server holds, and does not
-send again the files it finished. Folders are walked recursively (hidden entries left out) and
-keep their tree under --folder. Files behind links (--from-url) are imported by the Media Manager
-itself: Wix fetches them, nothing is sent from this machine.
+/** `--help` in the reader's language (the catalogs' `cli.help` group); flags, paths and codes as typed. */
+export function helpText({ t }: Wording): string {
+  const option = (flags: string, text: string) => row(flags, 21, text);
+  const exit = (code: number, text: string) => row(String(code), 5, text);
+  return `${t('cli.help.usage')}
 
-Where to:
-  the local Wix (\`npm start\`), at ${DEFAULT_LOCAL_WIX_URL} or --url;
-  a real site when WIX_SITE_ID and WIX_API_KEY are set (an API key with Manage Media Manager).
+${t('cli.help.about')}
 
-Options:
-  --from-url <link>    a file for the Media Manager to import from an http(s) link (repeatable)
-  --folder <path>      Media Manager folder to upload into, e.g. /clients/2026 (created if missing)
-  --private            upload as private files (read only through temporary links)
-  --labels <a,b>       labels for every file, comma-separated
-  --concurrency <n>    files sent at the same time (default ${DEFAULT_CONCURRENCY})
-  --chunk-size <size>  the largest request, e.g. 8MiB (default ${DEFAULT_CHUNK_SIZE / MIB}MiB)
-  --url <origin>       the local Wix's address (default ${DEFAULT_LOCAL_WIX_URL})
-  -q, --quiet          print nothing but failures
-  --json               one JSON object per line on stdout, for scripts
-  -h, --help           this help
+${t('cli.help.whereTo')}
+  ${t('cli.help.localWix', { url: DEFAULT_LOCAL_WIX_URL })}
+  ${t('cli.help.realSite')}
 
-Resume records are kept in ${RECORDS_DIR}/<target>/ under the current folder.
+${t('cli.help.options')}
+${option('--from-url <link>', t('cli.help.option.fromUrl'))}
+${option('--folder <path>', t('cli.help.option.folder'))}
+${option('--private', t('cli.help.option.private'))}
+${option('--labels <a,b>', t('cli.help.option.labels'))}
+${option('--concurrency <n>', t('cli.help.option.concurrency', { default: DEFAULT_CONCURRENCY }))}
+${option('--chunk-size <size>', t('cli.help.option.chunkSize', { default: `${DEFAULT_CHUNK_SIZE / MIB}MiB` }))}
+${option('--url <origin>', t('cli.help.option.url', { default: DEFAULT_LOCAL_WIX_URL }))}
+${option('--lang <code>', t('cli.help.option.lang'))}
+${option('-q, --quiet', t('cli.help.option.quiet'))}
+${option('--json', t('cli.help.option.json'))}
+${option('-h, --help', t('cli.help.option.help'))}
 
-Exit codes:
-  ${EXIT_CODES.allReady}    every file is READY in the Media Manager
-  ${EXIT_CODES.filesFailed}    some files failed or were refused (each is named with its reason)
-  ${EXIT_CODES.usage}    wrong command line: unknown option, bad value, missing path
-  ${EXIT_CODES.unreachable}    the server could not be reached or refused the credentials
-  ${EXIT_CODES.internalError}   a fault of the uploader itself (its stack is printed)
-  ${EXIT_CODES.interrupted}  stopped by Ctrl-C: run the same command again to continue
+${t('cli.help.records', { dir: RECORDS_DIR })}
+
+${t('cli.help.exitCodes')}
+${exit(EXIT_CODES.allReady, t('cli.help.exit.allReady'))}
+${exit(EXIT_CODES.filesFailed, t('cli.help.exit.filesFailed'))}
+${exit(EXIT_CODES.usage, t('cli.help.exit.usage'))}
+${exit(EXIT_CODES.unreachable, t('cli.help.exit.unreachable'))}
+${exit(EXIT_CODES.internalError, t('cli.help.exit.internalError'))}
+${exit(EXIT_CODES.interrupted, t('cli.help.exit.interrupted'))}
 `;
+}
+
+/** The English help. */
+export const HELP = helpText(cliWording(['--lang', 'en'], {}));

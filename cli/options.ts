@@ -40,6 +40,8 @@ const FLAGS = {
   quiet: { type: 'boolean', short: 'q' },
   json: { type: 'boolean' },
   url: { type: 'string' },
+  // The language (`--lang de`): read before the options are, by language.ts, so a wrong command line is told in it too.
+  lang: { type: 'string' },
   'from-url': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;

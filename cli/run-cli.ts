@@ -1,5 +1,6 @@
 import { ConnectError, EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
-import { HELP } from './help.js';
+import { helpText } from './help.js';
+import { cliWording } from './language.js';
 import { collectInputFiles } from './input-files.js';
 import { parseOptions, type CliOptions, type OutputMode } from './options.js';
 import { openRunRecords } from './records.js';
@@ -24,19 +25,20 @@ const STATUS_POLL_INTERVAL_MS = 1000;
 
 /** `resumable-upload`: the whole command, its exit code as the result. */
 export async function runCli(context: CliContext): Promise<ExitCode> {
+  const wording = cliWording(context.argv, context.env);
   let options: CliOptions;
   try {
     options = parseOptions(context.argv);
   } catch (error) {
     // The command line could not be read: --json is honoured if it is there at all.
     const mode: OutputMode = context.argv.includes('--json') ? 'json' : 'auto';
-    return usageFailure(chooseReporter(mode, context.stdout, context.stderr).reporter, error);
+    return usageFailure(chooseReporter(mode, wording, context.stdout, context.stderr).reporter, error);
   }
   if (options.help) {
-    context.stdout.write(HELP);
+    context.stdout.write(helpText(wording));
     return EXIT_CODES.allReady;
   }
-  const { reporter, progressIntervalMs } = chooseReporter(options.output, context.stdout, context.stderr);
+  const { reporter, progressIntervalMs } = chooseReporter(options.output, wording, context.stdout, context.stderr);
 
   let planned: PlannedFile[];
   let target: UploadTarget;
@@ -50,9 +52,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     records = openRunRecords(context.cwd, target.recordsName, (error) => {
       if (warnedOfRecords) return;
       warnedOfRecords = true;
-      reporter.warned(
-        `resume records cannot be written (${error instanceof Error ? error.message : String(error)}): a stopped run will start those files over`,
-      );
+      reporter.warned(wording.t('cli.recordsUnwritable', { reason: error instanceof Error ? error.message : String(error) }));
     });
     const settings = { filePath: options.folder, labels: options.labels, private: options.private };
     planned = [
@@ -74,9 +74,9 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     return EXIT_CODES.unreachable;
   }
 
-  for (const entry of skipped) reporter.warned(`left out ${entry}`);
+  for (const entry of skipped) reporter.warned(wording.t('cli.leftOut', { entry }));
   const result = await runUploads(
-    target.description,
+    target,
     planned,
     { concurrency: options.concurrency, chunkSize: options.chunkSize, progressIntervalMs, statusPollIntervalMs: STATUS_POLL_INTERVAL_MS },
     { backend, ...records, reporter, signal: context.signal },

@@ -9,7 +9,7 @@ import {
 } from '../src/upload-engine/node/index.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
 import type { FinishedUploads } from './finished-uploads.js';
-import { totalsOf, type FileView, type Reporter, type RunResult } from './reporters/reporter.js';
+import { totalsOf, type FileView, type Reporter, type RunResult, type TargetView } from './reporters/reporter.js';
 import type { PlannedFile } from './upload-plan.js';
 
 export interface RunSettings {
@@ -38,7 +38,7 @@ export interface RunDeps {
  * earlier run finalized are only asked about (and sent again if the backend does not know them).
  */
 export async function runUploads(
-  target: string,
+  target: TargetView,
   planned: readonly PlannedFile[],
   settings: RunSettings,
   deps: RunDeps,
@@ -80,7 +80,11 @@ export async function runUploads(
   function settleEarlier(fingerprint: string, outcome: EarlierOutcome): void {
     if (outcome.state === 'ready') change(fingerprint, { state: 'ready', url: outcome.report.url });
     else if (outcome.state === 'failed' || outcome.state === 'refused')
-      change(fingerprint, { state: outcome.state, error: { code: outcome.code, message: outcome.message } });
+      change(fingerprint, {
+        state: outcome.state,
+        // The Media Manager's FAILED cannot change by asking again; a status that could not be read can.
+        error: { code: outcome.code, message: outcome.message, fatal: outcome.state === 'refused' },
+      });
     else {
       // Unknown to the backend (deleted from the Media Manager since): send it again.
       const file = byFingerprint.get(fingerprint)!;
@@ -102,7 +106,7 @@ export async function runUploads(
       bytesPerSecond: item.bytesPerSecond,
       fileId: item.fileId,
       url: item.url,
-      error: item.error ? { code: item.error.code, message: item.error.message } : undefined,
+      error: item.error,
       state: item.state,
     });
   }

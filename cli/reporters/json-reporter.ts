@@ -1,7 +1,7 @@
 import type { ExitCode } from '../exit-codes.js';
-import type { FileView, Reporter, RunResult, RunTotals } from './reporter.js';
+import type { FileView, Reporter, RunResult, RunTotals, TargetView } from './reporter.js';
 import type { OutputStream } from './streams.js';
-import { startFailureText } from './wording.js';
+import { startFailureText, type Wording } from './wording.js';
 
 /**
  * One JSON object per line on stdout, for scripts: `start`, `file` (each state change),
@@ -10,16 +10,22 @@ import { startFailureText } from './wording.js';
  */
 export class JsonReporter implements Reporter {
   constructor(
+    private readonly wording: Wording,
     private readonly out: OutputStream,
     private readonly err: OutputStream,
   ) {}
 
-  started(target: string, files: readonly FileView[]): void {
-    this.emit({ event: 'start', target, files: files.length, bytesTotal: files.reduce((sum, file) => sum + file.size, 0) });
+  started(target: TargetView, files: readonly FileView[]): void {
+    this.emit({
+      event: 'start',
+      target: target.description,
+      files: files.length,
+      bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
+    });
   }
 
   changed(file: FileView): void {
-    this.emit({ event: 'file', ...file });
+    this.emit({ event: 'file', ...machineView(file) });
   }
 
   /** One line for every tick: the files being sent and the run's totals. */
@@ -55,16 +61,22 @@ export class JsonReporter implements Reporter {
       refused: totals.refused,
       bytesTotal: totals.bytesTotal,
       bytesUploaded: totals.bytesUploaded,
-      files: result.files,
+      files: result.files.map(machineView),
     });
   }
 
   failed(message: string, exitCode: ExitCode): void {
     this.emit({ event: 'error', exitCode, message });
-    this.err.write(startFailureText(message, exitCode));
+    this.err.write(startFailureText(this.wording, message, exitCode));
   }
 
   private emit(event: Record<string, unknown>): void {
     this.out.write(`${JSON.stringify(event)}\n`);
   }
+}
+
+/** A file as scripts read it: its failure by the engine's code and English message (the same in every language). */
+function machineView(file: FileView): FileView | (Omit<FileView, 'error'> & { error: { code: string; message: string } }) {
+  if (!file.error) return file;
+  return { ...file, error: { code: file.error.code, message: file.error.message } };
 }

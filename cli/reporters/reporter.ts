@@ -1,5 +1,9 @@
-import type { UploadItemState } from '../../src/upload-engine/node/index.js';
+import type { UploadError, UploadItemState } from '../../src/upload-engine/node/index.js';
 import type { ExitCode } from '../exit-codes.js';
+import type { UploadTarget } from '../targets/target.js';
+
+/** Where the run sends files, as the reporters name it. */
+export type TargetView = Pick<UploadTarget, 'description' | 'place'>;
 
 /** One file of the run as it is shown. */
 export interface FileView {
@@ -16,7 +20,8 @@ export interface FileView {
   alreadyUploaded?: boolean;
   fileId?: string;
   url?: string;
-  error?: { code: string; message: string };
+  /** Why it did not become READY: the engine's failure (its code and data tell it in the reader's language; --json gives its code and English message). */
+  error?: UploadError;
 }
 
 export interface RunTotals {
@@ -41,7 +46,7 @@ export interface RunResult {
 
 /** How a run is shown: progress bars, plain lines, JSON lines, or failures only. */
 export interface Reporter {
-  started(target: string, files: readonly FileView[]): void;
+  started(target: TargetView, files: readonly FileView[]): void;
   /** A file's state changed. */
   changed(file: FileView): void;
   /** Bytes moved; at most every progress interval. */

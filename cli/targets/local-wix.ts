@@ -12,6 +12,7 @@ import { folderNameOf, withTimeout, type UploadTarget } from './target.js';
 export function localWixTarget(origin = DEFAULT_LOCAL_WIX_URL): UploadTarget {
   return {
     description: `the local Wix at ${origin}`,
+    place: { kind: 'local-wix', origin },
     recordsName: folderNameOf(`local-${new URL(origin).host}`),
     connect: (fetchFn = fetch) => connectToLocalWix(origin, withTimeout(fetchFn)),
   };

@@ -8,6 +8,7 @@ import { folderNameOf, withTimeout, type UploadTarget } from './target.js';
 export function realSiteTarget(siteId: string, apiKey: string): UploadTarget {
   return {
     description: `the Wix site ${siteId}`,
+    place: { kind: 'site', siteId },
     recordsName: folderNameOf(`site-${siteId}`),
     async connect(fetchFn = fetch): Promise<UploadBackend> {
       const [{ ApiKeyStrategy }, site] = await Promise.all([import('@wix/sdk'), import('./site-backend.js')]);

@@ -8,11 +8,15 @@ import type { UploadBackend } from '../../src/upload-engine/node/index.js';
 export interface UploadTarget {
   /** In words: "the local Wix at http://127.0.0.1:5173", "the Wix site …". */
   readonly description: string;
+  /** What it is, for the reporters to say in the reader's language (the description is English, as --json gives it). */
+  readonly place: TargetPlace;
   /** A folder name for the target's records: records of one server are never tried on another. */
   readonly recordsName: string;
   /** The engine's backend, once the target answered; a ConnectError saying why not. */
   connect(fetchFn?: typeof fetch): Promise<UploadBackend>;
 }
+
+export type TargetPlace = { kind: 'local-wix'; origin: string } | { kind: 'site'; siteId: string };
 
 /** A name safe as a folder name. */
 export function folderNameOf(name: string): string {

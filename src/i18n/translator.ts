@@ -30,6 +30,8 @@ export function translatorFor(language: Language): TFunction {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // i18next 25 writes a notice to the console on init: the command line's stdout (--json) is for scripts.
+    showSupportNotice: false,
   });
   const t = instance.t.bind(instance) as TFunction;
   translators.set(language, t);

@@ -67,6 +67,13 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     return dir;
   }
 
+  /** A fresh working folder holding a copy of `dir`'s files (no records): the same files sent again as new. */
+  function workDirWith(dir: string): string {
+    const copy = workDir();
+    for (const name of fs.readdirSync(dir)) if (!name.startsWith('.')) fs.copyFileSync(path.join(dir, name), path.join(copy, name));
+    return copy;
+  }
+
   /** "/clients/2026/shoot/day 1": the file's folder in the Media Manager, from the root. */
   async function folderPathOf(fileId: string): Promise<string> {
     const names: string[] = [];
@@ -232,6 +239,39 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(run.stdout).toMatch(/^refused {3}fake\.png: .*not a recognisable image/m);
     expect(run.stdout).toMatch(/^1 ready, 1 refused by the Media Manager in /m);
     expect(run.stderr).toMatch(/^refused: fake\.png: .*not a recognisable image/m);
+  });
+
+  it('speaks the language of LANG (German numbers and units) or of --lang over it (Hebrew), refusals told by their code', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'fine.bin', 1500);
+    writeRandomFile(cwd, 'fake.png', 1000); // refused by the Media Manager: not an image
+
+    const german = await runUploader(['fine.bin', 'fake.png', '--url', app.url], cwd, { LANG: 'de_DE.UTF-8' });
+    expect(german.code).toBe(1);
+    expect(german.stdout).toContain(`Lade 2 Dateien (2,5 kB) in das lokale Wix unter ${app.url} hoch\n`);
+    expect(german.stdout).toMatch(/^fertig {9}fine\.bin http/m);
+    expect(german.stdout).toMatch(/^abgelehnt {6}fake\.png: Der Medien-Manager konnte die Datei nicht verarbeiten/m);
+    expect(german.stdout).toMatch(/^1 fertig, 1 vom Medien-Manager abgelehnt in \d+ Sek\.$/m);
+    expect(german.stderr).toMatch(/^abgelehnt: fake\.png: Der Medien-Manager/m);
+    expect(`${german.stdout}${german.stderr}`).not.toMatch(/\b(ready|refused|failed|Uploading)\b/);
+
+    // LC_ALL wins over LANG, and --lang over both; the JSON lines stay as scripts read them.
+    const hebrew = await runUploader(['fine.bin', 'fake.png', '--url', app.url, '--lang', 'he'], workDirWith(cwd), {
+      LC_ALL: 'fr_FR.UTF-8',
+      LANG: 'de_DE.UTF-8',
+    });
+    expect(hebrew.code).toBe(1);
+    expect(hebrew.stdout).toContain(`מעלה 2 קבצים (2.5 kB) אל ה-Wix המקומי בכתובת ${app.url}\n`);
+    expect(hebrew.stdout).toMatch(/^מוכן {2}fine\.bin http/m);
+    expect(hebrew.stdout).toMatch(/^נדחה {2}fake\.png: מנהל המדיה לא הצליח לעבד את הקובץ/m);
+    expect(hebrew.stdout).toMatch(/^1 מוכן, 1 נדחה על ידי מנהל המדיה תוך \d+ שנ׳\.$/m);
+
+    const french = await runUploader(['fake.png', '--url', app.url, '--json'], workDirWith(cwd), { LC_ALL: 'fr_FR.UTF-8', LANG: 'de_DE' });
+    const summary = summaryOf(french.stdout);
+    expect(summary.files[0]).toMatchObject({ state: 'refused', error: { code: 'PROCESSING_FAILED' } });
+    expect(JSON.stringify(summary)).not.toMatch(/Gestionnaire|Medien/);
+    const usage = await runUploader(['fine.bin', '--bogus'], cwd, { LC_ALL: 'fr_FR.UTF-8' });
+    expect(usage.stderr).toContain('Lancez resumable-upload --help pour voir les options.');
   });
 
   it('exits 2 on a wrong command line, naming what is wrong, before reaching any server', async () => {

@@ -51,9 +51,9 @@ describe('the catalogs', () => {
     for (const [key, text] of flatten(CATALOGS[language])) {
       const english = source.get(key) ?? source.get(key.replace(PLURAL, '_other'));
       if (english === undefined) continue;
-      // A singular form may say "one" in words instead of {{count}}.
-      const mine = placeholders(text).filter((name) => name !== 'count');
-      const theirs = placeholders(english).filter((name) => name !== 'count');
+      // A singular form may say "one" in words instead of {{count}} (or {{number}}, the count as the locale writes it).
+      const mine = placeholders(text).filter((name) => name !== 'count' && !(name === 'number' && key.endsWith('_one')));
+      const theirs = placeholders(english).filter((name) => name !== 'count' && !(name === 'number' && key.endsWith('_one')));
       if (mine.join() !== theirs.join()) wrong.push(`${key}: ${mine.join()} ≠ ${theirs.join()}`);
     }
     expect(wrong).toEqual([]);
@@ -72,6 +72,19 @@ describe('the catalogs', () => {
     const files = sourceFiles(ROOT, ['src', 'cli', 'local/dashboard-host', 'local/site-host']);
     const bases = new Set([...flatten(CATALOGS[SOURCE_LANGUAGE]).keys()].map((key) => key.replace(PLURAL, '')));
     expect([...usedKeys(files).exact].filter((key) => !bases.has(key))).toEqual([]);
+  });
+
+  it("has the command line's words in its own group, each asked for by the command line's code", () => {
+    const { exact, prefixes } = usedKeys(sourceFiles(ROOT, ['cli']));
+    const cliKeys = [...flatten(CATALOGS[SOURCE_LANGUAGE]).keys()]
+      .filter((key) => key.startsWith('cli.'))
+      .map((key) => key.replace(PLURAL, ''));
+    expect(cliKeys.length).toBeGreaterThan(0);
+    expect(cliKeys.filter((key) => !exact.has(key) && ![...prefixes].some((prefix) => prefix !== '' && key.startsWith(prefix)))).toEqual(
+      [],
+    );
+    // What the command line asks for outside its group is the shared words (describe.ts's refusals and failures, common.*).
+    expect([...exact].filter((key) => !key.startsWith('cli.') && !key.startsWith('common.'))).toEqual([]);
   });
 });
 

@@ -18,10 +18,17 @@ export interface UploaderProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Runs `resumable-upload` as a user would, in `cwd`, with no Wix site credentials unless `env` gives them. */
+/**
+ * Runs `resumable-upload` as a user would, in `cwd`, with no Wix site credentials unless `env`
+ * gives them, and in English (the C locale) unless `env` or `--lang` says otherwise.
+ */
 export function startUploader(args: readonly string[], cwd: string, env: Record<string, string> = {}): UploaderProcess {
-  const { WIX_SITE_ID: _siteId, WIX_API_KEY: _apiKey, ...inherited } = process.env;
-  const child = spawn(process.execPath, [UPLOADER_BIN, ...args], { cwd, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { WIX_SITE_ID: _siteId, WIX_API_KEY: _apiKey, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...inherited } = process.env;
+  const child = spawn(process.execPath, [UPLOADER_BIN, ...args], {
+    cwd,
+    env: { ...inherited, LANG: 'C.UTF-8', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let stdout = '';
   let stderr = '';
