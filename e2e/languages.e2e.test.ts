@@ -123,7 +123,9 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
         // A Latin file name in a name field of the right-to-left page reads from its start, in its own direction.
         const nameFields = page.locator('input[type="text"], input:not([type])');
         await nameFields.first().waitFor();
-        expect(await nameFields.evaluateAll((fields) => fields.map((field) => getComputedStyle(field).unicodeBidi))).not.toContain('normal');
+        expect(await nameFields.evaluateAll((fields) => fields.map((field) => getComputedStyle(field).unicodeBidi))).not.toContain(
+          'normal',
+        );
       }
       await page.locator('[data-hook="start-upload"]').click();
       // Only the rows in view are drawn: the counts say when the batch is over (8 ready, 1 refused).
