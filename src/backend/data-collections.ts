@@ -105,6 +105,7 @@ export const VISITOR_FILES: DataCollectionDeclaration = {
     { key: 'mimeType', displayName: 'MIME type', type: 'TEXT' },
     { key: 'status', displayName: 'Status', type: 'TEXT' },
     { key: 'reason', displayName: 'Reason', type: 'TEXT' },
+    { key: 'broken', displayName: 'Rule behind the reason', type: 'OBJECT' },
     { key: 'fileId', displayName: 'Media file id', type: 'TEXT' },
     { key: 'slot', displayName: 'Place in the submission', type: 'NUMBER' },
     { key: 'contentReadFailures', displayName: 'Checks that could not read it', type: 'NUMBER' },

@@ -103,7 +103,7 @@ export async function claimToday(
   const day = utcDay(now);
   const limits = dailyLimits(count, rules);
   const mine = await claimDailyPlace(count, day, limits.visitor, caller.id);
-  if (!mine) return rateLimited(limits.visitorWords, now);
+  if (!mine) return rateLimited(limits.visitorRule, now);
   const fields = options.place ?? {};
   const site =
     (await claimSitePlace(count, day, limits.site, fields)) ||
@@ -111,7 +111,7 @@ export async function claimToday(
     ((await options.giveBackUnfilled?.()) ? await claimSitePlace(count, day, limits.site, fields) : undefined);
   if (!site) {
     await releaseDailyPlace(mine);
-    return rateLimited(limits.siteWords, now);
+    return rateLimited(limits.siteRule, now);
   }
   // Given back: the visitor's place is removed, the site's marked expired (the count goes on past it).
   return { release: async () => Promise.all([releaseDailyPlace(mine), settleSitePlace(site, 'expired')]).then(() => undefined) };
@@ -154,9 +154,9 @@ export async function filesTodayFull(
   const now = options.now ?? Date.now();
   const day = utcDay(now);
   const limits = dailyLimits('files', rules);
-  if ((await dailyPlacesTaken('files', day, caller.id)) >= limits.visitor) return rateLimited(limits.visitorWords, now);
+  if ((await dailyPlacesTaken('files', day, caller.id)) >= limits.visitor) return rateLimited(limits.visitorRule, now);
   const siteFull = async () => (await dailyPlacesTaken('files', day)) - (await expiredSitePlaces('files', day)) >= limits.site;
-  if ((await siteFull()) && !((await options.giveBackUnfilled?.()) && !(await siteFull()))) return rateLimited(limits.siteWords, now);
+  if ((await siteFull()) && !((await options.giveBackUnfilled?.()) && !(await siteFull()))) return rateLimited(limits.siteRule, now);
   return undefined;
 }
 

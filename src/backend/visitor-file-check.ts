@@ -4,6 +4,8 @@ import { fileTypeFromBuffer, supportedMimeTypes } from 'file-type/core';
 import { MEDIA_ROOT_FOLDER_ID, TRASH_ROOT_FOLDER_ID, VISITOR_UPLOADS_FOLDER_ID } from '../shared/media-folders';
 import {
   arrivalProblem,
+  because,
+  brokenRuleSentence,
   CLOSED_BY_OWNER,
   contentProblem,
   fileNameTypeProblem,
@@ -26,6 +28,7 @@ import { claimArrival, trashedWithSubmission } from './visitor-claims';
 import { isSubmissionId } from './arguments';
 import { isItemNotFound } from '../shared/wix-errors';
 import { EXTENSIONS_BY_TYPE } from './file-name-types';
+import type { BrokenRule } from '../shared/refusals';
 
 /**
  * What the server checks of a file that arrived in visitor-uploads/, without the visitor's help:
@@ -42,12 +45,21 @@ export type VisitorFileVerdict =
   /** The place's file: READY, still PENDING (checked again when processed) or FAILED processing. */
   | { kind: 'kept'; file: SubmissionFileEntry }
   /** Deleted: it broke a rule (its place says REJECTED and why), or it belonged to no open place. */
-  | { kind: 'deleted'; reason: string; file?: SubmissionFileEntry };
+  | { kind: 'deleted'; why: Why; file?: SubmissionFileEntry };
 
-const NO_OPEN_PLACE = 'This file belongs to no file of an open submission.';
-const EXTRA_FILE = 'Another file already arrived for this file of the submission: only the first is kept.';
-const NOT_PROCESSED = 'The Media Manager could not process this file.';
-const UNREADABLE = 'The file could not be read to check its content.';
+/** Why a file was deleted: the sentence, and its rule (absent in a place written before rules were kept). */
+type Why = Pick<SubmissionFileEntry, 'reason' | 'broken'>;
+
+const NO_OPEN_PLACE: Why = because({ rule: 'NO_OPEN_PLACE' });
+const EXTRA_FILE: Why = because({ rule: 'EXTRA_FILE' });
+const UNREADABLE: BrokenRule = { rule: 'UNREADABLE' };
+/** Why the file's place says it was refused or closed, else that it belongs to no open place. */
+const whyOfPlace = (file: SubmissionFileEntry): Why => (file.reason ? { reason: file.reason, broken: file.broken } : NO_OPEN_PLACE);
+/** The Media Manager failed the file: Wix's own reason when it gave one (the event's, or the place's from an earlier look). */
+const notProcessed = (failure: CheckOptions['failure'], file: SubmissionFileEntry): Extract<BrokenRule, { rule: 'NOT_PROCESSED' }> => {
+  const wixReason = failure?.description ?? (file.broken?.rule === 'NOT_PROCESSED' ? file.broken.wixReason : undefined);
+  return { rule: 'NOT_PROCESSED', ...(wixReason && { wixReason }) };
+};
 /** Checks a file's bytes could not be read in before it is refused: each leaves it PENDING, to be tried again. */
 export const MAX_CONTENT_READ_ATTEMPTS = 3;
 
@@ -148,7 +160,7 @@ async function ruleProblem(
   file: SubmissionFileEntry,
   rules: VisitorUploadRules,
   failure: CheckOptions['failure'],
-): Promise<string | undefined> {
+): Promise<BrokenRule | undefined> {
   const problem = fileNameTypeProblem(rules.allowedTypes, file.name, EXTENSIONS_BY_TYPE) ?? arrivalProblem(descriptor, file, rules);
   if (problem !== 'content') return problem;
   const content = contentProblem(rules, await sniffedMimeType(descriptor), supportedMimeTypes, {
@@ -156,15 +168,18 @@ async function ruleProblem(
     operationStatus: descriptor.operationStatus,
   });
   // A file the Media Manager failed: why it failed is often what the visitor can mend.
-  return content && descriptor.operationStatus === 'FAILED'
-    ? `${content} (${failure?.description ?? file.reason ?? NOT_PROCESSED})`
-    : content;
+  if (content?.rule !== 'CONTENT_NOT_ACCEPTED' || descriptor.operationStatus !== 'FAILED') return content;
+  const { wixReason } = notProcessed(failure, file);
+  return { ...content, wixReason: wixReason ?? brokenRuleSentence({ rule: 'NOT_PROCESSED' }) };
 }
 
 /** The file's entry once the check is done, written only when it changed. */
 async function settle(file: SubmissionFileEntry, next: Partial<SubmissionFileEntry>): Promise<SubmissionFileEntry> {
   const settled = { ...file, ...next };
-  const changed = (Object.keys(next) as (keyof SubmissionFileEntry)[]).some((key) => file[key] !== settled[key]);
+  // `broken` is an object: compared by what it says.
+  const changed = (Object.keys(next) as (keyof SubmissionFileEntry)[]).some(
+    (key) => JSON.stringify(file[key]) !== JSON.stringify(settled[key]),
+  );
   if (changed) await updateFile(settled);
   return settled;
 }
@@ -182,36 +197,36 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
     // checked): it belongs to no open place and is deleted for good, never put in the owner's trash unchecked.
     if (trashed?.includes(fileId)) return { kind: 'not-ours' };
     await deleteForGood(fileId);
-    return { kind: 'deleted', reason: NO_OPEN_PLACE };
+    return { kind: 'deleted', why: NO_OPEN_PLACE };
   }
   const file = placement.slot !== undefined ? await readFileSlot(entry._id, placement.slot) : await placeByName(entry, descriptor);
   if (!file) {
     await deleteForGood(fileId);
-    return { kind: 'deleted', reason: NO_OPEN_PLACE };
+    return { kind: 'deleted', why: NO_OPEN_PLACE };
   }
-  if (file.fileId === fileId && file.status === 'REJECTED') return { kind: 'deleted', reason: file.reason ?? NO_OPEN_PLACE, file };
+  if (file.fileId === fileId && file.status === 'REJECTED') return { kind: 'deleted', why: whyOfPlace(file), file };
   // Checked once processed already: asking again (the visitor recording it twice) reads nothing more.
   if (file.fileId === fileId && (file.status === 'READY' || file.status === 'FAILED')) return { kind: 'kept', file };
   if (file.fileId !== fileId) {
     // Closed (by the owner, or uploads turned off) before any file arrived: nothing may arrive any more.
     if (file.status !== 'UPLOADING' && !file.fileId) {
       await deleteForGood(fileId);
-      return { kind: 'deleted', reason: file.reason ?? NO_OPEN_PLACE, file };
+      return { kind: 'deleted', why: whyOfPlace(file), file };
     }
     if ((await claimArrival(file._id, entry._id, fileId)) !== fileId) {
       await deleteForGood(fileId);
-      return { kind: 'deleted', reason: EXTRA_FILE, file };
+      return { kind: 'deleted', why: EXTRA_FILE, file };
     }
     // A file is kept only if it arrived while its submission was open and uploads were on: read afresh now
     // that its arrival is claimed (the owner's close is written before it closes the places, so one or the other sees it).
     const closedBy = await closedSince(entry._id);
     if (closedBy) {
       await deleteForGood(fileId);
-      const closed = await settle(file, { status: 'FAILED', reason: closedBy }).catch(goneWithSubmission);
-      return { kind: 'deleted', reason: closedBy, file: closed };
+      const closed = await settle(file, { status: 'FAILED', ...because(closedBy) }).catch(goneWithSubmission);
+      return { kind: 'deleted', why: because(closedBy), file: closed };
     }
   }
-  let problem: string | undefined;
+  let problem: BrokenRule | undefined;
   try {
     problem = await ruleProblem(descriptor, file, options.rules ?? (await readVisitorUploadRules()), options.failure);
   } catch (error) {
@@ -221,28 +236,28 @@ export async function checkVisitorFile(descriptor: FileDescriptor, options: Chec
     console.error('[visitor uploads] could not read', fileId, 'to check it:', error.message);
     if (attempts < MAX_CONTENT_READ_ATTEMPTS) {
       const waiting = await settle(file, { fileId, status: 'PENDING', contentReadFailures: attempts }).catch(goneWithSubmission);
-      return waiting ? { kind: 'kept', file: waiting } : { kind: 'deleted', reason: NO_OPEN_PLACE };
+      return waiting ? { kind: 'kept', file: waiting } : { kind: 'deleted', why: NO_OPEN_PLACE };
     }
     problem = UNREADABLE;
   }
   if (problem) {
     await deleteForGood(fileId);
-    const rejected = await settle(file, { fileId, status: 'REJECTED', reason: problem }).catch(goneWithSubmission);
-    return { kind: 'deleted', reason: problem, file: rejected };
+    const rejected = await settle(file, { fileId, status: 'REJECTED', ...because(problem) }).catch(goneWithSubmission);
+    return { kind: 'deleted', why: because(problem), file: rejected };
   }
   const status = descriptor.operationStatus === 'READY' ? 'READY' : descriptor.operationStatus === 'FAILED' ? 'FAILED' : 'PENDING';
-  const reason = status === 'FAILED' ? (options.failure?.description ?? file.reason ?? NOT_PROCESSED) : undefined;
-  const kept = await settle(file, { fileId, status, reason }).catch(goneWithSubmission);
+  const why = status === 'FAILED' ? because(notProcessed(options.failure, file)) : { reason: undefined, broken: undefined };
+  const kept = await settle(file, { fileId, status, ...why }).catch(goneWithSubmission);
   if (kept) return { kind: 'kept', file: kept };
   // The owner deleted the submission while the file was being checked: it goes where the rest of it went.
   await deleteMediaFiles([fileId], false);
-  return { kind: 'deleted', reason: NO_OPEN_PLACE };
+  return { kind: 'deleted', why: NO_OPEN_PLACE };
 }
 
 /** Why a file arriving now is not accepted: its submission closed (or gone), or uploads turned off. */
-async function closedSince(submissionId: string): Promise<string | undefined> {
+async function closedSince(submissionId: string): Promise<BrokenRule | undefined> {
   const [rules, entry] = await Promise.all([readVisitorUploadRules(), readSubmission(submissionId)]);
-  if (!entry) return NO_OPEN_PLACE;
+  if (!entry) return { rule: 'NO_OPEN_PLACE' };
   if (entry.closedDate) return CLOSED_BY_OWNER;
   if (!rules.enabled) return UPLOADS_TURNED_OFF;
   return undefined;

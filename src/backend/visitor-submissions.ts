@@ -198,13 +198,14 @@ export function toSummary(entry: SubmissionEntry, files: readonly SubmissionFile
     name: entry.name,
     email: entry.email,
     message: entry.message,
-    files: files.map(({ fileId, name, sizeInBytes, mimeType, status, reason, _updatedDate }) => ({
+    files: files.map(({ fileId, name, sizeInBytes, mimeType, status, reason, broken, _updatedDate }) => ({
       fileId,
       name,
       sizeInBytes,
       mimeType,
       status,
       reason,
+      broken,
       updatedDate: iso(_updatedDate),
     })),
     handled: entry.handled,
@@ -226,5 +227,6 @@ export function reportOfSubmissionFile(file: SubmissionFile): UploadStatusReport
     private: true,
     failureCode: file.status === 'REJECTED' ? 'REJECTED_BY_SITE_RULES' : undefined,
     failureDescription: file.reason,
+    broken: file.broken,
   };
 }

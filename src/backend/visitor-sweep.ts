@@ -20,7 +20,8 @@ import {
   settleSitePlace,
   unfilledSitePlaces,
 } from './visitor-claims';
-import { PLACE_EXPIRED, UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
+import { because, PLACE_EXPIRED, UPLOADS_TURNED_OFF, utcDay } from '../policies/visitor-rules-policy';
+import type { BrokenRule } from '../shared/refusals';
 import { readVisitorUploadRules } from './visitor-rules';
 
 /**
@@ -128,9 +129,10 @@ async function settledFiles(found: readonly FileDescriptor[]): Promise<Set<strin
  * place whose file arrived already (its arrival claimed, its entry perhaps not written yet) is
  * left to its check.
  */
-export async function closePlaces(places: readonly SubmissionFileEntry[], reason: string): Promise<void> {
+export async function closePlaces(places: readonly SubmissionFileEntry[], broken: BrokenRule): Promise<void> {
   for (const place of places) {
-    if (place.status === 'UPLOADING' && !(await hasArrived(place._id))) await updateFile({ ...place, status: 'FAILED', reason });
+    if (place.status === 'UPLOADING' && !(await hasArrived(place._id)))
+      await updateFile({ ...place, status: 'FAILED', ...because(broken) });
   }
 }
 

@@ -3,6 +3,7 @@ import { files } from '@wix/media';
 import { findUploadRequestViolations } from '../policies/upload-request-policy';
 import {
   audienceRefusal,
+  because,
   CLOSED_BY_OWNER,
   detailsRefusal,
   fileAskedAgain,
@@ -10,6 +11,8 @@ import {
   fileRuleProblem,
   parseSubmissionDetails,
   parseVisitorUploadRules,
+  refusalOfPlace,
+  refuseBecause,
   SUBMISSION_REFUSALS,
   termsOf,
   unfilledPlaceLifetimeMs,
@@ -152,7 +155,7 @@ export async function createVisitorUploadSession(input: unknown): Promise<Visito
     return invalidArgument('A visitor upload needs the file name and its size');
   const problem =
     fileRuleProblem(rules, { mimeType, sizeInBytes: size }) ?? fileNameTypeProblem(rules.allowedTypes, fileName, EXTENSIONS_BY_TYPE);
-  if (problem) return refuse('NOT_ALLOWED', problem);
+  if (problem) return refuseBecause(problem);
 
   const again = fileAskedAgain(await filesOf(entry._id), fileName, size);
   if (isRefusal(again)) return again;
@@ -238,12 +241,12 @@ export async function recordVisitorUpload(input: unknown): Promise<VisitorRecord
   if (!descriptor) {
     // Already checked and deleted (its event came first): its file says why.
     const rejected = (await filesOf(entry._id)).find((file) => file.fileId === fileId && file.status === 'REJECTED');
-    if (rejected) return refuse('NOT_ALLOWED', rejected.reason ?? 'Rejected');
+    if (rejected) return refusalOfPlace(rejected);
   }
   const verdict = descriptor ? await checkVisitorFile(descriptor, { submissionId: entry._id }) : { kind: 'not-ours' as const };
   if (verdict.kind === 'kept') return { ok: true, report: reportOfSubmissionFile(verdict.file) };
   // Refused in its place (a rule, a second copy, the submission closed): the place says why.
-  if (verdict.kind === 'deleted' && verdict.file) return refuse('NOT_ALLOWED', verdict.reason);
+  if (verdict.kind === 'deleted' && verdict.file) return refusalOfPlace({ ...verdict.file, ...verdict.why });
   // Deleted already because it came after the close: that is what the visitor needs to hear, not that it is someone else's.
   if (entry.closedDate) return SUBMISSION_REFUSALS.closed();
   return refuse('NOT_YOURS', 'This file is not part of your submission.');
@@ -268,7 +271,7 @@ async function currentFiles(submissionId: string): Promise<SubmissionFileEntry[]
         return !verdict || verdict.kind === 'not-ours' ? file : (verdict.file ?? file);
       }
       if (!current.unknown.includes(file.fileId)) return file;
-      const gone = { ...file, status: 'FAILED' as const, reason: 'The file is no longer in the Media Manager.' };
+      const gone = { ...file, status: 'FAILED' as const, ...because({ rule: 'GONE_FROM_MEDIA_MANAGER' }) };
       await updateFile(gone);
       return gone;
     }),
@@ -318,7 +321,7 @@ export async function finalizeVisitorUploadFromServer(input: unknown): Promise<V
   const place = parseFileSlotId(issued.fileSlotId);
   const file = place?.submissionId === entry._id ? await readFileSlot(place.submissionId, place.slot) : undefined;
   if (!file || file.status === 'REJECTED' || (file.status === 'FAILED' && !file.fileId)) {
-    return file?.reason ? refuse('NOT_ALLOWED', file.reason) : SUBMISSION_REFUSALS.notInSubmission();
+    return file?.reason ? refusalOfPlace(file) : SUBMISSION_REFUSALS.notInSubmission();
   }
   if (!(await claimServerFinalize(issued.id, entry._id))) return SUBMISSION_REFUSALS.finalizedTooOften();
   return { ok: true, ...(await finalizeAtUploadHost(issued.uploadUrl, uploadToken, file.name)) };

@@ -1,7 +1,7 @@
 import type { UploadError } from '../upload-engine/upload-error';
 import type { UploadItem } from '../upload-engine/queue/upload-item';
-import type { FieldViolation, Refusal } from '../shared/refusals';
-import { formatBytes, formatDuration } from '../shared/format';
+import type { BrokenRule, FieldViolation, Refusal } from '../shared/refusals';
+import { formatBytes, formatDuration, formatGigabytes } from '../shared/format';
 import { describeViolations } from '../shared/refusals';
 import { type Language, SOURCE_LANGUAGE } from './languages';
 import type { Translate } from './translator';
@@ -81,11 +81,92 @@ export function ruleViolationWords(wording: Wording, violation: FieldViolation):
   return violation.description;
 }
 
+/**
+ * A rule a visitor request broke, or why the server rejected a visitor's file, by its rule and
+ * data; `reason` (the server's sentence) for a rule not known here. Wix's own reason, when the
+ * Media Manager gave one, stays as Wix wrote it.
+ */
+export function describeBrokenRule(wording: Wording, broken: BrokenRule, reason?: string): string {
+  const { t, locale } = wording;
+  if (readsEnglish(wording) && reason) return reason;
+  const withWix = (sentence: string, wixReason: string | undefined) =>
+    wixReason ? t('broken.withWixReason', { sentence, wixReason }) : sentence;
+  switch (broken.rule) {
+    case 'TYPE_NOT_ACCEPTED':
+      return t('broken.TYPE_NOT_ACCEPTED', { mimeType: broken.mimeType || '?', accepted: broken.accepted.join(', ') });
+    case 'FILE_TOO_LARGE':
+      return t('broken.FILE_TOO_LARGE', {
+        max: broken.maxGb ? formatGigabytes(broken.maxGb, locale) : formatBytes(broken.maxBytes, locale),
+      });
+    case 'EXTENSION_NOT_ACCEPTED': {
+      const shown = broken.extensions.slice(0, SHOWN_EXTENSIONS).map((one) => `.${one}`);
+      return t('broken.EXTENSION_NOT_ACCEPTED', { extensions: shown.join(', ') + (broken.extensions.length > shown.length ? '…' : '') });
+    }
+    case 'NAME_TAKEN':
+    case 'ASKED_TOO_OFTEN':
+      return t(`broken.${broken.rule}`, {
+        fileName: isolated(broken.fileName),
+        max: broken.rule === 'ASKED_TOO_OFTEN' ? broken.max : undefined,
+      });
+    case 'TOO_MANY_FILES':
+    case 'DAILY_FILES_OF_VISITOR':
+    case 'DAILY_SUBMISSIONS_OF_VISITOR':
+      return t(`broken.${broken.rule}`, { count: broken.max });
+    case 'NOT_PROCESSED':
+      return broken.wixReason ? t('broken.NOT_PROCESSED_wix', { wixReason: broken.wixReason }) : t('broken.NOT_PROCESSED');
+    case 'SIZE_NOT_ANNOUNCED':
+      return t('broken.SIZE_NOT_ANNOUNCED', {
+        arrived: formatBytes(broken.arrivedBytes, locale),
+        announced: formatBytes(broken.announcedBytes, locale),
+      });
+    case 'KIND_NOT_ACCEPTED':
+      return t('broken.KIND_NOT_ACCEPTED', { kind: broken.kind });
+    case 'CONTENT_NOT_ACCEPTED':
+      return withWix(
+        broken.found ? t('broken.CONTENT_NOT_ACCEPTED', { found: broken.found }) : t('broken.CONTENT_NOT_RECOGNISED'),
+        broken.wixReason,
+      );
+    case 'SESSION_UNKNOWN':
+    case 'SUBMISSION_CLOSED':
+    case 'FINALIZED_TOO_OFTEN':
+    case 'NOT_IN_SUBMISSION':
+    case 'DAILY_FILES_OF_SITE':
+    case 'DAILY_SUBMISSIONS_OF_SITE':
+    case 'NO_OPEN_PLACE':
+    case 'EXTRA_FILE':
+    case 'UNREADABLE':
+    case 'PLACE_EXPIRED':
+    case 'CLOSED_BY_OWNER':
+    case 'UPLOADS_TURNED_OFF':
+    case 'GONE_FROM_MEDIA_MANAGER':
+    case 'RENAMED':
+    case 'SIZE_UNKNOWN':
+      return t(`broken.${broken.rule}`);
+    default:
+      // A rule added to the server after this page was built.
+      return reason || t('refusal.unknown');
+  }
+}
+
+/** Extensions a sentence lists at most (as the server's sentence does). */
+const SHOWN_EXTENSIONS = 12;
+/** A name in a sentence of another direction keeps its own (U+2068 FIRST STRONG ISOLATE … U+2069). */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 /** A refusal of the backend, by its code and data; its own sentence for a code not known here. */
-export function describeRefusal(wording: Wording, refusal: Pick<Refusal, 'code' | 'reason' | 'violations' | 'retryAfterSeconds'>): string {
+export function describeRefusal(
+  wording: Wording,
+  refusal: Pick<Refusal, 'code' | 'reason' | 'violations' | 'retryAfterSeconds' | 'broken'>,
+): string {
   const { t, locale } = wording;
   if (readsEnglish(wording) && refusal.reason) return refusal.reason;
   if (refusal.violations?.length) return describeViolationsIn(wording, refusal.violations);
+  if (refusal.broken) {
+    const sentence = describeBrokenRule(wording, refusal.broken, refusal.reason);
+    return refusal.code === 'RATE_LIMITED' && refusal.retryAfterSeconds !== undefined
+      ? t('broken.tryAgainIn', { sentence, duration: formatDuration(refusal.retryAfterSeconds, locale) })
+      : sentence;
+  }
   switch (refusal.code) {
     case 'DISABLED':
       return t('refusal.DISABLED');
@@ -131,6 +212,7 @@ export function describeUploadError(wording: Wording, error: UploadError): strin
             code: error.serverCode as Refusal['code'],
             reason: error.message,
             retryAfterSeconds: error.retryAfterSeconds,
+            broken: error.broken,
           })
         : error.message;
     case 'NETWORK':
@@ -138,6 +220,7 @@ export function describeUploadError(wording: Wording, error: UploadError): strin
     case 'SERVER_ERROR':
       return error.status === undefined ? t('failure.SERVER_ERROR') : t('failure.SERVER_ERROR_status', { status: error.status });
     case 'PROCESSING_FAILED':
+      if (error.broken) return describeBrokenRule(wording, error.broken, error.message);
       return error.serverCode ? t('failure.PROCESSING_FAILED_code', { code: error.serverCode }) : t('failure.PROCESSING_FAILED');
     case 'INTEGRITY':
       return error.fatal ? t('failure.INTEGRITY_kept') : t('failure.INTEGRITY_removed');

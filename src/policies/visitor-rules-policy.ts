@@ -1,7 +1,7 @@
 import { isRecord } from '../shared/is-record';
 import { fileExtension, mediaTypeOf, type MediaType } from '../shared/media-types';
 import { formatBytes, formatDuration, formatGigabytes, GB } from '../shared/format';
-import { refuse, type FieldViolation, type RateLimited, type Refusal } from '../shared/refusals';
+import { refuse, type BrokenRule, type FieldViolation, type RateLimited, type Refusal, type RefusalOf } from '../shared/refusals';
 import { APP_UPLOAD_LIMITS, typedTextViolation } from './upload-request-policy';
 
 /**
@@ -115,6 +115,98 @@ export function maxFileSizeWords(terms: VisitorUploadTerms, locale?: string): st
   return terms.maxFileSizeGb ? formatGigabytes(terms.maxFileSizeGb, locale) : formatBytes(terms.maxFileSizeBytes, locale);
 }
 
+// ---- the rules broken, in the server's words -----------------------------------------------
+
+/** Extensions a sentence lists at most; more are cut with "…". */
+const SHOWN_EXTENSIONS = 12;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A broken rule in the server's one English sentence (a refusal's `reason`, a rejected file's
+ * reason in the inbox); readers in other languages are told it by its rule and data instead
+ * (src/i18n/describe.ts).
+ */
+export function brokenRuleSentence(broken: BrokenRule): string {
+  switch (broken.rule) {
+    case 'SESSION_UNKNOWN':
+      return 'Your session could not be identified: reload the page.';
+    case 'TYPE_NOT_ACCEPTED':
+      return `Files of type ${broken.mimeType || 'unknown'} are not accepted here (accepted: ${broken.accepted.join(', ')}).`;
+    case 'FILE_TOO_LARGE':
+      return `The file is larger than the ${broken.maxGb ? formatGigabytes(broken.maxGb) : formatBytes(broken.maxBytes)} accepted here.`;
+    case 'EXTENSION_NOT_ACCEPTED': {
+      const shown = broken.extensions.slice(0, SHOWN_EXTENSIONS).map((one) => `.${one}`);
+      const list = broken.extensions.length > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
+      return `The file's name must end in an extension of the types accepted here${list ? ` (${list})` : ''}.`;
+    }
+    case 'NAME_TAKEN':
+      return `A file named "${broken.fileName}" is already in this submission.`;
+    case 'SUBMISSION_CLOSED':
+      return 'The site owner closed this submission: start a new one.';
+    case 'TOO_MANY_FILES':
+      return `At most ${broken.max} files can be sent at once.`;
+    case 'ASKED_TOO_OFTEN':
+      return `"${broken.fileName}" was asked for ${broken.max} times already: send it in a new submission.`;
+    case 'FINALIZED_TOO_OFTEN':
+      return 'This upload was finalized from the server too many times.';
+    case 'NOT_IN_SUBMISSION':
+      return 'This file is no longer part of your submission.';
+    case 'DAILY_FILES_OF_VISITOR':
+      return `You can send at most ${plural(broken.max, 'file')} a day.`;
+    case 'DAILY_FILES_OF_SITE':
+      return 'This site has received all the files it accepts today.';
+    case 'DAILY_SUBMISSIONS_OF_VISITOR':
+      return `You can start at most ${plural(broken.max, 'submission')} a day.`;
+    case 'DAILY_SUBMISSIONS_OF_SITE':
+      return 'This site has received all the submissions it accepts today.';
+    case 'NO_OPEN_PLACE':
+      return 'This file belongs to no file of an open submission.';
+    case 'EXTRA_FILE':
+      return 'Another file already arrived for this file of the submission: only the first is kept.';
+    case 'NOT_PROCESSED':
+      return broken.wixReason ?? 'The Media Manager could not process this file.';
+    case 'UNREADABLE':
+      return 'The file could not be read to check its content.';
+    case 'PLACE_EXPIRED':
+      return 'Not finished: no file arrived in the time this file was given. Send it again in a new submission.';
+    case 'CLOSED_BY_OWNER':
+      return 'Not finished: the site owner closed the submission before this file arrived.';
+    case 'UPLOADS_TURNED_OFF':
+      return 'Not finished: the site owner stopped accepting files before this file arrived.';
+    case 'GONE_FROM_MEDIA_MANAGER':
+      return 'The file is no longer in the Media Manager.';
+    case 'RENAMED':
+      return 'The file arrived under another name than the one announced.';
+    case 'SIZE_UNKNOWN':
+      return 'The Media Manager did not say the size of the file that arrived.';
+    case 'SIZE_NOT_ANNOUNCED':
+      return `The file that arrived (${broken.arrivedBytes} bytes) is not the size announced (${broken.announcedBytes} bytes).`;
+    case 'KIND_NOT_ACCEPTED':
+      return `The file's content (${broken.kind}) is not a type accepted here.`;
+    case 'CONTENT_NOT_ACCEPTED': {
+      const sentence = `The file's content (${broken.found ?? 'not a recognised type'}) is not a type accepted here.`;
+      return broken.wixReason ? `${sentence} (${broken.wixReason})` : sentence;
+    }
+  }
+}
+
+/** Why, as a visitor's file keeps it (VISITOR_FILES' `reason` and `broken`): the sentence, and the rule for readers in other languages. */
+export function because(broken: BrokenRule): { reason: string; broken: BrokenRule } {
+  return { reason: brokenRuleSentence(broken), broken };
+}
+
+/** A request refused for a broken rule: its sentence and the rule, for readers in other languages. */
+export function refuseBecause(broken: BrokenRule): RefusalOf<'NOT_ALLOWED'> {
+  return { ...refuse('NOT_ALLOWED', brokenRuleSentence(broken)), broken };
+}
+
+/** A request refused for what a visitor file's place says: its sentence, and its rule when the place keeps one. */
+export function refusalOfPlace(place: { reason?: string; broken?: BrokenRule }): RefusalOf<'NOT_ALLOWED'> {
+  if (place.broken) return refuseBecause(place.broken);
+  return refuse('NOT_ALLOWED', place.reason ?? brokenRuleSentence({ rule: 'NO_OPEN_PLACE' }));
+}
+
 // ---- who may send ----------------------------------------------------------------------------
 
 /** Who is calling a visitor web method, from their token (Wix's Token Info). */
@@ -129,7 +221,7 @@ export const uploadsOffRefusal = () => refuse('DISABLED', 'The site owner is not
 
 export function audienceRefusal(rules: VisitorUploadRules, caller: Caller): Refusal | undefined {
   if (!rules.enabled) return uploadsOffRefusal();
-  if (caller.type === 'UNKNOWN' || caller.id === '') return refuse('NOT_ALLOWED', 'Your session could not be identified: reload the page.');
+  if (caller.type === 'UNKNOWN' || caller.id === '') return refuseBecause({ rule: 'SESSION_UNKNOWN' });
   // The site's owner and collaborators (USER) may try the widget on their own site.
   if (rules.audience === 'MEMBERS' && caller.type !== 'MEMBER' && caller.type !== 'USER') {
     return refuse('MEMBERS_ONLY', 'Only members of this site can send files: log in first.');
@@ -207,13 +299,12 @@ export function fileRuleBreach(rules: VisitorUploadTerms, file: { mimeType: stri
   return undefined;
 }
 
-/** Why a file breaks the rules (its type or size), in words for the visitor; undefined when it does not. */
-export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: string; sizeInBytes: number }): string | undefined {
+/** Which rule a file breaks (its type or its size), undefined when it keeps to them. */
+export function fileRuleProblem(rules: VisitorUploadTerms, file: { mimeType: string; sizeInBytes: number }): BrokenRule | undefined {
   const breach = fileRuleBreach(rules, file);
-  if (breach?.rule === 'type') {
-    return `Files of type ${file.mimeType || 'unknown'} are not accepted here (accepted: ${rules.allowedTypes.join(', ')}).`;
-  }
-  if (breach?.rule === 'size') return `The file is larger than the ${maxFileSizeWords(rules)} accepted here.`;
+  if (breach?.rule === 'type') return { rule: 'TYPE_NOT_ACCEPTED', mimeType: file.mimeType, accepted: [...rules.allowedTypes] };
+  if (breach?.rule === 'size')
+    return { rule: 'FILE_TOO_LARGE', maxBytes: rules.maxFileSizeBytes, ...(rules.maxFileSizeGb && { maxGb: rules.maxFileSizeGb }) };
   return undefined;
 }
 
@@ -228,7 +319,7 @@ export function fileNameTypeProblem(
   allowedTypes: readonly string[],
   fileName: string,
   extensionsByType: ReadonlyMap<string, readonly string[]>,
-): string | undefined {
+): BrokenRule | undefined {
   if (allowedTypes.length === 0) return undefined;
   const allowed = new Set<string>();
   let unknownTypeAllowed = false;
@@ -244,9 +335,7 @@ export function fileNameTypeProblem(
   if (extension && allowed.has(extension)) return undefined;
   if (extension && unknownTypeAllowed && ![...extensionsByType.values()].some((extensions) => extensions.includes(extension)))
     return undefined;
-  const shown = [...allowed].slice(0, 12).map((one) => `.${one}`);
-  const list = allowed.size > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
-  return `The file's name must end in an extension of the types accepted here${list ? ` (${list})` : ''}.`;
+  return { rule: 'EXTENSION_NOT_ACCEPTED', extensions: [...allowed].slice(0, SHOWN_EXTENSIONS + 1) };
 }
 
 // ---- per submission --------------------------------------------------------------------------
@@ -271,17 +360,16 @@ export function fileAskedAgain<F extends SubmissionFilePlace>(
   const named = existing.filter((file) => file.name === fileName);
   if (named.length === 0) return undefined;
   const open = named.find((file) => file.status === 'UPLOADING' && file.sizeInBytes === String(size));
-  return open ?? refuse('NOT_ALLOWED', `A file named "${fileName}" is already in this submission.`);
+  return open ?? refuseBecause({ rule: 'NAME_TAKEN', fileName });
 }
 
 export const SUBMISSION_REFUSALS = {
-  closed: () => refuse('NOT_ALLOWED', 'The site owner closed this submission: start a new one.'),
+  closed: () => refuseBecause({ rule: 'SUBMISSION_CLOSED' }),
   tooManyFiles: (rules: Pick<VisitorUploadRules, 'maxFilesPerSubmission'>) =>
-    refuse('NOT_ALLOWED', `At most ${rules.maxFilesPerSubmission} files can be sent at once.`),
-  askedTooOften: (fileName: string) =>
-    refuse('NOT_ALLOWED', `"${fileName}" was asked for ${MAX_UPLOAD_URLS_PER_FILE} times already: send it in a new submission.`),
-  finalizedTooOften: () => refuse('NOT_ALLOWED', 'This upload was finalized from the server too many times.'),
-  notInSubmission: () => refuse('NOT_ALLOWED', 'This file is no longer part of your submission.'),
+    refuseBecause({ rule: 'TOO_MANY_FILES', max: rules.maxFilesPerSubmission }),
+  askedTooOften: (fileName: string) => refuseBecause({ rule: 'ASKED_TOO_OFTEN', fileName, max: MAX_UPLOAD_URLS_PER_FILE }),
+  finalizedTooOften: () => refuseBecause({ rule: 'FINALIZED_TOO_OFTEN' }),
+  notInSubmission: () => refuseBecause({ rule: 'NOT_IN_SUBMISSION' }),
 } as const;
 
 /**
@@ -295,36 +383,34 @@ export function unfilledPlaceLifetimeMs(sizeInBytes: number): number {
 }
 const UNFILLED_PLACE_BASE_MS = 30 * 60_000;
 const SLOWEST_UPLOAD_BYTES_PER_SECOND = 250_000;
-export const PLACE_EXPIRED = 'Not finished: no file arrived in the time this file was given. Send it again in a new submission.';
+export const PLACE_EXPIRED: BrokenRule = { rule: 'PLACE_EXPIRED' };
 
 /** What the owner's actions leave a file that had not arrived when they were taken. */
-export const CLOSED_BY_OWNER = 'Not finished: the site owner closed the submission before this file arrived.';
-export const UPLOADS_TURNED_OFF = 'Not finished: the site owner stopped accepting files before this file arrived.';
+export const CLOSED_BY_OWNER: BrokenRule = { rule: 'CLOSED_BY_OWNER' };
+export const UPLOADS_TURNED_OFF: BrokenRule = { rule: 'UPLOADS_TURNED_OFF' };
 
 // ---- per visitor and per site, a day ---------------------------------------------------------
 
 /** The counts kept per day (UTC), per visitor and per site. */
 export type DailyCount = 'files' | 'submissions';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** A daily count's limits under these rules, and what a visitor over each is told. */
+/** A daily count's limits under these rules, and the rule a visitor over each breaks. */
 export function dailyLimits(
   count: DailyCount,
   rules: VisitorUploadRules,
-): { visitor: number; site: number; visitorWords: string; siteWords: string } {
+): { visitor: number; site: number; visitorRule: BrokenRule; siteRule: BrokenRule } {
   return count === 'files'
     ? {
         visitor: rules.maxFilesPerVisitorPerDay,
         site: rules.maxFilesPerDay,
-        visitorWords: `You can send at most ${plural(rules.maxFilesPerVisitorPerDay, 'file')} a day.`,
-        siteWords: 'This site has received all the files it accepts today.',
+        visitorRule: { rule: 'DAILY_FILES_OF_VISITOR', max: rules.maxFilesPerVisitorPerDay },
+        siteRule: { rule: 'DAILY_FILES_OF_SITE' },
       }
     : {
         visitor: rules.maxSubmissionsPerVisitorPerDay,
         site: rules.maxSubmissionsPerDay,
-        visitorWords: `You can start at most ${plural(rules.maxSubmissionsPerVisitorPerDay, 'submission')} a day.`,
-        siteWords: 'This site has received all the submissions it accepts today.',
+        visitorRule: { rule: 'DAILY_SUBMISSIONS_OF_VISITOR', max: rules.maxSubmissionsPerVisitorPerDay },
+        siteRule: { rule: 'DAILY_SUBMISSIONS_OF_SITE' },
       };
 }
 
@@ -339,10 +425,11 @@ export function secondsUntilNextUtcDay(at: number): number {
   return Math.max(1, Math.ceil((next - at) / 1000));
 }
 
-/** A daily limit reached: why, and when the next day begins. */
-export function rateLimited(words: string, now: number): RateLimited {
+/** A daily limit reached: which, and when the next day begins. */
+export function rateLimited(broken: BrokenRule, now: number): RateLimited {
   const retryAfterSeconds = secondsUntilNextUtcDay(now);
-  return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds, reason: `${words} Try again in ${formatDuration(retryAfterSeconds)}.` };
+  const reason = `${brokenRuleSentence(broken)} Try again in ${formatDuration(retryAfterSeconds)}.`;
+  return { ok: false, code: 'RATE_LIMITED', retryAfterSeconds, reason, broken };
 }
 
 // ---- what arrived ----------------------------------------------------------------------------
@@ -413,28 +500,28 @@ export function arrivalProblem(
   arrived: ArrivedFile,
   announced: { mimeType: string; sizeInBytes: string; name?: string },
   rules: VisitorUploadRules,
-): string | 'content' | undefined {
+): BrokenRule | 'content' | undefined {
   // The rules were asked of the name announced; a file stored under another one (payload.html for film.mp4) is not that file.
   if (
     announced.name !== undefined &&
     typeof arrived.displayName === 'string' &&
     arrived.displayName.normalize() !== announced.name.normalize()
   ) {
-    return 'The file arrived under another name than the one announced.';
+    return { rule: 'RENAMED' };
   }
   const processed = arrived.operationStatus === 'READY' || arrived.operationStatus === 'FAILED';
   const size = arrived.sizeInBytes === undefined || arrived.sizeInBytes === null ? undefined : Number(arrived.sizeInBytes);
   if (size === undefined || !Number.isSafeInteger(size)) {
-    return processed ? 'The Media Manager did not say the size of the file that arrived.' : undefined;
+    return processed ? { rule: 'SIZE_UNKNOWN' } : undefined;
   }
   const declared = fileRuleProblem(rules, { mimeType: announced.mimeType, sizeInBytes: size });
   if (declared) return declared;
   if (String(size) !== announced.sizeInBytes) {
-    return `The file that arrived (${size} bytes) is not the size announced (${announced.sizeInBytes} bytes).`;
+    return { rule: 'SIZE_NOT_ANNOUNCED', arrivedBytes: size, announcedBytes: Number(announced.sizeInBytes) };
   }
   if (!processed) return undefined;
   const kind = arrived.mediaType ?? 'OTHER';
-  if (!mediaTypeAllowed(rules.allowedTypes, kind)) return `The file's content (${kind.toLowerCase()}) is not a type accepted here.`;
+  if (!mediaTypeAllowed(rules.allowedTypes, kind)) return { rule: 'KIND_NOT_ACCEPTED', kind: kind.toLowerCase() };
   return rules.allowedTypes.length === 0 ? undefined : 'content';
 }
 
@@ -444,9 +531,9 @@ export function contentProblem(
   sniffedMimeType: string | undefined,
   signatureTypes: ReadonlySet<string>,
   arrived: { mimeType: string; operationStatus?: string | null },
-): string | undefined {
+): BrokenRule | undefined {
   if (contentKindAllowed(rules.allowedTypes, sniffedMimeType, signatureTypes, arrived)) return undefined;
-  return `The file's content (${sniffedMimeType ?? 'not a recognised type'}) is not a type accepted here.`;
+  return { rule: 'CONTENT_NOT_ACCEPTED', ...(sniffedMimeType && { found: sniffedMimeType }) };
 }
 
 // ---- the owner's rules, as typed -------------------------------------------------------------

@@ -55,7 +55,54 @@ export interface Refusal {
   violations?: FieldViolation[];
   /** RATE_LIMITED: seconds until trying again can succeed. */
   retryAfterSeconds?: number;
+  /** NOT_ALLOWED, RATE_LIMITED: which rule, with its data, so a reader is told in their own language. */
+  broken?: BrokenRule;
 }
+
+/**
+ * Which of the visitor rules a request broke, or why the server rejected a file a visitor sent,
+ * with the data its sentence needs. The server's English sentence (`reason`) is made of it by the
+ * visitor rules policy (`brokenRuleSentence`); the page and the widget word it in the reader's
+ * language (src/i18n/describe.ts). Stored with a visitor's file (VISITOR_FILES' `broken`), so the
+ * owner's inbox reads it too. A rule added later is unknown to an older reader, which shows `reason`.
+ */
+export type BrokenRule =
+  /** The caller's token names nobody. */
+  | { rule: 'SESSION_UNKNOWN' }
+  | { rule: 'TYPE_NOT_ACCEPTED'; mimeType: string; accepted: string[] }
+  /** `maxGb`: the owner's own number, as typed ("0.1"). */
+  | { rule: 'FILE_TOO_LARGE'; maxBytes: number; maxGb?: string }
+  /** The name's extension is none of the accepted types' (`extensions`: a few of theirs, for the sentence). */
+  | { rule: 'EXTENSION_NOT_ACCEPTED'; extensions: string[] }
+  | { rule: 'NAME_TAKEN'; fileName: string }
+  | { rule: 'SUBMISSION_CLOSED' }
+  | { rule: 'TOO_MANY_FILES'; max: number }
+  | { rule: 'ASKED_TOO_OFTEN'; fileName: string; max: number }
+  | { rule: 'FINALIZED_TOO_OFTEN' }
+  | { rule: 'NOT_IN_SUBMISSION' }
+  | { rule: 'DAILY_FILES_OF_VISITOR'; max: number }
+  | { rule: 'DAILY_FILES_OF_SITE' }
+  | { rule: 'DAILY_SUBMISSIONS_OF_VISITOR'; max: number }
+  | { rule: 'DAILY_SUBMISSIONS_OF_SITE' }
+  // What arrived, as the server's own check found it.
+  | { rule: 'NO_OPEN_PLACE' }
+  | { rule: 'EXTRA_FILE' }
+  /** The Media Manager failed the file; `wixReason` is Wix's own (English) reason when it gave one. */
+  | { rule: 'NOT_PROCESSED'; wixReason?: string }
+  | { rule: 'UNREADABLE' }
+  | { rule: 'PLACE_EXPIRED' }
+  | { rule: 'CLOSED_BY_OWNER' }
+  | { rule: 'UPLOADS_TURNED_OFF' }
+  | { rule: 'GONE_FROM_MEDIA_MANAGER' }
+  | { rule: 'RENAMED' }
+  | { rule: 'SIZE_UNKNOWN' }
+  | { rule: 'SIZE_NOT_ANNOUNCED'; arrivedBytes: number; announcedBytes: number }
+  /** The kind the Media Manager found (its `mediaType`, lower case). */
+  | { rule: 'KIND_NOT_ACCEPTED'; kind: string }
+  /** The kind the first bytes show (absent: none recognised); `wixReason` when the Media Manager failed it too. */
+  | { rule: 'CONTENT_NOT_ACCEPTED'; found?: string; wixReason?: string };
+
+export type BrokenRuleName = BrokenRule['rule'];
 
 /** A refusal of this code. */
 export type RefusalOf<C extends RefusalCode> = Refusal & { code: C };

@@ -1,5 +1,5 @@
 import type { UploadRequest } from '../policies/upload-request-policy';
-import type { Refusal } from './refusals';
+import type { BrokenRule, Refusal } from './refusals';
 
 export type { Refusal };
 
@@ -48,6 +48,8 @@ export interface UploadStatusReport {
   labels?: string[];
   failureCode?: string;
   failureDescription?: string;
+  /** A visitor's file the server refused or that failed: the rule behind `failureDescription`, to word it in the visitor's language. */
+  broken?: BrokenRule;
   /** ISO 8601: when the upload was first logged, and when its entry last changed. */
   createdDate?: string;
   updatedDate?: string;

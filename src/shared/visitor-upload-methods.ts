@@ -1,4 +1,4 @@
-import type { FieldViolation, Refusal } from './refusals';
+import type { BrokenRule, FieldViolation, Refusal } from './refusals';
 import type { ServerFinalizeAnswer, UploadSession, UploadSessionRequest, UploadStatusReport } from './upload-methods';
 import type { SubmissionDetails, VisitorUploadRules, VisitorUploadTerms } from '../policies/visitor-rules-policy';
 
@@ -17,8 +17,10 @@ export interface SubmissionFile {
   sizeInBytes: string;
   mimeType: string;
   status: VisitorFileStatus;
-  /** Why the file was rejected or failed. */
+  /** Why the file was rejected or failed, in the server's English. */
   reason?: string;
+  /** The rule behind `reason`, to tell it in the reader's language (absent on files checked before it was kept). */
+  broken?: BrokenRule;
   /** When the file last changed (its place taken, an upload URL issued, the file arrived, checked), ISO. */
   updatedDate?: string;
 }

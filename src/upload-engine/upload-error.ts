@@ -1,4 +1,4 @@
-import { describeViolations, type FieldViolation, type Refusal } from '../shared/refusals';
+import { describeViolations, type BrokenRule, type FieldViolation, type Refusal } from '../shared/refusals';
 
 export { describeViolations };
 
@@ -41,6 +41,8 @@ export interface UploadError {
   retryAfterSeconds?: number;
   /** FILE_TOO_LARGE: the largest file, in bytes. */
   limitBytes?: number;
+  /** The rule the backend says was broken (a refusal's, a visitor file's), to word it in the reader's language. */
+  broken?: BrokenRule;
 }
 
 /** An UploadError thrown through the engine's async steps. */
@@ -75,9 +77,16 @@ export function failureFromRefusal(refusal: Refusal): UploadFailure {
       fatal: false,
       serverCode: refusal.code,
       retryAfterSeconds: refusal.retryAfterSeconds,
+      ...(refusal.broken && { broken: refusal.broken }),
     });
   }
-  return new UploadFailure({ code: 'REJECTED', message, fatal: true, ...(refusal.code && { serverCode: refusal.code }) });
+  return new UploadFailure({
+    code: 'REJECTED',
+    message,
+    fatal: true,
+    ...(refusal.code && { serverCode: refusal.code }),
+    ...(refusal.broken && { broken: refusal.broken }),
+  });
 }
 
 export function errorMessageOf(error: unknown): string {

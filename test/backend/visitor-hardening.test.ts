@@ -71,12 +71,15 @@ describe('a file that cannot be checked is decided on its own', { timeout: 180_0
     const inbox = await site.inbox();
     expect(inbox.map((submission) => submission.id).sort()).toEqual([ticket.submissionId, other.submissionId].sort());
     expect(inbox.find((submission) => submission.id === ticket.submissionId)?.files).toEqual([
-      expect.objectContaining({ name: 'empty.pdf', status: 'REJECTED' }),
+      // The rule behind the reason, for the inbox to say it in the owner's language.
+      expect.objectContaining({ name: 'empty.pdf', status: 'REJECTED', broken: { rule: 'CONTENT_NOT_ACCEPTED' } }),
     ]);
     expect(await site.call(site.owner, 'listVisitorSubmissionPage', {})).toMatchObject({ ok: true, total: 2 });
     expect(await site.call(token, 'getVisitorUploadStatus', { ...ticket, fileIds: [fileId] })).toMatchObject({
       ok: true,
-      reports: [expect.objectContaining({ status: 'FAILED', failureCode: 'REJECTED_BY_SITE_RULES' })],
+      reports: [
+        expect.objectContaining({ status: 'FAILED', failureCode: 'REJECTED_BY_SITE_RULES', broken: { rule: 'CONTENT_NOT_ACCEPTED' } }),
+      ],
     });
     expect(await site.mediaFiles()).toEqual([]);
   });
@@ -104,7 +107,10 @@ describe('a file that cannot be checked is decided on its own', { timeout: 180_0
     // Each look tried it again (the sweep, then the inbox's own refresh); then it was refused instead of kept unchecked for ever.
     expect(looks[0]).toBe('PENDING');
     expect(looks.at(-1)).toBe('REJECTED');
-    expect((await site.inbox())[0]?.files[0]).toMatchObject({ reason: expect.stringContaining('could not be read') });
+    expect((await site.inbox())[0]?.files[0]).toMatchObject({
+      reason: expect.stringContaining('could not be read'),
+      broken: { rule: 'UNREADABLE' },
+    });
     expect(await site.mediaFiles()).toEqual([]);
     expect(await mark()).toBeGreaterThan(before ?? 0);
   });
@@ -267,6 +273,8 @@ describe('file names and kinds the rules do not allow', { timeout: 180_000 }, ()
         ok: false,
         code: 'NOT_ALLOWED',
         reason: expect.stringContaining('must end in an extension of the types accepted here'),
+        // The rule, so the widget tells the visitor in their language.
+        broken: { rule: 'EXTENSION_NOT_ACCEPTED', extensions: expect.arrayContaining(['pdf']) },
       });
     }
     for (const request of [

@@ -7,6 +7,7 @@ import { VisitorInbox, type VisitorInboxProps } from '../../src/dashboard/compon
 import type { SaveRulesResult, SubmissionSummary } from '../../src/shared/visitor-upload-methods.js';
 import { DEFAULT_VISITOR_UPLOAD_RULES } from '../../src/policies/visitor-rules-policy.js';
 import { button, renderInWds, unnamedButtons } from './support/ui.js';
+import { LanguageProvider } from '../../src/i18n/use-i18n.js';
 
 // The components reach the backend through the owner's one module (dashboard/owner-methods.ts): only a file link is asked for here.
 vi.mock('../../src/dashboard/owner-methods', () => ({ getFileDownloadUrl: vi.fn() }));
@@ -165,6 +166,32 @@ describe('VisitorInbox', () => {
     expect(within(card).getByText("The file's content (image) is not a type accepted here.")).toBeTruthy();
     expect(within(card).getByText('The file was declared as video/quicktime but its content is not a recognisable video')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: /^Close/ })).toBeNull();
+  });
+
+  it('tells a file the server rejected in the owner’s language by the rule it keeps, and an older file by the server’s sentence', () => {
+    const rejected: SubmissionSummary = {
+      ...submission,
+      files: [
+        {
+          fileId: 'f9',
+          name: 'invoice.html',
+          sizeInBytes: '100',
+          mimeType: 'application/pdf',
+          status: 'REJECTED',
+          reason: "The file's name must end in an extension of the types accepted here (.pdf).",
+          broken: { rule: 'EXTENSION_NOT_ACCEPTED', extensions: ['pdf'] },
+        },
+        { name: 'old.mp4', sizeInBytes: '100', mimeType: 'video/mp4', status: 'FAILED', reason: 'A reason from before rules were kept.' },
+      ],
+    };
+    renderInWds(
+      <LanguageProvider language="de">
+        <VisitorInbox {...props({ submissions: [rejected] })} />
+      </LanguageProvider>,
+    );
+    const card = cardOf('Ana Sousa');
+    expect(within(card).getByText('Der Dateiname muss auf eine Endung der hier angenommenen Typen enden (.pdf).')).toBeTruthy();
+    expect(within(card).getByText('A reason from before rules were kept.')).toBeTruthy();
   });
 
   it('marks a submission handled, and deletes one only after asking', async () => {

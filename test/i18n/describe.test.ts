@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeRefusal, describeUploadError, failureReason } from '../../src/i18n/describe';
+import { describeBrokenRule, describeRefusal, describeUploadError, failureReason } from '../../src/i18n/describe';
+import { brokenRuleSentence, refuseBecause } from '../../src/policies/visitor-rules-policy';
+import type { BrokenRule, BrokenRuleName } from '../../src/shared/refusals';
+import { failureFromRefusal } from '../../src/upload-engine/upload-error';
+import { LANGUAGES } from '../../src/i18n/languages';
 import { speechOf } from '../../src/i18n/use-i18n';
 import { languageOf, localeFor } from '../../src/i18n/languages';
 import { formatBytes, formatDuration, formatGigabytes, formatSpeed } from '../../src/shared/format';
@@ -104,5 +108,85 @@ describe('formats by locale', () => {
     expect(languageOf('pt-BR')).toBe('en');
     expect(localeFor('de', 'de_AT.UTF-8')).toBe('de-AT');
     expect(localeFor('de', 'fr-FR')).toBe('de');
+  });
+});
+
+describe('a visitor rule broken, or a visitor file the server rejected, told by its rule and data', () => {
+  /** One of each rule the server names: the type makes this list fail to compile when a rule is added without it. */
+  const EACH: { [R in BrokenRuleName]: Extract<BrokenRule, { rule: R }> } = {
+    SESSION_UNKNOWN: { rule: 'SESSION_UNKNOWN' },
+    TYPE_NOT_ACCEPTED: { rule: 'TYPE_NOT_ACCEPTED', mimeType: 'text/html', accepted: ['video/*', 'application/pdf'] },
+    FILE_TOO_LARGE: { rule: 'FILE_TOO_LARGE', maxBytes: 1_500_000_000, maxGb: '1.5' },
+    EXTENSION_NOT_ACCEPTED: { rule: 'EXTENSION_NOT_ACCEPTED', extensions: ['pdf', 'mp4'] },
+    NAME_TAKEN: { rule: 'NAME_TAKEN', fileName: 'film.mp4' },
+    SUBMISSION_CLOSED: { rule: 'SUBMISSION_CLOSED' },
+    TOO_MANY_FILES: { rule: 'TOO_MANY_FILES', max: 10 },
+    ASKED_TOO_OFTEN: { rule: 'ASKED_TOO_OFTEN', fileName: 'film.mp4', max: 5 },
+    FINALIZED_TOO_OFTEN: { rule: 'FINALIZED_TOO_OFTEN' },
+    NOT_IN_SUBMISSION: { rule: 'NOT_IN_SUBMISSION' },
+    DAILY_FILES_OF_VISITOR: { rule: 'DAILY_FILES_OF_VISITOR', max: 20 },
+    DAILY_FILES_OF_SITE: { rule: 'DAILY_FILES_OF_SITE' },
+    DAILY_SUBMISSIONS_OF_VISITOR: { rule: 'DAILY_SUBMISSIONS_OF_VISITOR', max: 1 },
+    DAILY_SUBMISSIONS_OF_SITE: { rule: 'DAILY_SUBMISSIONS_OF_SITE' },
+    NO_OPEN_PLACE: { rule: 'NO_OPEN_PLACE' },
+    EXTRA_FILE: { rule: 'EXTRA_FILE' },
+    NOT_PROCESSED: { rule: 'NOT_PROCESSED', wixReason: 'Unsupported codec' },
+    UNREADABLE: { rule: 'UNREADABLE' },
+    PLACE_EXPIRED: { rule: 'PLACE_EXPIRED' },
+    CLOSED_BY_OWNER: { rule: 'CLOSED_BY_OWNER' },
+    UPLOADS_TURNED_OFF: { rule: 'UPLOADS_TURNED_OFF' },
+    GONE_FROM_MEDIA_MANAGER: { rule: 'GONE_FROM_MEDIA_MANAGER' },
+    RENAMED: { rule: 'RENAMED' },
+    SIZE_UNKNOWN: { rule: 'SIZE_UNKNOWN' },
+    SIZE_NOT_ANNOUNCED: { rule: 'SIZE_NOT_ANNOUNCED', arrivedBytes: 601, announcedBytes: 600 },
+    KIND_NOT_ACCEPTED: { rule: 'KIND_NOT_ACCEPTED', kind: 'image' },
+    CONTENT_NOT_ACCEPTED: { rule: 'CONTENT_NOT_ACCEPTED', found: 'text/html', wixReason: 'Corrupt file' },
+  };
+
+  it.each(LANGUAGES.filter((language) => language !== 'en'))(
+    'says every rule in %s, with its data, never in the server’s English',
+    (language) => {
+      const speech = speechOf({ language, locale: localeFor(language, undefined) });
+      for (const broken of Object.values(EACH)) {
+        const english = brokenRuleSentence(broken);
+        const said = describeBrokenRule(speech, broken, english);
+        expect(said, broken.rule).not.toBe(english);
+        expect(said, broken.rule).not.toMatch(/\{\{|\}\}/);
+        for (const value of Object.values(broken).slice(1).flat())
+          if (typeof value === 'string' && !/^\d/.test(value)) expect(said, broken.rule).toContain(value);
+      }
+    },
+  );
+
+  it('gives an English reader the server’s own sentence, and one of a rule added later the server’s sentence in any language', () => {
+    expect(describeBrokenRule(english, EACH.NAME_TAKEN, 'The server’s words.')).toBe('The server’s words.');
+    const later = { rule: 'SOMETHING_NEW' } as unknown as BrokenRule;
+    expect(describeBrokenRule(german, later, 'A rule added later.')).toBe('A rule added later.');
+  });
+
+  it('tells a refusal by its rule, through the engine, as the widget shows it', () => {
+    const refusal = refuseBecause({ rule: 'EXTENSION_NOT_ACCEPTED', extensions: ['pdf'] });
+    expect(describeRefusal(german, refusal)).toBe('Der Dateiname muss auf eine Endung der hier angenommenen Typen enden (.pdf).');
+    const item = { state: 'refused' as const, error: failureFromRefusal(refusal).detail };
+    expect(failureReason(german, item)).toBe('Der Dateiname muss auf eine Endung der hier angenommenen Typen enden (.pdf).');
+    expect(failureReason(english, item)).toBe(refusal.reason);
+  });
+
+  it('tells a daily limit by which limit, and when to try again', () => {
+    const refusal = {
+      ok: false as const,
+      code: 'RATE_LIMITED' as const,
+      reason: 'You can send at most 20 files a day. Try again in 1 h 30 min.',
+      retryAfterSeconds: 5400,
+      broken: EACH.DAILY_FILES_OF_VISITOR,
+    };
+    expect(read(describeRefusal(german, refusal))).toBe(
+      'Du kannst höchstens 20 Dateien pro Tag senden. Versuche es in 1 Std. 30 Min. noch einmal.',
+    );
+  });
+
+  it('tells a file the Media Manager failed by the app’s rule, keeping Wix’s own reason as Wix wrote it', () => {
+    const error = { code: 'PROCESSING_FAILED' as const, message: 'Unsupported codec', fatal: true, broken: EACH.NOT_PROCESSED };
+    expect(describeUploadError(german, error)).toBe('Der Medien-Manager konnte diese Datei nicht verarbeiten: Unsupported codec');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arrivalProblem,
   audienceRefusal,
+  brokenRuleSentence,
   bytesToGigabytes,
   contentProblem,
   dailyLimits,
@@ -27,6 +28,8 @@ import { APP_UPLOAD_LIMITS } from '../../src/policies/upload-request-policy.js';
 
 const RULES: VisitorUploadRules = { ...DEFAULT_VISITOR_UPLOAD_RULES, enabled: true, allowedTypes: ['video/*', 'application/pdf'] };
 const visitor: Caller = { type: 'VISITOR', id: 'v-1' };
+/** A problem as the server says it in English (the UI words its rule in the reader's language). */
+const words = (problem: ReturnType<typeof arrivalProblem>) => (typeof problem === 'object' ? brokenRuleSentence(problem) : problem);
 
 describe("the owner's largest file, in GB as typed", () => {
   it('computes the bytes of a typed size exactly, in decimal GB', () => {
@@ -79,7 +82,7 @@ describe("the owner's largest file, in GB as typed", () => {
   it('tells visitors the limit in the words the owner typed', () => {
     const terms = { ...DEFAULT_VISITOR_UPLOAD_RULES, maxFileSizeGb: '0.1', maxFileSizeBytes: 100_000_000 };
     expect(maxFileSizeWords(terms)).toBe('0.1 GB');
-    expect(fileRuleProblem(terms, { mimeType: 'video/mp4', sizeInBytes: 100_000_001 })).toBe(
+    expect(words(fileRuleProblem(terms, { mimeType: 'video/mp4', sizeInBytes: 100_000_001 }))).toBe(
       'The file is larger than the 0.1 GB accepted here.',
     );
     expect(fileRuleProblem(terms, { mimeType: 'video/mp4', sizeInBytes: 100_000_000 })).toBeUndefined();
@@ -148,7 +151,7 @@ describe('types and sizes', () => {
     expect(typeAllowed(['video/*'], 'VIDEO/MP4')).toBe(true);
     expect(typeAllowed(['application/pdf'], 'application/pdfx')).toBe(false);
     expect(typeAllowed([], 'anything/at-all')).toBe(true);
-    expect(fileRuleProblem(RULES, { mimeType: 'text/html', sizeInBytes: 1 })).toBe(
+    expect(words(fileRuleProblem(RULES, { mimeType: 'text/html', sizeInBytes: 1 }))).toBe(
       'Files of type text/html are not accepted here (accepted: video/*, application/pdf).',
     );
   });
@@ -185,13 +188,15 @@ describe('per visitor and per site, a day', () => {
 
   it('refuses over a limit as RATE_LIMITED, saying which limit and when to try again', () => {
     const limits = dailyLimits('files', { ...RULES, maxFilesPerVisitorPerDay: 1 });
-    expect(limits).toMatchObject({ visitor: 1, site: RULES.maxFilesPerDay, visitorWords: 'You can send at most 1 file a day.' });
-    expect(dailyLimits('submissions', RULES).visitorWords).toBe('You can start at most 5 submissions a day.');
-    expect(rateLimited(limits.visitorWords, Date.UTC(2026, 4, 4, 22, 30, 0))).toEqual({
+    expect(limits).toMatchObject({ visitor: 1, site: RULES.maxFilesPerDay, visitorRule: { rule: 'DAILY_FILES_OF_VISITOR', max: 1 } });
+    expect(brokenRuleSentence(limits.visitorRule)).toBe('You can send at most 1 file a day.');
+    expect(brokenRuleSentence(dailyLimits('submissions', RULES).visitorRule)).toBe('You can start at most 5 submissions a day.');
+    expect(rateLimited(limits.visitorRule, Date.UTC(2026, 4, 4, 22, 30, 0))).toEqual({
       ok: false,
       code: 'RATE_LIMITED',
       retryAfterSeconds: 5400,
       reason: 'You can send at most 1 file a day. Try again in 1 h 30 min.',
+      broken: { rule: 'DAILY_FILES_OF_VISITOR', max: 1 },
     });
   });
 });
@@ -201,25 +206,25 @@ describe('what arrived', () => {
 
   it('checks the real size from the start, whatever was announced; the kind once processed; the bytes only when the rules need them', () => {
     expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING' }, announced, RULES)).toBeUndefined();
-    expect(arrivalProblem({ sizeInBytes: '601', operationStatus: 'PENDING' }, announced, RULES)).toBe(
+    expect(words(arrivalProblem({ sizeInBytes: '601', operationStatus: 'PENDING' }, announced, RULES))).toBe(
       'The file that arrived (601 bytes) is not the size announced (600 bytes).',
     );
-    expect(arrivalProblem({ sizeInBytes: String(RULES.maxFileSizeBytes + 1), operationStatus: 'PENDING' }, announced, RULES)).toBe(
+    expect(words(arrivalProblem({ sizeInBytes: String(RULES.maxFileSizeBytes + 1), operationStatus: 'PENDING' }, announced, RULES))).toBe(
       'The file is larger than the 5 GB accepted here.',
     );
-    expect(arrivalProblem({ operationStatus: 'READY', mediaType: 'VIDEO' }, announced, RULES)).toBe(
+    expect(words(arrivalProblem({ operationStatus: 'READY', mediaType: 'VIDEO' }, announced, RULES))).toBe(
       'The Media Manager did not say the size of the file that arrived.',
     );
-    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'READY', mediaType: 'IMAGE' }, announced, RULES)).toBe(
+    expect(words(arrivalProblem({ sizeInBytes: '600', operationStatus: 'READY', mediaType: 'IMAGE' }, announced, RULES))).toBe(
       "The file's content (image) is not a type accepted here.",
     );
-    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'FAILED', mediaType: 'VIDEO' }, announced, RULES)).toBe('content');
+    expect(words(arrivalProblem({ sizeInBytes: '600', operationStatus: 'FAILED', mediaType: 'VIDEO' }, announced, RULES))).toBe('content');
     expect(
       arrivalProblem({ sizeInBytes: '600', operationStatus: 'READY', mediaType: 'VIDEO' }, announced, { ...RULES, allowedTypes: [] }),
     ).toBeUndefined();
     const named = { ...announced, name: 'film.mp4' };
     expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'film.mp4' }, named, RULES)).toBeUndefined();
-    expect(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'payload.html' }, named, RULES)).toBe(
+    expect(words(arrivalProblem({ sizeInBytes: '600', operationStatus: 'PENDING', displayName: 'payload.html' }, named, RULES))).toBe(
       'The file arrived under another name than the one announced.',
     );
   });
@@ -228,10 +233,10 @@ describe('what arrived', () => {
     const signatures = new Set(['application/pdf', 'video/mp4']);
     const ready = (mimeType: string) => ({ mimeType, operationStatus: 'READY' });
     expect(contentProblem(RULES, 'video/mp4', signatures, ready('video/mp4'))).toBeUndefined();
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures, ready('application/pdf'))).toBe(
+    expect(words(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, 'text/html', signatures, ready('application/pdf')))).toBe(
       "The file's content (text/html) is not a type accepted here.",
     );
-    expect(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures, ready('application/pdf'))).toBe(
+    expect(words(contentProblem({ ...RULES, allowedTypes: ['application/pdf'] }, undefined, signatures, ready('application/pdf')))).toBe(
       "The file's content (not a recognised type) is not a type accepted here.",
     );
     expect(contentProblem({ ...RULES, allowedTypes: ['video/*'] }, undefined, signatures, ready('video/mp4'))).toBeUndefined();
@@ -260,7 +265,7 @@ describe('file names and the accepted types', () => {
     for (const name of ['contract.pdf', 'SCAN.PDF', 'film.mp4', 'pic.png'])
       expect(fileNameTypeProblem(rules, name, table), name).toBeUndefined();
     for (const name of ['contract.hta', 'invoice.html', 'photos.zip', 'pic.svg', 'setup.bat', 'noextension', '.pdf', 'pdf.']) {
-      expect(fileNameTypeProblem(rules, name, table), name).toBe(
+      expect(words(fileNameTypeProblem(rules, name, table)), name).toBe(
         "The file's name must end in an extension of the types accepted here (.pdf, .mp4, .mp4v, .mpg4, .png).",
       );
     }

@@ -6,7 +6,7 @@ export function rawStatus(origin: string, requestLine: string): Promise<number> 
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname);
     let received = '';
-    socket.setTimeout(5_000, () => socket.destroy(new Error(`no answer to ${requestLine}`)));
+    socket.setTimeout(20_000, () => socket.destroy(new Error(`no answer to ${requestLine}`)));
     socket.on('data', (chunk) => {
       received += chunk.toString('latin1');
       const status = /^HTTP\/1\.1 (\d{3})/.exec(received);

@@ -6,6 +6,7 @@ import type { InboxFilter, SubmissionFile, SubmissionSummary } from '../../share
 import { VISUALLY_HIDDEN } from './visually-hidden';
 import { sayCollapsedWhenClosed } from './wds-aria';
 import { errorMessage } from '../hooks/query-errors';
+import { describeBrokenRule } from '../../i18n/describe';
 
 export interface VisitorInboxProps {
   /** The page shown, and where it is in the whole inbox. */
@@ -35,7 +36,10 @@ const FILTERS: readonly InboxFilter[] = ['ALL', 'UNHANDLED', 'HANDLED'];
 const WRAP_ANYWHERE: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0, maxWidth: '100%' };
 
 const FileLine: FC<{ file: SubmissionFile }> = ({ file }) => {
-  const { t, bytes } = useI18n();
+  const speech = useI18n();
+  const { t, bytes } = speech;
+  // The server keeps its English sentence and, for files checked since, the rule behind it: told in the owner's language.
+  const reason = file.broken ? describeBrokenRule(speech, file.broken, file.reason) : file.reason;
   return (
     <Box gap="SP2" verticalAlign="middle" flexWrap="wrap" dataHook="inbox-file">
       {/* A name of 255 characters with nothing to break at wraps anywhere, all of it shown. */}
@@ -51,9 +55,9 @@ const FileLine: FC<{ file: SubmissionFile }> = ({ file }) => {
         {t(`inbox.${file.status}`)}
       </Badge>
       {file.status === 'READY' && file.fileId ? <FileLinks fileId={file.fileId} name={file.name} url="" isPrivate /> : null}
-      {file.reason ? (
+      {reason ? (
         <Text size="tiny" skin="error" dataHook="inbox-file-reason">
-          {file.reason}
+          {reason}
         </Text>
       ) : null}
     </Box>
@@ -201,7 +205,7 @@ export const VisitorInbox: FC<VisitorInboxProps> = (props) => {
                 onClear={() => props.onSearch('')}
               />
             </Box>
-            <div ref={sayCollapsedWhenClosed} style={{ width: 200, maxWidth: '100%' }}>
+            <div ref={sayCollapsedWhenClosed} style={{ width: 280, maxWidth: '100%' }}>
               <Dropdown
                 ariaLabel={t('inbox.show')}
                 selectedId={filter}

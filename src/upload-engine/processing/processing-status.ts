@@ -53,6 +53,7 @@ export function processingOutcome(
             : 'The Media Manager could not process the file.'),
         fatal: true,
         serverCode: report.failureCode,
+        ...(report.broken && { broken: report.broken }),
       },
     },
   };
