@@ -1,6 +1,67 @@
 #!/usr/bin/env node
-// `resumable-upload`: runs the TypeScript entry through tsx, a devDependency of this repository.
-import { register } from 'tsx/esm/api';
+// `resumable-upload`: compiles the command line (cli/, the engine and the clients it imports) with
+// esbuild into dist-cli/ when a source changed since, then runs it with no TypeScript loader in
+// the process. A loader (tsx) compiles every module at each start and stays resident beside the
+// upload (docs/BENCHMARKS.md: the command line's start to its first byte, and its RSS).
+import { buildSync } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('./cli-process.ts');
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(projectDir, 'dist-cli');
+const SOURCES = ['cli', 'src', 'clients'];
+
+function newestSource() {
+  let newest = fs.statSync(path.join(projectDir, 'package-lock.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  for (const dir of SOURCES) {
+    for (const file of fs.readdirSync(path.join(projectDir, dir), { recursive: true })) {
+      if (/\.(ts|tsx|mjs|json)$/.test(String(file)))
+        newest = Math.max(newest, fs.statSync(path.join(projectDir, dir, String(file))).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+// One build per state of the sources, in a folder of its own: uploaders started at once share it,
+// and one still running keeps the files it loads later (the real-site target, imported on demand).
+const buildDir = path.join(outDir, Math.floor(newestSource()).toString(36));
+if (!fs.existsSync(path.join(buildDir, 'cli.mjs'))) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(outDir, '.building-'));
+  try {
+    buildSync({
+      absWorkingDir: projectDir,
+      // The md5 worker beside the command line: the engine starts it from there (node-md5-thread.ts).
+      entryPoints: { cli: 'cli/cli-process.ts', 'md5-worker': 'src/upload-engine/node/md5-worker.ts' },
+      outdir: staging,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      // What the sources import on demand (the Wix SDK, for a real site only) stays on demand.
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      define: { ENGINE_MD5_WORKER_BESIDE: 'true' },
+      sourcemap: true,
+      logLevel: 'warning',
+    });
+    try {
+      fs.renameSync(staging, buildDir);
+    } catch (error) {
+      // Another uploader, started at the same moment, built the same sources first.
+      if (!fs.existsSync(path.join(buildDir, 'cli.mjs'))) throw error;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  for (const older of fs.readdirSync(outDir)) {
+    const dir = path.join(outDir, older);
+    if (dir !== buildDir && Date.now() - fs.statSync(dir).mtimeMs > DAY_MS) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await import(pathToFileURL(path.join(buildDir, 'cli.mjs')).href);

@@ -1,10 +1,20 @@
 import { md5OnThisThread, type Md5Hashing } from '../md5/md5-hashing';
 import type { Md5WorkerReply } from '../md5/md5-worker-protocol';
 import { type Md5WorkerPort, WorkerMd5Hashing } from '../md5/worker-md5-hashing';
+import { Worker } from 'node:worker_threads';
 import { startTypeScriptWorker } from './typescript-worker';
 
+/**
+ * Set by a build that bundles the engine with its md5 worker compiled beside it as md5-worker.mjs
+ * (the command line's, cli/bin.mjs); absent when the engine runs from its sources.
+ */
+declare const ENGINE_MD5_WORKER_BESIDE: boolean | undefined;
+
 function startNodeWorker(): Md5WorkerPort {
-  const worker = startTypeScriptWorker(new URL('./md5-worker.ts', import.meta.url));
+  const worker =
+    typeof ENGINE_MD5_WORKER_BESIDE !== 'undefined'
+      ? new Worker(new URL('./md5-worker.mjs', import.meta.url))
+      : startTypeScriptWorker(new URL('./md5-worker.ts', import.meta.url));
   worker.unref();
   return {
     post: (request) => worker.postMessage(request),
