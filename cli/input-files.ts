@@ -42,9 +42,10 @@ export function collectInputFiles(paths: readonly string[], cwd: string): InputF
     const stat = statOf(absolute, given);
     if (stat.isFile()) add({ path: absolute, shown: given });
     else if (stat.isDirectory()) walkFolder(absolute, given, add, (entry) => skipped.push(entry));
-    else throw new UsageError(`"${given}" is neither a file nor a folder`);
+    else throw new UsageError({ key: 'cli.error.notAFileOrFolder', values: { path: given } });
   }
-  if (found.length === 0) throw new UsageError(`There is no file to upload in ${paths.map((given) => `"${given}"`).join(', ')}`);
+  if (found.length === 0)
+    throw new UsageError({ key: 'cli.error.noFileIn', values: { paths: paths.map((given) => `"${given}"`).join(', ') } });
   return { files: found, skipped };
 }
 
@@ -53,8 +54,8 @@ function statOf(absolute: string, shown: string): fs.Stats {
     return fs.statSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`"${shown}" does not exist`);
-    throw new UsageError(`"${shown}" cannot be read (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new UsageError({ key: 'cli.error.doesNotExist', values: { path: shown } });
+    throw new UsageError({ key: 'cli.error.unreadablePath', values: { path: shown, code: code ?? String(error) } });
   }
 }
 
@@ -69,9 +70,10 @@ function walkFolder(root: string, shownRoot: string, add: (file: InputFile) => v
     try {
       names = fs.readdirSync(folder).sort();
     } catch (error) {
-      throw new UsageError(
-        `The folder "${path.join(shownRoot, ...inside)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      );
+      throw new UsageError({
+        key: 'cli.error.unreadableFolder',
+        values: { path: path.join(shownRoot, ...inside), code: (error as NodeJS.ErrnoException).code ?? String(error) },
+      });
     }
     for (const name of names) {
       if (isHiddenEntry(name)) continue;

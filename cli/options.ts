@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
 import { findUploadRequestViolations, importLinkViolation, splitFilePath } from '../src/policies/upload-request-policy.js';
-import { describeViolations } from '../src/shared/refusals.js';
 import { DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { parseByteSize } from './byte-size.js';
-import { UsageError } from './exit-codes.js';
+import { InvalidOptionValue, UsageError } from './exit-codes.js';
 
 /** The most files the command line sends at once (the engine's DEFAULT_CONCURRENCY unless told). */
 export const MAX_CONCURRENCY = 32;
@@ -52,15 +51,14 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // Node's own sentence ("Unknown option '--foo'"), in English whatever the language.
+    throw new UsageError({ key: 'cli.error.unreadable', values: { detail: error instanceof Error ? error.message : String(error) } });
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
-  if (values.quiet && values.json)
-    throw new UsageError('--quiet and --json cannot be used together: --json is for scripts, --quiet prints only failures');
+  if (values.quiet && values.json) throw new UsageError({ key: 'cli.error.quietAndJson' });
   const fromUrls = (values['from-url'] ?? []).map(linkOf);
-  if (!help && positionals.length === 0 && fromUrls.length === 0)
-    throw new UsageError('Name at least one file or folder to upload, or a link with --from-url');
+  if (!help && positionals.length === 0 && fromUrls.length === 0) throw new UsageError({ key: 'cli.error.nothingNamed' });
   const options: CliOptions = {
     help,
     paths: positionals,
@@ -79,7 +77,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
 function concurrencyOf(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${text}"`);
+    throw new UsageError({ key: 'cli.error.concurrency', values: { max: MAX_CONCURRENCY, got: text } });
   }
   return value;
 }
@@ -87,7 +85,7 @@ function concurrencyOf(text: string): number {
 function chunkSizeOf(text: string): number {
   const bytes = parseByteSize(text);
   if (bytes === undefined || bytes < MIN_CHUNK_SIZE || bytes > MAX_CHUNK_SIZE) {
-    throw new UsageError(`--chunk-size must be a size from 64KiB to 1GiB, such as 8MiB or 524288, got "${text}"`);
+    throw new UsageError({ key: 'cli.error.chunkSize', values: { got: text } });
   }
   return bytes;
 }
@@ -98,7 +96,7 @@ function folderOf(text: string): string | undefined {
   if (segments.length === 0) return undefined;
   const folder = `/${segments.join('/')}`;
   const violations = findUploadRequestViolations({ mimeType: 'application/octet-stream', filePath: folder });
-  if (violations.length > 0) throw new UsageError(`--folder: ${describeViolations(violations)}`);
+  if (violations.length > 0) throw new InvalidOptionValue('--folder', violations);
   return folder;
 }
 
@@ -109,13 +107,13 @@ function labelsOf(text: string): string[] | undefined {
     .filter((label) => label !== '');
   if (labels.length === 0) return undefined;
   const violations = findUploadRequestViolations({ mimeType: 'application/octet-stream', labels });
-  if (violations.length > 0) throw new UsageError(`--labels: ${describeViolations(violations)}`);
+  if (violations.length > 0) throw new InvalidOptionValue('--labels', violations);
   return labels;
 }
 
 function linkOf(text: string): string {
   const violation = importLinkViolation(text);
-  if (violation) throw new UsageError(`--from-url ${violation.description}, got "${text}"`);
+  if (violation) throw new InvalidOptionValue('--from-url', [violation], true);
   return text;
 }
 
@@ -124,10 +122,10 @@ function originOf(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--url must be the local Wix's address, such as ${DEFAULT_LOCAL_WIX_URL}, got "${text}"`);
+    throw new UsageError({ key: 'cli.error.urlNotAnAddress', values: { example: DEFAULT_LOCAL_WIX_URL, got: text } });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--url must be an http:// or https:// address, got "${text}"`);
+    throw new UsageError({ key: 'cli.error.urlScheme', values: { got: text } });
   }
   return url.origin;
 }

@@ -1,6 +1,7 @@
 import { ConnectError, EXIT_CODES, UsageError, type ExitCode } from './exit-codes.js';
 import { helpText } from './help.js';
 import { cliWording } from './language.js';
+import type { Wording } from '../src/i18n/describe.js';
 import { collectInputFiles } from './input-files.js';
 import { parseOptions, type CliOptions, type OutputMode } from './options.js';
 import { openRunRecords } from './records.js';
@@ -32,7 +33,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   } catch (error) {
     // The command line could not be read: --json is honoured if it is there at all.
     const mode: OutputMode = context.argv.includes('--json') ? 'json' : 'auto';
-    return usageFailure(chooseReporter(mode, wording, context.stdout, context.stderr).reporter, error);
+    return usageFailure(chooseReporter(mode, wording, context.stdout, context.stderr).reporter, error, wording);
   }
   if (options.help) {
     context.stdout.write(helpText(wording));
@@ -61,7 +62,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     ];
     assertDistinct(planned);
   } catch (error) {
-    if (error instanceof UsageError) return usageFailure(reporter, error);
+    if (error instanceof UsageError) return usageFailure(reporter, error, wording);
     throw error;
   }
 
@@ -70,7 +71,7 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     backend = await target.connect();
   } catch (error) {
     if (!(error instanceof ConnectError)) throw error;
-    reporter.failed(error.message, EXIT_CODES.unreachable);
+    reporter.failed(error.told(wording), EXIT_CODES.unreachable);
     return EXIT_CODES.unreachable;
   }
 
@@ -90,9 +91,9 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   return exitCode;
 }
 
-function usageFailure(reporter: { failed(message: string, exitCode: ExitCode): void }, error: unknown): ExitCode {
+function usageFailure(reporter: { failed(message: string, exitCode: ExitCode): void }, error: unknown, wording: Wording): ExitCode {
   if (!(error instanceof UsageError)) throw error;
-  reporter.failed(error.message, EXIT_CODES.usage);
+  reporter.failed(error.told(wording), EXIT_CODES.usage);
   return EXIT_CODES.usage;
 }
 
@@ -102,9 +103,7 @@ function assertDistinct(planned: readonly PlannedFile[]): void {
   for (const file of planned) {
     const earlier = byFingerprint.get(file.fingerprint);
     if (earlier) {
-      throw new UsageError(
-        `"${earlier.input.shown}" and "${file.input.shown}" are the same file going to the same folder: name only one of them`,
-      );
+      throw new UsageError({ key: 'cli.error.sameFileTwice', values: { first: earlier.input.shown, second: file.input.shown } });
     }
     byFingerprint.set(file.fingerprint, file);
   }

@@ -9,14 +9,10 @@ export function chooseTarget(options: Pick<CliOptions, 'url'>, env: NodeJS.Proce
   const siteId = env.WIX_SITE_ID?.trim();
   const apiKey = env.WIX_API_KEY?.trim();
   if (!siteId && !apiKey) return localWixTarget(options.url);
-  if (!siteId)
-    throw new UsageError('WIX_API_KEY is set but WIX_SITE_ID is not: set both to upload to a Wix site, or neither for the local Wix');
-  if (!apiKey)
-    throw new UsageError('WIX_SITE_ID is set but WIX_API_KEY is not: set both to upload to a Wix site, or neither for the local Wix');
+  if (!siteId) throw new UsageError({ key: 'cli.error.keyWithoutSite' });
+  if (!apiKey) throw new UsageError({ key: 'cli.error.siteWithoutKey' });
   if (options.url !== undefined) {
-    throw new UsageError(
-      '--url names the local Wix, but WIX_SITE_ID and WIX_API_KEY are set for a Wix site: unset them, or leave out --url',
-    );
+    throw new UsageError({ key: 'cli.error.urlWithSite' });
   }
   return realSiteTarget(siteId, apiKey);
 }

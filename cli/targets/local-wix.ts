@@ -23,12 +23,12 @@ async function connectToLocalWix(origin: string, fetchFn: typeof fetch): Promise
   try {
     token = await signInToLocalSite(origin, 'USER', fetchFn);
   } catch (error) {
-    throw new ConnectError(`${errorMessageOf(error)}. Is it running? Start it with \`npm start\`, or name it with --url.`);
+    throw new ConnectError({ key: 'cli.error.localWixUnreachable', values: { detail: errorMessageOf(error) } });
   }
   try {
     await callWebMethod(origin, token, UPLOADS_WEB_MODULE, 'listFolders', [], fetchFn);
   } catch (error) {
-    throw new ConnectError(`The app on the local Wix at ${origin} did not let the site owner in: ${errorMessageOf(error)}`);
+    throw new ConnectError({ key: 'cli.error.ownerNotLetIn', values: { origin, detail: errorMessageOf(error) } });
   }
   return webMethodsBackend(origin, token, fetchFn);
 }

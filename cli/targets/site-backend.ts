@@ -135,13 +135,9 @@ export async function connectToSite(client: MediaClient, siteId: string): Promis
     await probeMediaManager(client);
   } catch (error) {
     const { status } = readWixError(error);
-    if (status === undefined) throw new ConnectError(`Wix could not be reached (${networkCause(error)})`);
-    if (status === 401 || status === 403) {
-      throw new ConnectError(
-        `Wix refused the API key for site ${siteId} (HTTP ${status}): it needs the Manage Media Manager permission, and WIX_SITE_ID must be a site of its account`,
-      );
-    }
-    throw new ConnectError(`The Media Manager of site ${siteId} answered HTTP ${status}: ${errorMessageOf(error)}`);
+    if (status === undefined) throw new ConnectError({ key: 'cli.error.wixUnreachable', values: { detail: networkCause(error) } });
+    if (status === 401 || status === 403) throw new ConnectError({ key: 'cli.error.apiKeyRefused', values: { siteId, status } });
+    throw new ConnectError({ key: 'cli.error.mediaManagerAnswered', values: { siteId, status, detail: errorMessageOf(error) } });
   }
   return directMediaBackend(client);
 }

@@ -291,6 +291,15 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(json.code).toBe(2);
     expect(jsonLines(json.stdout)).toEqual([{ event: 'error', exitCode: 2, message: '"missing.bin" does not exist' }]);
     expect(json.stderr).toMatch(/^resumable-upload: "missing\.bin" does not exist$/m);
+
+    // In the run's language: the sentence by its key, what was typed kept as typed.
+    const german = await runUploader(['a.bin', '--concurrency', 'viele', '--url', 'http://127.0.0.1:9'], cwd, { LANG: 'de_DE.UTF-8' });
+    expect(german.code).toBe(2);
+    expect(german.stderr).toMatch(/--concurrency muss eine ganze Zahl von 1 bis \d+ sein, erhalten: „viele“/);
+    const hebrew = await runUploader(['a.bin', '--folder', 'a/../b', '--lang', 'he', '--url', 'http://127.0.0.1:9'], cwd);
+    expect(hebrew.code).toBe(2);
+    expect(hebrew.stderr).toContain('--folder: ');
+    expect(hebrew.stderr).not.toMatch(/must not contain/);
   });
 
   it('exits 3 when the local Wix cannot be reached or will not sign the owner in', async () => {
@@ -300,6 +309,9 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     const unreachable = await runUploader(['a.bin', '--url', `http://127.0.0.1:${port}`], cwd);
     expect(unreachable.code).toBe(3);
     expect(unreachable.stderr).toMatch(new RegExp(`The local Wix at http://127.0.0.1:${port} could not be reached \\(ECONNREFUSED\\)`));
+    const french = await runUploader(['a.bin', '--url', `http://127.0.0.1:${port}`, '--lang', 'fr'], cwd);
+    expect(french.code).toBe(3);
+    expect(french.stderr).toMatch(/Est-il lancé \? Lancez-le avec `npm start`/);
 
     const refusing = http.createServer((_req, res) => res.writeHead(403).end('{"message":"no"}'));
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));

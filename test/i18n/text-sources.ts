@@ -179,6 +179,8 @@ export function usedKeys(files: readonly string[]): { exact: Set<string>; prefix
     const source = readFileSync(path, 'utf8');
     for (const match of source.matchAll(/\bt\(\s*(['"])([\w.-]+)\1/g)) exact.add(match[2]!);
     for (const match of source.matchAll(/\bt\(\s*`([\w.-]*)\$\{/g)) prefixes.add(match[1]!);
+    // Words told later, such as the command line's errors: `{ key: 'cli.error.concurrency', values }`.
+    for (const match of source.matchAll(/\{\s*key:\s*(['"])([\w-]+\.[\w.-]+)\1/g)) exact.add(match[2]!);
   }
   return { exact, prefixes };
 }
