@@ -1,6 +1,15 @@
 import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
-import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
+import {
+  canPickFileHandles,
+  entriesOfDrop,
+  fileHandlesOfDrop,
+  pickedFromEntries,
+  pickedFromFileList,
+  pickFilesWithHandles,
+  withDroppedHandles,
+  type PickedFile,
+} from '../files/picked-files';
 import { useI18n } from '../../i18n/use-i18n';
 
 export interface FileDropzoneWording {
@@ -32,7 +41,21 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
   };
 
   const onDropCapture = (event: React.DragEvent<HTMLDivElement>) => {
-    pendingDrop.current = pickedFromEntries(entriesOfDrop(event.dataTransfer));
+    // Both are asked during the event: the browser empties the drop's items once it returns.
+    const handles = fileHandlesOfDrop(event.dataTransfer);
+    const entries = pickedFromEntries(entriesOfDrop(event.dataTransfer));
+    pendingDrop.current = Promise.all([entries, handles]).then(([picked, byName]) => withDroppedHandles(picked, byName));
+  };
+  // Where the browser gives handles, files are picked with them, so their uploads continue after a restart without choosing them again.
+  const chooseFiles = () => {
+    if (!canPickFileHandles()) {
+      fileInput.current?.click();
+      return;
+    }
+    void pickFilesWithHandles().then((picked) => {
+      if (picked === undefined) fileInput.current?.click();
+      else if (picked.length > 0) onPicked(picked);
+    });
   };
   const onDrop = (dropped: (File | null)[]) => {
     const drop = pendingDrop.current ?? Promise.resolve([]);
@@ -74,7 +97,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
               aria-label={t('dropzone.group')}
               style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
               onClick={(event) => {
-                if (!(event.target instanceof Element) || !event.target.closest('button')) fileInput.current?.click();
+                if (!(event.target instanceof Element) || !event.target.closest('button')) chooseFiles();
               }}
             >
               <Box direction="vertical" align="center" gap="SP3" padding="SP6" border="2px dashed" borderColor="D50" borderRadius="8px">
@@ -83,7 +106,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
                   {words.hint}
                 </Text>
                 <Box gap="SP2">
-                  <Button size="small" onClick={() => fileInput.current?.click()} dataHook="choose-files">
+                  <Button size="small" onClick={chooseFiles} dataHook="choose-files">
                     {t('dropzone.chooseFiles')}
                   </Button>
                   {allowFolders ? (
