@@ -110,7 +110,7 @@ const UnfinishedUploadsView: FC<Props> = ({
               size="small"
               onClick={onContinue}
               disabled={continuing}
-              ariaLabel={t('unfinished.continueNamed', { count: continuable })}
+              aria-label={t('unfinished.continueNamed', { count: continuable })}
               dataHook="continue-unfinished"
             >
               {t('unfinished.continue')}
