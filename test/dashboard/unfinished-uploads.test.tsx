@@ -136,6 +136,10 @@ describe('Continue, for uploads whose files the browser kept', () => {
       'Not continued: the file changed since the upload began (now 12 B, it was 10 B). Upload it as a new file, or forget this upload.',
       expect.stringMatching(/^Not continued: the file was modified on .*2026.*, after the upload began\./),
     ]);
+    // Only the file picked without a handle is to be chosen again; the changed ones are not offered Continue again.
+    expect(screen.queryByText(/Continue reads these files/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Continue/ })).toBeNull();
+    expect(lines().find((line) => line?.startsWith('picked.mp4'))).toContain('Select or drop this file again to continue it');
     await queue.dispose();
   });
 

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/use-i18n';
 
 interface Props {
   records: readonly ResumeRecord[];
-  /** Fingerprints of the records whose file's handle is kept: Continue reopens them without a file dialog. */
+  /** Fingerprints of the records Continue reopens without a file dialog (their file's handle is kept). */
   kept?: ReadonlySet<string>;
   /** Why a kept file was not continued, by fingerprint. */
   refusals?: ReadonlyMap<string, ReopenRefusal>;
@@ -24,10 +24,15 @@ const progressOf = ({ t, bytes }: Speech, record: ResumeRecord) => {
   return t('unfinished.progress', { done: bytes(done), total: bytes(record.size), percent });
 };
 
-const refusalOf = ({ t, bytes, dateTime }: Speech, record: ResumeRecord, refusal: ReopenRefusal) => {
+/** Two sizes apart, written so that they read apart: to the byte when rounding makes them look the same. */
+const sizesApart = ({ bytes, number }: Speech, size: number, was: number) =>
+  bytes(size) === bytes(was) ? { size: `${number(size)} B`, was: `${number(was)} B` } : { size: bytes(size), was: bytes(was) };
+
+const refusalOf = (speech: Speech, record: ResumeRecord, refusal: ReopenRefusal) => {
+  const { t, dateTime } = speech;
   switch (refusal.kind) {
     case 'changed-size':
-      return t('unfinished.changedSize', { size: bytes(refusal.size), was: bytes(record.size) });
+      return t('unfinished.changedSize', sizesApart(speech, refusal.size, record.size));
     case 'changed-date':
       return t('unfinished.changedDate', { date: dateTime(refusal.lastModified) });
     case 'permission-denied':
@@ -63,14 +68,17 @@ const UnfinishedUploadsView: FC<Props> = ({
   const [forgetting, setForgetting] = useState<ResumeRecord>();
   if (records.length === 0) return null;
   const continuable = records.filter((record) => kept.has(record.fingerprint)).length;
-  const toChooseAgain = records.length - continuable;
+  // A file changed or gone since is neither: its reason says what to do.
+  const toChooseAgain = records.filter((record) => !kept.has(record.fingerprint) && !refusals.has(record.fingerprint)).length;
+  // Some files reopen by themselves and some do not: those that do not say so on their line.
+  const mixed = continuable > 0 || refusals.size > 0;
   return (
     <SectionHelper skin="warning" title={t('unfinished.title', { count: records.length })} dataHook="unfinished-uploads">
       <Box direction="vertical" gap="SP1">
         {continuable > 0 ? <Text size="small">{t('unfinished.bodyContinue')}</Text> : null}
         {toChooseAgain > 0 ? (
           <Text size="small" dataHook="unfinished-choose-again">
-            {!keepsFileHandles ? t('unfinished.bodyNoHandles') : continuable > 0 ? t('unfinished.bodySomeAgain') : t('unfinished.body')}
+            {!keepsFileHandles ? t('unfinished.bodyNoHandles') : mixed ? t('unfinished.bodySomeAgain') : t('unfinished.body')}
           </Text>
         ) : null}
         {records.map((record) => {
@@ -96,7 +104,7 @@ const UnfinishedUploadsView: FC<Props> = ({
                 <Text size="small" skin="error" dataHook="unfinished-refusal">
                   {refusalOf(speech, record, refusal)}
                 </Text>
-              ) : keepsFileHandles && continuable > 0 && !kept.has(record.fingerprint) ? (
+              ) : keepsFileHandles && mixed && !kept.has(record.fingerprint) ? (
                 <Text size="tiny" secondary dataHook="unfinished-no-handle">
                   {t('unfinished.noHandle')}
                 </Text>

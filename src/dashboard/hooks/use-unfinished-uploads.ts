@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { KeptUpload, ReopenRefusal, ResumeRecord, UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
+import { isLastingRefusal, type KeptUpload, type ReopenRefusal, type ResumeRecord, type UploadQueue, type UploadQueueSnapshot } from '../../upload-engine';
 
 export interface UnfinishedUploads {
   records: ResumeRecord[];
-  /** The fingerprints of those whose file's handle is kept: Continue reopens them without a file dialog. */
+  /** The fingerprints of those whose file's handle is kept and that Continue can still reopen without a file dialog. */
   kept: ReadonlySet<string>;
   /** Why a kept file was not continued (changed since, permission refused, gone), by fingerprint. */
   refusals: ReadonlyMap<string, ReopenRefusal>;
@@ -41,10 +41,16 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
     },
     [queue],
   );
+  // A file changed or gone since stays listed with why, and is not reopened again.
+  const continuable = useMemo(
+    () => keptUploads.filter(({ record }) => !isLastingRefusal(refusals.get(record.fingerprint))),
+    [keptUploads, refusals],
+  );
+  const kept = useMemo(() => new Set(continuable.map(({ record }) => record.fingerprint)), [continuable]);
   const continueKept = useCallback(async () => {
     setContinuing(true);
     try {
-      const outcomes = await queue.continueFromHandles(keptUploads);
+      const outcomes = await queue.continueFromHandles(continuable);
       const refused = new Map<string, ReopenRefusal>();
       for (const outcome of outcomes) if ('refusal' in outcome) refused.set(outcome.record.fingerprint, outcome.refusal);
       setRefusals(refused);
@@ -52,7 +58,6 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
     } finally {
       setContinuing(false);
     }
-  }, [queue, keptUploads]);
-  const kept = useMemo(() => new Set(keptUploads.map(({ record }) => record.fingerprint)), [keptUploads]);
+  }, [queue, continuable]);
   return { records, kept, refusals, continuing, continueKept, forget };
 }

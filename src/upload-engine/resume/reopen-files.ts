@@ -23,6 +23,11 @@ export type ReopenRefusal =
   | { kind: 'gone' }
   | { kind: 'unreadable' };
 
+/** A refusal another Continue cannot change (the file itself is not the one the upload began with, or not there); asking again can change the others. */
+export function isLastingRefusal(refusal: ReopenRefusal | undefined): boolean {
+  return refusal?.kind === 'changed-size' || refusal?.kind === 'changed-date' || refusal?.kind === 'gone';
+}
+
 export interface KeptUpload {
   record: ResumeRecord;
   handle: FileSystemFileHandle;
