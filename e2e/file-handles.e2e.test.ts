@@ -4,6 +4,7 @@ import { startTestApp, tempDir } from '../test/support/local-app.js';
 import { writeRandomFile } from '../test/support/files.js';
 import { tusOffset } from '../test/support/upload-session.js';
 import { UploadTraffic } from '../test/support/upload-traffic.js';
+import { callWebModule } from '../test/support/wix-http.js';
 import { CHROMIUM_FLAGS, chromiumPath, throttleUpload } from './support/browser.js';
 import { UploadPageDriver } from './support/dashboard.js';
 import { screenshotPath } from './support/screenshots.js';
@@ -72,7 +73,7 @@ describe('continuing after a browser restart without choosing the files again (C
   });
 
   /** The browser on the same profile each time: closing it and launching it again is a restart. */
-  async function launch(): Promise<{ context: BrowserContext; page: Page; ui: UploadPageDriver }> {
+  async function launch(at = ''): Promise<{ context: BrowserContext; page: Page; ui: UploadPageDriver }> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: await chromiumPath(),
       args: CHROMIUM_FLAGS,
@@ -81,7 +82,8 @@ describe('continuing after a browser restart without choosing the files again (C
     await context.addInitScript(PICKER_FROM_OPFS);
     const page = context.pages()[0] ?? (await context.newPage());
     const ui = new UploadPageDriver(page);
-    await ui.open(app.url);
+    if (at) await page.goto(`${app.url}${at}`);
+    else await ui.open(app.url);
     return { context, page, ui };
   }
 
@@ -160,6 +162,70 @@ describe('continuing after a browser restart without choosing the files again (C
       await list.scrollIntoViewIfNeeded();
       await second.page.screenshot({ path: screenshotPath(`continue-refused-${width}.png`) });
     }
+    await second.context.close();
+  }, 240_000);
+
+  it("the site widget: a visitor's kept files continue after a restart with one click", async () => {
+    const owner = await app.issueToken('USER');
+    const rules = {
+      enabled: true,
+      audience: 'ANYONE',
+      allowedTypes: [],
+      maxFileSizeBytes: 1_000_000_000,
+      maxFilesPerSubmission: 5,
+      maxFilesPerVisitorPerDay: 20,
+      maxFilesPerDay: 200,
+    };
+    const { body } = await callWebModule<{ ok: boolean }>(
+      app.url,
+      owner,
+      'src/backend/visitor-uploads.web.ts',
+      'saveVisitorUploadRules',
+      rules,
+    );
+    expect(body.result.ok).toBe(true);
+
+    const first = await launch('/site');
+    await first.page.locator('[data-hook="visitor-terms"]').waitFor({ timeout: 30_000 });
+    await first.page.evaluate(async () => {
+      // Only the visitor's file in the private file system: the picker offers every file there.
+      const root = await navigator.storage.getDirectory();
+      for await (const name of root.keys()) await root.removeEntry(name);
+    });
+    await writeOpfsFiles(first.page, ['visit.bin'], FILE_SIZE);
+    await first.page.getByLabel('Your name').fill('Ana Sousa');
+    await first.page.getByLabel('Your e-mail').fill('ana@example.com');
+    await first.page.locator('[data-hook="visitor-dropzone"]').click();
+    await first.page.locator('[data-hook="visitor-chosen"]', { hasText: 'visit.bin' }).waitFor();
+    await throttleUpload(first.context, first.page, 2 * MiB);
+    await first.page.locator('[data-hook="visitor-send"]').click();
+    const progress = first.page.getByRole('progressbar', { name: 'Progress of visit.bin' });
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+    const tusUrl = await first.page.evaluate(
+      () =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('resumable-media-uploader/visitor-resume/'))
+          .map((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { tusUrl?: string }).tusUrl)[0],
+    );
+    await first.context.close();
+    expect(tusUrl).toBeTruthy();
+    const offset = await tusOffset(tusUrl!);
+    expect(offset).toBeGreaterThan(0);
+
+    const second = await launch('/site');
+    const kept = second.page.locator('[data-hook="visitor-kept"]');
+    await kept.waitFor({ timeout: 30_000 });
+    expect(await kept.innerText()).toContain('visit.bin');
+    expect(await second.page.locator('[data-hook="visitor-unfinished"]').count()).toBe(0);
+    for (const width of [1280, 375]) {
+      await second.page.setViewportSize({ width, height: 800 });
+      await second.page.screenshot({ path: screenshotPath(`visitor-continue-${width}.png`) });
+    }
+    traffic.reset();
+    await second.page.locator('[data-hook="visitor-continue"]').click();
+    await second.page.locator('[data-hook="visitor-thanks"]').waitFor({ timeout: 120_000 });
+    expect(traffic.creations).toBe(0);
+    expect(traffic.patchBytes).toBe(FILE_SIZE - offset);
     await second.context.close();
   }, 240_000);
 });

@@ -44,7 +44,15 @@ export {
   openBrowserFileHandleStore,
   type FileHandleStore,
 } from './resume/file-handles';
-export { changeOf, isLastingRefusal, reopenFiles, sourceFromFileHandle, type KeptUpload, type Reopened, type ReopenRefusal } from './resume/reopen-files';
+export {
+  changeOf,
+  isLastingRefusal,
+  reopenFiles,
+  sourceFromFileHandle,
+  type KeptUpload,
+  type Reopened,
+  type ReopenRefusal,
+} from './resume/reopen-files';
 export {
   LocalStorageResumeStore,
   openBrowserResumeStore,

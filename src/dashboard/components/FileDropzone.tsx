@@ -1,9 +1,8 @@
 import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
+import { canPickFileHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
 import {
-  canPickFileHandles,
   entriesOfDrop,
-  fileHandlesOfDrop,
   pickedFromEntries,
   pickedFromFileList,
   pickFilesWithHandles,
@@ -44,7 +43,9 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
     // Both are asked during the event: the browser empties the drop's items once it returns.
     const handles = fileHandlesOfDrop(event.dataTransfer);
     const entries = pickedFromEntries(entriesOfDrop(event.dataTransfer));
-    pendingDrop.current = Promise.all([entries, handles]).then(([picked, byName]) => withDroppedHandles(picked, byName));
+    pendingDrop.current = handles
+      ? Promise.all([entries, handles]).then(([picked, byName]) => withDroppedHandles(picked, byName))
+      : entries;
   };
   // Where the browser gives handles, files are picked with them, so their uploads continue after a restart without choosing them again.
   const chooseFiles = () => {

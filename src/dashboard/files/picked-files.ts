@@ -1,5 +1,6 @@
 import { sourceFromFile, type UploadSource } from '../../upload-engine';
 import { isHiddenEntry } from '../../policies/upload-request-policy';
+import { pickFileHandles } from '../../shared/file-handle-picking';
 
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {
@@ -85,61 +86,16 @@ export function sourcesOfPicked(picked: readonly PickedFile[], options: { keepFo
   }));
 }
 
-/** The File System Access API's parts the page uses (Chromium-based browsers; not in TypeScript's DOM types). */
-interface FileAccessWindow {
-  showOpenFilePicker?(options: { multiple: boolean }): Promise<FileSystemFileHandle[]>;
-}
-interface HandleGivingItem {
-  getAsFileSystemHandle?(): Promise<FileSystemHandle | null>;
-}
-
-/**
- * Whether "Choose files" can pick files with their handles. Not in a frame of another origin:
- * Chromium refuses the picker there (a SecurityError), where the plain file input still works.
- */
-export function canPickFileHandles(): boolean {
-  if (typeof (window as FileAccessWindow).showOpenFilePicker !== 'function') return false;
-  try {
-    return window.top === window.self || window.top?.location.origin === window.location.origin;
-  } catch {
-    return false;
-  }
-}
-
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
-
-/**
- * Files chosen with the browser's picker, each with its handle (canPickFileHandles first): none when
- * the owner closes the dialog; undefined when the browser refuses the picker, to fall back to the file input.
- */
+/** Files chosen with the browser's picker and their handles (file-handle-picking.ts); undefined: use the file input. */
 export async function pickFilesWithHandles(): Promise<PickedFile[] | undefined> {
-  const picker = (window as FileAccessWindow).showOpenFilePicker;
-  if (!picker) return undefined;
-  try {
-    const handles = await picker.call(window, { multiple: true });
-    return Promise.all(handles.map(async (handle) => ({ file: await handle.getFile(), folderPath: '', handle })));
-  } catch (error) {
-    return isAbort(error) ? [] : undefined;
-  }
+  const picked = await pickFileHandles();
+  return picked?.map(({ file, handle }) => ({ file, folderPath: '', handle }));
 }
 
 /**
- * The handles of a drop's files (Chromium), by name. Like entriesOfDrop it must run during the
- * drop event itself; only files dropped on their own get one (a dropped folder's files are read
- * through its entries, and are chosen again to continue after a restart).
+ * The dropped files with the handles the drop gave (fileHandlesOfDrop: a file dropped on its own,
+ * matched by name); a dropped folder's files are chosen again to continue after a restart.
  */
-export function fileHandlesOfDrop(dataTransfer: DataTransfer): Promise<Map<string, FileSystemFileHandle>> {
-  const asked = Array.from(dataTransfer.items)
-    .filter((item) => item.kind === 'file')
-    .map((item) => (item as DataTransferItem & HandleGivingItem).getAsFileSystemHandle?.().catch(() => null));
-  return Promise.all(asked).then((handles) => {
-    const byName = new Map<string, FileSystemFileHandle>();
-    for (const handle of handles) if (handle?.kind === 'file') byName.set(handle.name, handle as FileSystemFileHandle);
-    return byName;
-  });
-}
-
-/** The dropped files with the handles the drop gave (a file on its own, matched by name). */
 export function withDroppedHandles(picked: readonly PickedFile[], handles: ReadonlyMap<string, FileSystemFileHandle>): PickedFile[] {
   if (handles.size === 0) return [...picked];
   return picked.map((one) => {

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isLastingRefusal, type KeptUpload, type ReopenRefusal, type ResumeRecord, type UploadQueue, type UploadQueueSnapshot } from '../../upload-engine';
+import {
+  isLastingRefusal,
+  type KeptUpload,
+  type ReopenRefusal,
+  type ResumeRecord,
+  type UploadQueue,
+  type UploadQueueSnapshot,
+} from '../../upload-engine';
 
 export interface UnfinishedUploads {
   records: ResumeRecord[];
