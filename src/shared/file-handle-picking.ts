@@ -19,7 +19,11 @@ export interface FileWithHandle {
 
 /**
  * Whether files can be chosen with their handles here. Not in a frame of another origin: Chromium
- * refuses the picker there (a SecurityError), where the plain file input still works.
+ * refuses the picker there (a SecurityError), where the plain file input still works. Wix shows a
+ * dashboard page in an iframe ("Add Self-hosted Dashboard Page Extensions", dev.wix.com: the
+ * extension "adds an iframe page to a site dashboard"); whether a CLI page's frame shares the
+ * dashboard's origin is not documented, so it is asked here, at run time, and either answer works
+ * (without the picker, files are chosen again after a restart, and the page says so).
  */
 export function canPickFileHandles(): boolean {
   if (typeof (window as FileAccessWindow).showOpenFilePicker !== 'function') return false;
