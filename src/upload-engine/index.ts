@@ -45,7 +45,6 @@ export {
   type FileHandleStore,
 } from './resume/file-handles';
 export {
-  changeOf,
   isLastingRefusal,
   reopenFiles,
   sourceFromFileHandle,

@@ -69,7 +69,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
   // Read once, when the widget mounts: the ticket is read through the ref at each call.
-  const { queue, snapshot, survivesReload, keepsFileHandles } = useUploadQueue(
+  const { queue, snapshot, survivesReload } = useUploadQueue(
     visitorBackend(methods, () => ticket.current),
     {
       resumeKeyPrefix: RESUME_PREFIX,
@@ -91,8 +91,14 @@ export function useVisitorUpload(methods: VisitorMethods) {
     };
   }, [queue]);
   /** From the visitor's click: the browser asks once to read the files again, each unchanged one continues from the server. */
+  const continuing = useRef(false);
   const continueKept = useCallback(async () => {
-    const outcomes = await queue.continueFromHandles(kept);
+    // A second click while the browser asks would ask again.
+    if (continuing.current) return;
+    continuing.current = true;
+    const outcomes = await queue.continueFromHandles(kept).finally(() => {
+      continuing.current = false;
+    });
     const refused = outcomes.flatMap((outcome) => ('refusal' in outcome ? [{ record: outcome.record, refusal: outcome.refusal }] : []));
     setNotContinued(refused.map(({ record, refusal }) => ({ name: record.name, refusal })));
     // Asking again may help a file the browser was not allowed to read; a file changed or gone is chosen again.
@@ -219,7 +225,6 @@ export function useVisitorUpload(methods: VisitorMethods) {
     unfinished,
     kept,
     notContinued,
-    keepsFileHandles,
     survivesReload,
     continueKept,
     choose,

@@ -61,7 +61,7 @@ function refusalOfReadError(error: unknown): ReopenRefusal {
 }
 
 /** Whether the file read now is the one the upload was started with (its size and modification time). */
-export function changeOf(record: ResumeRecord, file: Pick<File, 'size' | 'lastModified'>): ReopenRefusal | undefined {
+function changeOf(record: ResumeRecord, file: Pick<File, 'size' | 'lastModified'>): ReopenRefusal | undefined {
   if (file.size !== record.size) return { kind: 'changed-size', size: file.size };
   if (file.lastModified !== record.lastModified) return { kind: 'changed-date', lastModified: file.lastModified };
   return undefined;
