@@ -190,7 +190,8 @@ describe('continuing after a browser restart without choosing the files again (C
     await first.page.evaluate(async () => {
       // Only the visitor's file in the private file system: the picker offers every file there.
       const root = await navigator.storage.getDirectory();
-      for await (const name of root.keys()) await root.removeEntry(name);
+      const names = (root as unknown as { keys(): AsyncIterable<string> }).keys();
+      for await (const name of names) await root.removeEntry(name);
     });
     await writeOpfsFiles(first.page, ['visit.bin'], FILE_SIZE);
     await first.page.getByLabel('Your name').fill('Ana Sousa');

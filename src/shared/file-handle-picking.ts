@@ -25,7 +25,7 @@ export interface FileWithHandle {
  * dashboard's origin is not documented, so it is asked here, at run time, and either answer works
  * (without the picker, files are chosen again after a restart, and the page says so).
  */
-export function canPickFileHandles(): boolean {
+function canPickFileHandles(): boolean {
   if (typeof (window as FileAccessWindow).showOpenFilePicker !== 'function') return false;
   try {
     return window.top === window.self || window.top?.location.origin === window.location.origin;
@@ -37,11 +37,10 @@ export function canPickFileHandles(): boolean {
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
- * Files chosen with the browser's picker, each with its handle (ask canPickFileHandles first, and
- * call it from a click): none when the dialog is closed; undefined when the browser refuses the
+ * Files chosen with the browser's picker, each with its handle (from a click): none when the dialog is closed; undefined when the browser refuses the
  * picker, to fall back to the file input.
  */
-export async function pickFileHandles(): Promise<FileWithHandle[] | undefined> {
+async function pickFileHandles(): Promise<FileWithHandle[] | undefined> {
   const picker = (window as FileAccessWindow).showOpenFilePicker;
   if (!picker) return undefined;
   try {
@@ -50,6 +49,21 @@ export async function pickFileHandles(): Promise<FileWithHandle[] | undefined> {
   } catch (error) {
     return isAbort(error) ? [] : undefined;
   }
+}
+
+/**
+ * What "choose files" does: the browser's picker with handles where it can (canPickFileHandles),
+ * else `openInput` (the plain file input), also when the browser refuses the picker.
+ */
+export function chooseFilesWithHandles(openInput: () => void, onChosen: (files: FileWithHandle[]) => void): void {
+  if (!canPickFileHandles()) {
+    openInput();
+    return;
+  }
+  void pickFileHandles().then((picked) => {
+    if (picked === undefined) openInput();
+    else if (picked.length > 0) onChosen(picked);
+  });
 }
 
 /**

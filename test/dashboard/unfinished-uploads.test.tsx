@@ -9,15 +9,10 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
 import { useUnfinishedUploads } from '../../src/dashboard/hooks/use-unfinished-uploads.js';
-import {
-  MemoryFileHandleStore,
-  MemoryResumeStore,
-  UploadQueue,
-  uploadFingerprint,
-  type ResumeRecord,
-} from '../../src/upload-engine/index.js';
+import { MemoryFileHandleStore, MemoryResumeStore, UploadQueue, type ResumeRecord } from '../../src/upload-engine/index.js';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
-import { FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from '../engine/support/fakes.js';
+import { FakeBackend, FakeFinalize, ScriptedTransport } from '../engine/support/fakes.js';
+import { fileOf as file, PlayedFileHandle as PlayedHandle, resumeRecordOf as recordOf } from '../support/played-file-handle.js';
 import { button, renderInWds, unnamedButtons } from './support/ui.js';
 
 vi.mock('../../src/dashboard/owner-methods', () => ({}));
@@ -26,54 +21,12 @@ afterEach(() => {
   cleanup();
 });
 
-const LAST_MODIFIED = 1_700_000_000_000;
-
-class PlayedHandle {
-  readonly kind = 'file';
-  requests = 0;
-  constructor(
-    readonly name: string,
-    private readonly file: File,
-    private permission: PermissionState,
-    private readonly answers: PermissionState[] = [],
-  ) {}
-  async queryPermission(): Promise<PermissionState> {
-    return this.permission;
-  }
-  async requestPermission(): Promise<PermissionState> {
-    this.requests += 1;
-    this.permission = this.answers.shift() ?? 'denied';
-    return this.permission;
-  }
-  async getFile(): Promise<File> {
-    return this.file;
-  }
-}
-
-function recordOf(name: string, size: number): ResumeRecord {
-  const meta = { displayName: name, mimeType: 'video/mp4' };
-  return {
-    fingerprint: uploadFingerprint({ name, size, lastModified: LAST_MODIFIED, type: '', data: new Blob([]) }, meta),
-    name,
-    size,
-    lastModified: LAST_MODIFIED,
-    meta,
-    uploadUrl: UPLOAD_URL,
-    uploadToken: `token-${name}`,
-    tusUrl: `${UPLOAD_URL}/tus-${name}`,
-    createdAt: 1,
-    bytesOnServer: size / 2,
-  };
-}
-
-const file = (name: string, size: number, lastModified = LAST_MODIFIED) => new File([new Uint8Array(size)], name, { lastModified });
-
 async function queueWith(kept: Array<[ResumeRecord, PlayedHandle | undefined]>) {
   const store = new MemoryResumeStore();
   const fileHandles = new MemoryFileHandleStore();
   for (const [record, handle] of kept) {
     store.save(record);
-    if (handle) await fileHandles.save(record.fingerprint, handle as unknown as FileSystemFileHandle);
+    if (handle) await fileHandles.save(record.fingerprint, handle.asHandle());
   }
   const transport = new ScriptedTransport();
   const queue = new UploadQueue({
@@ -113,11 +66,11 @@ describe('Continue, for uploads whose files the browser kept', () => {
     const grown = recordOf('grown.mp4', 10);
     const edited = recordOf('edited.mp4', 10);
     const picked = recordOf('picked.mp4', 10);
-    const sameHandle = new PlayedHandle('same.mp4', file('same.mp4', 10), 'prompt', ['granted']);
+    const sameHandle = new PlayedHandle('same.mp4', () => file('same.mp4', 10), 'prompt', ['granted']);
     const { queue, transport } = await queueWith([
       [same, sameHandle],
-      [grown, new PlayedHandle('grown.mp4', file('grown.mp4', 12), 'granted')],
-      [edited, new PlayedHandle('edited.mp4', file('edited.mp4', 10, Date.UTC(2026, 10, 3, 9, 30)), 'granted')],
+      [grown, new PlayedHandle('grown.mp4', () => file('grown.mp4', 12))],
+      [edited, new PlayedHandle('edited.mp4', () => file('edited.mp4', 10, Date.UTC(2026, 10, 3, 9, 30)))],
       [picked, undefined],
     ]);
     renderInWds(<Harness queue={queue} keepsFileHandles />);
@@ -146,7 +99,7 @@ describe('Continue, for uploads whose files the browser kept', () => {
   it('says when the browser was not allowed to read a file; the question dismissed, the next Continue asks again', async () => {
     const clip = recordOf('clip.mp4', 10);
     // Dismissing the browser's question leaves the permission at "prompt" (a refusal would leave it "denied").
-    const handle = new PlayedHandle('clip.mp4', file('clip.mp4', 10), 'prompt', ['prompt', 'granted']);
+    const handle = new PlayedHandle('clip.mp4', () => file('clip.mp4', 10), 'prompt', ['prompt', 'granted']);
     const { queue } = await queueWith([[clip, handle]]);
     renderInWds(<Harness queue={queue} keepsFileHandles />);
     fireEvent.click(await screen.findByRole('button', { name: 'Continue 1 upload without choosing the file again' }));

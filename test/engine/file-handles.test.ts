@@ -1,79 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
-import { MemoryResumeStore, type ResumeRecord } from '../../src/upload-engine/resume/resume-store.js';
+import { MemoryResumeStore } from '../../src/upload-engine/resume/resume-store.js';
 import { forgettingFileHandles, MemoryFileHandleStore } from '../../src/upload-engine/resume/file-handles.js';
 import { reopenFiles } from '../../src/upload-engine/resume/reopen-files.js';
 import { UploadQueue } from '../../src/upload-engine/queue/upload-queue.js';
 import { uploadFingerprint, withMeta } from '../../src/upload-engine/upload-source.js';
-import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport, UPLOAD_URL } from './support/fakes.js';
-
-const LAST_MODIFIED = 1_700_000_000_000;
-
-/**
- * A file handle as Chromium gives one, with the permission the test decides: the browser's File
- * System Access API is not ours, so its answers are played here (real handles are driven in
- * e2e/file-handles.e2e.test.ts, where the origin private file system always grants).
- */
-class PlayedHandle {
-  readonly kind = 'file';
-  queries = 0;
-  requests = 0;
-  reads = 0;
-  /** How many requestPermission calls were open at once, at most. */
-  static openRequests = 0;
-  static mostOpenRequests = 0;
-
-  constructor(
-    readonly name: string,
-    private file: () => File,
-    public permission: PermissionState = 'granted',
-    private readonly answer: PermissionState = 'granted',
-  ) {}
-
-  async queryPermission(): Promise<PermissionState> {
-    this.queries += 1;
-    return this.permission;
-  }
-
-  async requestPermission(): Promise<PermissionState> {
-    this.requests += 1;
-    PlayedHandle.openRequests += 1;
-    PlayedHandle.mostOpenRequests = Math.max(PlayedHandle.mostOpenRequests, PlayedHandle.openRequests);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    PlayedHandle.openRequests -= 1;
-    this.permission = this.answer;
-    return this.answer;
-  }
-
-  async getFile(): Promise<File> {
-    this.reads += 1;
-    return this.file();
-  }
-
-  asHandle(): FileSystemFileHandle {
-    return this as unknown as FileSystemFileHandle;
-  }
-}
-
-const fileOf = (name: string, size: number, lastModified = LAST_MODIFIED) => new File([new Uint8Array(size)], name, { lastModified });
-
-function recordOf(name: string, size: number, extra: Partial<ResumeRecord> = {}): ResumeRecord {
-  const meta = { displayName: name, mimeType: 'video/mp4' };
-  const source = fakeSource(name, size, { lastModified: LAST_MODIFIED, relativePath: extra.relativePath });
-  return {
-    fingerprint: uploadFingerprint(source, meta),
-    name,
-    size,
-    lastModified: LAST_MODIFIED,
-    meta,
-    uploadUrl: UPLOAD_URL,
-    uploadToken: `token-${name}`,
-    tusUrl: `${UPLOAD_URL}/tus-${name}`,
-    createdAt: 1,
-    bytesOnServer: size / 2,
-    ...extra,
-  };
-}
+import { fakeSource, FakeBackend, FakeFinalize, ScriptedTransport } from './support/fakes.js';
+import { fileOf, LAST_MODIFIED, PlayedFileHandle as PlayedHandle, resumeRecordOf as recordOf } from '../support/played-file-handle.js';
 
 describe('reopening kept files (reopenFiles)', () => {
   beforeEach(() => {
@@ -94,8 +27,8 @@ describe('reopening kept files (reopenFiles)', () => {
   });
 
   it('asks the browser once per file that needs it, one question at a time, and reads only those allowed', async () => {
-    const allowed = new PlayedHandle('a.mp4', () => fileOf('a.mp4', 10), 'prompt', 'granted');
-    const refused = new PlayedHandle('b.mp4', () => fileOf('b.mp4', 10), 'prompt', 'denied');
+    const allowed = new PlayedHandle('a.mp4', () => fileOf('a.mp4', 10), 'prompt', ['granted']);
+    const refused = new PlayedHandle('b.mp4', () => fileOf('b.mp4', 10), 'prompt', ['denied']);
     const blocked = new PlayedHandle('c.mp4', () => fileOf('c.mp4', 10), 'denied');
     const reopened = await reopenFiles([
       { record: recordOf('a.mp4', 10), handle: allowed.asHandle() },
@@ -205,7 +138,10 @@ describe('the queue keeps handles with resume records', () => {
     const changed = recordOf('changed.mp4', 5000);
     store.save(same);
     store.save(changed);
-    await fileHandles.save(same.fingerprint, new PlayedHandle('same.mp4', () => fileOf('same.mp4', 5000), 'prompt').asHandle());
+    await fileHandles.save(
+      same.fingerprint,
+      new PlayedHandle('same.mp4', () => fileOf('same.mp4', 5000), 'prompt', ['granted']).asHandle(),
+    );
     await fileHandles.save(changed.fingerprint, new PlayedHandle('changed.mp4', () => fileOf('changed.mp4', 4000)).asHandle());
 
     const continuing = queue.continueFromHandles(await queue.keptUploads());

@@ -1,11 +1,11 @@
 import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
-import { canPickFileHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
+import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
 import {
   entriesOfDrop,
   pickedFromEntries,
   pickedFromFileList,
-  pickFilesWithHandles,
+  pickedWithHandles,
   withDroppedHandles,
   type PickedFile,
 } from '../files/picked-files';
@@ -48,16 +48,11 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
       : entries;
   };
   // Where the browser gives handles, files are picked with them, so their uploads continue after a restart without choosing them again.
-  const chooseFiles = () => {
-    if (!canPickFileHandles()) {
-      fileInput.current?.click();
-      return;
-    }
-    void pickFilesWithHandles().then((picked) => {
-      if (picked === undefined) fileInput.current?.click();
-      else if (picked.length > 0) onPicked(picked);
-    });
-  };
+  const chooseFiles = () =>
+    chooseFilesWithHandles(
+      () => fileInput.current?.click(),
+      (chosen) => onPicked(pickedWithHandles(chosen)),
+    );
   const onDrop = (dropped: (File | null)[]) => {
     const drop = pendingDrop.current ?? Promise.resolve([]);
     pendingDrop.current = undefined;

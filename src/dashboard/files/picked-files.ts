@@ -1,6 +1,6 @@
 import { sourceFromFile, type UploadSource } from '../../upload-engine';
 import { isHiddenEntry } from '../../policies/upload-request-policy';
-import { pickFileHandles } from '../../shared/file-handle-picking';
+import type { FileWithHandle } from '../../shared/file-handle-picking';
 
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {
@@ -86,10 +86,9 @@ export function sourcesOfPicked(picked: readonly PickedFile[], options: { keepFo
   }));
 }
 
-/** Files chosen with the browser's picker and their handles (file-handle-picking.ts); undefined: use the file input. */
-export async function pickFilesWithHandles(): Promise<PickedFile[] | undefined> {
-  const picked = await pickFileHandles();
-  return picked?.map(({ file, handle }) => ({ file, folderPath: '', handle }));
+/** Files chosen with the browser's picker, with their handles (file-handle-picking.ts). */
+export function pickedWithHandles(chosen: readonly FileWithHandle[]): PickedFile[] {
+  return chosen.map(({ file, handle }) => ({ file, folderPath: '', handle }));
 }
 
 /**

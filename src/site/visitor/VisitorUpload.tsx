@@ -1,6 +1,6 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import { isLastingRefusal, type UploadItem } from '../../upload-engine';
-import { canPickFileHandles, fileHandlesOfDrop, pickFileHandles } from '../../shared/file-handle-picking';
+import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
 import { type Speech, useI18n } from '../../i18n/use-i18n';
 import { describeRefusal, failureReason } from '../../i18n/describe';
 import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
@@ -159,16 +159,7 @@ export const VisitorUpload: FC<Props> = ({
   const sendable = upload.chosen.filter((one) => !one.problem).length;
   const toChooseAgain = upload.unfinished.filter((record) => !upload.kept.some((kept) => kept.record.fingerprint === record.fingerprint));
   // Where the browser gives handles, files are chosen with them: their uploads continue after a restart without choosing them again.
-  const chooseFiles = () => {
-    if (!canPickFileHandles()) {
-      input.current?.click();
-      return;
-    }
-    void pickFileHandles().then((picked) => {
-      if (picked === undefined) input.current?.click();
-      else if (picked.length > 0) upload.choose(picked);
-    });
-  };
+  const chooseFiles = () => chooseFilesWithHandles(() => input.current?.click(), upload.choose);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
