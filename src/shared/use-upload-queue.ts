@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import {
   DEFAULT_CONCURRENCY,
+  openBrowserFileHandleStore,
   openBrowserHashHistory,
   openBrowserResumeStore,
+  RESUME_KEY_PREFIX,
   UploadQueue,
   type UploadBackend,
   type UploadQueueSnapshot,
@@ -30,24 +32,30 @@ export interface UploadQueueHookOptions {
  * The one way a page or the widget gets an upload queue: `backend` (the owner's web methods, or a
  * visitor submission's), its resume records and hash history in this browser, its md5s on a Web
  * Worker; its latest snapshot, re-rendered as the queue changes; and whether unfinished uploads
- * can be continued after a reload (the browser may refuse storage). Read once, when the component
- * mounts; the queue is disposed when it unmounts.
+ * can be continued after a reload (the browser may refuse storage), and whether this browser keeps
+ * files' handles so that they continue without being chosen again (File System Access API and
+ * IndexedDB: Chromium-based browsers). Read once, when the component mounts; the queue is disposed
+ * when it unmounts.
  */
 export function useUploadQueue(
   backend: UploadBackend,
   options: UploadQueueHookOptions = {},
-): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean } {
-  const [{ queue, survivesReload }] = useState(() => {
-    const resume = openBrowserResumeStore(options.resumeKeyPrefix);
+): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean; keepsFileHandles: boolean } {
+  const [{ queue, survivesReload, keepsFileHandles }] = useState(() => {
+    const prefix = options.resumeKeyPrefix ?? RESUME_KEY_PREFIX;
+    const resume = openBrowserResumeStore(prefix);
+    // A handle is kept with its resume record: without records that outlive a reload, there is nothing to keep it for.
+    const fileHandles = resume.survivesReload ? openBrowserFileHandleStore(prefix) : undefined;
     const created = new UploadQueue({
       backend,
       resumeStore: resume.store,
+      fileHandles,
       maxFileSizeBytes: options.maxFileSizeBytes ?? APP_UPLOAD_LIMITS.maxFileSizeBytes,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       md5Hashing: browserMd5Hashing(),
       hashHistory: openBrowserHashHistory(),
     });
-    return { queue: created, survivesReload: resume.survivesReload };
+    return { queue: created, survivesReload: resume.survivesReload, keepsFileHandles: fileHandles !== undefined };
   });
   const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
   useEffect(() => {
@@ -70,5 +78,5 @@ export function useUploadQueue(
       void queue.dispose();
     };
   }, [queue]);
-  return { queue, snapshot, survivesReload };
+  return { queue, snapshot, survivesReload, keepsFileHandles };
 }

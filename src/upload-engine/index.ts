@@ -39,8 +39,23 @@ export { actionsFor, buildQueueSnapshot } from './queue/queue-rules';
 export { StatusPoller, type StatusPollerOptions } from './processing/status-poller';
 export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume/resume-store';
 export {
+  IndexedDbFileHandleStore,
+  MemoryFileHandleStore,
+  openBrowserFileHandleStore,
+  type FileHandleStore,
+} from './resume/file-handles';
+export {
+  isLastingRefusal,
+  reopenFiles,
+  sourceFromFileHandle,
+  type KeptUpload,
+  type Reopened,
+  type ReopenRefusal,
+} from './resume/reopen-files';
+export {
   LocalStorageResumeStore,
   openBrowserResumeStore,
+  RESUME_KEY_PREFIX,
   type BrowserResumeStore,
   type KeyValueStorage,
 } from './resume/local-storage-resume-store';

@@ -21,6 +21,11 @@ export interface UploadSource {
   workerReadable?: Blob | string;
   /** A file the Media Manager imports from this link (Wix fetches it): no bytes of it are sent, and its size is not known here. */
   link?: string;
+  /**
+   * The file's handle, where the browser gives one (resume/file-handles.ts): kept with its resume
+   * record, so the upload continues after a restart without the file being chosen again.
+   */
+  fileHandle?: FileSystemFileHandle;
 }
 
 /** What the page chooses for a file; everything is optional. */

@@ -1,6 +1,14 @@
 import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
-import { entriesOfDrop, pickedFromEntries, pickedFromFileList, type PickedFile } from '../files/picked-files';
+import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
+import {
+  entriesOfDrop,
+  pickedFromEntries,
+  pickedFromFileList,
+  pickedWithHandles,
+  withDroppedHandles,
+  type PickedFile,
+} from '../files/picked-files';
 import { useI18n } from '../../i18n/use-i18n';
 
 export interface FileDropzoneWording {
@@ -32,8 +40,19 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
   };
 
   const onDropCapture = (event: React.DragEvent<HTMLDivElement>) => {
-    pendingDrop.current = pickedFromEntries(entriesOfDrop(event.dataTransfer));
+    // Both are asked during the event: the browser empties the drop's items once it returns.
+    const handles = fileHandlesOfDrop(event.dataTransfer);
+    const entries = pickedFromEntries(entriesOfDrop(event.dataTransfer));
+    pendingDrop.current = handles
+      ? Promise.all([entries, handles]).then(([picked, byName]) => withDroppedHandles(picked, byName))
+      : entries;
   };
+  // Where the browser gives handles, files are picked with them, so their uploads continue after a restart without choosing them again.
+  const chooseFiles = () =>
+    chooseFilesWithHandles(
+      () => fileInput.current?.click(),
+      (chosen) => onPicked(pickedWithHandles(chosen)),
+    );
   const onDrop = (dropped: (File | null)[]) => {
     const drop = pendingDrop.current ?? Promise.resolve([]);
     pendingDrop.current = undefined;
@@ -74,7 +93,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
               aria-label={t('dropzone.group')}
               style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
               onClick={(event) => {
-                if (!(event.target instanceof Element) || !event.target.closest('button')) fileInput.current?.click();
+                if (!(event.target instanceof Element) || !event.target.closest('button')) chooseFiles();
               }}
             >
               <Box direction="vertical" align="center" gap="SP3" padding="SP6" border="2px dashed" borderColor="D50" borderRadius="8px">
@@ -83,7 +102,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
                   {words.hint}
                 </Text>
                 <Box gap="SP2">
-                  <Button size="small" onClick={() => fileInput.current?.click()} dataHook="choose-files">
+                  <Button size="small" onClick={chooseFiles} dataHook="choose-files">
                     {t('dropzone.chooseFiles')}
                   </Button>
                   {allowFolders ? (

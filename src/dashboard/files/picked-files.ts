@@ -1,11 +1,14 @@
 import { sourceFromFile, type UploadSource } from '../../upload-engine';
 import { isHiddenEntry } from '../../policies/upload-request-policy';
+import type { FileWithHandle } from '../../shared/file-handle-picking';
 
 /** A file the owner dropped or picked, with the folders it sat in under what was dropped. */
 export interface PickedFile {
   file: File;
   /** "" for a file dropped on its own; "Shoot/day 1" for a file inside a dropped folder. */
   folderPath: string;
+  /** Where the browser gave one (a file picked with showOpenFilePicker or dropped in Chromium): kept so the upload continues after a restart. */
+  handle?: FileSystemFileHandle;
 }
 
 function parentPath(path: string): string {
@@ -76,8 +79,26 @@ export async function pickedFromEntries(entries: FileSystemEntry[]): Promise<Pic
  * Manager; without it, every file goes to the destination itself.
  */
 export function sourcesOfPicked(picked: readonly PickedFile[], options: { keepFolderTree: boolean }): UploadSource[] {
-  return picked.map(({ file, folderPath }) => ({
+  return picked.map(({ file, folderPath, handle }) => ({
     ...sourceFromFile(file),
     relativePath: options.keepFolderTree && folderPath ? `${folderPath}/${file.name}` : undefined,
+    ...(handle ? { fileHandle: handle } : {}),
   }));
+}
+
+/** Files chosen with the browser's picker, with their handles (file-handle-picking.ts). */
+export function pickedWithHandles(chosen: readonly FileWithHandle[]): PickedFile[] {
+  return chosen.map(({ file, handle }) => ({ file, folderPath: '', handle }));
+}
+
+/**
+ * The dropped files with the handles the drop gave (fileHandlesOfDrop: a file dropped on its own,
+ * matched by name); a dropped folder's files are chosen again to continue after a restart.
+ */
+export function withDroppedHandles(picked: readonly PickedFile[], handles: ReadonlyMap<string, FileSystemFileHandle>): PickedFile[] {
+  if (handles.size === 0) return [...picked];
+  return picked.map((one) => {
+    const handle = one.folderPath === '' ? handles.get(one.file.name) : undefined;
+    return handle ? { ...one, handle } : one;
+  });
 }

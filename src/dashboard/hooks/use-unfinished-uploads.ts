@@ -1,22 +1,70 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ResumeRecord, UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  isLastingRefusal,
+  type KeptUpload,
+  type ReopenRefusal,
+  type ResumeRecord,
+  type UploadQueue,
+  type UploadQueueSnapshot,
+} from '../../upload-engine';
 
-/** Uploads begun before a reload that nothing on this page continues yet, and a way to give one up. */
-export function useUnfinishedUploads(
-  queue: UploadQueue,
-  snapshot: UploadQueueSnapshot,
-): { records: ResumeRecord[]; forget(fingerprint: string): Promise<void> } {
+export interface UnfinishedUploads {
+  records: ResumeRecord[];
+  /** The fingerprints of those whose file's handle is kept and that Continue can still reopen without a file dialog. */
+  kept: ReadonlySet<string>;
+  /** Why a kept file was not continued (changed since, permission refused, gone), by fingerprint. */
+  refusals: ReadonlyMap<string, ReopenRefusal>;
+  /** While the browser is asked and the files reopened. */
+  continuing: boolean;
+  /** Continues every kept upload: to be called from the owner's click (the browser asks for permission only then). */
+  continueKept(): Promise<void>;
+  forget(fingerprint: string): Promise<void>;
+}
+
+/** Uploads begun before a reload that nothing on this page continues yet, and ways to continue or give one up. */
+export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSnapshot): UnfinishedUploads {
   const [records, setRecords] = useState(() => queue.unfinishedUploads());
+  const [keptUploads, setKeptUploads] = useState<KeptUpload[]>([]);
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, ReopenRefusal>>(new Map());
+  const [continuing, setContinuing] = useState(false);
   // A file re-selected and started leaves the list; the queue's files change far less often than its progress.
   const files = snapshot.items.map((item) => item.id).join(' ');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `files` is the trigger, read through the queue
-  useEffect(() => setRecords(queue.unfinishedUploads()), [queue, files]);
+  useEffect(() => {
+    setRecords(queue.unfinishedUploads());
+    let current = true;
+    void queue.keptUploads().then((kept) => {
+      if (current) setKeptUploads(kept);
+    });
+    return () => {
+      current = false;
+    };
+  }, [queue, files]);
   const forget = useCallback(
     async (fingerprint: string) => {
       await queue.forgetUnfinished(fingerprint);
       setRecords(queue.unfinishedUploads());
+      setKeptUploads((kept) => kept.filter(({ record }) => record.fingerprint !== fingerprint));
     },
     [queue],
   );
-  return { records, forget };
+  // A file changed or gone since stays listed with why, and is not reopened again.
+  const continuable = useMemo(
+    () => keptUploads.filter(({ record }) => !isLastingRefusal(refusals.get(record.fingerprint))),
+    [keptUploads, refusals],
+  );
+  const kept = useMemo(() => new Set(continuable.map(({ record }) => record.fingerprint)), [continuable]);
+  const continueKept = useCallback(async () => {
+    setContinuing(true);
+    try {
+      const outcomes = await queue.continueFromHandles(continuable);
+      const refused = new Map<string, ReopenRefusal>();
+      for (const outcome of outcomes) if ('refusal' in outcome) refused.set(outcome.record.fingerprint, outcome.refusal);
+      setRefusals(refused);
+      setRecords(queue.unfinishedUploads());
+    } finally {
+      setContinuing(false);
+    }
+  }, [queue, continuable]);
+  return { records, kept, refusals, continuing, continueKept, forget };
 }

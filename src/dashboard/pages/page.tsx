@@ -33,7 +33,7 @@ import { useI18n } from '../../i18n/use-i18n';
 const UploadPage: FC = () => {
   const { t } = useI18n();
   const setup = useAppSetup();
-  const { queue, snapshot, survivesReload } = useUploadQueue(ownerBackend);
+  const { queue, snapshot, survivesReload, keepsFileHandles } = useUploadQueue(ownerBackend);
   const staging = useStagedFiles(queue, snapshot);
   const rootFolders = useFolders();
   const recent = useRecentUploads(setup.ready);
@@ -68,8 +68,12 @@ const UploadPage: FC = () => {
     },
     [queue, revealQueue],
   );
-  const { forget } = unfinished;
+  const { forget, continueKept } = unfinished;
   const forgetUnfinished = useCallback((fingerprint: string) => void forget(fingerprint), [forget]);
+  const continueUnfinished = useCallback(() => {
+    void continueKept();
+    revealQueue();
+  }, [continueKept, revealQueue]);
 
   return (
     // WDS pages keep 864 px at least and are cut below that; this one stacks its cards instead.
@@ -98,7 +102,19 @@ const UploadPage: FC = () => {
           <div hidden={tab !== 'upload'}>
             <Layout>
               <Cell>
-                {survivesReload ? <UnfinishedUploads records={unfinished.records} onForget={forgetUnfinished} /> : <StorageBlockedNotice />}
+                {survivesReload ? (
+                  <UnfinishedUploads
+                    records={unfinished.records}
+                    kept={unfinished.kept}
+                    refusals={unfinished.refusals}
+                    keepsFileHandles={keepsFileHandles}
+                    continuing={unfinished.continuing}
+                    onContinue={continueUnfinished}
+                    onForget={forgetUnfinished}
+                  />
+                ) : (
+                  <StorageBlockedNotice />
+                )}
               </Cell>
               <Cell span={narrow ? 12 : 8}>
                 <Layout gap="24px">

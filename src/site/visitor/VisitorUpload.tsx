@@ -1,5 +1,6 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
-import type { UploadItem } from '../../upload-engine';
+import { isLastingRefusal, type UploadItem } from '../../upload-engine';
+import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
 import { type Speech, useI18n } from '../../i18n/use-i18n';
 import { describeRefusal, failureReason } from '../../i18n/describe';
 import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
@@ -156,6 +157,9 @@ export const VisitorUpload: FC<Props> = ({
   // The visitor's language and its direction: Hebrew lays the widget out right to left.
   const speaks = { lang: language, dir };
   const sendable = upload.chosen.filter((one) => !one.problem).length;
+  const toChooseAgain = upload.unfinished.filter((record) => !upload.kept.some((kept) => kept.record.fingerprint === record.fingerprint));
+  // Where the browser gives handles, files are chosen with them: their uploads continue after a restart without choosing them again.
+  const chooseFiles = () => chooseFilesWithHandles(() => input.current?.click(), upload.choose);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -233,10 +237,29 @@ export const VisitorUpload: FC<Props> = ({
         </p>
       ) : null}
 
-      {upload.unfinished.length > 0 && upload.phase === 'choosing' ? (
+      {toChooseAgain.length > 0 && upload.phase === 'choosing' ? (
         <p className={styles.notice} role="status" data-hook="visitor-unfinished">
-          {t('widget.unfinished', { names: upload.unfinished.map((record) => record.name).join(', ') })}
+          {t('widget.unfinished', { names: toChooseAgain.map((record) => record.name).join(', ') })}
         </p>
+      ) : null}
+      {upload.kept.length > 0 && upload.phase === 'choosing' ? (
+        <div className={styles.notice} role="status" data-hook="visitor-kept">
+          <p>{t('widget.keptUnfinished', { names: upload.kept.map(({ record }) => record.name).join(', ') })}</p>
+          <button type="button" className={styles.primary} onClick={() => void upload.continueKept()} data-hook="visitor-continue">
+            {t('widget.continue')}
+          </button>
+        </div>
+      ) : null}
+      {upload.notContinued.length > 0 ? (
+        <ul className={styles.files} aria-label={t('widget.notContinuedList')} data-hook="visitor-not-continued">
+          {upload.notContinued.map(({ name, refusal }) => (
+            <li key={name} className={styles.error}>
+              {isLastingRefusal(refusal) && refusal.kind !== 'gone'
+                ? t('widget.notContinuedChanged', { name: speech.isolate(name) })
+                : t('widget.notContinuedUnread', { name: speech.isolate(name) })}
+            </li>
+          ))}
+        </ul>
       ) : null}
 
       {snapshot.notices.some((notice) => notice.kind === 'upload-host-unreachable') ? (
@@ -304,11 +327,11 @@ export const VisitorUpload: FC<Props> = ({
             tabIndex={0}
             className={`${styles.dropzone} ${dragging ? styles.dragging : ''}`}
             aria-label={t('widget.dropzone')}
-            onClick={() => input.current?.click()}
+            onClick={chooseFiles}
             onKeyDown={(event) => {
               if (event.key === 'Enter' || event.key === ' ') {
                 event.preventDefault();
-                input.current?.click();
+                chooseFiles();
               }
             }}
             onDragOver={(event) => {
@@ -319,7 +342,18 @@ export const VisitorUpload: FC<Props> = ({
             onDrop={(event) => {
               event.preventDefault();
               setDragging(false);
-              upload.choose(Array.from(event.dataTransfer.files));
+              const files = Array.from(event.dataTransfer.files);
+              const handles = fileHandlesOfDrop(event.dataTransfer);
+              if (!handles) upload.choose(files);
+              else
+                void handles.then((byName) =>
+                  upload.choose(
+                    files.map((file) => {
+                      const handle = byName.get(file.name);
+                      return handle ? { file, handle } : file;
+                    }),
+                  ),
+                );
             }}
             data-hook="visitor-dropzone"
           >

@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { resolveUploadMeta, sourceFromFile, type ResumeRecord } from '../../upload-engine';
+import {
+  isLastingRefusal,
+  resolveUploadMeta,
+  sourceFromFile,
+  type KeptUpload,
+  type ReopenRefusal,
+  type ResumeRecord,
+  type UploadSource,
+} from '../../upload-engine';
+import type { FileWithHandle } from '../../shared/file-handle-picking';
 import { useUploadQueue } from '../../shared/use-upload-queue';
 import type { StartSubmissionResult, SubmissionTicket } from '../../shared/visitor-upload-methods';
 import { fileRuleBreach, type FileRuleBreach, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
@@ -27,7 +36,18 @@ export interface ChosenFile {
   problem?: ChosenFileProblem;
   /** It continues an upload of this submission begun before a reload. */
   continues?: ResumeRecord;
+  /** Where the browser gave one (file-handle-picking.ts): kept, so the upload continues after a restart without choosing the file again. */
+  handle?: FileSystemFileHandle;
 }
+
+/** A file of the submission that Continue did not reopen, and why. */
+export interface NotContinued {
+  name: string;
+  refusal: ReopenRefusal;
+}
+
+const sourceOf = ({ file, handle }: Pick<ChosenFile, 'file' | 'handle'>): UploadSource =>
+  handle ? { ...sourceFromFile(file), fileHandle: handle } : sourceFromFile(file);
 
 const RESUME_PREFIX = 'resumable-media-uploader/visitor-resume/';
 const FILES_AT_A_TIME = 2;
@@ -56,7 +76,35 @@ export function useVisitorUpload(methods: VisitorMethods) {
       concurrency: FILES_AT_A_TIME,
     },
   );
-  const [unfinished] = useState(() => (ticket.current ? queue.unfinishedUploads() : []));
+  const [unfinished, setUnfinished] = useState(() => (ticket.current ? queue.unfinishedUploads() : []));
+  /** The unfinished files of the submission whose handle the browser kept: Continue sends them without a file dialog. */
+  const [kept, setKept] = useState<KeptUpload[]>([]);
+  const [notContinued, setNotContinued] = useState<NotContinued[]>([]);
+  useEffect(() => {
+    if (!ticket.current) return;
+    let current = true;
+    void queue.keptUploads().then((found) => {
+      if (current) setKept(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [queue]);
+  /** From the visitor's click: the browser asks once to read the files again, each unchanged one continues from the server. */
+  const continuing = useRef(false);
+  const continueKept = useCallback(async () => {
+    // A second click while the browser asks would ask again.
+    if (continuing.current) return;
+    continuing.current = true;
+    const outcomes = await queue.continueFromHandles(kept).finally(() => {
+      continuing.current = false;
+    });
+    const refused = outcomes.flatMap((outcome) => ('refusal' in outcome ? [{ record: outcome.record, refusal: outcome.refusal }] : []));
+    setNotContinued(refused.map(({ record, refusal }) => ({ name: record.name, refusal })));
+    // Asking again may help a file the browser was not allowed to read; a file changed or gone is chosen again.
+    setKept((current) => current.filter(({ record }) => refused.some((one) => one.record === record && !isLastingRefusal(one.refusal))));
+    setUnfinished(queue.unfinishedUploads());
+  }, [queue, kept]);
 
   const loadTerms = useCallback(
     () =>
@@ -84,17 +132,18 @@ export function useVisitorUpload(methods: VisitorMethods) {
   }, [sent, busy, retriable]);
 
   const choose = useCallback(
-    (files: readonly File[]) => {
+    (files: ReadonlyArray<File | FileWithHandle>) => {
       if (!terms) return;
       setRefusal(undefined);
       setChosen((current) => {
         const next = [...current];
-        for (const file of files) {
-          if (next.some((one) => one.file.name === file.name && one.file.size === file.size)) continue;
+        for (const one of files) {
+          const { file, handle } = one instanceof File ? { file: one, handle: undefined } : one;
+          if (next.some((chosen) => chosen.file.name === file.name && chosen.file.size === file.size)) continue;
           const source = sourceFromFile(file);
           const continues = ticket.current ? queue.unfinishedUploadOf(source) : undefined;
           const problem = fileRuleBreach(terms, { mimeType: source.type, sizeInBytes: file.size });
-          next.push({ file, problem, continues });
+          next.push({ file, problem, continues, ...(handle ? { handle } : {}) });
         }
         const over = next.length - terms.maxFilesPerSubmission;
         return over > 0
@@ -124,7 +173,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
           writeTicket(ticket.current);
         }
         for (const one of sendable) {
-          const source = sourceFromFile(one.file);
+          const source = sourceOf(one);
           if (one.continues) queue.resumeUpload(source, one.continues);
           else queue.add([{ source, meta: resolveUploadMeta(source, {}) }]);
         }
@@ -174,7 +223,10 @@ export function useVisitorUpload(methods: VisitorMethods) {
     snapshot,
     queue,
     unfinished,
+    kept,
+    notContinued,
     survivesReload,
+    continueKept,
     choose,
     remove,
     send,

@@ -22,6 +22,8 @@ import type { FileEntry, PreparedSession } from '../file-entry';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
+import { forgettingFileHandles, type FileHandleStore } from '../resume/file-handles';
+import { reopenFiles, type KeptUpload, type Reopened } from '../resume/reopen-files';
 
 /** Files sent at the same time unless the queue is told otherwise. */
 export const DEFAULT_CONCURRENCY = 3;
@@ -36,6 +38,12 @@ export interface UploadQueueOptions {
   fetch?: FetchLike;
   /** By default in memory (nothing survives a reload); openBrowserResumeStore() in the browser. */
   resumeStore?: ResumeStore;
+  /**
+   * Where files' handles are kept beside their resume records (openBrowserFileHandleStore() in a
+   * browser that gives handles): a file added with `source.fileHandle` can then be continued after
+   * a restart without being chosen again (keptUploads, continueFromHandles). None by default.
+   */
+  fileHandles?: FileHandleStore;
   /** By default the browser's online/offline events, or always online in Node. */
   connectivity?: Connectivity;
   /** Files sent at the same time; DEFAULT_CONCURRENCY (3) by default. */
@@ -95,6 +103,7 @@ export class UploadQueue {
   private readonly server: ServerCalls;
   private readonly transport: ByteTransport;
   private readonly store: ResumeStore;
+  private readonly fileHandles?: FileHandleStore;
   private readonly connectivity: Connectivity;
   private readonly maxFileSizeBytes: number;
   private readonly now: () => number;
@@ -124,7 +133,9 @@ export class UploadQueue {
     const fetchFn: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.backend = options.backend;
     this.server = new ServerCalls(options.backend, fetchFn, this.connectivity, retryDelays);
-    this.store = options.resumeStore ?? new MemoryResumeStore();
+    const store = options.resumeStore ?? new MemoryResumeStore();
+    this.fileHandles = options.fileHandles;
+    this.store = this.fileHandles ? forgettingFileHandles(store, this.fileHandles) : store;
     this.maxFileSizeBytes = options.maxFileSizeBytes ?? Number.POSITIVE_INFINITY;
     this.now = options.now ?? (() => Date.now());
     this.online = this.connectivity.isOnline();
@@ -142,6 +153,7 @@ export class UploadQueue {
         server: this.server,
         transport: this.transport,
         store: this.store,
+        fileHandles: this.fileHandles,
         now: this.now,
         md5: this.md5Hashing,
         hashHistory: this.hashHistory,
@@ -200,6 +212,35 @@ export class UploadQueue {
   /** The unfinished upload a re-selected file would continue, if any. */
   unfinishedUploadOf(source: UploadSource): ResumeRecord | undefined {
     return this.unfinishedUploads().find((record) => isSameFile(record, source));
+  }
+
+  /**
+   * The unfinished uploads whose file's handle is kept, so they can continue without the file being
+   * chosen again; handles whose record is gone (finished or forgotten elsewhere) are dropped.
+   */
+  async keptUploads(): Promise<KeptUpload[]> {
+    if (!this.fileHandles) return [];
+    const handles = await this.fileHandles.all();
+    const recorded = new Set(this.store.listUnfinished().map((record) => record.fingerprint));
+    const stale = [...handles.keys()].filter((fingerprint) => !recorded.has(fingerprint));
+    if (stale.length > 0) await this.fileHandles.remove(stale);
+    return this.unfinishedUploads().flatMap((record) => {
+      const handle = handles.get(record.fingerprint);
+      return handle ? [{ record, handle }] : [];
+    });
+  }
+
+  /**
+   * Continues kept uploads from their handles (reopen-files.ts; call it from the owner's click, the
+   * browser asks for permission only then): each file the browser reopens unchanged continues from
+   * the server's offset; the others are told with why, and stay unfinished.
+   */
+  async continueFromHandles(kept: readonly KeptUpload[]): Promise<Reopened[]> {
+    const reopened = await reopenFiles(kept.filter(({ record }) => !this.items.isTaken(record.fingerprint)));
+    for (const outcome of reopened) {
+      if ('source' in outcome && !this.items.isTaken(outcome.record.fingerprint)) this.resumeUpload(outcome.source, outcome.record);
+    }
+    return reopened;
   }
 
   /** Listeners hear of state changes at once (batched per microtask) and of progress at most every progressIntervalMs. */

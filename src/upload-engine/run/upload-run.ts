@@ -11,11 +11,14 @@ import type { FileEntry } from '../file-entry';
 import { checkArrival, type Arrival, type HashHistoryStore } from './arrival-check';
 import { finalizedUploadOf } from './finalized-upload';
 import type { Md5Hashing } from '../md5/md5-hashing';
+import type { FileHandleStore } from '../resume/file-handles';
 
 export interface UploadRunDeps {
   server: ServerCalls;
   transport: ByteTransport;
   store: ResumeStore;
+  /** Where a file's handle is kept beside its resume record, when the browser gives handles. */
+  fileHandles?: FileHandleStore;
   /** Milliseconds, for the speed meter. */
   now: () => number;
   /** Where the md5 of each file runs, to compare with the `hash` of what arrived; none: files are checked by size only. */
@@ -230,6 +233,7 @@ export class UploadRun {
           entry.tusUrl = url;
           const createdAt = deps.store.get(entry.fingerprint)?.createdAt ?? deps.now();
           deps.store.save(resumeRecordFor(entry.source, entry.meta, session, url, createdAt));
+          if (entry.source.fileHandle) void deps.fileHandles?.save(entry.fingerprint, entry.source.fileHandle);
         } else if (this.terminateLate) {
           // Created while being cancelled: nobody will ever continue it.
           void deps.transport.terminate(url).catch(() => undefined);
