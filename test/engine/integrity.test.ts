@@ -35,7 +35,7 @@ function fileOf(name: string, size: number) {
 }
 
 /** Hashing runs on real promises (WebAssembly) and yields with real timers: wait for its effects. */
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 });
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 30_000, interval: 5 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function setup(store = new MemoryResumeStore(), hashHistory: HashHistoryStore = new MemoryHashHistory()) {
@@ -290,7 +290,7 @@ describe.each([
     let saved: HashProgress | undefined;
     const first = await RunningMd5.start(hashing, file, undefined, (progress) => (saved = progress));
     first.advanceTo(5 * 1024 * 1024 + 3);
-    await vi.waitFor(() => expect(saved?.offset).toBe(5 * 1024 * 1024 + 3));
+    await eventually(() => expect(saved?.offset).toBe(5 * 1024 * 1024 + 3));
     const second = await RunningMd5.start(hashing, file, saved, () => undefined);
     expect(second.offset).toBe(5 * 1024 * 1024 + 3);
     expect(await second.digest(bytes.length)).toBe(md5(bytes));
@@ -307,7 +307,7 @@ describe.each([
     const file = fileOnDisk(dir, 'across.bin', bytes);
     let saved: HashProgress | undefined;
     (await RunningMd5.start(hashing, file, undefined, (progress) => (saved = progress))).advanceTo(1_000_001);
-    await vi.waitFor(() => expect(saved?.offset).toBe(1_000_001));
+    await eventually(() => expect(saved?.offset).toBe(1_000_001));
     const continued = await RunningMd5.start(other, file, saved, () => undefined);
     expect(continued.offset).toBe(1_000_001);
     expect(await continued.digest(bytes.length)).toBe(md5(bytes));
