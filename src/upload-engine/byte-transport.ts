@@ -41,4 +41,6 @@ export interface ByteTransport {
   start(request: TransferRequest): RunningTransfer;
   /** Deletes an upload from the server (tus termination), so its bytes are freed. */
   terminate(url: string): Promise<void>;
+  /** The bytes the server holds of an upload now (tus HEAD), undefined when it does not say. */
+  offsetOf?(url: string): Promise<number | undefined>;
 }

@@ -1,4 +1,12 @@
-import { defaultOptions, Upload, type DetailedError, type FileReader, type HttpStack, type UploadOptions } from 'tus-js-client';
+import {
+  DefaultHttpStack,
+  defaultOptions,
+  Upload,
+  type DetailedError,
+  type FileReader,
+  type HttpStack,
+  type UploadOptions,
+} from 'tus-js-client';
 import { alwaysOnline, type Connectivity } from './connectivity';
 import type { ByteTransport, RunningTransfer, TransferOutcome, TransferRequest } from './byte-transport';
 import { failureFromNetworkError, failureFromResponse } from './server-error';
@@ -168,6 +176,14 @@ export function createTusTransport(options: TusTransportOptions = {}): ByteTrans
       const terminateOptions: UploadOptions = { retryDelays: [0, 1000, 3000] };
       if (options.httpStack) terminateOptions.httpStack = options.httpStack;
       await Upload.terminate(url, terminateOptions);
+    },
+    async offsetOf(url) {
+      // The request tus-js-client sends itself before it continues an upload (tus 1.0.0's HEAD).
+      const request = (options.httpStack ?? new DefaultHttpStack({})).createRequest('HEAD', url);
+      request.setHeader('Tus-Resumable', '1.0.0');
+      const response = await request.send(null);
+      const offset = Number(response.getHeader('Upload-Offset'));
+      return response.getStatus() === 200 && Number.isSafeInteger(offset) && offset >= 0 ? offset : undefined;
     },
   };
 }

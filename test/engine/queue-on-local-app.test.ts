@@ -192,6 +192,25 @@ describe('the upload engine on the real local app', () => {
     expect(store.listUnfinished()).toEqual([]);
   });
 
+  it('lists an unfinished upload with what the server holds now, more than its record when the page closed mid-request', async () => {
+    const file = writeRandomFile(dir, 'listed.bin', 12 * MIB);
+    const storage = new FakeStorage();
+    const first = makeQueue({ resumeStore: new LocalStorageResumeStore(storage) });
+    onPatch(first.stack, 2, () => void first.queue.dispose()); // closed as the second request's answer came
+    first.queue.add(withMeta([sourceFromPath(file.path, 'application/octet-stream')]));
+    const patches = () => first.stack.requests.filter((r) => r.method === 'PATCH');
+    await waitFor(async () => (patches().length >= 2 ? patches()[1]?.uploadOffset : undefined), 'the second PATCH answered');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const store = new LocalStorageResumeStore(storage);
+    expect(store.listUnfinished()[0]?.bytesOnServer ?? 0).toBeLessThan(2 * CHUNK);
+
+    const second = makeQueue({ resumeStore: store });
+    const [listed] = await second.queue.unfinishedUploadsAsOnServer();
+    expect(listed).toMatchObject({ name: 'listed.bin', bytesOnServer: 2 * CHUNK });
+    expect(second.stack.requests.map((r) => [r.method, r.status])).toEqual([['HEAD', 200]]);
+    expect(store.listUnfinished()[0]?.bytesOnServer).toBe(2 * CHUNK);
+  });
+
   it('records a finalized upload whose record the page never sent (closed in between) when the page comes back, without the file', async () => {
     const file = writeRandomFile(dir, 'closed-early.bin', 2 * MIB);
     const storage = new FakeStorage();

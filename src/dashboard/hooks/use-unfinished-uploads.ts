@@ -36,6 +36,10 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
     void queue.keptUploads().then((kept) => {
       if (current) setKeptUploads(kept);
     });
+    // What the server holds now: more than the record says when the page closed in the middle of a request.
+    void queue.unfinishedUploadsAsOnServer().then((asOnServer) => {
+      if (current) setRecords(asOnServer);
+    });
     return () => {
       current = false;
     };

@@ -1,4 +1,5 @@
 // Over 300 lines because it is the engine's public API, each command documented; the work is in the modules it ties together (see UploadQueue below).
+import { sleep } from '../retry';
 import type { ByteTransport } from '../byte-transport';
 import { defaultConnectivity, type Connectivity } from '../connectivity';
 import type { FetchLike } from '../run/finalize';
@@ -29,6 +30,9 @@ import { reopenFiles, type KeptUpload, type Reopened } from '../resume/reopen-fi
 export const DEFAULT_CONCURRENCY = 3;
 /** How long a session prepare() got ready is used by add(); Wix's upload URLs last longer. */
 const PREPARED_SESSION_MS = 10 * 60_000;
+/** Unfinished uploads whose server offset a page asks when it lists them, and how long it waits for each. */
+const UNFINISHED_OFFSETS_ASKED = 50;
+const OFFSET_ANSWER_WAIT_MS = 5000;
 
 export interface UploadQueueOptions {
   backend: UploadBackend;
@@ -207,6 +211,35 @@ export class UploadQueue {
   /** Uploads begun earlier (e.g. before a reload) that no item of this queue continues: "select clip.mp4 again to resume". */
   unfinishedUploads(): ResumeRecord[] {
     return this.store.listUnfinished().filter((record) => record.fileId === undefined && !this.items.isTaken(record.fingerprint));
+  }
+
+  /**
+   * The unfinished uploads, each with what the server holds of it now: the record keeps the bytes
+   * confirmed at the end of a request, and a request cut short leaves more on the server than that.
+   * Asks at most UNFINISHED_OFFSETS_ASKED of them, each once, for a few seconds at most; a server
+   * that does not answer leaves the record as it was.
+   */
+  async unfinishedUploadsAsOnServer(): Promise<ResumeRecord[]> {
+    const { offsetOf } = this.transport;
+    const asked = this.unfinishedUploads().slice(0, UNFINISHED_OFFSETS_ASKED);
+    if (offsetOf) {
+      await Promise.all(
+        asked.map(async (record) => {
+          if (!record.tusUrl) return;
+          const waited = new AbortController();
+          const late = sleep(OFFSET_ANSWER_WAIT_MS, waited.signal).then(
+            () => undefined,
+            () => undefined,
+          );
+          const offset = await Promise.race([offsetOf.call(this.transport, record.tusUrl).catch(() => undefined), late]);
+          waited.abort();
+          const current = this.store.get(record.fingerprint);
+          if (offset !== undefined && current && (current.bytesOnServer ?? 0) < offset)
+            this.store.save({ ...current, bytesOnServer: offset });
+        }),
+      );
+    }
+    return this.unfinishedUploads();
   }
 
   /** The unfinished upload a re-selected file would continue, if any. */
