@@ -44,7 +44,10 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     .map((item) => item.fingerprint)
     .join('\n');
   const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
-  const problems = useMemo(() => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes), [staged, queuedFingerprints]);
+  const problems = useMemo(
+    () => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes, queue.makesFolders),
+    [staged, queuedFingerprints, queue],
+  );
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   useEffect(() => {
