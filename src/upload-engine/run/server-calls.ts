@@ -41,7 +41,7 @@ export class ServerCalls {
    * not be reached. A request with a filePath goes to its folder by id when the backend makes folders.
    */
   async createSession(request: UploadSessionRequest, signal: AbortSignal): Promise<UploadSession> {
-    const sent = await this.inItsFolder(request, signal);
+    const sent = this.makesFolders && splitFilePath(request.filePath).length > 0 ? await this.inItsFolder(request, signal) : request;
     let result: CreateUploadSessionResult;
     try {
       result = await withRetries(() => this.backend.createUploadSession(sent), this.policy(signal));
@@ -53,11 +53,9 @@ export class ServerCalls {
     return result.session;
   }
 
-  /** The request sent to the folder its filePath names, made first (once per folder), when the backend makes folders. */
+  /** The request sent by id to the folder its filePath names, made first (once per folder). */
   private async inItsFolder(request: UploadSessionRequest, signal: AbortSignal): Promise<UploadSessionRequest> {
-    const names = splitFilePath(request.filePath);
-    if (!this.backend.createFolderPath || names.length === 0) return request;
-    const parentFolderId = await this.folderAt(request.parentFolderId, names);
+    const parentFolderId = await this.folderAt(request.parentFolderId, splitFilePath(request.filePath));
     signal.throwIfAborted();
     const sent = { ...request, parentFolderId };
     delete sent.filePath;
