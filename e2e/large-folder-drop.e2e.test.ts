@@ -36,7 +36,9 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
     let cursor: string | undefined;
     do {
       const query = new URLSearchParams({ parentFolderId, 'paging.limit': '100', ...(cursor ? { 'paging.cursor': cursor } : {}) });
-      const page = (await fetch(`${app.url}/site-media/v1/${kind}?${query}`, { headers: { Authorization: token } }).then((r) => r.json())) as Listed<K>;
+      const page = (await fetch(`${app.url}/site-media/v1/${kind}?${query}`, { headers: { Authorization: token } }).then((r) =>
+        r.json(),
+      )) as Listed<K>;
       found.push(...((page[kind] as { id: string; displayName: string }[] | undefined) ?? []));
       cursor = page.nextCursor?.cursors?.next;
     } while (cursor);

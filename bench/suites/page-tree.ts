@@ -12,7 +12,16 @@ import type { Browser } from 'playwright-core';
 import { dropOnDropzone } from '../../e2e/support/dashboard.js';
 import { writeFolderTree } from '../../e2e/support/folder-tree.js';
 import { startApp } from '../lib/app.js';
-import { EVENT_MARKS, launchChromium, LONG_TASK_OBSERVER, longTasksBetween, markWhen, openPage, queueCount, waitForMark } from '../lib/chromium.js';
+import {
+  EVENT_MARKS,
+  launchChromium,
+  LONG_TASK_OBSERVER,
+  longTasksBetween,
+  markWhen,
+  openPage,
+  queueCount,
+  waitForMark,
+} from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
 import { spread, spreadText } from '../lib/measure.js';
 import { checked, spec, table } from '../lib/targets.js';
@@ -99,7 +108,10 @@ runSuite('page-tree', async ({ tempDir }) => {
           ['… of it reading the tree (to the first row), ms', spreadText(read, 0)],
           ['… staging, checks and the list after it, ms', spreadText(spread(runs.map((run) => run.renderMs)), 0)],
           ['longest task while staging, ms', spreadText(spread(runs.map((run) => run.staging.maxMs)), 0)],
-          [`longest task while uploading (${UPLOAD_WINDOW_MS / 1000} s), ms`, spreadText(spread(runs.map((run) => run.uploading.maxMs)), 0)],
+          [
+            `longest task while uploading (${UPLOAD_WINDOW_MS / 1000} s), ms`,
+            spreadText(spread(runs.map((run) => run.uploading.maxMs)), 0),
+          ],
           ['files Processing or Ready by then', spreadText(spread(runs.map((run) => run.sentInWindow)), 0)],
         ],
       ),
