@@ -128,6 +128,9 @@ describe('the upload engine on the real local app', () => {
     const items = queue.add(withMeta(sources));
     expect(items.filter((item) => item.state === 'failed')).toEqual([]);
     for (const item of items) expect((await until(queue, item.id, ['ready', 'failed'], 60_000)).error).toBeUndefined();
+    expect(queue.getSnapshot().folders).toEqual([
+      { name: 'archive', files: 120, ready: 120, notSent: 0, bytesTotal: 120 * 16, bytesUploaded: 120 * 16, state: 'done' },
+    ]);
 
     // One call per folder (archive and its 40 levels), whatever the number of files in each.
     expect((backend as ReturnType<typeof httpBackend>).calls.createFolderPath).toBe(depth + 1);
