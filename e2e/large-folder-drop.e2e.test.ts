@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, tempDir } from '../test/support/local-app.js';
 import { waitFor } from '../test/support/wix-http.js';
 import { launchChromium } from './support/browser.js';
 import { dropOnDropzone, readVirtualizedRows, UploadPageDriver } from './support/dashboard.js';
-import { writeFolderTree } from './support/folder-tree.js';
+import { writeFolderTree, type FolderTree } from './support/folder-tree.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 interface Listed<K extends string> {
@@ -45,14 +45,22 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
     return found;
   }
 
-  it('stages every file with its folders, and none is refused for its depth', async () => {
-    const tree = writeFolderTree(dir, 'archive', 10_000, 40);
+  /** The Upload page in a fresh context, with the tree dropped on it; the context is closed after `use`. */
+  async function withDropped(tree: FolderTree, use: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
-      const ui = new UploadPageDriver(page);
-      await ui.open(app.url);
+      await new UploadPageDriver(page).open(app.url);
       await dropOnDropzone(page, [tree.top]);
+      await use(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('stages every file with its folders, and none is refused for its depth', async () => {
+    const tree = writeFolderTree(dir, 'archive', 10_000, 40);
+    await withDropped(tree, async (page) => {
       await page.getByText('Files to upload (10,000)').waitFor({ timeout: 120_000 });
       // Every file passes the checks: none is refused for its depth.
       await page.getByRole('button', { name: /^Upload 10,?000 files$/ }).waitFor();
@@ -62,19 +70,12 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
       const staged = new Map(rows.map((cells) => [cells[1], cells[2]]));
       for (const file of tree.files) expect(staged.get(file.name), file.name).toBe(`Media Manager / ${file.folderPath}`);
       expect(rows.every((cells) => cells[4] === 'Ready')).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 
   it('uploads a deep tree into the Media Manager, each folder made once', async () => {
     const tree = writeFolderTree(dir, 'deep', 120, 40);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    try {
-      const page = await context.newPage();
-      const ui = new UploadPageDriver(page);
-      await ui.open(app.url);
-      await dropOnDropzone(page, [tree.top]);
+    await withDropped(tree, async (page) => {
       await page.getByRole('button', { name: 'Upload 120 files' }).click();
 
       // Each level of the tree is one folder, holding its three files, and nothing else was made.
@@ -96,8 +97,6 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
         expect(arrived).toEqual(expected.sort());
       }
       expect(await listAll('folders', parent)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 });
