@@ -73,5 +73,5 @@ const FolderProgressListView: FC<Props> = ({ folders }) => {
   );
 };
 
-/** Re-rendered only when the snapshot's folders change. */
+/** Re-rendered only when its folders change (a new list with each new snapshot of the queue). */
 export const FolderProgressList = memo(FolderProgressListView);
