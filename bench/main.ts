@@ -15,6 +15,7 @@ const SUITES = [
   { id: 'widget', entry: 'bench/suites/widget-size.ts', targets: ['widget-bundle-gzip'] },
   { id: 'first-start', entry: 'bench/suites/first-start.ts', targets: ['first-start-fresh-clone'] },
   { id: 'page', entry: 'bench/suites/page.ts', targets: ['page-main-thread-longtasks', 'page-heap-growth-5gib'] },
+  { id: 'page-tree', entry: 'bench/suites/page-tree.ts', targets: ['page-add-10000-files'] },
   {
     id: 'link',
     entry: 'bench/suites/link.ts',

@@ -14,6 +14,7 @@ function backendOver(call: CallByName): Required<UploadBackend> {
     discardArrivedCopy: (fileId, expected) => call('discardArrivedCopy', [fileId, expected]),
     findUploadedFile: (lost) => call('findUploadedFile', [lost]),
     importFromLinks: (links) => call('importFromLinks', [links]),
+    createFolderPath: (parentFolderId, filePath) => call('createFolderPath', [parentFolderId, filePath]),
   };
 }
 

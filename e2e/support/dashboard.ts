@@ -34,3 +34,51 @@ export class UploadPageDriver {
     return Number(/\((\d+)%\)/.exec(text)?.[1] ?? NaN);
   }
 }
+
+/**
+ * Drops files and folders from disk on the page's drop zone as a person's drag from the file
+ * manager does (the DevTools protocol's drag events): the page reads dropped folders through their
+ * real entries (webkitGetAsEntry), as it does for a person.
+ */
+export async function dropOnDropzone(page: Page, paths: string[]): Promise<void> {
+  const zone = await page.locator('[data-hook="file-dropzone"]').boundingBox();
+  if (!zone) throw new Error('the drop zone is not shown');
+  const at = { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 };
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Every row of a virtualized table, read by scrolling its list from top to bottom: each row's
+ * cells' text (an input's value for a name field), by row.
+ */
+export async function readVirtualizedRows(page: Page, rowHook: string): Promise<string[][]> {
+  return page.evaluate(async (hook) => {
+    const first = document.querySelector(`[data-hook="${hook}"]`);
+    let list = first?.parentElement ?? null;
+    while (list && !(list.scrollHeight > list.clientHeight && getComputedStyle(list).overflowY !== 'visible')) list = list.parentElement;
+    if (!first || !list) return [];
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rows = new Map<number, string[]>();
+    const cellsOf = (row: Element) =>
+      [...row.children].map((cell) => {
+        const input = cell.querySelector('input:not([type="checkbox"])');
+        return input instanceof HTMLInputElement ? input.value : (cell.textContent ?? '').trim();
+      });
+    for (let top = 0; ; top += list.clientHeight - 1) {
+      list.scrollTop = top;
+      await frame();
+      for (const row of list.querySelectorAll(`[data-hook="${hook}"]`)) {
+        const offset = Math.round((row as HTMLElement).offsetTop);
+        if (!rows.has(offset)) rows.set(offset, cellsOf(row));
+      }
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight) break;
+    }
+    return [...rows.entries()].sort(([a], [b]) => a - b).map(([, cells]) => cells);
+  }, rowHook);
+}

@@ -50,6 +50,7 @@ export const UPLOAD_ENDPOINTS: Record<string, Endpoint> = {
   getUploadStatus: endpoint('Admin', uploads.getUploadStatus),
   listRecentUploads: endpoint('Admin', uploads.listRecentUploads),
   listFolders: endpoint('Admin', uploads.listFolders),
+  createFolderPath: endpoint('Admin', uploads.createFolderPath),
   getFileDownloadUrl: endpoint('Admin', uploads.getFileDownloadUrl),
   discardArrivedCopy: endpoint('Admin', uploads.discardArrivedCopy),
   findUploadedFile: endpoint('Admin', uploads.findUploadedFile),

@@ -2,7 +2,8 @@ import { auth } from '@wix/essentials';
 import { files, folders } from '@wix/media';
 import type { FolderSummary } from '../shared/upload-methods';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
-import { isNotFound } from '../shared/wix-errors';
+import { isAlreadyExists, isNotFound } from '../shared/wix-errors';
+import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
 import { descriptorOf, descriptorsOf, type DescriptorCalls, type FileDescriptor } from './media-file';
 
 /**
@@ -47,8 +48,11 @@ export async function childFolders(parentFolderId: string): Promise<FolderSummar
   return summaries;
 }
 
-/** Folders above a file at most followed, should a folder tree be deeper (or, corrupt, loop). */
-const MAX_FOLDER_DEPTH = 20;
+/**
+ * Folders above a file at most followed, should a folder tree be deeper (or, corrupt, loop): the
+ * deepest tree the app makes under a destination, and as many above it.
+ */
+const MAX_FOLDER_DEPTH = 2 * APP_UPLOAD_LIMITS.maxFolderDepth;
 
 /**
  * Where each folder is, as the Media Manager shows it: "clients / 2026" ("" for the top level),
@@ -112,6 +116,60 @@ export async function deleteMediaFiles(fileIds: string[], permanent: boolean): P
       if (batch.length > 1) for (const id of batch) await deleteMediaFiles([id], permanent);
     }
   }
+}
+
+/** The folders this server is making now, by parent and name: two requests for the same folder share one Create Folder. */
+const making = new Map<string, Promise<string | undefined>>();
+
+/** The id of the folder of that name under the parent: found, or made. Undefined when the parent does not exist. */
+function childFolderNamed(parentFolderId: string, name: string): Promise<string | undefined> {
+  const key = `${parentFolderId}/${name}`;
+  let made = making.get(key);
+  if (!made) {
+    made = findOrCreateFolder(parentFolderId, name).finally(() => making.delete(key));
+    making.set(key, made);
+  }
+  return made;
+}
+
+async function findOrCreateFolder(parentFolderId: string, name: string): Promise<string | undefined> {
+  const existing = async () => {
+    const children = await childFolders(parentFolderId);
+    return children && { id: children.find((folder) => folder.displayName === name)?.id };
+  };
+  const found = await existing();
+  if (!found) return undefined;
+  if (found.id) return found.id;
+  try {
+    const { folder } = await auth.elevate(folders.createFolder)(name, { parentFolderId });
+    if (!folder?._id) throw new Error('Wix created a folder without an id');
+    return folder._id;
+  } catch (error) {
+    // Another server made it between the listing and the creation: it is the one to use.
+    if (!isAlreadyExists(error)) throw error;
+    const made = await existing();
+    if (made?.id) return made.id;
+    throw error;
+  }
+}
+
+/**
+ * The id of the folder at `names` under a folder, each missing folder made once (Create Folder; the
+ * path's folders are looked for first, by name, in the listing of their parent). Undefined when
+ * the parent folder does not exist.
+ *
+ * Wix documents neither whether two folders of one name may share a parent nor what Create Folder
+ * answers for a second: the local Wix refuses it (409 FOLDER_ALREADY_EXISTS), which is read as
+ * "use the one there"; where Wix would make a second, the callers make each folder once (this
+ * server: one creation at a time per folder; the upload engine: one request per folder per queue).
+ */
+export async function folderAtPath(parentFolderId: string, names: readonly string[]): Promise<string | undefined> {
+  let current: string | undefined = parentFolderId;
+  for (const name of names) {
+    current = await childFolderNamed(current, name);
+    if (!current) return undefined;
+  }
+  return current;
 }
 
 /** A folder's name and parent, or undefined when it does not exist. */

@@ -1,6 +1,12 @@
 import { auth } from '@wix/essentials';
 import { files } from '@wix/media';
-import { fileNameViolation, findUploadRequestViolations, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
+import {
+  fileNameViolation,
+  findUploadRequestViolations,
+  folderTreeViolation,
+  splitFilePath,
+  UPLOAD_REQUEST_LIMITS,
+} from '../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 import { opensInline } from '../shared/media-types';
 import {
@@ -14,6 +20,7 @@ import {
   type FinalizedUpload,
   type FileDownloadLink,
   type FindUploadResult,
+  type FolderPathResult,
   type ImportFromLinksResult,
   type LinkImport,
   type LinkImportAnswer,
@@ -33,7 +40,15 @@ import { readRecentUploads, readUploadLogEntries, recordInUploadLog, refreshPend
 import { couldBeLostUpload, differsFromExpected, factsOfFile, isMd5Hex, reportOf, SEARCH_TEXT_MAX_LENGTH } from './media-file';
 import { resumableUploadOptions, uploadSessionOf } from './resumable-upload-url';
 import { invalidArgument, isMediaId, mediaIdList, optionalString } from './arguments';
-import { childFolders, deleteMediaFiles, fileDescriptor, fileDescriptors, folderPaths, searchMediaFiles } from './media-manager';
+import {
+  childFolders,
+  deleteMediaFiles,
+  fileDescriptor,
+  fileDescriptors,
+  folderAtPath,
+  folderPaths,
+  searchMediaFiles,
+} from './media-manager';
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { checkAppSetup } from './app-setup';
 import { typesOfFileName } from './file-name-types';
@@ -123,6 +138,30 @@ export async function listFolders(parentFolderId?: string): Promise<ListFoldersR
   }
   const found = await childFolders(parentFolderId || MEDIA_ROOT_FOLDER_ID);
   return found ? { ok: true, folders: found } : refuse('NOT_FOUND', 'The folder does not exist in the Media Manager');
+}
+
+/**
+ * The folder at `filePath` under a folder (the root by default), each missing folder made once: the
+ * engine asks it once per folder of a dropped tree, then sends each file to its folder by id, so a
+ * tree deeper than Generate File Resumable Upload URL's filePath allows (100 characters) is sent
+ * whole, and 10,000 files in one folder do not ask Wix to make its path 10,000 times.
+ */
+export async function createFolderPath(parentFolderId: string | undefined, filePath: string): Promise<FolderPathResult> {
+  if (parentFolderId !== undefined && parentFolderId !== null && !isMediaId(parentFolderId)) {
+    return invalidArgument('parentFolderId is not a folder id');
+  }
+  const violation = folderTreeViolation(filePath, 'filePath');
+  if (violation) return invalidRequest([violation]);
+  const names = splitFilePath(filePath);
+  if (names.length === 0) return invalidArgument('filePath names no folder');
+  try {
+    const folderId = await folderAtPath(parentFolderId || MEDIA_ROOT_FOLDER_ID, names);
+    return folderId ? { ok: true, folderId } : refuse('NOT_FOUND', 'The folder does not exist in the Media Manager');
+  } catch (error) {
+    const refusal = refusalOfInput(error);
+    if (refusal) return refusal;
+    throw error;
+  }
 }
 
 /**

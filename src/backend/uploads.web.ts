@@ -13,6 +13,7 @@ export const recordUpload = webMethod(Permissions.Admin, uploads.recordUpload);
 export const getUploadStatus = webMethod(Permissions.Admin, uploads.getUploadStatus);
 export const listRecentUploads = webMethod(Permissions.Admin, uploads.listRecentUploads);
 export const listFolders = webMethod(Permissions.Admin, uploads.listFolders);
+export const createFolderPath = webMethod(Permissions.Admin, uploads.createFolderPath);
 export const getFileDownloadUrl = webMethod(Permissions.Admin, uploads.getFileDownloadUrl);
 export const discardArrivedCopy = webMethod(Permissions.Admin, uploads.discardArrivedCopy);
 export const findUploadedFile = webMethod(Permissions.Admin, uploads.findUploadedFile);

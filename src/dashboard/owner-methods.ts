@@ -1,5 +1,6 @@
 import type { UploadBackend } from '../upload-engine';
 import {
+  createFolderPath,
   createUploadSession,
   discardArrivedCopy,
   finalizeUploadFromServer,
@@ -48,4 +49,5 @@ export const ownerBackend: UploadBackend = {
   discardArrivedCopy,
   findUploadedFile,
   importFromLinks,
+  createFolderPath,
 };

@@ -109,6 +109,7 @@ export function problemsOf(
   staged: readonly StagedFile[],
   queuedFingerprints: ReadonlySet<string>,
   maxFileSizeBytes: number,
+  makesFolders = false,
 ): Map<string, UploadError> {
   const problems = new Map<string, UploadError>();
   const seen = new Set<string>();
@@ -116,6 +117,7 @@ export function problemsOf(
     const problem = checkBeforeUpload(file.source, file.meta, file.fingerprint, {
       maxFileSizeBytes,
       isQueued: (candidate) => queuedFingerprints.has(candidate) || seen.has(candidate),
+      makesFolders,
     });
     seen.add(file.fingerprint);
     if (problem) problems.set(file.id, problem);

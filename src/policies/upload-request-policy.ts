@@ -26,6 +26,12 @@ export const WIX_UPLOAD_URL_LIMITS = {
   filePathMaxLength: 100,
 } as const;
 
+/**
+ * Create Folder's limit on a folder's name, as @wix/media's typings document it (Folder.displayName,
+ * maxLength 1000). A tree the app makes folder by folder is bound by it, not by filePathMaxLength.
+ */
+export const WIX_FOLDER_LIMITS = { displayNameMaxLength: 1000 } as const;
+
 /** Where the app asks more than Wix. */
 export const APP_UPLOAD_LIMITS = {
   /**
@@ -35,6 +41,8 @@ export const APP_UPLOAD_LIMITS = {
   fileNameMaxLength: 255,
   /** The largest file the owner's page sends; no visitor rule may allow more (the visitor rules policy). */
   maxFileSizeBytes: 50 * GB,
+  /** Folders the app makes under the destination for one file (a dropped tree's depth), so one request costs a bounded number of calls. */
+  maxFolderDepth: 100,
 } as const;
 
 /** The limits the app checks: Wix's, with the app's own where it asks more. */
@@ -147,6 +155,34 @@ export function folderPathViolation(value: unknown, field: string, maxLength: nu
     return { field, description: 'must not contain "." or ".." segments', violatedRule: 'FORMAT', ruleName: 'DOT_SEGMENTS' };
   }
   return undefined;
+}
+
+/**
+ * Why a folder path the app makes itself, one Create Folder per folder (the owner's page sends a
+ * dropped tree so, however deep), breaks the rules: the characters and "."/".." segments of any
+ * path, each folder's name at most WIX_FOLDER_LIMITS.displayNameMaxLength, at most
+ * APP_UPLOAD_LIMITS.maxFolderDepth folders. Its length as a whole is not bound: no Wix call carries it.
+ */
+export function folderTreeViolation(value: unknown, field: string): FieldViolation | undefined {
+  const problem = folderPathViolation(value, field, Number.POSITIVE_INFINITY);
+  if (problem) return problem;
+  const names = splitFilePath(value as string);
+  if (names.length > APP_UPLOAD_LIMITS.maxFolderDepth) {
+    return {
+      field,
+      description: `must have at most ${APP_UPLOAD_LIMITS.maxFolderDepth} folders (got ${names.length})`,
+      violatedRule: 'MAX_SIZE',
+      data: { threshold: APP_UPLOAD_LIMITS.maxFolderDepth },
+    };
+  }
+  const long = names.find((name) => name.length > WIX_FOLDER_LIMITS.displayNameMaxLength);
+  if (long === undefined) return undefined;
+  return {
+    field,
+    description: `must have folder names of at most ${WIX_FOLDER_LIMITS.displayNameMaxLength} characters (one has ${long.length})`,
+    violatedRule: 'MAX_LENGTH',
+    data: { threshold: WIX_FOLDER_LIMITS.displayNameMaxLength },
+  };
 }
 
 /**

@@ -71,6 +71,9 @@ export type AppSetupResult = { ok: true } | { ok: false; reason: string; missing
 
 export type ListFoldersResult = { ok: true; folders: FolderSummary[] } | Refusal;
 
+/** The folder at a path under a folder, made where missing (createFolderPath): its id, or why not. */
+export type FolderPathResult = { ok: true; folderId: string } | Refusal;
+
 /** A Media Manager id (a file's or a folder's) as the app accepts it from a caller. */
 export const MAX_MEDIA_ID_LENGTH = 200;
 

@@ -20,6 +20,7 @@ export { describeViolations, errorMessageOf, UploadFailure, type UploadError, ty
 export {
   UPLOAD_ITEM_STATES,
   type BulkActions,
+  type FolderProgress,
   type ItemActions,
   type PauseReason,
   type QueueNotice,

@@ -3,6 +3,7 @@ import type {
   DiscardCopyResult,
   ExpectedFile,
   FindUploadResult,
+  FolderPathResult,
   ImportFromLinksResult,
   LinkImport,
   LostUpload,
@@ -44,4 +45,11 @@ export interface UploadBackend {
    * refuses links, saying this backend cannot import them.
    */
   importFromLinks?(links: LinkImport[]): Promise<ImportFromLinksResult>;
+  /**
+   * The folder at `filePath` under a folder, made where missing. With it, the engine makes each
+   * folder of a file's filePath once per queue (one call per folder, whatever the number of files
+   * in it) and sends the file to it by id, so the path may be as deep as folderTreeViolation allows;
+   * without it, each file's session carries its filePath and Wix makes the folders (100 characters).
+   */
+  createFolderPath?(parentFolderId: string | undefined, filePath: string): Promise<FolderPathResult>;
 }

@@ -239,6 +239,13 @@ describe('web methods in the local Wix runtime', () => {
       ['getUploadStatus', [Array.from({ length: 10_000 }, (_, index) => `f${index}`)], 'fileIds may hold at most 100 file ids (got 10000)'],
       ['listFolders', ['no-such-folder'], 'The folder does not exist in the Media Manager'],
       ['listFolders', [{ id: 1 }], 'parentFolderId is not a folder id'],
+      ['createFolderPath', ['no-such-folder', '/a'], 'The folder does not exist in the Media Manager'],
+      ['createFolderPath', [{ id: 1 }, '/a'], 'parentFolderId is not a folder id'],
+      ['createFolderPath', [undefined, '/a/../b'], /must not contain "\." or "\.\." segments/],
+      ['createFolderPath', [undefined, ['a']], /must be text/],
+      ['createFolderPath', [undefined, '/'], 'filePath names no folder'],
+      ['createFolderPath', [undefined, `/${'a/'.repeat(101)}`], /at most 100 folders \(got 101\)/],
+      ['createFolderPath', [undefined, `/${'x'.repeat(1001)}`], /folder names of at most 1000 characters/],
     ];
     for (const [method, args, reason] of refusals) {
       const { status, body } = await callWebMethod<{ ok: boolean; reason: string }>(app.url, owner, method, ...args);

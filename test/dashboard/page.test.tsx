@@ -32,6 +32,7 @@ const web = vi.hoisted(() => ({
   discardArrivedCopy: vi.fn(),
   findUploadedFile: vi.fn(),
   importFromLinks: vi.fn<(links: LinkImport[]) => Promise<ImportFromLinksResult>>(),
+  createFolderPath: vi.fn(async (_parentFolderId: string | undefined, filePath: string) => ({ ok: true, folderId: `folder${filePath}` })),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 

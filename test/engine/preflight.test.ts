@@ -106,6 +106,22 @@ describe('the queue refuses files before sending them', () => {
     return { queue, backend, transport };
   }
 
+  it('sums the files of each folder dropped whole, apart from files on their own; a refused one counts as not sent', () => {
+    const { queue } = makeQueue(10_000);
+    queue.add(
+      withMeta([
+        fakeSource('a.mp4', 100, { relativePath: 'Shoot/day 1/a.mp4' }),
+        fakeSource('b.mp4', 20_000, { relativePath: 'Shoot/b.mp4' }),
+        fakeSource('c.mp4', 50, { relativePath: 'Export/c.mp4' }),
+        fakeSource('alone.mp4', 10),
+      ]),
+    );
+    expect(queue.getSnapshot().folders).toEqual([
+      { name: 'Shoot', files: 2, ready: 0, notSent: 1, bytesTotal: 20_100, bytesUploaded: 0, state: 'busy' },
+      { name: 'Export', files: 1, ready: 0, notSent: 0, bytesTotal: 50, bytesUploaded: 0, state: 'busy' },
+    ]);
+  });
+
   it('adds refused files as fatal failures with the reason, and never asks the backend about them', () => {
     const { queue, backend } = makeQueue(10_000);
     const [long, big, fine] = queue.add(

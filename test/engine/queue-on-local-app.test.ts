@@ -113,6 +113,71 @@ describe('the upload engine on the real local app', () => {
     expect((folders as { folders: { displayName: string }[] }).folders.map((f) => f.displayName)).toContain('shoot');
   });
 
+  it('makes a dropped tree deeper than filePath allows once per folder, files racing for one folder sharing its creation', async () => {
+    const { queue, backend } = makeQueue();
+    const depth = 40;
+    const levels = Array.from({ length: depth }, (_, level) => `level-${level + 1}`);
+    // 3 files in each of the 40 folders, all added at once: the first files of a folder race for it.
+    const sources = levels.flatMap((_, level) =>
+      [1, 2, 3].map((n) => {
+        const file = writeRandomFile(dir, `deep-${level}-${n}.bin`, 16);
+        return sourceFromPath(file.path, '', { relativePath: `${['archive', ...levels.slice(0, level + 1)].join('/')}/f${n}.bin` });
+      }),
+    );
+    expect(`/archive/${levels.join('/')}`.length).toBeGreaterThan(100);
+    const items = queue.add(withMeta(sources));
+    expect(items.filter((item) => item.state === 'failed')).toEqual([]);
+    for (const item of items) expect((await until(queue, item.id, ['ready', 'failed'], 60_000)).error).toBeUndefined();
+    expect(queue.getSnapshot().folders).toEqual([
+      { name: 'archive', files: 120, ready: 120, notSent: 0, bytesTotal: 120 * 16, bytesUploaded: 120 * 16, state: 'done' },
+    ]);
+
+    // One call per folder (archive and its 40 levels), whatever the number of files in each.
+    expect((backend as ReturnType<typeof httpBackend>).calls.createFolderPath).toBe(depth + 1);
+    // The Media Manager holds the tree once, each file in its own folder.
+    const fileIds = items.map((item) => queue.getItem(item.id)!.fileId!);
+    const folderOfFile = new Map<string, string | undefined>();
+    for (let start = 0; start < fileIds.length; start += 50) {
+      const { body } = await callWebMethod<{ ok: true; reports: UploadStatusReport[] }>(
+        app.url,
+        token,
+        'getUploadStatus',
+        fileIds.slice(start, start + 50),
+      );
+      for (const report of body.result.reports) folderOfFile.set(report.fileId, report.parentFolderId);
+    }
+    let parent = 'media-root';
+    for (const [level, name] of ['archive', ...levels].entries()) {
+      const { body } = await callWebMethod<{ ok: true; folders: { id: string; displayName: string }[] }>(
+        app.url,
+        token,
+        'listFolders',
+        parent,
+      );
+      const named = body.result.folders.filter((folder) => folder.displayName === name);
+      expect(named, name).toHaveLength(1);
+      parent = named[0]!.id;
+      if (level > 0) {
+        const inIt = items.filter((item) => item.meta.filePath === `/${['archive', ...levels.slice(0, level)].join('/')}`);
+        expect(inIt).toHaveLength(3);
+        for (const item of inIt) expect(folderOfFile.get(queue.getItem(item.id)!.fileId!)).toBe(parent);
+      }
+    }
+  }, 120_000);
+
+  it('answers parallel requests for one new folder path with one folder', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        callWebMethod<{ ok: boolean; folderId?: string }>(app.url, token, 'createFolderPath', undefined, '/race/a/b'),
+      ),
+    );
+    const ids = new Set(answers.map(({ body }) => body.result.folderId));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toBeTruthy();
+    const { body } = await callWebMethod<{ ok: true; folders: { displayName: string }[] }>(app.url, token, 'listFolders', 'media-root');
+    expect(body.result.folders.filter((folder) => folder.displayName === 'race')).toHaveLength(1);
+  });
+
   it('finalizes through the backend when its own finalize PUT gets no answer (a cross-origin refusal looks the same)', async () => {
     const backend = httpBackend(app.url, token);
     const refusedPuts: string[] = [];

@@ -5,6 +5,7 @@ import {
   fileSizeProblem,
   findUploadRequestViolations,
   folderPathViolation,
+  folderTreeViolation,
   isHiddenEntry,
   mimeTypeViolation,
   nameViolation,
@@ -110,6 +111,21 @@ describe('the rules for names and folder paths', () => {
       labels: ['ok', 'b\u202e'],
     }).map((violation) => violation.field);
     expect(fields).toEqual(['fileName', 'filePath', 'labels[1]']);
+  });
+});
+
+describe('a folder tree the app makes folder by folder', () => {
+  it("is bound by each name and its depth, not by the 100 characters of a session's filePath", () => {
+    const levels = Array.from({ length: 40 }, (_, n) => `level-${n + 1}`);
+    expect(folderPathViolation(`/${levels.join('/')}`, 'filePath', 100)).toMatchObject({ violatedRule: 'MAX_LENGTH' });
+    expect(folderTreeViolation(`/${levels.join('/')}`, 'filePath')).toBeUndefined();
+    expect(folderTreeViolation(`/${'a/'.repeat(101)}`, 'filePath')).toMatchObject({ violatedRule: 'MAX_SIZE', data: { threshold: 100 } });
+    expect(folderTreeViolation(`/ok/${'x'.repeat(1001)}`, 'filePath')).toMatchObject({
+      violatedRule: 'MAX_LENGTH',
+      data: { threshold: 1000 },
+    });
+    expect(folderTreeViolation('/a/../b', 'filePath')).toMatchObject({ violatedRule: 'FORMAT' });
+    expect(folderTreeViolation(42, 'filePath')).toMatchObject({ violatedRule: 'TYPE' });
   });
 });
 

@@ -36,7 +36,8 @@ const ROOTS = new Map<string, FolderRecord>([
   [TRASH_ROOT_FOLDER_ID, root(TRASH_ROOT_FOLDER_ID, 'Trash')],
 ]);
 
-const MAX_DISPLAY_NAME = 200;
+/** Create Folder's displayName, as @wix/media's typings document it (maxLength 1000). */
+const MAX_DISPLAY_NAME = 1000;
 
 function fromRow(row: FolderRow): FolderRecord {
   return {

@@ -1,6 +1,6 @@
 import React, { useEffect, useRef, type FC } from 'react';
 import { LiveRegion, type LiveRegionRefType } from '@wix/design-system';
-import type { UploadQueueSnapshot } from '../../upload-engine';
+import type { UploadItem, UploadQueueSnapshot } from '../../upload-engine';
 import { stateLabel, stateNote } from './item-status';
 import { failureReason } from '../../i18n/describe';
 import { useI18n } from '../../i18n/use-i18n';
@@ -16,11 +16,16 @@ export const QueueAnnouncer: FC<{ snapshot: UploadQueueSnapshot }> = ({ snapshot
   const { t } = speech;
   const region = useRef<LiveRegionRefType>(null);
   const states = useRef(new Map<string, string>());
+  // An item is a new object when it changes: one already looked at says nothing new. Without this,
+  // every snapshot would word every file again (10,000 files: seconds of the main thread a draw).
+  const lookedAt = useRef(new WeakSet<UploadItem>());
   const lastQuarter = useRef(0);
 
   useEffect(() => {
     const news: string[] = [];
     for (const item of snapshot.items) {
+      if (lookedAt.current.has(item)) continue;
+      lookedAt.current.add(item);
       const note = stateNote(t, item);
       const label = note ? `${stateLabel(t, item)} (${note})` : stateLabel(t, item);
       if (states.current.get(item.id) !== label) {

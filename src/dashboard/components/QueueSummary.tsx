@@ -1,6 +1,7 @@
 import React, { useState, type FC } from 'react';
 import { Box, Button, FormField, NumberInput, Text } from '@wix/design-system';
 import { NamedProgressBar } from './NamedProgressBar';
+import { FolderProgressList } from './FolderProgressList';
 import type { UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
 import { useAskToCancel } from './CancelConfirmation';
 import { inactive } from './inactive';
@@ -66,6 +67,7 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           {count.importing > 0 ? ` · ${t('summary.countsImporting', { importing: number(count.importing) })}` : null}
         </Text>
       </Box>
+      <FolderProgressList folders={snapshot.folders} />
       {!snapshot.online ? (
         <Text size="small" skin="error" dataHook="offline-notice">
           {t('summary.offline')}

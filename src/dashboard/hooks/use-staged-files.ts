@@ -38,13 +38,20 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
 
   // The queue's snapshot changes with every progress tick; the checks of the staged files only
-  // need redoing when the set of files in the queue changes.
-  const queuedKey = snapshot.items
-    .filter((item) => item.state !== 'cancelled' && item.state !== 'failed')
-    .map((item) => item.fingerprint)
-    .join('\n');
+  // need redoing when the set of files in the queue changes, and only while files are staged (a
+  // queue of 10,000 files is not walked at every draw while none is).
+  const queuedKey =
+    staged.length === 0
+      ? ''
+      : snapshot.items
+          .filter((item) => item.state !== 'cancelled' && item.state !== 'failed')
+          .map((item) => item.fingerprint)
+          .join('\n');
   const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
-  const problems = useMemo(() => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes), [staged, queuedFingerprints]);
+  const problems = useMemo(
+    () => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes, queue.makesFolders),
+    [staged, queuedFingerprints, queue],
+  );
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   useEffect(() => {

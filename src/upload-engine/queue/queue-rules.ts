@@ -2,6 +2,7 @@ import { secondsLeft } from './speed-meter';
 import {
   UPLOAD_ITEM_STATES,
   type BulkActions,
+  type FolderProgress,
   type ItemActions,
   type QueueNotice,
   type UploadItem,
@@ -43,6 +44,29 @@ export function actionsFor(item: Pick<UploadItem, 'state' | 'link'>): ItemAction
 /** Files that still need something to happen: the batch is not over while one is left. */
 const BUSY: readonly UploadItemState[] = ['queued', 'importing', 'uploading', 'paused', 'finalizing', 'processing'];
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The folder dropped or picked whole that a file came in ("Shoot" of "Shoot/day 1/a.jpg"); undefined for a file on its own. */
+function topFolderOf(item: UploadItem): string | undefined {
+  const slash = item.relativePath?.indexOf('/') ?? -1;
+  return slash > 0 ? item.relativePath!.slice(0, slash) : undefined;
+}
+
+function addToFolder(folders: Map<string, Mutable<FolderProgress>>, name: string, item: UploadItem): void {
+  let folder = folders.get(name);
+  if (!folder) {
+    folder = { name, files: 0, ready: 0, notSent: 0, bytesTotal: 0, bytesUploaded: 0, state: 'done' };
+    folders.set(name, folder);
+  }
+  folder.files++;
+  folder.bytesTotal += item.size;
+  if (item.state === 'ready') folder.ready++;
+  if (RETRIABLE.has(item.state) || item.state === 'refused') folder.notSent++;
+  if (!RETRIABLE.has(item.state)) folder.bytesUploaded += item.bytesUploaded;
+  if (BUSY.includes(item.state)) folder.state = 'busy';
+  else if (folder.state !== 'busy' && item.state !== 'ready') folder.state = 'ended';
+}
+
 export function buildQueueSnapshot(
   items: Iterable<UploadItem>,
   context: { bytesPerSecond: number; online: boolean; concurrency: number; notices: readonly QueueNotice[] },
@@ -54,8 +78,11 @@ export function buildQueueSnapshot(
   let bytesFailed = 0;
   let retriable = 0;
   let userPaused = 0;
+  const folders = new Map<string, Mutable<FolderProgress>>();
   for (const item of items) {
     list.push(item);
+    const folder = topFolderOf(item);
+    if (folder !== undefined) addToFolder(folders, folder, item);
     count[item.state]++;
     bytesTotal += item.size;
     if (RETRIABLE.has(item.state)) {
@@ -78,6 +105,7 @@ export function buildQueueSnapshot(
   });
   return Object.freeze({
     items: Object.freeze(list),
+    folders: Object.freeze([...folders.values()].map((folder) => Object.freeze(folder))),
     notices: context.notices,
     totals: Object.freeze({
       files: list.length,

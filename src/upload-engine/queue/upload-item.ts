@@ -123,8 +123,24 @@ export interface QueueNotice {
   readonly message: string;
 }
 
+/** The files of one folder dropped or picked whole (the first folder of their relativePath), together. */
+export interface FolderProgress {
+  readonly name: string;
+  readonly files: number;
+  /** Ready in the Media Manager. */
+  readonly ready: number;
+  /** Failed, cancelled or refused: not in the Media Manager unless sent again. */
+  readonly notSent: number;
+  readonly bytesTotal: number;
+  readonly bytesUploaded: number;
+  /** busy: some file still needs something to happen; done: every file is ready; ended: nothing left to happen, some not sent. */
+  readonly state: 'busy' | 'done' | 'ended';
+}
+
 export interface UploadQueueSnapshot {
   readonly items: readonly UploadItem[];
+  /** Progress per folder dropped or picked whole, in the order their first file was added; empty when none was. */
+  readonly folders: readonly FolderProgress[];
   /** What the user should know about the queue as a whole; empty most of the time. */
   readonly notices: readonly QueueNotice[];
   readonly totals: UploadTotals;

@@ -208,6 +208,11 @@ export class UploadQueue {
     return this.items.get(id)?.item;
   }
 
+  /** Whether files' folders are made once per folder before their sessions (the backend's createFolderPath), which checks deep paths differently (PreflightContext.makesFolders). */
+  get makesFolders(): boolean {
+    return this.server.makesFolders;
+  }
+
   /** Uploads begun earlier (e.g. before a reload) that no item of this queue continues: "select clip.mp4 again to resume". */
   unfinishedUploads(): ResumeRecord[] {
     return this.store.listUnfinished().filter((record) => record.fileId === undefined && !this.items.isTaken(record.fingerprint));
@@ -570,6 +575,7 @@ export class UploadQueue {
     return checkBeforeUpload(entry.source, entry.meta, entry.fingerprint, {
       maxFileSizeBytes: this.maxFileSizeBytes,
       isQueued: (fingerprint) => this.items.isTaken(fingerprint, entry.id),
+      makesFolders: this.server.makesFolders,
     });
   }
 

@@ -1,5 +1,5 @@
 import type { UploadSessionRequest } from '../../shared/upload-methods';
-import { findUploadRequestViolations } from '../../policies/upload-request-policy';
+import { findUploadRequestViolations, folderTreeViolation } from '../../policies/upload-request-policy';
 import { describeViolations, type UploadError } from '../upload-error';
 import { formatBytes } from '../../shared/format';
 import type { UploadMeta, UploadSource } from '../upload-source';
@@ -22,6 +22,11 @@ export interface PreflightContext {
   maxFileSizeBytes: number;
   /** Whether another item of the queue already uploads this fingerprint. */
   isQueued(fingerprint: string): boolean;
+  /**
+   * The backend makes a file's folders one by one before its session (UploadBackend.createFolderPath):
+   * its filePath is bound by folderTreeViolation, not by the session's 100 characters.
+   */
+  makesFolders?: boolean;
 }
 
 /** Why a file must not be sent, found before any byte is; undefined when it may be. */
@@ -39,7 +44,10 @@ export function checkBeforeUpload(
       limitBytes: context.maxFileSizeBytes,
     };
   }
-  const violations = findUploadRequestViolations(sessionRequestFor(source, meta));
+  const request = sessionRequestFor(source, meta);
+  const tree = context.makesFolders && request.filePath !== undefined ? folderTreeViolation(request.filePath, 'filePath') : undefined;
+  if (context.makesFolders) delete request.filePath;
+  const violations = [...findUploadRequestViolations(request), ...(tree ? [tree] : [])];
   if (violations.length > 0) {
     return { code: 'INVALID_REQUEST', message: describeViolations(violations), fatal: true, violations };
   }

@@ -3,6 +3,7 @@ import type {
   ExpectedFile,
   LostUpload,
   FinalizedUpload,
+  FolderPathResult,
   RecordUploadResult,
   UploadSession,
   UploadSessionRequest,
@@ -12,6 +13,7 @@ import { whenOnline, type Connectivity } from '../connectivity';
 import { finalizeThroughBackend, finalizeUpload, type FetchLike, type FinalizeResult } from './finalize';
 import { withRetries, type RetryPolicy } from '../retry';
 import type { UploadBackend } from '../upload-backend';
+import { splitFilePath } from '../../policies/upload-request-policy';
 import { errorMessageOf, failureFromRefusal, UploadFailure } from '../upload-error';
 
 /**
@@ -26,17 +28,66 @@ export class ServerCalls {
     private readonly retryDelays: readonly number[],
   ) {}
 
-  /** Throws an UploadFailure: fatal with the reasons when refused, retriable when the backend could not be reached. */
+  /** The folders made for files of this queue, by parent and path: each is asked for once, however many files go there. */
+  private readonly folders = new Map<string, Promise<string>>();
+
+  /** Whether a file's filePath is made here folder by folder (folderTreeViolation's rules) rather than by Wix from the session's filePath. */
+  get makesFolders(): boolean {
+    return this.backend.createFolderPath !== undefined;
+  }
+
+  /**
+   * Throws an UploadFailure: fatal with the reasons when refused, retriable when the backend could
+   * not be reached. A request with a filePath goes to its folder by id when the backend makes folders.
+   */
   async createSession(request: UploadSessionRequest, signal: AbortSignal): Promise<UploadSession> {
+    const sent = this.makesFolders && splitFilePath(request.filePath).length > 0 ? await this.inItsFolder(request, signal) : request;
     let result: CreateUploadSessionResult;
     try {
-      result = await withRetries(() => this.backend.createUploadSession(request), this.policy(signal));
+      result = await withRetries(() => this.backend.createUploadSession(sent), this.policy(signal));
     } catch (error) {
       signal.throwIfAborted();
       throw new UploadFailure({ code: 'SERVER_ERROR', message: `The upload could not be started: ${errorMessageOf(error)}`, fatal: false });
     }
     if (!result.ok) throw failureFromRefusal(result);
     return result.session;
+  }
+
+  /** The request sent by id to the folder its filePath names, made first (once per folder). */
+  private async inItsFolder(request: UploadSessionRequest, signal: AbortSignal): Promise<UploadSessionRequest> {
+    const parentFolderId = await this.folderAt(request.parentFolderId, splitFilePath(request.filePath));
+    signal.throwIfAborted();
+    const sent = { ...request, parentFolderId };
+    delete sent.filePath;
+    return sent;
+  }
+
+  /**
+   * The id of the folder at `names` under a folder: its parent first, then it, each made by one
+   * call shared by every file that goes there (files racing for one folder wait for the same
+   * call); a failed call is forgotten, so the next file asks again. It is not stopped by one file's
+   * cancel: other files may wait for it.
+   */
+  private folderAt(parentFolderId: string | undefined, names: readonly string[]): Promise<string> {
+    const key = `${parentFolderId ?? ''}\n${names.join('/')}`;
+    const known = this.folders.get(key);
+    if (known) return known;
+    const made = (async () => {
+      const parent = names.length > 1 ? await this.folderAt(parentFolderId, names.slice(0, -1)) : parentFolderId;
+      const never = new AbortController().signal;
+      let result: FolderPathResult;
+      try {
+        result = await withRetries(() => this.backend.createFolderPath!(parent, names.at(-1)!), this.policy(never));
+      } catch (error) {
+        const message = `The folder "${names.join('/')}" could not be made: ${errorMessageOf(error)}`;
+        throw new UploadFailure({ code: 'SERVER_ERROR', message, fatal: false });
+      }
+      if (!result.ok) throw failureFromRefusal(result);
+      return result.folderId;
+    })();
+    this.folders.set(key, made);
+    made.catch(() => this.folders.delete(key));
+    return made;
   }
 
   /**
