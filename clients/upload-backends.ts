@@ -4,7 +4,7 @@ import { callWebMethod, UPLOADS_WEB_MODULE } from './web-methods';
 /** Calls one of the app's upload operations by name with its arguments, over some transport. */
 type CallByName = <T>(method: string, args: unknown[]) => Promise<T>;
 
-/** The engine's backend seam over a transport: every method the engine may call, by its name. */
+/** The engine's backend seam over a transport: every method of it, by its name. */
 function backendOver(call: CallByName): Required<UploadBackend> {
   return {
     createUploadSession: (request) => call('createUploadSession', [request]),
@@ -14,6 +14,7 @@ function backendOver(call: CallByName): Required<UploadBackend> {
     discardArrivedCopy: (fileId, expected) => call('discardArrivedCopy', [fileId, expected]),
     findUploadedFile: (lost) => call('findUploadedFile', [lost]),
     importFromLinks: (links) => call('importFromLinks', [links]),
+    findExistingFiles: (destinations) => call('findExistingFiles', [destinations]),
   };
 }
 

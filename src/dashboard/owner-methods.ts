@@ -3,6 +3,7 @@ import {
   createUploadSession,
   discardArrivedCopy,
   finalizeUploadFromServer,
+  findExistingFiles,
   findUploadedFile,
   getAppSetup,
   getFileDownloadUrl,
@@ -48,4 +49,5 @@ export const ownerBackend: UploadBackend = {
   discardArrivedCopy,
   findUploadedFile,
   importFromLinks,
+  findExistingFiles,
 };

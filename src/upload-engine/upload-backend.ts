@@ -1,7 +1,9 @@
 import type {
   CreateUploadSessionResult,
   DiscardCopyResult,
+  DestinationFolderQuery,
   ExpectedFile,
+  FindExistingFilesResult,
   FindUploadResult,
   ImportFromLinksResult,
   LinkImport,
@@ -44,4 +46,10 @@ export interface UploadBackend {
    * refuses links, saying this backend cannot import them.
    */
   importFromLinks?(links: LinkImport[]): Promise<ImportFromLinksResult>;
+  /**
+   * Which files about to be sent are already in their destination folder (same name and size), one
+   * listing per folder. The engine does not call it: its callers ask before adding files (the
+   * page's staged list, the command line's plan). Without it, nothing is checked.
+   */
+  findExistingFiles?(destinations: DestinationFolderQuery[]): Promise<FindExistingFilesResult>;
 }
