@@ -22,5 +22,6 @@ export function httpBackend(origin: string, token: string): Counted {
     discardArrivedCopy: counted('discardArrivedCopy', backend.discardArrivedCopy),
     findUploadedFile: counted('findUploadedFile', backend.findUploadedFile),
     importFromLinks: counted('importFromLinks', backend.importFromLinks),
+    findExistingFiles: counted('findExistingFiles', backend.findExistingFiles),
   };
 }
