@@ -29,6 +29,7 @@ import {
  */
 export {
   getAppSetup,
+  findExistingFiles,
   listFolders,
   listRecentUploads,
   getFileDownloadUrl,

@@ -13,7 +13,7 @@ import {
 } from '../upload-engine';
 import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
-import type { FolderSummary } from '../shared/upload-methods';
+import { EXISTING_FILES_LIMITS, type DestinationFolderQuery, type ExistingFile, type FolderSummary } from '../shared/upload-methods';
 import type { FieldViolation } from '../shared/refusals';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
@@ -37,6 +37,8 @@ export interface StagedFile {
   fingerprint: string;
   /** It continues an upload begun before a reload, with the metadata it was started with. */
   resumes?: ResumeRecord;
+  /** The owner chose to send it though a file of its name and size is already in its folder. */
+  uploadAsCopy?: boolean;
 }
 
 let nextId = 0;
@@ -133,4 +135,88 @@ export function applySettings(staged: readonly StagedFile[], ids: ReadonlySet<st
 
 export function rename(staged: readonly StagedFile[], id: string, displayName: string): StagedFile[] {
   return staged.map((file) => (file.id === id && !file.resumes ? resolved(file, displayName) : file));
+}
+
+/**
+ * What the check for duplicates says of a staged file: a file of the same name and size is already
+ * in its destination folder (`exists`), or not (`new`); the answer is awaited (`checking`), or the
+ * check could not be made (`unchecked`: the file is sent as if new, the page saying so).
+ */
+export type ExistingFileCheck =
+  | { state: 'checking' }
+  | { state: 'new' }
+  | { state: 'unchecked' }
+  | { state: 'exists'; existing: ExistingFile };
+
+/** A staged file's destination folder as an upload names it: the parent and the subfolders under it. */
+function destinationOf(file: StagedFile): { parentFolderId?: string; filePath?: string } {
+  return { parentFolderId: file.meta.parentFolderId, filePath: file.meta.filePath };
+}
+
+/** What makes two files the same for the check: the destination folder, the name and the size. */
+export function existingFileKey(file: StagedFile): string {
+  const { parentFolderId, filePath } = destinationOf(file);
+  return JSON.stringify([parentFolderId ?? '', splitFilePath(filePath).join('/'), file.meta.displayName, String(file.source.size)]);
+}
+
+/** Whether a staged file is one the check asks about: a new upload (a continued one is the same upload). */
+export function needsExistingFileCheck(file: StagedFile): boolean {
+  return !file.resumes;
+}
+
+/**
+ * The findExistingFiles calls for these files: grouped by destination folder (one listing each),
+ * within EXISTING_FILES_LIMITS per call; each call with the key of each file it asks about, in its
+ * order. A folder with more files than one call takes is asked in several calls.
+ */
+export function existingFilesCalls(files: readonly StagedFile[]): Array<{ destinations: DestinationFolderQuery[]; keys: string[][] }> {
+  const byFolder = new Map<string, { destination: DestinationFolderQuery; keys: string[] }>();
+  for (const file of files) {
+    const key = existingFileKey(file);
+    const { parentFolderId, filePath } = destinationOf(file);
+    const folderKey = JSON.stringify([parentFolderId ?? '', splitFilePath(filePath).join('/')]);
+    let folder = byFolder.get(folderKey);
+    if (!folder) {
+      folder = { destination: { parentFolderId, filePath, files: [] }, keys: [] };
+      byFolder.set(folderKey, folder);
+    }
+    if (folder.keys.includes(key)) continue;
+    folder.destination.files.push({ displayName: file.meta.displayName, sizeInBytes: String(file.source.size) });
+    folder.keys.push(key);
+  }
+  const { foldersPerCall, filesPerCall } = EXISTING_FILES_LIMITS;
+  const calls: Array<{ destinations: DestinationFolderQuery[]; keys: string[][] }> = [];
+  let current = { destinations: [] as DestinationFolderQuery[], keys: [] as string[][] };
+  let filesInCurrent = 0;
+  for (const { destination, keys } of byFolder.values()) {
+    for (let start = 0; start < keys.length; start += filesPerCall) {
+      const part = Math.min(filesPerCall, keys.length - start);
+      if (current.destinations.length === foldersPerCall || filesInCurrent + part > filesPerCall) {
+        calls.push(current);
+        current = { destinations: [], keys: [] };
+        filesInCurrent = 0;
+      }
+      current.destinations.push({ ...destination, files: destination.files.slice(start, start + part) });
+      current.keys.push(keys.slice(start, start + part));
+      filesInCurrent += part;
+    }
+  }
+  if (current.destinations.length > 0) calls.push(current);
+  return calls;
+}
+
+/**
+ * Whether a staged file goes to the queue on Upload, as far as duplicates go: not while its check
+ * is awaited, nor when a file of its name and size is already there, unless the owner chose to
+ * upload it as a copy.
+ */
+export function passesExistingFileCheck(file: StagedFile, check: ExistingFileCheck | undefined): boolean {
+  if (!check) return true;
+  if (check.state === 'checking') return false;
+  return check.state !== 'exists' || file.uploadAsCopy === true;
+}
+
+/** The files, those named chosen to be uploaded as copies. */
+export function chooseUploadAsCopy(staged: readonly StagedFile[], ids: ReadonlySet<string>): StagedFile[] {
+  return staged.map((file) => (ids.has(file.id) ? { ...file, uploadAsCopy: true } : file));
 }

@@ -3,7 +3,18 @@ import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { PickedFile } from '../files/picked-files';
 import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
-import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
+import {
+  applySettings,
+  chooseUploadAsCopy,
+  passesExistingFileCheck,
+  problemsOf,
+  rename,
+  stageFiles,
+  type ExistingFileCheck,
+  type StagedFile,
+  type UploadSettings,
+} from '../staging';
+import { useExistingFiles } from './use-existing-files';
 
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
 const PREPARE_AFTER_MS = 300;
@@ -19,6 +30,8 @@ const INITIAL_SETTINGS: UploadSettings = {
 export interface StagedFiles {
   staged: StagedFile[];
   problems: Map<string, UploadError>;
+  /** Whether a file of the same name and size is already in each file's destination folder, by staged id. */
+  existing: Map<string, ExistingFileCheck>;
   settings: UploadSettings;
   selectedIds: string[];
   setSettings(settings: UploadSettings): void;
@@ -27,7 +40,9 @@ export interface StagedFiles {
   rename(id: string, displayName: string): void;
   remove(ids: string[]): void;
   applyToSelected(): void;
-  /** Hands the files that pass the checks to the queue; the others stay, with their reason. */
+  /** Sends these files though a file of their name and size is already in their folder. */
+  uploadAsCopies(ids: string[]): void;
+  /** Hands the files that pass the checks to the queue; the others stay, with their reason (duplicates: until a choice). */
   start(): void;
 }
 
@@ -45,13 +60,17 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     .join('\n');
   const queuedFingerprints = useMemo(() => new Set(queuedKey ? queuedKey.split('\n') : []), [queuedKey]);
   const problems = useMemo(() => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes), [staged, queuedFingerprints]);
+  const existing = useExistingFiles(staged, problems);
+  const sendable = useMemo(
+    () => staged.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))),
+    [staged, problems, existing],
+  );
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   useEffect(() => {
-    const sendable = staged.filter((file) => !problems.has(file.id) && !file.resumes);
-    const timer = setTimeout(() => queue.prepare(sendable), PREPARE_AFTER_MS);
+    const timer = setTimeout(() => queue.prepare(sendable.filter((file) => !file.resumes)), PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [staged, problems, queue]);
+  }, [sendable, queue]);
 
   const add = useCallback(
     (picked: PickedFile[]) => setStaged((current) => [...current, ...stageFiles(picked, settings, queue.unfinishedUploads())]),
@@ -63,13 +82,13 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setSelectedIds((current) => current.filter((id) => !removed.has(id)));
   }, []);
   const start = useCallback(() => {
-    const sendable = staged.filter((file) => !problems.has(file.id));
     for (const file of sendable) {
       if (file.resumes) queue.resumeUpload(file.source, file.resumes);
     }
     queue.add(sendable.filter((file) => !file.resumes));
     remove(sendable.map((file) => file.id));
-  }, [staged, problems, queue, remove]);
+  }, [sendable, queue, remove]);
+  const uploadAsCopies = useCallback((ids: string[]) => setStaged((current) => chooseUploadAsCopy(current, new Set(ids))), []);
 
   const renameFile = useCallback((id: string, displayName: string) => setStaged((current) => rename(current, id, displayName)), []);
   const applyToSelected = useCallback(
@@ -80,6 +99,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   return {
     staged,
     problems,
+    existing,
     settings,
     selectedIds,
     setSettings,
@@ -88,6 +108,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     rename: renameFile,
     remove,
     applyToSelected,
+    uploadAsCopies,
     start,
   };
 }
