@@ -13,7 +13,8 @@ import {
 } from '../upload-engine';
 import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
-import { EXISTING_FILES_LIMITS, type DestinationFolderQuery, type ExistingFile, type FolderSummary } from '../shared/upload-methods';
+import type { ExistingFile, FolderSummary } from '../shared/upload-methods';
+import type { DestinedFile } from '../shared/existing-files';
 import type { FieldViolation } from '../shared/refusals';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
@@ -148,61 +149,15 @@ export type ExistingFileCheck =
   | { state: 'unchecked' }
   | { state: 'exists'; existing: ExistingFile };
 
-/** A staged file's destination folder as an upload names it: the parent and the subfolders under it. */
-function destinationOf(file: StagedFile): { parentFolderId?: string; filePath?: string } {
-  return { parentFolderId: file.meta.parentFolderId, filePath: file.meta.filePath };
-}
-
-/** What makes two files the same for the check: the destination folder, the name and the size. */
-export function existingFileKey(file: StagedFile): string {
-  const { parentFolderId, filePath } = destinationOf(file);
-  return JSON.stringify([parentFolderId ?? '', splitFilePath(filePath).join('/'), file.meta.displayName, String(file.source.size)]);
+/** A staged file as the check for duplicates sees it: where it goes, its name and size. */
+export function destinedFileOf(file: StagedFile): DestinedFile {
+  const { parentFolderId, filePath, displayName } = file.meta;
+  return { parentFolderId, filePath, displayName, sizeInBytes: file.source.size };
 }
 
 /** Whether a staged file is one the check asks about: a new upload (a continued one is the same upload). */
 export function needsExistingFileCheck(file: StagedFile): boolean {
   return !file.resumes;
-}
-
-/**
- * The findExistingFiles calls for these files: grouped by destination folder (one listing each),
- * within EXISTING_FILES_LIMITS per call; each call with the key of each file it asks about, in its
- * order. A folder with more files than one call takes is asked in several calls.
- */
-export function existingFilesCalls(files: readonly StagedFile[]): Array<{ destinations: DestinationFolderQuery[]; keys: string[][] }> {
-  const byFolder = new Map<string, { destination: DestinationFolderQuery; keys: string[] }>();
-  for (const file of files) {
-    const key = existingFileKey(file);
-    const { parentFolderId, filePath } = destinationOf(file);
-    const folderKey = JSON.stringify([parentFolderId ?? '', splitFilePath(filePath).join('/')]);
-    let folder = byFolder.get(folderKey);
-    if (!folder) {
-      folder = { destination: { parentFolderId, filePath, files: [] }, keys: [] };
-      byFolder.set(folderKey, folder);
-    }
-    if (folder.keys.includes(key)) continue;
-    folder.destination.files.push({ displayName: file.meta.displayName, sizeInBytes: String(file.source.size) });
-    folder.keys.push(key);
-  }
-  const { foldersPerCall, filesPerCall } = EXISTING_FILES_LIMITS;
-  const calls: Array<{ destinations: DestinationFolderQuery[]; keys: string[][] }> = [];
-  let current = { destinations: [] as DestinationFolderQuery[], keys: [] as string[][] };
-  let filesInCurrent = 0;
-  for (const { destination, keys } of byFolder.values()) {
-    for (let start = 0; start < keys.length; start += filesPerCall) {
-      const part = Math.min(filesPerCall, keys.length - start);
-      if (current.destinations.length === foldersPerCall || filesInCurrent + part > filesPerCall) {
-        calls.push(current);
-        current = { destinations: [], keys: [] };
-        filesInCurrent = 0;
-      }
-      current.destinations.push({ ...destination, files: destination.files.slice(start, start + part) });
-      current.keys.push(keys.slice(start, start + part));
-      filesInCurrent += part;
-    }
-  }
-  if (current.destinations.length > 0) calls.push(current);
-  return calls;
 }
 
 /**

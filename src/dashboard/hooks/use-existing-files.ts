@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UploadError } from '../../upload-engine';
 import type { ExistingFile } from '../../shared/upload-methods';
+import { destinedFileKey, existingFilesCalls, existingFilesFound, keysAsked } from '../../shared/existing-files';
 import { findExistingFiles } from '../owner-methods';
-import { existingFileKey, existingFilesCalls, needsExistingFileCheck, type ExistingFileCheck, type StagedFile } from '../staging';
+import { destinedFileOf, needsExistingFileCheck, type ExistingFileCheck, type StagedFile } from '../staging';
 
 /** How long the staged files stay unchanged before they are checked (not at every keystroke of a rename). */
 const CHECK_AFTER_MS = 200;
 
 /** A check's answer: the file already there, none (null), or no answer to be had. */
 type Answer = ExistingFile | null | 'unchecked';
+
+const keyOf = (file: StagedFile) => destinedFileKey(destinedFileOf(file));
 
 /**
  * The check for duplicates of the staged files, by staged id: before any byte is sent, the Media
@@ -28,35 +31,29 @@ export function useExistingFiles(
   const checked = useMemo(() => staged.filter((file) => needsExistingFileCheck(file) && !problems.has(file.id)), [staged, problems]);
 
   useEffect(() => {
-    const current = new Set(checked.map(existingFileKey));
+    const current = new Set(checked.map(keyOf));
     for (const key of asked.current) if (!current.has(key)) asked.current.delete(key);
     setAnswers((known) => {
       const kept = [...known].filter(([key]) => current.has(key));
       return kept.length === known.size ? known : new Map(kept);
     });
-    const toAsk = checked.filter((file) => !asked.current.has(existingFileKey(file)));
+    const toAsk = checked.filter((file) => !asked.current.has(keyOf(file)));
     if (toAsk.length === 0) return;
     const timer = setTimeout(() => {
-      for (const { destinations, keys } of existingFilesCalls(toAsk)) {
-        for (const key of keys.flat()) asked.current.add(key);
-        const settle = (answerOf: (folder: number, file: number) => Answer) =>
+      for (const call of existingFilesCalls(toAsk.map(destinedFileOf))) {
+        const keys = keysAsked(call);
+        for (const key of keys) asked.current.add(key);
+        const settle = (answerOf: (key: string) => Answer) =>
           setAnswers((known) => {
             const next = new Map(known);
-            keys.forEach((folderKeys, folder) => {
-              folderKeys.forEach((key, file) => {
-                if (asked.current.has(key)) next.set(key, answerOf(folder, file));
-              });
-            });
+            for (const key of keys) if (asked.current.has(key)) next.set(key, answerOf(key));
             return next;
           });
-        findExistingFiles(destinations).then(
+        findExistingFiles(call.destinations).then(
           (result) => {
             if (!result.ok) return settle(() => 'unchecked');
-            settle((folder, file) => {
-              const { displayName, sizeInBytes } = destinations[folder]!.files[file]!;
-              const found = result.folders[folder]?.existing ?? [];
-              return found.find((existing) => existing.displayName === displayName && existing.sizeInBytes === sizeInBytes) ?? null;
-            });
+            const found = existingFilesFound(call, result.folders);
+            settle((key) => found.get(key) ?? null);
           },
           () => settle(() => 'unchecked'),
         );
@@ -68,7 +65,7 @@ export function useExistingFiles(
   return useMemo(() => {
     const checks = new Map<string, ExistingFileCheck>();
     for (const file of checked) {
-      const answer = answers.get(existingFileKey(file));
+      const answer = answers.get(keyOf(file));
       checks.set(
         file.id,
         answer === undefined
