@@ -644,7 +644,7 @@ describe('StagedFilesTable', () => {
       [later!.id, { state: 'checking' }],
     ]);
     const { onRemove, onUploadAsCopies, unmount } = renderTable([clip!, photo!, notes!, later!], { existing });
-    expect(within(stagedRowOf('clip.mp4')).getByText('Already in Media Manager / clients/2026: 1.2 MB, uploaded Nov 3')).toBeTruthy();
+    expect(within(stagedRowOf('clip.mp4')).getByText('Already in 2026: 1.2 MB, uploaded Nov 3')).toBeTruthy();
     expect(within(stagedRowOf('photo.jpg')).getByText('Already in Media Manager: 2.05 kB')).toBeTruthy();
     expect(within(stagedRowOf('later.mp4')).getByText('Checking the Media Manager…')).toBeTruthy();
     expect(screen.getByText('2 files are already in their folders in the Media Manager (same name, same size).')).toBeTruthy();

@@ -38,6 +38,9 @@ const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 8;
 const PHONE_VISIBLE_ROWS = 4;
 
+/** Text whose spaces do not break a line ("1.5 MB", "Dec 7"). */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 /** A checkbox named for screen readers only, as a table row's selection shows no label. */
 const SelectBox: FC<{ label: string; checked: boolean; indeterminate?: boolean; onChange(): void; dataHook?: string }> = ({
   label,
@@ -148,8 +151,12 @@ const StagedFilesTableView: FC<Props> = ({
     const found = existing.get(file.id);
     if (found?.state === 'exists') {
       const { sizeInBytes, createdDate } = found.existing;
-      const facts = { folder: whereTo(file), size: bytes(Number(sizeInBytes)) };
-      const sentence = createdDate ? t('staged.existing', { ...facts, date: day(createdDate) }) : t('staged.existingUndated', facts);
+      // The folder by its own name (its path is in the destination beside or above); a size or a date never split across lines.
+      const folder = splitFilePath(file.meta.filePath).at(-1) ?? folderName(file).split(' / ').at(-1) ?? '';
+      const facts = { folder, size: unbroken(bytes(Number(sizeInBytes))) };
+      const sentence = createdDate
+        ? t('staged.existing', { ...facts, date: unbroken(day(createdDate)) })
+        : t('staged.existingUndated', facts);
       if (file.uploadAsCopy) {
         return (
           <Text size="small" skin="success" ellipsis maxLines={2} dataHook="staged-copy">
