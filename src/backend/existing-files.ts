@@ -109,25 +109,8 @@ export async function findExistingFilesWith(
   query: DestinationFolderQuery[],
   calls: FolderListingCalls,
 ): Promise<DestinationFolderAnswer[]> {
-  const subfolders = new Map<string, Promise<Map<string, string> | undefined>>();
-  const listings = new Map<string, Promise<{ files: files.FileDescriptor[]; listedAll: boolean } | undefined>>();
-
-  const subfoldersOf = (parentFolderId: string) => {
-    let found = subfolders.get(parentFolderId);
-    if (!found) {
-      found = readSubfolders(parentFolderId, calls);
-      subfolders.set(parentFolderId, found);
-    }
-    return found;
-  };
-  const listingOf = (folderId: string) => {
-    let found = listings.get(folderId);
-    if (!found) {
-      found = readFiles(folderId, calls);
-      listings.set(folderId, found);
-    }
-    return found;
-  };
+  const subfoldersOf = askedOnce((folderId) => readSubfolders(folderId, calls));
+  const listingOf = askedOnce((folderId) => readFiles(folderId, calls));
 
   return Promise.all(
     query.map(async (destination): Promise<DestinationFolderAnswer> => {
@@ -157,6 +140,19 @@ export async function findExistingFilesWith(
       return { exists: true, listedAll: listing.listedAll, existing: [...newest.values()] };
     }),
   );
+}
+
+/** A read of a folder made once per call, however many destinations name the folder. */
+function askedOnce<T>(read: (folderId: string) => Promise<T>): (folderId: string) => Promise<T> {
+  const answers = new Map<string, Promise<T>>();
+  return (folderId) => {
+    let answer = answers.get(folderId);
+    if (!answer) {
+      answer = read(folderId);
+      answers.set(folderId, answer);
+    }
+    return answer;
+  };
 }
 
 /** The SDK gives dates as Date objects; a plain REST answer as ISO strings. */
