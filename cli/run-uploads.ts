@@ -1,5 +1,6 @@
 import {
   UploadQueue,
+  errorMessageOf,
   nodeMd5Thread,
   type HashHistoryStore,
   type ResumeStore,
@@ -7,7 +8,6 @@ import {
   type UploadItem,
   type UploadQueueSnapshot,
 } from '../src/upload-engine/node/index.js';
-import { errorMessageOf } from '../src/upload-engine/node/index.js';
 import { destinedFileKey, existingFilesCalls, existingFilesFound } from '../src/shared/existing-files.js';
 import { splitFilePath } from '../src/policies/upload-request-policy.js';
 import type { ExistingFile } from '../src/shared/upload-methods.js';
