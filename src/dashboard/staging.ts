@@ -40,6 +40,8 @@ export interface StagedFile {
   resumes?: ResumeRecord;
   /** The owner chose to send it though a file of its name and size is already in its folder. */
   uploadAsCopy?: boolean;
+  /** Upload was asked while its check was awaited: it goes once the check says it is not there yet. */
+  sendWhenChecked?: boolean;
 }
 
 let nextId = 0;
@@ -169,6 +171,11 @@ export function passesExistingFileCheck(file: StagedFile, check: ExistingFileChe
   if (!check) return true;
   if (check.state === 'checking') return false;
   return check.state !== 'exists' || file.uploadAsCopy === true;
+}
+
+/** Whether Upload takes a file now or once checked: not one already there without a choice. */
+export function uploadTakes(file: StagedFile, check: ExistingFileCheck | undefined): boolean {
+  return check?.state === 'checking' || passesExistingFileCheck(file, check);
 }
 
 /** The files, those named chosen to be uploaded as copies. */

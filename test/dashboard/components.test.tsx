@@ -648,8 +648,8 @@ describe('StagedFilesTable', () => {
     expect(within(stagedRowOf('photo.jpg')).getByText('Already in Media Manager: 2.05 kB')).toBeTruthy();
     expect(within(stagedRowOf('later.mp4')).getByText('Checking the Media Manager…')).toBeTruthy();
     expect(screen.getByText('2 files are already in their folders in the Media Manager (same name, same size).')).toBeTruthy();
-    // Only notes.txt goes: the duplicates wait for a choice, later.mp4 for its check.
-    expect(button('Upload 1 file')).toBeTruthy();
+    // notes.txt goes, later.mp4 once its check says it is new; the duplicates wait for a choice.
+    expect(button('Upload 2 files')).toBeTruthy();
 
     fireEvent.click(button('Skip clip.mp4: it is already in the Media Manager'));
     expect(onRemove).toHaveBeenLastCalledWith([clip!.id]);

@@ -245,6 +245,23 @@ describe('the Upload page', () => {
     expect(web.findExistingFiles).toHaveBeenCalledTimes(1);
   });
 
+  it('takes Upload while the check is on its way: a new file goes once checked, one already there waits for a choice', async () => {
+    let answer: (result: FindExistingFilesResult) => void = () => undefined;
+    web.findExistingFiles.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    await renderPage();
+    choose(clip(), new File(['01234'], 'new.mp4', { type: 'video/mp4', lastModified: LAST_MODIFIED }));
+    await waitFor(() => expect(web.findExistingFiles).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
+    expect(web.createUploadSession).not.toHaveBeenCalled();
+    answer({
+      ok: true,
+      folders: [{ exists: true, listedAll: true, existing: [{ fileId: 'id-clip', displayName: 'clip.mp4', sizeInBytes: '10' }] }],
+    });
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
+    expect(await screen.findByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' })).toBeTruthy();
+  });
+
   it('sends files as new, saying they were not checked, when the Media Manager cannot be asked', async () => {
     web.findExistingFiles.mockRejectedValue(new Error('network'));
     await renderPage();

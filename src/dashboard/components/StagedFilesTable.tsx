@@ -9,7 +9,7 @@ import type { UploadError } from '../../upload-engine';
 import { splitFilePath } from '../../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { FolderSummary } from '../../shared/upload-methods';
-import { passesExistingFileCheck, type ExistingFileCheck, type StagedFile } from '../staging';
+import { uploadTakes, type ExistingFileCheck, type StagedFile } from '../staging';
 import { inactive } from './inactive';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeUploadError } from '../../i18n/describe';
@@ -78,7 +78,7 @@ const StagedFilesTableView: FC<Props> = ({
     const known = folders.find((folder) => folder.id === id);
     return known ? folderPathLabel(t, [known]) : t('folder.startedIn');
   };
-  const sendable = staged.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))).length;
+  const sendable = staged.filter((file) => !problems.has(file.id) && uploadTakes(file, existing.get(file.id))).length;
   /** Files already in their folder and no choice made yet: skip them, or upload them as copies. */
   const undecided = staged.filter((file) => existing.get(file.id)?.state === 'exists' && !file.uploadAsCopy).map((file) => file.id);
   const selected = new Set(selectedIds);

@@ -8,6 +8,7 @@ import {
   chooseUploadAsCopy,
   passesExistingFileCheck,
   problemsOf,
+  uploadTakes,
   rename,
   stageFiles,
   type ExistingFileCheck,
@@ -81,13 +82,32 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setStaged((current) => current.filter((file) => !removed.has(file.id)));
     setSelectedIds((current) => current.filter((id) => !removed.has(id)));
   }, []);
+  const send = useCallback(
+    (files: StagedFile[]) => {
+      for (const file of files) {
+        if (file.resumes) queue.resumeUpload(file.source, file.resumes);
+      }
+      queue.add(files.filter((file) => !file.resumes));
+      remove(files.map((file) => file.id));
+    },
+    [queue, remove],
+  );
   const start = useCallback(() => {
-    for (const file of sendable) {
-      if (file.resumes) queue.resumeUpload(file.source, file.resumes);
-    }
-    queue.add(sendable.filter((file) => !file.resumes));
-    remove(sendable.map((file) => file.id));
-  }, [sendable, queue, remove]);
+    send(sendable);
+    // Files still being checked go once their check says they are not there yet.
+    const waiting = new Set(
+      staged.filter((file) => !problems.has(file.id) && existing.get(file.id)?.state === 'checking').map((file) => file.id),
+    );
+    if (waiting.size > 0) setStaged((current) => current.map((file) => (waiting.has(file.id) ? { ...file, sendWhenChecked: true } : file)));
+  }, [send, sendable, staged, problems, existing]);
+  useEffect(() => {
+    const checkedNow = staged.filter((file) => file.sendWhenChecked && existing.get(file.id)?.state !== 'checking');
+    if (checkedNow.length === 0) return;
+    send(checkedNow.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))));
+    // One found already there waits for the owner's choice like any other.
+    const held = new Set(checkedNow.map((file) => file.id));
+    setStaged((current) => current.map((file) => (held.has(file.id) ? { ...file, sendWhenChecked: false } : file)));
+  }, [staged, existing, problems, send]);
   const uploadAsCopies = useCallback((ids: string[]) => setStaged((current) => chooseUploadAsCopy(current, new Set(ids))), []);
 
   const renameFile = useCallback((id: string, displayName: string) => setStaged((current) => rename(current, id, displayName)), []);
