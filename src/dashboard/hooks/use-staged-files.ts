@@ -8,7 +8,6 @@ import {
   chooseUploadAsCopy,
   passesExistingFileCheck,
   problemsOf,
-  uploadTakes,
   rename,
   stageFiles,
   type ExistingFileCheck,
