@@ -27,6 +27,8 @@ ${option('--from-url <link>', t('cli.help.option.fromUrl'))}
 ${option('--folder <path>', t('cli.help.option.folder'))}
 ${option('--private', t('cli.help.option.private'))}
 ${option('--labels <a,b>', t('cli.help.option.labels'))}
+${option('--skip-existing', t('cli.help.option.skipExisting'))}
+${option('--duplicates <how>', t('cli.help.option.duplicates'))}
 ${option('--concurrency <n>', t('cli.help.option.concurrency', { default: DEFAULT_CONCURRENCY }))}
 ${option('--chunk-size <size>', t('cli.help.option.chunkSize', { default: `${DEFAULT_CHUNK_SIZE / MIB}MiB` }))}
 ${option('--url <origin>', t('cli.help.option.url', { default: DEFAULT_LOCAL_WIX_URL }))}

@@ -10,6 +10,14 @@ export const MAX_CONCURRENCY = 32;
 export const MIN_CHUNK_SIZE = 64 * 1024;
 export const MAX_CHUNK_SIZE = 1024 ** 3;
 
+/**
+ * What is done with a file whose name and size are already in its destination folder: skipped (the
+ * default, `--skip-existing` or `--duplicates=skip`: a command line cannot ask, so it skips and says
+ * so), or sent as a copy beside it (`--duplicates=copy`).
+ */
+export type DuplicatesChoice = 'skip' | 'copy';
+const DUPLICATES_CHOICES: readonly DuplicatesChoice[] = ['skip', 'copy'];
+
 /** How the run is shown: bars on a terminal, lines in a log, JSON for scripts, or nothing but failures. */
 export type OutputMode = 'auto' | 'json' | 'quiet';
 
@@ -26,6 +34,7 @@ export interface CliOptions {
   concurrency: number;
   chunkSize?: number;
   output: OutputMode;
+  duplicates: DuplicatesChoice;
   /** The local Wix's origin; absent when not given on the command line. */
   url?: string;
 }
@@ -42,6 +51,8 @@ const FLAGS = {
   // The language (`--lang de`): read before the options are, by language.ts, so a wrong command line is told in it too.
   lang: { type: 'string' },
   'from-url': { type: 'string', multiple: true },
+  'skip-existing': { type: 'boolean' },
+  duplicates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,12 +77,21 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     private: values.private === true,
     concurrency: values.concurrency === undefined ? DEFAULT_CONCURRENCY : concurrencyOf(values.concurrency),
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'auto',
+    duplicates: duplicatesOf(values.duplicates, values['skip-existing'] === true),
   };
   if (values.folder !== undefined) options.folder = folderOf(values.folder);
   if (values.labels !== undefined) options.labels = labelsOf(values.labels);
   if (values['chunk-size'] !== undefined) options.chunkSize = chunkSizeOf(values['chunk-size']);
   if (values.url !== undefined) options.url = originOf(values.url);
   return options;
+}
+
+function duplicatesOf(text: string | undefined, skipExisting: boolean): DuplicatesChoice {
+  if (text === undefined) return 'skip';
+  const choice = DUPLICATES_CHOICES.find((one) => one === text);
+  if (!choice) throw new UsageError({ key: 'cli.error.duplicatesChoice', values: { got: text } });
+  if (skipExisting && choice !== 'skip') throw new UsageError({ key: 'cli.error.skipExistingAndCopy' });
+  return choice;
 }
 
 function concurrencyOf(text: string): number {

@@ -79,8 +79,14 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
   const result = await runUploads(
     target,
     planned,
-    { concurrency: options.concurrency, chunkSize: options.chunkSize, progressIntervalMs, statusPollIntervalMs: STATUS_POLL_INTERVAL_MS },
-    { backend, ...records, reporter, signal: context.signal },
+    {
+      concurrency: options.concurrency,
+      chunkSize: options.chunkSize,
+      progressIntervalMs,
+      statusPollIntervalMs: STATUS_POLL_INTERVAL_MS,
+      duplicates: options.duplicates,
+    },
+    { backend, ...records, reporter, wording, signal: context.signal },
   );
   const exitCode = result.interrupted
     ? EXIT_CODES.interrupted

@@ -1,5 +1,6 @@
 import {
   UploadQueue,
+  errorMessageOf,
   nodeMd5Thread,
   type HashHistoryStore,
   type ResumeStore,
@@ -7,7 +8,12 @@ import {
   type UploadItem,
   type UploadQueueSnapshot,
 } from '../src/upload-engine/node/index.js';
+import { destinedFileKey, existingFilesCalls, existingFilesFound } from '../src/shared/existing-files.js';
+import { splitFilePath } from '../src/policies/upload-request-policy.js';
+import type { ExistingFile } from '../src/shared/upload-methods.js';
+import type { Wording } from '../src/i18n/describe.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
+import type { DuplicatesChoice } from './options.js';
 import type { FinishedUploads } from './finished-uploads.js';
 import { totalsOf, type FileView, type Reporter, type RunResult, type TargetView } from './reporters/reporter.js';
 import type { PlannedFile } from './upload-plan.js';
@@ -19,6 +25,8 @@ export interface RunSettings {
   progressIntervalMs: number;
   /** How often the Media Manager is asked about files it is processing. */
   statusPollIntervalMs: number;
+  /** Files whose name and size are already in their folder: skipped, or sent as copies. */
+  duplicates: DuplicatesChoice;
 }
 
 export interface RunDeps {
@@ -28,6 +36,8 @@ export interface RunDeps {
   /** What this target's file hashes were seen to be; in memory when not given. */
   hashHistory?: HashHistoryStore;
   reporter: Reporter;
+  /** The reader's language, for a warning. */
+  wording: Wording;
   /** Aborted: stop at once, keeping every resume record (Ctrl-C). */
   signal: AbortSignal;
 }
@@ -129,7 +139,21 @@ export async function runUploads(
       if (file.finished) earlier.watch(file.fingerprint, file.finished.fileId);
       else if (file.resume) queue.resumeUpload(file.source, file.resume);
     }
-    const fresh = planned.filter((file) => !file.finished && !file.resume).map((file) => ({ source: file.source, meta: file.meta }));
+    const unsent = planned.filter((file) => !file.finished && !file.resume);
+    const existing =
+      settings.duplicates === 'skip'
+        ? await alreadyThere(
+            unsent.filter((file) => file.source.link === undefined),
+            deps,
+          )
+        : new Map();
+    const fresh: Array<Pick<PlannedFile, 'source' | 'meta'>> = [];
+    for (const file of unsent) {
+      const there = existing.get(file.fingerprint);
+      if (there)
+        change(file.fingerprint, { state: 'skipped', existing: { ...there, folder: `/${splitFilePath(file.meta.filePath).join('/')}` } });
+      else fresh.push({ source: file.source, meta: file.meta });
+    }
     queue.add(fresh.filter((file) => file.source.link === undefined));
     const links = fresh.filter((file) => file.source.link !== undefined);
     if (links.length > 0) queue.importLinks(links);
@@ -143,6 +167,47 @@ export async function runUploads(
   await queue.dispose();
   const files = [...views.values()];
   return { files, totals: totalsOf(files), interrupted, durationMs: Date.now() - startedAt };
+}
+
+/**
+ * The files already in their destination folder (same name and size), by fingerprint: one listing
+ * per folder (findExistingFiles). A backend that cannot tell, or a check that fails, skips nothing,
+ * saying so.
+ */
+async function alreadyThere(files: readonly PlannedFile[], deps: RunDeps): Promise<Map<string, ExistingFile>> {
+  const found = new Map<string, ExistingFile>();
+  if (files.length === 0) return found;
+  const { backend, reporter, wording } = deps;
+  const unchecked = (reason: string) => reporter.warned(wording.t('cli.duplicatesUnchecked', { reason }));
+  if (!backend.findExistingFiles) {
+    unchecked(wording.t('cli.duplicatesNotOffered'));
+    return found;
+  }
+  const destined = (file: PlannedFile) => ({
+    parentFolderId: file.meta.parentFolderId,
+    filePath: file.meta.filePath,
+    displayName: file.meta.displayName,
+    sizeInBytes: file.source.size,
+  });
+  const byKey = new Map<string, ExistingFile | null>();
+  try {
+    for (const call of existingFilesCalls(files.map(destined))) {
+      const answer = await backend.findExistingFiles(call.destinations);
+      if (!answer.ok) {
+        unchecked(answer.reason);
+        return found;
+      }
+      for (const [key, file] of existingFilesFound(call, answer.folders)) byKey.set(key, file);
+    }
+  } catch (error) {
+    unchecked(errorMessageOf(error));
+    return found;
+  }
+  for (const file of files) {
+    const there = byKey.get(destinedFileKey(destined(file)));
+    if (there) found.set(file.fingerprint, there);
+  }
+  return found;
 }
 
 function viewOf(file: PlannedFile): FileView {

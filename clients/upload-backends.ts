@@ -4,7 +4,7 @@ import { callWebMethod, UPLOADS_WEB_MODULE } from './web-methods';
 /** Calls one of the app's upload operations by name with its arguments, over some transport. */
 type CallByName = <T>(method: string, args: unknown[]) => Promise<T>;
 
-/** The engine's backend seam over a transport: every method the engine may call, by its name. */
+/** The engine's backend seam over a transport: every method of it, by its name. */
 function backendOver(call: CallByName): Required<UploadBackend> {
   return {
     createUploadSession: (request) => call('createUploadSession', [request]),
@@ -15,6 +15,7 @@ function backendOver(call: CallByName): Required<UploadBackend> {
     findUploadedFile: (lost) => call('findUploadedFile', [lost]),
     importFromLinks: (links) => call('importFromLinks', [links]),
     createFolderPath: (parentFolderId, filePath) => call('createFolderPath', [parentFolderId, filePath]),
+    findExistingFiles: (destinations) => call('findExistingFiles', [destinations]),
   };
 }
 

@@ -124,6 +124,8 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
         language,
         language === 'he' ? 'rtl' : 'ltr',
       ]);
+      // A folder of each language's own: the same files where an earlier language uploaded them would be flagged as already there.
+      await page.locator('[data-hook="new-path"] input').fill(`lang-${language}`);
       await page.setInputFiles('[data-hook="file-input"]', paths);
       if (language === 'he') {
         // A Latin file name in a name field of the right-to-left page reads from its start, in its own direction.

@@ -122,8 +122,10 @@ describe('the Upload page with many files, long names and a narrow window, in Ch
     await ui.open(app.url);
   }
 
+  /** Each staging goes to a folder of its own: the same files in a folder they were uploaded to would be flagged as already there. */
+  let stagings = 0;
   async function stageAll(): Promise<void> {
-    await page.getByRole('textbox', { name: 'New subfolders (optional)' }).fill(LONG_PATH);
+    await page.getByRole('textbox', { name: 'New subfolders (optional)' }).fill(`${LONG_PATH}-${++stagings}`);
     await page.getByRole('textbox', { name: 'Labels' }).fill(LONG_LABEL);
     await page.keyboard.press('Enter');
     await ui.chooseFiles(paths);

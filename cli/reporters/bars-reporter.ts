@@ -6,6 +6,7 @@ import type { OutputStream } from './streams.js';
 import {
   earlierRunNote,
   endingLine,
+  skippedLine,
   eventLabeller,
   failureLines,
   resumedWording,
@@ -96,7 +97,7 @@ export class BarsReporter implements Reporter {
     }
     this.removeBar(file.path);
     if (file.state === 'ready') this.bars.log(`${this.label('ready')}${file.path} ${whereOf(file)}${earlierRunNote(this.wording, file)}\n`);
-    const ending = endingLine(this.wording, file, this.label);
+    const ending = endingLine(this.wording, file, this.label) ?? skippedLine(this.wording, file, this.label);
     if (ending) this.bars.log(`${ending}\n`);
   }
 

@@ -59,6 +59,7 @@ export class JsonReporter implements Reporter {
       ready: totals.ready,
       failed: totals.failed,
       refused: totals.refused,
+      skipped: totals.skipped,
       bytesTotal: totals.bytesTotal,
       bytesUploaded: totals.bytesUploaded,
       files: result.files.map(machineView),

@@ -8,6 +8,7 @@ import {
   failureLines,
   resumedWording,
   sizeOf,
+  skippedLine,
   startFailureText,
   startLine,
   summaryOf,
@@ -48,7 +49,7 @@ export class LinesReporter implements Reporter {
     } else if (file.state === 'ready') {
       this.say(`${label(file.alreadyUploaded ? 'uploaded' : 'ready')}${file.path} ${whereOf(file)}${earlierRunNote(wording, file)}`);
     } else {
-      const ending = endingLine(wording, file, label);
+      const ending = endingLine(wording, file, label) ?? skippedLine(wording, file, label);
       if (ending) this.say(ending);
     }
   }

@@ -1,4 +1,5 @@
 import type { UploadError, UploadItemState } from '../../src/upload-engine/node/index.js';
+import type { ExistingFile } from '../../src/shared/upload-methods.js';
 import type { ExitCode } from '../exit-codes.js';
 import type { UploadTarget } from '../targets/target.js';
 
@@ -10,7 +11,8 @@ export interface FileView {
   /** As named on the command line, or found in a named folder. */
   path: string;
   size: number;
-  state: UploadItemState;
+  /** `skipped`: not sent, a file of its name and size being already in its folder (`existing`). */
+  state: UploadItemState | 'skipped';
   /** What the server holds of it. */
   bytesUploaded: number;
   bytesPerSecond: number;
@@ -20,6 +22,8 @@ export interface FileView {
   alreadyUploaded?: boolean;
   fileId?: string;
   url?: string;
+  /** The file of the same name and size already in its destination folder (`folder`, "/clients/2026"), for a skipped file. */
+  existing?: ExistingFile & { folder: string };
   /** Why it did not become READY: the engine's failure (its code and data tell it in the reader's language; --json gives its code and English message). */
   error?: UploadError;
 }
@@ -31,6 +35,8 @@ export interface RunTotals {
   failed: number;
   /** Sent whole, and refused by the Media Manager (or the backend): sending them again cannot help. */
   refused: number;
+  /** Not sent: already in their folder (not a failure). */
+  skipped: number;
   bytesTotal: number;
   bytesUploaded: number;
   bytesPerSecond: number;
@@ -64,6 +70,7 @@ export function totalsOf(files: readonly FileView[]): RunTotals {
   let ready = 0;
   let failed = 0;
   let refused = 0;
+  let skipped = 0;
   for (const file of files) {
     bytesTotal += file.size;
     bytesUploaded += file.bytesUploaded;
@@ -71,6 +78,7 @@ export function totalsOf(files: readonly FileView[]): RunTotals {
     if (file.state === 'ready') ready += 1;
     if (file.state === 'failed' || file.state === 'cancelled') failed += 1;
     if (file.state === 'refused') refused += 1;
+    if (file.state === 'skipped') skipped += 1;
   }
-  return { files: files.length, ready, failed, refused, bytesTotal, bytesUploaded, bytesPerSecond };
+  return { files: files.length, ready, failed, refused, skipped, bytesTotal, bytesUploaded, bytesPerSecond };
 }

@@ -1,6 +1,6 @@
 import { describeUploadError, type Wording } from '../../src/i18n/describe.js';
 import { SOURCE_LANGUAGE } from '../../src/i18n/languages.js';
-import { formatBytes, formatDuration, formatNumber } from '../../src/shared/format.js';
+import { formatBytes, formatDay, formatDuration, formatNumber } from '../../src/shared/format.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import type { FileView, RunResult, TargetView } from './reporter.js';
 
@@ -45,22 +45,23 @@ export function summaryOf(wording: Wording, result: RunResult): string {
     t('cli.summary.ready', counted(totals.ready)),
     ...(totals.failed > 0 ? [t('cli.summary.failed', counted(totals.failed))] : []),
     ...(totals.refused > 0 ? [t('cli.summary.refused', counted(totals.refused))] : []),
+    ...(totals.skipped > 0 ? [t('cli.summary.skipped', counted(totals.skipped))] : []),
   ].join(', ');
   if (result.interrupted) {
-    const left = totals.files - totals.ready - totals.failed - totals.refused;
+    const left = totals.files - totals.ready - totals.failed - totals.refused - totals.skipped;
     return t('cli.summary.stopped', { counts, unfinished: t('cli.summary.unfinished', counted(left)), duration });
   }
   return t('cli.summary.done', { counts, duration });
 }
 
 /** The word a line of a file starts with ("ready", "failed"...). */
-export type FileEvent = 'uploading' | 'resuming' | 'importing' | 'ready' | 'uploaded' | 'failed' | 'refused';
+export type FileEvent = 'uploading' | 'resuming' | 'importing' | 'ready' | 'uploaded' | 'failed' | 'refused' | 'skipped';
 
 export function eventWord({ t }: Wording, event: FileEvent): string {
   return t(`cli.event.${event}`);
 }
 
-const FILE_EVENTS: readonly FileEvent[] = ['uploading', 'resuming', 'importing', 'ready', 'uploaded', 'failed', 'refused'];
+const FILE_EVENTS: readonly FileEvent[] = ['uploading', 'resuming', 'importing', 'ready', 'uploaded', 'failed', 'refused', 'skipped'];
 
 /** A line's first word padded so the paths line up: one space past the language's longest word ("uploading " in English). */
 export function eventLabeller(wording: Wording): (event: FileEvent) => string {
@@ -78,6 +79,17 @@ export function reasonOf(wording: Wording, file: FileView): string {
 export function endingLine(wording: Wording, file: FileView, label: (ending: 'failed' | 'refused') => string): string | undefined {
   if (file.state !== 'failed' && file.state !== 'refused') return undefined;
   return `${label(file.state)}${file.path}: ${reasonOf(wording, file)}`;
+}
+
+/** "skipped  clip.mp4: already in /clients/2026 (1.2 GB, uploaded Nov 3)", for a file skipped as already there. */
+export function skippedLine(wording: Wording, file: FileView, label: (event: 'skipped') => string): string | undefined {
+  if (file.state !== 'skipped' || !file.existing) return undefined;
+  const { folder, sizeInBytes, createdDate } = file.existing;
+  const facts = { folder, size: sizeOf(wording, Number(sizeInBytes)) };
+  const where = createdDate
+    ? wording.t('cli.alreadyThere', { ...facts, date: formatDay(createdDate, wording.locale) })
+    : wording.t('cli.alreadyThereUndated', facts);
+  return `${label('skipped')}${file.path}: ${where}`;
 }
 
 /** One line per failed or refused file, for the error stream. */

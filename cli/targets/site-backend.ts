@@ -15,6 +15,7 @@ import {
   MAX_STATUS_BATCH,
   type CreateUploadSessionResult,
   type DiscardCopyResult,
+  type FindExistingFilesResult,
   type FindUploadResult,
   type ImportFromLinksResult,
   type RecordUploadResult,
@@ -27,6 +28,7 @@ import { isFinalAnswer, readWixError, refusalOfInput } from '../../src/shared/wi
 import { networkCause } from '../../clients/network.js';
 import { ConnectError } from '../exit-codes.js';
 import { importedFilesOf, importFileRequestsOf, linkImportViolations } from '../../src/backend/link-imports.js';
+import { existingFilesQueryViolations, findExistingFilesWith } from '../../src/backend/existing-files.js';
 
 type Authentication = Parameters<typeof createClient>[0]['auth'];
 
@@ -110,6 +112,14 @@ export function directMediaBackend(client: MediaClient): UploadBackend {
         if (refusal) return refusal;
         throw error;
       }
+    },
+
+    /** The same listing as the web method's, one per destination folder. */
+    async findExistingFiles(destinations): Promise<FindExistingFilesResult> {
+      const violations = existingFilesQueryViolations(destinations);
+      if (violations.length > 0) return invalidRequest(violations);
+      const listing = { listFolders: client.folders.listFolders, listFiles: client.files.listFiles };
+      return { ok: true, folders: await findExistingFilesWith(destinations, listing) };
     },
 
     async getUploadStatus(fileIds): Promise<UploadStatusResult> {

@@ -56,6 +56,7 @@ export const UPLOAD_ENDPOINTS: Record<string, Endpoint> = {
   findUploadedFile: endpoint('Admin', uploads.findUploadedFile),
   finalizeUploadFromServer: endpoint('Admin', uploads.finalizeUploadFromServer),
   importFromLinks: endpoint('Admin', uploads.importFromLinks),
+  findExistingFiles: endpoint('Admin', uploads.findExistingFiles),
 };
 
 export const VISITOR_UPLOAD_ENDPOINTS: Record<string, Endpoint> = {

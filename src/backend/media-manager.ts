@@ -5,6 +5,7 @@ import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 import { isAlreadyExists, isNotFound } from '../shared/wix-errors';
 import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
 import { descriptorOf, descriptorsOf, type DescriptorCalls, type FileDescriptor } from './media-file';
+import type { FolderListingCalls } from './existing-files';
 
 /**
  * The Media Manager as the app's backend reaches it: every call elevated (the app's identity), so
@@ -14,6 +15,12 @@ import { descriptorOf, descriptorsOf, type DescriptorCalls, type FileDescriptor 
 const elevatedDescriptorCalls = (): DescriptorCalls => ({
   getFileDescriptor: auth.elevate(files.getFileDescriptor),
   getFileDescriptors: auth.elevate(files.getFileDescriptors),
+});
+
+/** List Folders and List Files as the app (existing-files.ts). */
+export const elevatedFolderListingCalls = (): FolderListingCalls => ({
+  listFolders: auth.elevate(folders.listFolders),
+  listFiles: auth.elevate(files.listFiles),
 });
 
 /** Folders listed at most, for a picker. */

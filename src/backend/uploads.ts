@@ -15,8 +15,10 @@ import {
   MAX_STATUS_BATCH,
   type AppSetupResult,
   type CreateUploadSessionResult,
+  type DestinationFolderQuery,
   type DiscardCopyResult,
   type ExpectedFile,
+  type FindExistingFilesResult,
   type FinalizedUpload,
   type FileDownloadLink,
   type FindUploadResult,
@@ -43,12 +45,14 @@ import { invalidArgument, isMediaId, mediaIdList, optionalString } from './argum
 import {
   childFolders,
   deleteMediaFiles,
+  elevatedFolderListingCalls,
   fileDescriptor,
   fileDescriptors,
   folderAtPath,
   folderPaths,
   searchMediaFiles,
 } from './media-manager';
+import { existingFilesQueryViolations, findExistingFilesWith } from './existing-files';
 import { finalizeAtUploadHost, isWixUploadUrl, UPLOAD_TOKEN_MAX_LENGTH } from './upload-hosts';
 import { checkAppSetup } from './app-setup';
 import { typesOfFileName } from './file-name-types';
@@ -279,4 +283,16 @@ export async function importFromLinks(links: LinkImport[]): Promise<ImportFromLi
     }),
   );
   return { ok: true, imports };
+}
+
+/**
+ * Which of the files about to be sent are already in their destination folder (same name, same
+ * size), before any byte is sent: one listing per destination folder (existing-files.ts). A folder
+ * that does not exist yet holds none, and is not created by asking. At most
+ * EXISTING_FILES_LIMITS' folders and files per call; the page splits larger batches.
+ */
+export async function findExistingFiles(destinations: DestinationFolderQuery[]): Promise<FindExistingFilesResult> {
+  const violations = existingFilesQueryViolations(destinations);
+  if (violations.length > 0) return invalidRequest(violations);
+  return { ok: true, folders: await findExistingFilesWith(destinations, elevatedFolderListingCalls()) };
 }

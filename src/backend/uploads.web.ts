@@ -19,3 +19,4 @@ export const discardArrivedCopy = webMethod(Permissions.Admin, uploads.discardAr
 export const findUploadedFile = webMethod(Permissions.Admin, uploads.findUploadedFile);
 export const finalizeUploadFromServer = webMethod(Permissions.Admin, uploads.finalizeUploadFromServer);
 export const importFromLinks = webMethod(Permissions.Admin, uploads.importFromLinks);
+export const findExistingFiles = webMethod(Permissions.Admin, uploads.findExistingFiles);

@@ -4,6 +4,7 @@ import {
   createUploadSession,
   discardArrivedCopy,
   finalizeUploadFromServer,
+  findExistingFiles,
   findUploadedFile,
   getAppSetup,
   getFileDownloadUrl,
@@ -29,6 +30,7 @@ import {
  */
 export {
   getAppSetup,
+  findExistingFiles,
   listFolders,
   listRecentUploads,
   getFileDownloadUrl,
@@ -50,4 +52,5 @@ export const ownerBackend: UploadBackend = {
   findUploadedFile,
   importFromLinks,
   createFolderPath,
+  findExistingFiles,
 };

@@ -13,7 +13,8 @@ import {
 } from '../upload-engine';
 import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
 import { sourcesOfPicked, type PickedFile } from './files/picked-files';
-import type { FolderSummary } from '../shared/upload-methods';
+import type { ExistingFile, FolderSummary } from '../shared/upload-methods';
+import type { DestinedFile } from '../shared/existing-files';
 import type { FieldViolation } from '../shared/refusals';
 
 /** Where and how files are uploaded; chosen once and applied to new files or to a selection. */
@@ -37,6 +38,10 @@ export interface StagedFile {
   fingerprint: string;
   /** It continues an upload begun before a reload, with the metadata it was started with. */
   resumes?: ResumeRecord;
+  /** The owner chose to send it though a file of its name and size is already in its folder. */
+  uploadAsCopy?: boolean;
+  /** Upload was asked while its check was awaited: it goes once the check says it is not there yet. */
+  sendWhenChecked?: boolean;
 }
 
 let nextId = 0;
@@ -135,4 +140,47 @@ export function applySettings(staged: readonly StagedFile[], ids: ReadonlySet<st
 
 export function rename(staged: readonly StagedFile[], id: string, displayName: string): StagedFile[] {
   return staged.map((file) => (file.id === id && !file.resumes ? resolved(file, displayName) : file));
+}
+
+/**
+ * What the check for duplicates says of a staged file: a file of the same name and size is already
+ * in its destination folder (`exists`), or not (`new`); the answer is awaited (`checking`), or the
+ * check could not be made (`unchecked`: the file is sent as if new, the page saying so).
+ */
+export type ExistingFileCheck =
+  | { state: 'checking' }
+  | { state: 'new' }
+  | { state: 'unchecked' }
+  | { state: 'exists'; existing: ExistingFile };
+
+/** A staged file as the check for duplicates sees it: where it goes, its name and size. */
+export function destinedFileOf(file: StagedFile): DestinedFile {
+  const { parentFolderId, filePath, displayName } = file.meta;
+  return { parentFolderId, filePath, displayName, sizeInBytes: file.source.size };
+}
+
+/** Whether a staged file is one the check asks about: a new upload (a continued one is the same upload). */
+export function needsExistingFileCheck(file: StagedFile): boolean {
+  return !file.resumes;
+}
+
+/**
+ * Whether a staged file goes to the queue on Upload, as far as duplicates go: not while its check
+ * is awaited, nor when a file of its name and size is already there, unless the owner chose to
+ * upload it as a copy.
+ */
+export function passesExistingFileCheck(file: StagedFile, check: ExistingFileCheck | undefined): boolean {
+  if (!check) return true;
+  if (check.state === 'checking') return false;
+  return check.state !== 'exists' || file.uploadAsCopy === true;
+}
+
+/** Whether Upload takes a file now or once checked: not one already there without a choice. */
+export function uploadTakes(file: StagedFile, check: ExistingFileCheck | undefined): boolean {
+  return check?.state === 'checking' || passesExistingFileCheck(file, check);
+}
+
+/** The files, those named chosen to be uploaded as copies. */
+export function chooseUploadAsCopy(staged: readonly StagedFile[], ids: ReadonlySet<string>): StagedFile[] {
+  return staged.map((file) => (ids.has(file.id) ? { ...file, uploadAsCopy: true } : file));
 }

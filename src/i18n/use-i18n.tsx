@@ -1,5 +1,5 @@
 import React, { createContext, type FC, type ReactNode, useContext, useMemo } from 'react';
-import { formatBytes, formatDateTime, formatDuration, formatNumber, formatSpeed } from '../shared/format';
+import { formatBytes, formatDateTime, formatDay, formatDuration, formatNumber, formatSpeed } from '../shared/format';
 import { type ActiveLanguage, hostLanguage } from './host-language';
 import { directionOf, type Language, localeFor } from './languages';
 import { type Translate, translatorFor } from './translator';
@@ -17,6 +17,8 @@ export interface Speech {
   duration: (seconds: number | undefined) => string;
   number: (value: number) => string;
   dateTime: (moment: Date | string | number) => string;
+  /** A day, briefly ("3 Nov"; the year when not this year's). */
+  day: (moment: Date | string | number) => string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function speechOf({ language, locale }: ActiveLanguage): Speech {
     duration: (seconds) => formatDuration(seconds, locale),
     number: (value) => formatNumber(value, locale),
     dateTime: (moment) => formatDateTime(moment, locale),
+    day: (moment) => formatDay(moment, locale),
   };
 }
 

@@ -103,6 +103,17 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/**
+ * A day as the locale writes it briefly: "3 Nov" (en-GB), "Nov 3" (en-US), "3. Nov." (German), with
+ * the year when it is not this year's ("3 Nov 2025").
+ */
+export function formatDay(moment: Date | string | number, locale: string, now: Date = new Date()): string {
+  const date = moment instanceof Date ? moment : new Date(moment);
+  if (Number.isNaN(date.getTime())) return '–';
+  const year = date.getFullYear() === now.getFullYear() ? undefined : 'numeric';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year }).format(date);
+}
+
 /** A moment as the locale writes a date and time ("07.12.2026, 13:15" in German). */
 export function formatDateTime(moment: Date | string | number, locale: string): string {
   const date = moment instanceof Date ? moment : new Date(moment);

@@ -137,3 +137,45 @@ export type LinkImportAnswer = { ok: true; report: UploadStatusReport } | { ok: 
 
 /** Every link's answer in the order given; a refusal of the whole request names the links at fault and imports none. */
 export type ImportFromLinksResult = { ok: true; imports: LinkImportAnswer[] } | Refusal;
+
+/**
+ * How much one findExistingFiles call takes: destination folders, files asked about in all, and
+ * the files of one folder read at most (100 pages of List Files, whose page holds at most 100).
+ * A folder with more files is answered `listedAll: false`, its matches among the files read.
+ */
+export const EXISTING_FILES_LIMITS = { foldersPerCall: 100, filesPerCall: 2000, filesListedPerFolder: 10_000 } as const;
+
+/** A file about to be sent, as the Media Manager would tell it from one already there: its name and size. */
+export interface NameAndSize {
+  displayName: string;
+  /** Bytes, as digits (Wix's sizeInBytes is a string). */
+  sizeInBytes: string;
+}
+
+/** One destination folder, as an upload names it (the parent, the subfolders under it), and the files about to go there. */
+export interface DestinationFolderQuery {
+  parentFolderId?: string;
+  filePath?: string;
+  files: NameAndSize[];
+}
+
+/** A file already in the destination folder with the same name and size (the newest such file when several). */
+export interface ExistingFile extends NameAndSize {
+  fileId: string;
+  /** ISO 8601, when the Media Manager made it. */
+  createdDate?: string;
+}
+
+/**
+ * What one destination folder holds of the files asked about: `exists` false when the folder is not
+ * there yet (then nothing is a duplicate, and checking created nothing); `listedAll` false when the
+ * folder has more files than are read (EXISTING_FILES_LIMITS.filesListedPerFolder).
+ */
+export interface DestinationFolderAnswer {
+  exists: boolean;
+  listedAll: boolean;
+  existing: ExistingFile[];
+}
+
+/** Every folder's answer, in the order asked. */
+export type FindExistingFilesResult = { ok: true; folders: DestinationFolderAnswer[] } | Refusal;

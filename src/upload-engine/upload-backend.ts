@@ -1,7 +1,9 @@
 import type {
   CreateUploadSessionResult,
   DiscardCopyResult,
+  DestinationFolderQuery,
   ExpectedFile,
+  FindExistingFilesResult,
   FindUploadResult,
   FolderPathResult,
   ImportFromLinksResult,
@@ -52,4 +54,10 @@ export interface UploadBackend {
    * without it, each file's session carries its filePath and Wix makes the folders (100 characters).
    */
   createFolderPath?(parentFolderId: string | undefined, filePath: string): Promise<FolderPathResult>;
+  /**
+   * Which files about to be sent are already in their destination folder (same name and size), one
+   * listing per folder. The engine does not call it: its callers ask before adding files (the
+   * page's staged list, the command line's plan). Without it, nothing is checked.
+   */
+  findExistingFiles?(destinations: DestinationFolderQuery[]): Promise<FindExistingFilesResult>;
 }

@@ -181,6 +181,41 @@ describe('the direct Media Manager backend on the local Wix', () => {
     }
   });
 
+  it('names the files already in a destination folder through the SDK, as the web method does, and checks the request first', async () => {
+    const file = writeRandomFile(dir, 'twice.bin', 5000);
+    const queue = new UploadQueue({ backend, statusPollIntervalMs: 50, progressIntervalMs: 50 });
+    try {
+      const [item] = queue.add(withMeta([sourceFromPath(file.path)], { filePath: '/direct/twice' }));
+      await waitFor(async () => (queue.getItem(item!.id)?.fileId ? true : undefined), 'the file to arrive');
+      const asked = [
+        {
+          filePath: '/direct/twice',
+          files: [
+            { displayName: 'twice.bin', sizeInBytes: '5000' },
+            { displayName: 'twice.bin', sizeInBytes: '1' },
+          ],
+        },
+        { filePath: '/direct/not-yet', files: [{ displayName: 'twice.bin', sizeInBytes: '5000' }] },
+      ];
+      const answer = await backend.findExistingFiles!(asked);
+      expect(answer).toMatchObject({
+        ok: true,
+        folders: [
+          {
+            exists: true,
+            listedAll: true,
+            existing: [{ fileId: queue.getItem(item!.id)!.fileId, displayName: 'twice.bin', sizeInBytes: '5000' }],
+          },
+          { exists: false, listedAll: true, existing: [] },
+        ],
+      });
+      expect(answer.ok && answer.folders[0]!.existing[0]!.createdDate).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(await backend.findExistingFiles!([{ filePath: '/a/../b', files: [] }])).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    } finally {
+      await queue.dispose();
+    }
+  });
+
   it('refuses to record a file the Media Manager does not have', async () => {
     expect(
       await backend.recordUpload({ fileId: 'nobody_123~mv2.bin', displayName: 'x', sizeInBytes: '1', mimeType: 'text/plain' }),

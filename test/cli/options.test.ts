@@ -38,6 +38,7 @@ describe('the command line', () => {
         'https://cloud.example.com/shoot/a.mov',
         '--from-url',
         'http://127.0.0.1:7000/b.png',
+        '--duplicates=copy',
         '-q',
       ]),
     ).toEqual({
@@ -50,6 +51,7 @@ describe('the command line', () => {
       concurrency: 5,
       chunkSize: 8 * 1024 * 1024,
       output: 'quiet',
+      duplicates: 'copy',
       url: 'http://127.0.0.1:6000',
     });
   });
@@ -62,10 +64,23 @@ describe('the command line', () => {
       private: false,
       concurrency: 3,
       output: 'auto',
+      duplicates: 'skip',
     });
     expect(parseOptions(['--from-url', 'https://example.com/a.mp4'])).toMatchObject({ paths: [], fromUrls: ['https://example.com/a.mp4'] });
     expect(parseOptions(['a.mp4', '--json']).output).toBe('json');
     expect(parseOptions(['--help'])).toMatchObject({ help: true, paths: [] });
+  });
+
+  it('skips files already in their folder unless told --duplicates=copy; --skip-existing and --duplicates=skip say the default', () => {
+    expect(parseOptions(['a.mp4', '--skip-existing']).duplicates).toBe('skip');
+    expect(parseOptions(['a.mp4', '--duplicates', 'skip']).duplicates).toBe('skip');
+    expect(parseOptions(['a.mp4', '--duplicates=copy']).duplicates).toBe('copy');
+    expect(usageErrorOf(['a.mp4', '--duplicates=ask'])).toBe('--duplicates must be skip or copy, got "ask"');
+    expect(usageErrorOf(['a.mp4', '--skip-existing', '--duplicates=copy'])).toBe(
+      '--skip-existing and --duplicates=copy cannot be used together',
+    );
+    expect(HELP).toMatch(/--skip-existing\s+skip files whose name and size are already in their folder \(the default\)/);
+    expect(HELP).toMatch(/--duplicates <how>\s+skip \(the default\) or copy/);
   });
 
   it('refuses a --from-url that is not an http(s) link, or holds a password', () => {

@@ -67,7 +67,7 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     return dir;
   }
 
-  /** A fresh working folder holding a copy of `dir`'s files (no records): the same files sent again as new. */
+  /** A fresh working folder holding a copy of `dir`'s files (no records): the same files sent again as new (with --duplicates=copy). */
   function workDirWith(dir: string): string {
     const copy = workDir();
     for (const name of fs.readdirSync(dir)) if (!name.startsWith('.')) fs.copyFileSync(path.join(dir, name), path.join(copy, name));
@@ -84,6 +84,17 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
       folderId = folder.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
     }
     return `/${names.join('/')}`;
+  }
+
+  /** Counts the List Files requests the local Wix receives from now on. */
+  function countListings() {
+    let count = 0;
+    let counting = true;
+    app.wix.router.guard('/site-media/v1/files', (req) => {
+      if (counting && req.method === 'GET' && new URL(req.url ?? '/', 'http://local').pathname === '/site-media/v1/files') count += 1;
+      return false;
+    });
+    return { count: () => count, stop: () => (counting = false) };
   }
 
   beforeAll(async () => {
@@ -192,6 +203,42 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     }
   });
 
+  it('skips files already in their folder by default, saying so per file and in the summary; --duplicates=copy sends them', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'cover.bin', 2000);
+    writeRandomFile(cwd, 'notes.bin', 10);
+    const first = await runUploader(['cover.bin', '--folder', '/dups/2026', '--url', app.url, '--json'], cwd);
+    expect(summaryOf(first.stdout)).toMatchObject({ exitCode: 0, ready: 1 });
+    const listings = countListings();
+
+    // Another working folder (no records): only the Media Manager knows cover.bin is there.
+    const again = workDirWith(cwd);
+    const skipping = await runUploader(['cover.bin', 'notes.bin', '--folder', '/dups/2026', '--url', app.url, '--lang', 'en'], again);
+    expect(skipping.code).toBe(0);
+    expect(skipping.stdout).toMatch(/^skipped {3}cover\.bin: already in \/dups\/2026 \(2 kB, uploaded \w{3} \d{1,2}\)$/m);
+    expect(skipping.stdout).toMatch(/^ready {5}notes\.bin http/m);
+    expect(skipping.stdout).toMatch(/^1 ready, 1 skipped \(already there\) in .+\.$/m);
+    expect(skipping.stderr).toBe('');
+    // One listing of the one destination folder for both files.
+    expect(listings.count()).toBe(1);
+
+    traffic.reset();
+    const copying = await runUploader(
+      ['cover.bin', '--folder', '/dups/2026', '--url', app.url, '--json', '--duplicates=copy'],
+      workDirWith(cwd),
+    );
+    const copied = summaryOf(copying.stdout);
+    expect(copied).toMatchObject({ exitCode: 0, ready: 1 });
+    expect(traffic.creations).toBe(1);
+    expect(copied.files[0]!.fileId).not.toBe(summaryOf(first.stdout).files[0]!.fileId);
+    const { files: inFolder } = await media.files.listFiles({
+      parentFolderId: (await media.files.getFileDescriptor(copied.files[0]!.fileId!)).parentFolderId,
+    });
+    // Wix documents no renaming of a same-named file: both keep the name, told apart by their ids.
+    expect(inFolder?.filter((file) => file.displayName === 'cover.bin')).toHaveLength(2);
+    listings.stop();
+  });
+
   it('continues a killed run from the offset the server holds, sending only the rest', async () => {
     const cwd = workDir();
     const size = 12 * MIB + 5;
@@ -256,7 +303,7 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(`${german.stdout}${german.stderr}`).not.toMatch(/\b(ready|refused|failed|Uploading)\b/);
 
     // LC_ALL wins over LANG, and --lang over both; the JSON lines stay as scripts read them.
-    const hebrew = await runUploader(['fine.bin', 'fake.png', '--url', app.url, '--lang', 'he'], workDirWith(cwd), {
+    const hebrew = await runUploader(['fine.bin', 'fake.png', '--url', app.url, '--lang', 'he', '--duplicates=copy'], workDirWith(cwd), {
       LC_ALL: 'fr_FR.UTF-8',
       LANG: 'de_DE.UTF-8',
     });
@@ -266,7 +313,10 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(hebrew.stdout).toMatch(/^נדחה {2}fake\.png: מנהל המדיה לא הצליח לעבד את הקובץ/m);
     expect(hebrew.stdout).toMatch(/^1 מוכן, 1 נדחה על ידי מנהל המדיה תוך \d+ שנ׳\.$/m);
 
-    const french = await runUploader(['fake.png', '--url', app.url, '--json'], workDirWith(cwd), { LC_ALL: 'fr_FR.UTF-8', LANG: 'de_DE' });
+    const french = await runUploader(['fake.png', '--url', app.url, '--json', '--duplicates=copy'], workDirWith(cwd), {
+      LC_ALL: 'fr_FR.UTF-8',
+      LANG: 'de_DE',
+    });
     const summary = summaryOf(french.stdout);
     expect(summary.files[0]).toMatchObject({ state: 'refused', error: { code: 'PROCESSING_FAILED' } });
     expect(JSON.stringify(summary)).not.toMatch(/Gestionnaire|Medien/);

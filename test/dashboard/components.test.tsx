@@ -14,7 +14,15 @@ import { UploadSettingsForm } from '../../src/dashboard/components/UploadSetting
 import { FileDropzone } from '../../src/dashboard/components/FileDropzone.js';
 import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
 import { CancelConfirmation } from '../../src/dashboard/components/CancelConfirmation.js';
-import { problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../../src/dashboard/staging.js';
+import {
+  chooseUploadAsCopy,
+  problemsOf,
+  rename,
+  stageFiles,
+  type ExistingFileCheck,
+  type StagedFile,
+  type UploadSettings,
+} from '../../src/dashboard/staging.js';
 import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
 import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-methods.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
@@ -553,11 +561,21 @@ function stagedRowOf(fileName: string): HTMLElement {
 }
 
 describe('StagedFilesTable', () => {
-  function renderTable(staged: StagedFile[], extra: { selectedIds?: string[]; queued?: Set<string>; max?: number } = {}) {
-    const handlers = { onSelectionChanged: vi.fn(), onRename: vi.fn(), onRemove: vi.fn(), onStart: vi.fn() };
+  function renderTable(
+    staged: StagedFile[],
+    extra: { selectedIds?: string[]; queued?: Set<string>; max?: number; existing?: Map<string, ExistingFileCheck> } = {},
+  ) {
+    const handlers = { onSelectionChanged: vi.fn(), onRename: vi.fn(), onRemove: vi.fn(), onUploadAsCopies: vi.fn(), onStart: vi.fn() };
     const problems = problemsOf(staged, extra.queued ?? new Set(), extra.max ?? 1024 ** 3);
     const result = renderInWds(
-      <StagedFilesTable staged={staged} problems={problems} folders={FOLDERS} selectedIds={extra.selectedIds ?? []} {...handlers} />,
+      <StagedFilesTable
+        staged={staged}
+        problems={problems}
+        existing={extra.existing ?? new Map()}
+        folders={FOLDERS}
+        selectedIds={extra.selectedIds ?? []}
+        {...handlers}
+      />,
     );
     return { ...handlers, ...result };
   }
@@ -610,6 +628,53 @@ describe('StagedFilesTable', () => {
     expect(isDisabled(upload)).toBe(false);
     fireEvent.click(upload);
     expect(onStart).toHaveBeenCalledTimes(1);
+  });
+
+  it('flags the files already in their folder, with a choice for each and for all, and leaves them out of the count until chosen', () => {
+    const [clip, photo, notes, later] = stageFiles(
+      [picked('clip.mp4', 'clients/2026', 1_200_000), picked('photo.jpg'), picked('notes.txt'), picked('later.mp4')],
+      settings(),
+      [],
+    );
+    const uploaded = new Date(new Date().getFullYear(), 10, 3, 12).toISOString();
+    const existing = new Map<string, ExistingFileCheck>([
+      [clip!.id, { state: 'exists', existing: { fileId: 'f1', displayName: 'clip.mp4', sizeInBytes: '1200000', createdDate: uploaded } }],
+      [photo!.id, { state: 'exists', existing: { fileId: 'f2', displayName: 'photo.jpg', sizeInBytes: '2048' } }],
+      [notes!.id, { state: 'new' }],
+      [later!.id, { state: 'checking' }],
+    ]);
+    const { onRemove, onUploadAsCopies, unmount } = renderTable([clip!, photo!, notes!, later!], { existing });
+    expect(within(stagedRowOf('clip.mp4')).getByText('Already in 2026: 1.2 MB, uploaded Nov 3')).toBeTruthy();
+    expect(within(stagedRowOf('photo.jpg')).getByText('Already in Media Manager: 2.05 kB')).toBeTruthy();
+    expect(within(stagedRowOf('later.mp4')).getByText('Checking the Media Manager…')).toBeTruthy();
+    expect(screen.getByText('2 files are already in their folders in the Media Manager (same name, same size).')).toBeTruthy();
+    // notes.txt goes, later.mp4 once its check says it is new; the duplicates wait for a choice.
+    expect(button('Upload 2 files')).toBeTruthy();
+
+    fireEvent.click(button('Skip clip.mp4: it is already in the Media Manager'));
+    expect(onRemove).toHaveBeenLastCalledWith([clip!.id]);
+    fireEvent.click(button('Upload photo.jpg as a copy'));
+    expect(onUploadAsCopies).toHaveBeenLastCalledWith([photo!.id]);
+    fireEvent.click(button('Skip all 2'));
+    expect(onRemove).toHaveBeenLastCalledWith([clip!.id, photo!.id]);
+    fireEvent.click(button('Upload all 2 as copies'));
+    expect(onUploadAsCopies).toHaveBeenLastCalledWith([clip!.id, photo!.id]);
+    expect(unnamedButtons()).toEqual([]);
+    unmount();
+
+    // Chosen as a copy: it counts, says so, and the choice for all counts the one left.
+    renderTable(chooseUploadAsCopy([clip!, photo!, notes!], new Set([photo!.id])), { existing });
+    expect(within(stagedRowOf('photo.jpg')).getByText('Ready: uploaded as a copy beside the one already there')).toBeTruthy();
+    expect(button('Upload 2 files')).toBeTruthy();
+    expect(button('Skip it')).toBeTruthy();
+    expect(screen.getByText('1 file is already in its folder in the Media Manager (same name, same size).')).toBeTruthy();
+  });
+
+  it('says when the Media Manager could not be asked, and sends the file as new', () => {
+    const [clip] = stageFiles([picked('clip.mp4')], settings(), []);
+    renderTable([clip!], { existing: new Map([[clip!.id, { state: 'unchecked' }]]) });
+    expect(screen.getByText('Ready (not checked for duplicates: the Media Manager did not answer)')).toBeTruthy();
+    expect(button('Upload 1 file')).toBeTruthy();
   });
 
   it('disables Upload when no file passes', () => {

@@ -6,7 +6,9 @@ import type { FieldViolation } from '../../src/shared/refusals.js';
 import type {
   AppSetupResult,
   CreateUploadSessionResult,
+  DestinationFolderQuery,
   FinalizedUpload,
+  FindExistingFilesResult,
   FolderSummary,
   ImportFromLinksResult,
   LinkImport,
@@ -33,6 +35,7 @@ const web = vi.hoisted(() => ({
   findUploadedFile: vi.fn(),
   importFromLinks: vi.fn<(links: LinkImport[]) => Promise<ImportFromLinksResult>>(),
   createFolderPath: vi.fn(async (_parentFolderId: string | undefined, filePath: string) => ({ ok: true, folderId: `folder${filePath}` })),
+  findExistingFiles: vi.fn<(destinations: DestinationFolderQuery[]) => Promise<FindExistingFilesResult>>(),
 }));
 const showToast = vi.hoisted(() => vi.fn());
 
@@ -55,6 +58,10 @@ beforeEach(() => {
   web.listRecentUploads.mockResolvedValue([]);
   web.createUploadSession.mockResolvedValue({ ok: true, session: { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 'token-1' } });
   web.recordUpload.mockResolvedValue({ ok: true, report: { fileId: 'file-1', status: 'PENDING' } });
+  web.findExistingFiles.mockImplementation(async (destinations) => ({
+    ok: true,
+    folders: destinations.map(() => ({ exists: true, listedAll: true, existing: [] })),
+  }));
 });
 
 afterEach(() => {
@@ -148,7 +155,7 @@ describe('the Upload page', () => {
     expect(screen.getByText('Files to upload (1)')).toBeTruthy();
     const row = name.closest('tr')!;
     expect(within(row).getByText('Media Manager / videos/2024')).toBeTruthy();
-    expect(within(row).getByText('Ready')).toBeTruthy();
+    expect(await within(row).findByText('Ready')).toBeTruthy();
     expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
 
     fireEvent.change(name, { target: { value: 'n'.repeat(256) } });
@@ -157,7 +164,7 @@ describe('the Upload page', () => {
 
     fireEvent.change(name, { target: { value: 'n'.repeat(255) } });
     await waitFor(() => expect(screen.queryByText(/The file name must be at most/)).toBeNull());
-    expect(isDisabled(screen.getByRole('button', { name: 'Upload 1 file' }))).toBe(false);
+    expect(isDisabled(await screen.findByRole('button', { name: 'Upload 1 file' }))).toBe(false);
     expect(unnamedButtons()).toEqual([]);
   });
 
@@ -190,10 +197,79 @@ describe('the Upload page', () => {
     choose(clip());
     await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
     expect(web.createUploadSession.mock.calls[0]?.[0]).toMatchObject({ fileName: 'clip.mp4', sizeInBytes: '10' });
-    fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
     expect(await screen.findByText('Uploads (1)')).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(web.createUploadSession).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks once per batch which staged files are already in their folder; a skipped one is never sent, a copy is', async () => {
+    const uploaded = new Date(new Date().getFullYear(), 10, 3, 12).toISOString();
+    web.findExistingFiles.mockImplementation(async (destinations) => ({
+      ok: true,
+      folders: destinations.map((destination) => ({
+        exists: true,
+        listedAll: true,
+        existing: destination.files
+          .filter((file) => file.displayName !== 'new.mp4')
+          .map((file) => ({ ...file, fileId: `id-${file.displayName}`, createdDate: uploaded })),
+      })),
+    }));
+    await renderPage();
+    fireEvent.change(screen.getByRole('textbox', { name: 'New subfolders (optional)' }), { target: { value: 'clients/2026' } });
+    const file = (name: string) => new File(['0123456789'], name, { type: 'video/mp4', lastModified: LAST_MODIFIED });
+    choose(clip(), file('again.mp4'), file('new.mp4'));
+
+    expect(await screen.findAllByText('Already in 2026: 10 B, uploaded Nov 3', {}, { timeout: 3000 })).toHaveLength(2);
+    expect(web.findExistingFiles).toHaveBeenCalledTimes(1);
+    expect(web.findExistingFiles.mock.calls[0]![0]).toEqual([
+      {
+        parentFolderId: 'media-root',
+        filePath: '/clients/2026',
+        files: [
+          { displayName: 'clip.mp4', sizeInBytes: '10' },
+          { displayName: 'again.mp4', sizeInBytes: '10' },
+          { displayName: 'new.mp4', sizeInBytes: '10' },
+        ],
+      },
+    ]);
+    // Only new.mp4's session is got ready: nothing is prepared for a file that may be skipped.
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Upload again.mp4 as a copy' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 2 files' }));
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(2));
+    expect(web.createUploadSession.mock.calls.map(([request]) => request.fileName).sort()).toEqual(['again.mp4', 'new.mp4']);
+    expect(screen.queryByRole('textbox', { name: 'Display name of clip.mp4' })).toBeNull();
+    expect(web.findExistingFiles).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes Upload while the check is on its way: a new file goes once checked, one already there waits for a choice', async () => {
+    let answer: (result: FindExistingFilesResult) => void = () => undefined;
+    web.findExistingFiles.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    await renderPage();
+    choose(clip(), new File(['01234'], 'new.mp4', { type: 'video/mp4', lastModified: LAST_MODIFIED }));
+    await waitFor(() => expect(web.findExistingFiles).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
+    expect(web.createUploadSession).not.toHaveBeenCalled();
+    answer({
+      ok: true,
+      folders: [{ exists: true, listedAll: true, existing: [{ fileId: 'id-clip', displayName: 'clip.mp4', sizeInBytes: '10' }] }],
+    });
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
+    expect(await screen.findByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' })).toBeTruthy();
+  });
+
+  it('sends files as new, saying they were not checked, when the Media Manager cannot be asked', async () => {
+    web.findExistingFiles.mockRejectedValue(new Error('network'));
+    await renderPage();
+    choose(clip());
+    expect(await screen.findByText('Ready (not checked for duplicates: the Media Manager did not answer)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalled());
   });
 
   it('refuses the same file chosen twice', async () => {
@@ -202,7 +278,7 @@ describe('the Upload page', () => {
     choose(clip());
     expect(await screen.findByText('This file is already in the list, going to the same folder.')).toBeTruthy();
     expect(screen.getByText('Files to upload (2)')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Upload 1 file' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Upload 1 file' })).toBeTruthy();
   });
 
   it('sends a file to the queue, shows the server’s refusal, toasts the end of the batch, and retries under a fixed name', async () => {
@@ -216,7 +292,7 @@ describe('the Upload page', () => {
     await renderPage();
     choose(clip());
     fireEvent.change(await screen.findByRole('textbox', { name: 'Display name of clip.mp4' }), { target: { value: 'Holiday.mp4' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
 
     expect(await screen.findByText('The file name is already used in this folder.')).toBeTruthy();
     // A session prepared while the file was still named clip.mp4 (a slow machine lets the 300 ms pass) is not used.

@@ -86,12 +86,14 @@ export function uploadWithTusClient(
 export async function uploadSmallFile(
   origin: string,
   token: string,
-  file: { name: string; mimeType: string; bytes: Buffer; private?: boolean },
+  file: { name: string; mimeType: string; bytes: Buffer; private?: boolean; parentFolderId?: string; filePath?: string },
 ): Promise<Record<string, unknown>> {
   const generated = await generateUploadUrl(origin, token, {
     mimeType: file.mimeType,
     fileName: file.name,
     private: file.private ?? false,
+    parentFolderId: file.parentFolderId,
+    filePath: file.filePath,
   });
   const created = await createTusUpload(
     generated.uploadUrl,

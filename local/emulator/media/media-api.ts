@@ -161,6 +161,12 @@ export function mountMediaApi(router: Router, deps: MediaApiDeps): void {
     sendJson(res, 200, { files: (fileIds as string[]).map((id) => describe(files.require(id))) });
   });
 
+  // List Files (dev.wix.com/docs/sdk/backend-modules/media/files/list-files; @wix/media's
+  // ListFilesOptions): the files directly in `parentFolderId` (media-root by default; an unknown
+  // folder is not found), `paging.limit` at most 100 (CursorPaging's @max), the next page's cursor
+  // in `nextCursor.cursors.next`. A file moved to the trash is in trash-root, so no longer listed
+  // in its folder. Wix documents no renaming of a file uploaded under a name its folder already
+  // holds: both keep the name (ids tell them apart), and so here.
   router.on('GET', '/site-media/v1/files', async ({ req, res, url }) => {
     requireAppOrUser(await signer.authenticate(req));
     const params = url.searchParams;

@@ -1,5 +1,5 @@
 import React, { memo, type FC } from 'react';
-import { Box, Button, Card, Checkbox, Input, Table, Text } from '@wix/design-system';
+import { Box, Button, Card, Checkbox, Input, Table, Text, TextButton } from '@wix/design-system';
 import { ImagePreview } from './ImagePreview';
 import { fittedColumns, type FittedColumn } from './table-columns';
 import { VISUALLY_HIDDEN } from './visually-hidden';
@@ -9,7 +9,7 @@ import type { UploadError } from '../../upload-engine';
 import { splitFilePath } from '../../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { FolderSummary } from '../../shared/upload-methods';
-import type { StagedFile } from '../staging';
+import { uploadTakes, type ExistingFileCheck, type StagedFile } from '../staging';
 import { inactive } from './inactive';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeUploadError } from '../../i18n/describe';
@@ -17,20 +17,29 @@ import { describeUploadError } from '../../i18n/describe';
 interface Props {
   staged: StagedFile[];
   problems: Map<string, UploadError>;
+  /** The check for duplicates, by staged id (a file it does not name is not checked). */
+  existing: Map<string, ExistingFileCheck>;
   folders: FolderSummary[];
   selectedIds: string[];
   onSelectionChanged(ids: string[]): void;
   onRename(id: string, displayName: string): void;
   onRemove(ids: string[]): void;
+  /** Sends these files though a file of the same name and size is already in their folder. */
+  onUploadAsCopies(ids: string[]): void;
   onStart(): void;
 }
 
 const ROW_HEIGHT = 64;
 /** A phone's stacked row: the name, the destination (two lines), the size and the check. */
 const PHONE_ROW_HEIGHT = 132;
+/** The same with a file already in its folder: the check takes two lines and the two choices. */
+const PHONE_FLAGGED_ROW_HEIGHT = 172;
 const HEADER_HEIGHT = 42;
 const VISIBLE_ROWS = 8;
 const PHONE_VISIBLE_ROWS = 4;
+
+/** Text whose spaces do not break a line ("1.5 MB", "Dec 7"). */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
 /** A checkbox named for screen readers only, as a table row's selection shows no label. */
 const SelectBox: FC<{ label: string; checked: boolean; indeterminate?: boolean; onChange(): void; dataHook?: string }> = ({
@@ -46,9 +55,20 @@ const SelectBox: FC<{ label: string; checked: boolean; indeterminate?: boolean; 
 );
 
 /** Files chosen but not sent: rename them, select some to change their settings, then start. */
-const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedIds, onSelectionChanged, onRename, onRemove, onStart }) => {
+const StagedFilesTableView: FC<Props> = ({
+  staged,
+  problems,
+  existing,
+  folders,
+  selectedIds,
+  onSelectionChanged,
+  onRename,
+  onRemove,
+  onUploadAsCopies,
+  onStart,
+}) => {
   const speech = useI18n();
-  const { t, bytes } = speech;
+  const { t, bytes, day } = speech;
   const phone = usePhoneLayout();
   const folderName = (file: StagedFile) => {
     const id = file.meta.parentFolderId ?? MEDIA_ROOT_FOLDER_ID;
@@ -58,7 +78,9 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
     const known = folders.find((folder) => folder.id === id);
     return known ? folderPathLabel(t, [known]) : t('folder.startedIn');
   };
-  const sendable = staged.filter((file) => !problems.has(file.id)).length;
+  const sendable = staged.filter((file) => !problems.has(file.id) && uploadTakes(file, existing.get(file.id))).length;
+  /** Files already in their folder and no choice made yet: skip them, or upload them as copies. */
+  const undecided = staged.filter((file) => existing.get(file.id)?.state === 'exists' && !file.uploadAsCopy).map((file) => file.id);
   const selected = new Set(selectedIds);
   const allSelected = staged.length > 0 && staged.every((file) => selected.has(file.id));
   const toggle = (id: string) => onSelectionChanged(selected.has(id) ? selectedIds.filter((one) => one !== id) : [...selectedIds, id]);
@@ -101,14 +123,17 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
       </Box>
     </Box>
   );
+  /** The folder a file goes to, as the Media Manager shows it: "Media Manager / Videos / 2026". */
+  const whereTo = (file: StagedFile) => {
+    const subfolders = splitFilePath(file.meta.filePath).join('/');
+    return `${folderName(file)}${subfolders ? ` / ${subfolders}` : ''}`;
+  };
   const destination = (file: StagedFile, maxLines: number) => {
     const { meta } = file;
-    const subfolders = splitFilePath(meta.filePath).join('/');
     const labels = meta.labels ?? [];
     return (
       <Text size="small" ellipsis maxLines={maxLines} dataHook="staged-destination">
-        {folderName(file)}
-        {subfolders ? ` / ${subfolders}` : ''}
+        {whereTo(file)}
         {meta.private ? ` · ${t('common.private')}` : ''}
         {labels.length > 0 ? ` · ${labels.join(', ')}` : ''}
       </Text>
@@ -116,13 +141,56 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
   };
   const check = (file: StagedFile) => {
     const problem = problems.get(file.id);
-    return problem ? (
-      <Text size="small" skin="error" dataHook="staged-problem" ellipsis maxLines={2}>
-        {describeUploadError(speech, problem)}
-      </Text>
-    ) : (
-      <Text size="small" skin="success">
-        {t('staged.ready')}
+    if (problem) {
+      return (
+        <Text size="small" skin="error" dataHook="staged-problem" ellipsis maxLines={2}>
+          {describeUploadError(speech, problem)}
+        </Text>
+      );
+    }
+    const found = existing.get(file.id);
+    if (found?.state === 'exists') {
+      const { sizeInBytes, createdDate } = found.existing;
+      // The folder by its own name (its path is in the destination beside or above); a size or a date never split across lines.
+      const folder = splitFilePath(file.meta.filePath).at(-1) ?? folderName(file).split(' / ').at(-1) ?? '';
+      const facts = { folder, size: unbroken(bytes(Number(sizeInBytes))) };
+      const sentence = createdDate
+        ? t('staged.existing', { ...facts, date: unbroken(day(createdDate)) })
+        : t('staged.existingUndated', facts);
+      if (file.uploadAsCopy) {
+        return (
+          <Text size="small" skin="success" ellipsis maxLines={2} dataHook="staged-copy">
+            {t('staged.copyChosen')}
+          </Text>
+        );
+      }
+      const name = file.meta.displayName;
+      return (
+        <Box direction="vertical" gap="SP1" minWidth={0}>
+          <Text size="tiny" skin="standard" weight="bold" ellipsis maxLines={2} dataHook="staged-existing">
+            {sentence}
+          </Text>
+          <Box gap="SP2" flexWrap="wrap">
+            <TextButton size="tiny" ariaLabel={t('staged.skipNamed', { name })} onClick={() => onRemove([file.id])}>
+              {t('staged.skip')}
+            </TextButton>
+            <TextButton size="tiny" ariaLabel={t('staged.uploadCopyNamed', { name })} onClick={() => onUploadAsCopies([file.id])}>
+              {t('staged.uploadCopy')}
+            </TextButton>
+          </Box>
+        </Box>
+      );
+    }
+    if (found?.state === 'checking') {
+      return (
+        <Text size="small" secondary>
+          {t('staged.checkingExisting')}
+        </Text>
+      );
+    }
+    return (
+      <Text size="small" skin="success" ellipsis maxLines={2}>
+        {found?.state === 'unchecked' ? t('staged.readyUnchecked') : t('staged.ready')}
       </Text>
     );
   };
@@ -155,7 +223,8 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
           { title: t('staged.columnCheck'), width: '24%', render: check },
         ],
   );
-  const rowHeight = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
+  const flagged = phone && staged.some((file) => existing.get(file.id)?.state === 'exists');
+  const rowHeight = phone ? (flagged ? PHONE_FLAGGED_ROW_HEIGHT : PHONE_ROW_HEIGHT) : ROW_HEIGHT;
   const actions = (
     <Box gap="SP2" flexWrap="wrap">
       <Button size="small" priority="secondary" {...inactive(selectedIds.length === 0)} onClick={() => onRemove(selectedIds)}>
@@ -176,9 +245,26 @@ const StagedFilesTableView: FC<Props> = ({ staged, problems, folders, selectedId
         suffix={phone ? undefined : actions}
       />
       {phone ? <Card.Content>{actions}</Card.Content> : null}
+      {undecided.length > 0 ? (
+        <Card.Content>
+          <Box direction="vertical" gap="SP2" dataHook="staged-existing-all">
+            <Text size="small" weight="bold">
+              {t('staged.existingCount', { count: undecided.length })}
+            </Text>
+            <Box gap="SP2" flexWrap="wrap">
+              <Button size="small" priority="secondary" onClick={() => onRemove(undecided)}>
+                {t('staged.skipAll', { count: undecided.length })}
+              </Button>
+              <Button size="small" priority="secondary" onClick={() => onUploadAsCopies(undecided)}>
+                {t('staged.copyAll', { count: undecided.length })}
+              </Button>
+            </Box>
+          </Box>
+        </Card.Content>
+      ) : null}
       <Table
         // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
-        key={phone ? 'phone' : 'wide'}
+        key={phone ? (flagged ? 'phone-flagged' : 'phone') : 'wide'}
         data={staged}
         columns={columns}
         rowDataHook="staged-row"

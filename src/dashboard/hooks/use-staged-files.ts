@@ -3,7 +3,18 @@ import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { PickedFile } from '../files/picked-files';
 import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
-import { applySettings, problemsOf, rename, stageFiles, type StagedFile, type UploadSettings } from '../staging';
+import {
+  applySettings,
+  chooseUploadAsCopy,
+  passesExistingFileCheck,
+  problemsOf,
+  rename,
+  stageFiles,
+  type ExistingFileCheck,
+  type StagedFile,
+  type UploadSettings,
+} from '../staging';
+import { useExistingFiles } from './use-existing-files';
 
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
 const PREPARE_AFTER_MS = 300;
@@ -19,6 +30,8 @@ const INITIAL_SETTINGS: UploadSettings = {
 export interface StagedFiles {
   staged: StagedFile[];
   problems: Map<string, UploadError>;
+  /** Whether a file of the same name and size is already in each file's destination folder, by staged id. */
+  existing: Map<string, ExistingFileCheck>;
   settings: UploadSettings;
   selectedIds: string[];
   setSettings(settings: UploadSettings): void;
@@ -27,7 +40,9 @@ export interface StagedFiles {
   rename(id: string, displayName: string): void;
   remove(ids: string[]): void;
   applyToSelected(): void;
-  /** Hands the files that pass the checks to the queue; the others stay, with their reason. */
+  /** Sends these files though a file of their name and size is already in their folder. */
+  uploadAsCopies(ids: string[]): void;
+  /** Hands the files that pass the checks to the queue; the others stay, with their reason (duplicates: until a choice). */
   start(): void;
 }
 
@@ -52,13 +67,17 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     () => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes, queue.makesFolders),
     [staged, queuedFingerprints, queue],
   );
+  const existing = useExistingFiles(staged, problems);
+  const sendable = useMemo(
+    () => staged.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))),
+    [staged, problems, existing],
+  );
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   useEffect(() => {
-    const sendable = staged.filter((file) => !problems.has(file.id) && !file.resumes);
-    const timer = setTimeout(() => queue.prepare(sendable), PREPARE_AFTER_MS);
+    const timer = setTimeout(() => queue.prepare(sendable.filter((file) => !file.resumes)), PREPARE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [staged, problems, queue]);
+  }, [sendable, queue]);
 
   const add = useCallback(
     (picked: PickedFile[]) => setStaged((current) => [...current, ...stageFiles(picked, settings, queue.unfinishedUploads())]),
@@ -69,14 +88,33 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setStaged((current) => current.filter((file) => !removed.has(file.id)));
     setSelectedIds((current) => current.filter((id) => !removed.has(id)));
   }, []);
+  const send = useCallback(
+    (files: StagedFile[]) => {
+      for (const file of files) {
+        if (file.resumes) queue.resumeUpload(file.source, file.resumes);
+      }
+      queue.add(files.filter((file) => !file.resumes));
+      remove(files.map((file) => file.id));
+    },
+    [queue, remove],
+  );
   const start = useCallback(() => {
-    const sendable = staged.filter((file) => !problems.has(file.id));
-    for (const file of sendable) {
-      if (file.resumes) queue.resumeUpload(file.source, file.resumes);
-    }
-    queue.add(sendable.filter((file) => !file.resumes));
-    remove(sendable.map((file) => file.id));
-  }, [staged, problems, queue, remove]);
+    send(sendable);
+    // Files still being checked go once their check says they are not there yet.
+    const waiting = new Set(
+      staged.filter((file) => !problems.has(file.id) && existing.get(file.id)?.state === 'checking').map((file) => file.id),
+    );
+    if (waiting.size > 0) setStaged((current) => current.map((file) => (waiting.has(file.id) ? { ...file, sendWhenChecked: true } : file)));
+  }, [send, sendable, staged, problems, existing]);
+  useEffect(() => {
+    const checkedNow = staged.filter((file) => file.sendWhenChecked && existing.get(file.id)?.state !== 'checking');
+    if (checkedNow.length === 0) return;
+    send(checkedNow.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))));
+    // One found already there waits for the owner's choice like any other.
+    const held = new Set(checkedNow.map((file) => file.id));
+    setStaged((current) => current.map((file) => (held.has(file.id) ? { ...file, sendWhenChecked: false } : file)));
+  }, [staged, existing, problems, send]);
+  const uploadAsCopies = useCallback((ids: string[]) => setStaged((current) => chooseUploadAsCopy(current, new Set(ids))), []);
 
   const renameFile = useCallback((id: string, displayName: string) => setStaged((current) => rename(current, id, displayName)), []);
   const applyToSelected = useCallback(
@@ -87,6 +125,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   return {
     staged,
     problems,
+    existing,
     settings,
     selectedIds,
     setSettings,
@@ -95,6 +134,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     rename: renameFile,
     remove,
     applyToSelected,
+    uploadAsCopies,
     start,
   };
 }

@@ -140,11 +140,13 @@ const UploadPage: FC = () => {
                     <StagedFilesTable
                       staged={staging.staged}
                       problems={staging.problems}
+                      existing={staging.existing}
                       folders={rootFolders.folders}
                       selectedIds={staging.selectedIds}
                       onSelectionChanged={staging.setSelectedIds}
                       onRename={staging.rename}
                       onRemove={staging.remove}
+                      onUploadAsCopies={staging.uploadAsCopies}
                       onStart={start}
                     />
                   </div>

@@ -23,5 +23,6 @@ export function httpBackend(origin: string, token: string): Counted {
     findUploadedFile: counted('findUploadedFile', backend.findUploadedFile),
     importFromLinks: counted('importFromLinks', backend.importFromLinks),
     createFolderPath: counted('createFolderPath', backend.createFolderPath),
+    findExistingFiles: counted('findExistingFiles', backend.findExistingFiles),
   };
 }
