@@ -1,5 +1,5 @@
 import type { files, folders } from '@wix/media';
-import { fileNameViolation, folderPathViolation, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
+import { fileNameViolation, folderTreeViolation, splitFilePath, UPLOAD_REQUEST_LIMITS } from '../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../shared/media-folders';
 import { isRecord } from '../shared/is-record';
 import type { FieldViolation } from '../shared/refusals';
@@ -75,7 +75,8 @@ export function existingFilesQueryViolations(query: unknown): FieldViolation[] {
       }
     }
     if (filePath !== undefined && filePath !== null) {
-      const problem = folderPathViolation(filePath, `${at}.filePath`, UPLOAD_REQUEST_LIMITS.filePathMaxLength);
+      // The folders the page makes one by one (createFolderPath): deeper than Generate URL's 100-character filePath.
+      const problem = folderTreeViolation(filePath, `${at}.filePath`);
       if (problem) violations.push(problem);
     }
     if (!Array.isArray(asked)) {

@@ -108,12 +108,20 @@ describe('findExistingFiles', () => {
     expect(listings.filter((listing) => listing.later)).toHaveLength(1);
   });
 
+  it('answers for a folder as deep as the page makes them (40 levels, 350 characters): the tree rule of createFolderPath, not filePath’s 100 characters', async () => {
+    const deep = Array.from({ length: 40 }, (_, level) => `level-${level + 1}`).join('/');
+    expect(deep.length).toBeGreaterThan(100);
+    const { body } = await find([{ filePath: deep, files: [{ displayName: 'a.txt', sizeInBytes: '1' }] }]);
+    expect(body.result).toMatchObject({ ok: true, folders: [{ existing: [] }] });
+  });
+
   it('refuses bad requests naming the field: paths that climb, long names, sizes, too many folders or files', async () => {
     const refusals = [
       [[{ filePath: '/clients/../secrets', files: [] }], 'folders[0].filePath'],
       [[{ files: [{ displayName: 'a'.repeat(300), sizeInBytes: '1' }] }], 'folders[0].files[0].displayName'],
       [[{ files: [{ displayName: 'a.txt', sizeInBytes: '-1' }] }], 'folders[0].files[0].sizeInBytes'],
-      [[{ filePath: `/${'x'.repeat(200)}`, files: [] }], 'folders[0].filePath'],
+      [[{ filePath: `/${'x'.repeat(1001)}`, files: [] }], 'folders[0].filePath'],
+      [[{ filePath: Array.from({ length: 101 }, (_, level) => `l${level}`).join('/'), files: [] }], 'folders[0].filePath'],
       [[{ parentFolderId: 42, files: [] }], 'folders[0].parentFolderId'],
       [[{ files: 'all' }], 'folders[0].files'],
       ['not a list', 'folders'],
