@@ -57,6 +57,8 @@ const SIZES = [
   [800, 800],
   [375, 740],
 ] as const;
+/** A page redraws for a new width after it is resized (its layout hooks measure first): what is cut is read once it has. */
+const LAYOUT_SETTLES_MS = 10_000;
 /** The widths photographed for the README. */
 const PHOTOGRAPHED_WIDTHS: readonly number[] = [1280, 375];
 
@@ -153,7 +155,9 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
           .locator('[data-hook="queue-row"]')
           .first()
           .evaluate((row) => row.scrollIntoView({ block: 'center' }));
-        expect(await cutOrOverflowing(page), `the Upload page at ${width} px`).toEqual([]);
+        await expect
+          .poll(() => cutOrOverflowing(page), { message: `the Upload page at ${width} px`, timeout: LAYOUT_SETTLES_MS })
+          .toEqual([]);
         expect(await englishShown(page, language, englishPhrases)).toEqual([]);
         await photograph(`upload-page-${language}-${width}.png`, width);
       }
@@ -162,7 +166,9 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
       await page.locator('[data-hook="inbox-submission"]').first().waitFor();
       for (const [width, height] of [...SIZES].reverse()) {
         await page.setViewportSize({ width, height });
-        expect(await cutOrOverflowing(page), `the Visitor uploads tab at ${width} px`).toEqual([]);
+        await expect
+          .poll(() => cutOrOverflowing(page), { message: `the Visitor uploads tab at ${width} px`, timeout: LAYOUT_SETTLES_MS })
+          .toEqual([]);
         // A file the server rejected is told by its rule, not in the server's English sentence.
         const rejectedInEnglish = 'is not a type accepted here';
         expect(
@@ -179,7 +185,7 @@ describe('every language on the Upload page, the Visitor uploads tab and the wid
       await page.locator('[data-hook="visitor-file-problem"]').waitFor();
       for (const [width, height] of [...SIZES].reverse()) {
         await page.setViewportSize({ width, height });
-        expect(await cutOrOverflowing(page), `the widget at ${width} px`).toEqual([]);
+        await expect.poll(() => cutOrOverflowing(page), { message: `the widget at ${width} px`, timeout: LAYOUT_SETTLES_MS }).toEqual([]);
         expect(await englishShown(page, language, [en('widget.heading'), en('widget.yourName'), en('widget.remove')])).toEqual([]);
         await photograph(`widget-${language}-${width}.png`, width, true);
       }
