@@ -13,6 +13,13 @@ export type Translate = TFunction;
 
 const translators = new Map<Language, TFunction>();
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+function numberFormat(language: Language): Intl.NumberFormat {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format;
+}
+
 /**
  * The translation function of a language: i18next (the library @wix/essentials' own
  * `getTranslationFunction` returns a TFunction of) over the app's catalogs, plurals by the
@@ -26,8 +33,13 @@ export function translatorFor(language: Language): TFunction {
     lng: language,
     fallbackLng: SOURCE_LANGUAGE,
     resources: { [language]: { translation: CATALOGS[language] }, [SOURCE_LANGUAGE]: { translation: CATALOGS[SOURCE_LANGUAGE] } },
-    // React and the terminal take text, not HTML: nothing to escape.
-    interpolation: { escapeValue: false },
+    interpolation: {
+      // React and the terminal take text, not HTML: nothing to escape.
+      escapeValue: false,
+      // Every number a sentence carries is written the language's way ("10.000 Dateien hochladen").
+      alwaysFormat: true,
+      format: (value: unknown) => (typeof value === 'number' ? numberFormat(language).format(value) : String(value ?? '')),
+    },
     initAsync: false,
     returnNull: false,
     // i18next 25 writes a notice to the console on init: the command line's stdout (--json) is for scripts.

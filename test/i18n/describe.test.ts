@@ -102,6 +102,13 @@ describe('formats by locale', () => {
     expect(formatGigabytes('0.5')).toBe('0.5 GB');
   });
 
+  it('writes every number a sentence carries the language’s way', () => {
+    expect(translatorFor('de')('staged.upload', { count: 10_000 })).toBe('10.000 Dateien hochladen');
+    expect(read(translatorFor('fr')('staged.upload', { count: 10_000 }))).toBe('Importer 10 000 fichiers');
+    expect(translatorFor('en')('staged.upload', { count: 10_000 })).toBe('Upload 10,000 files');
+    expect(translatorFor('de')('cli.error.apiKeyRefused', { siteId: 's', status: 403 })).toContain('(HTTP 403)');
+  });
+
   it('takes a language from a tag or a POSIX locale, and keeps the host’s region', () => {
     expect(languageOf('de_AT.UTF-8')).toBe('de');
     expect(languageOf('iw')).toBe('he');
