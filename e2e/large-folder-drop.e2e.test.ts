@@ -69,7 +69,11 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
       expect(rows).toHaveLength(10_000);
       const staged = new Map(rows.map((cells) => [cells[1], cells[2]]));
       for (const file of tree.files) expect(staged.get(file.name), file.name).toBe(`Media Manager / ${file.folderPath}`);
-      expect(new Set(rows.map((cells) => cells[4]))).toEqual(new Set(['Ready']));
+      // Ready, or still being looked up in the Media Manager for duplicates (listing 41 folders takes a while): never
+      // refused, and never left unchecked (the check takes the same folder trees the upload makes).
+      const states = new Set(rows.map((cells) => cells[4]));
+      expect(states.has('Ready')).toBe(true);
+      expect([...states].filter((state) => state !== 'Ready' && state !== 'Checking the Media Manager…')).toEqual([]);
     });
   }, 600_000); // reading 10,000 rows back from the virtualized list takes minutes on a loaded machine
 

@@ -15,8 +15,10 @@ const translators = new Map<Language, TFunction>();
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 function numberFormat(language: Language): Intl.NumberFormat {
-  let format = numberFormats.get(language);
-  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  const known = numberFormats.get(language);
+  if (known) return known;
+  const format = new Intl.NumberFormat(language);
+  numberFormats.set(language, format);
   return format;
 }
 
