@@ -2,6 +2,7 @@ import type { UploadError } from '../upload-engine/upload-error';
 import type { UploadItem } from '../upload-engine/queue/upload-item';
 import type { BrokenRule, FieldViolation, Refusal } from '../shared/refusals';
 import { formatBytes, formatDuration, formatGigabytes } from '../shared/format';
+import { shownExtensions } from '../policies/visitor-rules-policy';
 import { describeViolations } from '../shared/refusals';
 import { type Language, SOURCE_LANGUAGE } from './languages';
 import type { Translate } from './translator';
@@ -98,10 +99,8 @@ export function describeBrokenRule(wording: Wording, broken: BrokenRule, reason?
       return t('broken.FILE_TOO_LARGE', {
         max: broken.maxGb ? formatGigabytes(broken.maxGb, locale) : formatBytes(broken.maxBytes, locale),
       });
-    case 'EXTENSION_NOT_ACCEPTED': {
-      const shown = broken.extensions.slice(0, SHOWN_EXTENSIONS).map((one) => `.${one}`);
-      return t('broken.EXTENSION_NOT_ACCEPTED', { extensions: shown.join(', ') + (broken.extensions.length > shown.length ? '…' : '') });
-    }
+    case 'EXTENSION_NOT_ACCEPTED':
+      return t('broken.EXTENSION_NOT_ACCEPTED', { extensions: shownExtensions(broken.extensions) });
     case 'NAME_TAKEN':
     case 'ASKED_TOO_OFTEN':
       return t(`broken.${broken.rule}`, {
@@ -148,8 +147,6 @@ export function describeBrokenRule(wording: Wording, broken: BrokenRule, reason?
   }
 }
 
-/** Extensions a sentence lists at most (as the server's sentence does). */
-const SHOWN_EXTENSIONS = 12;
 /** A name in a sentence of another direction keeps its own (U+2068 FIRST STRONG ISOLATE … U+2069). */
 const isolated = (text: string) => `\u2068${text}\u2069`;
 

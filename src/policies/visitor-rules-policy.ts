@@ -120,6 +120,12 @@ export function maxFileSizeWords(terms: VisitorUploadTerms, locale?: string): st
 /** Extensions a sentence lists at most; more are cut with "…". */
 const SHOWN_EXTENSIONS = 12;
 
+/** The extensions of an EXTENSION_NOT_ACCEPTED as a sentence lists them, in any language: ".pdf, .mp4…". */
+export function shownExtensions(extensions: readonly string[]): string {
+  const shown = extensions.slice(0, SHOWN_EXTENSIONS).map((one) => `.${one}`);
+  return extensions.length > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -136,8 +142,7 @@ export function brokenRuleSentence(broken: BrokenRule): string {
     case 'FILE_TOO_LARGE':
       return `The file is larger than the ${broken.maxGb ? formatGigabytes(broken.maxGb) : formatBytes(broken.maxBytes)} accepted here.`;
     case 'EXTENSION_NOT_ACCEPTED': {
-      const shown = broken.extensions.slice(0, SHOWN_EXTENSIONS).map((one) => `.${one}`);
-      const list = broken.extensions.length > shown.length ? `${shown.join(', ')}…` : shown.join(', ');
+      const list = shownExtensions(broken.extensions);
       return `The file's name must end in an extension of the types accepted here${list ? ` (${list})` : ''}.`;
     }
     case 'NAME_TAKEN':

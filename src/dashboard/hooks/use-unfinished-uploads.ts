@@ -36,14 +36,21 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
     void queue.keptUploads().then((kept) => {
       if (current) setKeptUploads(kept);
     });
-    // What the server holds now: more than the record says when the page closed in the middle of a request.
-    void queue.unfinishedUploadsAsOnServer().then((asOnServer) => {
-      if (current) setRecords(asOnServer);
-    });
     return () => {
       current = false;
     };
   }, [queue, files]);
+  // What the server holds now, asked once per page (not at each change of the queue's files): more than the
+  // records say when the page closed in the middle of a request. The records keep the answers.
+  useEffect(() => {
+    let current = true;
+    void queue.unfinishedUploadsAsOnServer().then(() => {
+      if (current) setRecords(queue.unfinishedUploads());
+    });
+    return () => {
+      current = false;
+    };
+  }, [queue]);
   const forget = useCallback(
     async (fingerprint: string) => {
       await queue.forgetUnfinished(fingerprint);
