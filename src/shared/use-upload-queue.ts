@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import {
   DEFAULT_CONCURRENCY,
   openBrowserFileHandleStore,
@@ -11,13 +11,7 @@ import {
 } from '../upload-engine';
 import { browserMd5Hashing } from '../upload-engine/md5/browser-md5-worker';
 import { APP_UPLOAD_LIMITS } from '../policies/upload-request-policy';
-
-/**
- * The queue is drawn at most this often (twice a second): a batch of small files changes state many times a
- * second, and each drawing costs the main thread tens of milliseconds (the tables measure their rows and
- * texts). The first change after a quiet spell is drawn at once.
- */
-const DRAW_EVERY_MS = 500;
+import { DrawPacing, stateOfQueue, type QueueChange } from './draw-pacing';
 
 export interface UploadQueueHookOptions {
   /** Where resume records are kept in localStorage: another page uses its own, so each lists only its uploads. */
@@ -41,6 +35,7 @@ export function useUploadQueue(
   backend: UploadBackend,
   options: UploadQueueHookOptions = {},
 ): { queue: UploadQueue; snapshot: UploadQueueSnapshot; survivesReload: boolean; keepsFileHandles: boolean } {
+  const [pacing] = useState(() => new DrawPacing());
   const [{ queue, survivesReload, keepsFileHandles }] = useState(() => {
     const prefix = options.resumeKeyPrefix ?? RESUME_KEY_PREFIX;
     const resume = openBrowserResumeStore(prefix);
@@ -58,25 +53,33 @@ export function useUploadQueue(
     return { queue: created, survivesReload: resume.survivesReload, keepsFileHandles: fileHandles !== undefined };
   });
   const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
+  // A draw is on the screen at the first commit after it began: its cost paces the next (draw-pacing.ts).
+  useLayoutEffect(() => pacing.ended(performance.now()));
   useEffect(() => {
+    let drawnState = stateOfQueue(queue.getSnapshot());
     setSnapshot(queue.getSnapshot());
-    let drawnAt = 0;
-    let pending: ReturnType<typeof setTimeout> | undefined;
+    let pending: { timer: ReturnType<typeof setTimeout>; dueAt: number } | undefined;
     const draw = () => {
       pending = undefined;
-      drawnAt = performance.now();
-      setSnapshot(queue.getSnapshot());
+      const latest = queue.getSnapshot();
+      drawnState = stateOfQueue(latest);
+      pacing.started(performance.now());
+      setSnapshot(latest);
     };
-    const unsubscribe = queue.subscribe(() => {
-      const wait = drawnAt + DRAW_EVERY_MS - performance.now();
+    const unsubscribe = queue.subscribe((latest) => {
+      const change: QueueChange = stateOfQueue(latest) === drawnState ? 'progress' : 'state';
+      const now = performance.now();
+      const wait = pacing.waitFor(change, now);
+      if (pending && pending.dueAt <= now + wait) return;
+      if (pending) clearTimeout(pending.timer);
       if (wait <= 0) draw();
-      else pending ??= setTimeout(draw, wait);
+      else pending = { timer: setTimeout(draw, wait), dueAt: now + wait };
     });
     return () => {
       unsubscribe();
-      clearTimeout(pending);
+      if (pending) clearTimeout(pending.timer);
       void queue.dispose();
     };
-  }, [queue]);
+  }, [queue, pacing]);
   return { queue, snapshot, survivesReload, keepsFileHandles };
 }
