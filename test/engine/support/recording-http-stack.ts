@@ -29,6 +29,8 @@ export class RecordingHttpStack implements HttpStack {
   /** Replaces a request's body on its way out (e.g. to corrupt it, as a faulty link would). */
   rewriteBody: ((request: RecordedRequest, body: unknown) => unknown) | undefined;
   afterResponse: ((request: RecordedRequest) => void) | undefined;
+  /** Cuts the next PATCH once it has sent this many bytes: its connection closes mid-body, as a dropped link's would. */
+  cutPatchAfter: number | undefined;
   private readonly inner = new DefaultHttpStack({});
 
   getName(): string {
@@ -43,7 +45,14 @@ export class RecordingHttpStack implements HttpStack {
       getURL: () => inner.getURL(),
       setHeader: (header, value) => inner.setHeader(header, value),
       getHeader: (header) => inner.getHeader(header),
-      setProgressHandler: (handler) => inner.setProgressHandler(handler),
+      setProgressHandler: (handler) =>
+        inner.setProgressHandler((bytesSent) => {
+          if (method === 'PATCH' && stack.cutPatchAfter !== undefined && bytesSent >= stack.cutPatchAfter) {
+            stack.cutPatchAfter = undefined;
+            (inner.getUnderlyingObject() as { destroy(error: Error): void }).destroy(new Error('ECONNRESET (a cut link)'));
+          }
+          handler(bytesSent);
+        }),
       abort: () => inner.abort(),
       getUnderlyingObject: () => inner.getUnderlyingObject(),
       async send(body: unknown): Promise<HttpResponse> {
