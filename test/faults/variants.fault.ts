@@ -133,8 +133,8 @@ describe.each(['default', ...VARIANT_NAMES] as const)('the key journeys on a loc
     const stack = new RecordingHttpStack();
     stack.cutPatchAfter = 4 * MIB;
     stack.afterResponse = (request) => {
-      // The second cut comes in the request after the first cut (more than the 4 MiB may have left before the first).
-      if (request.method === 'HEAD' && stack.count('HEAD') === 1) stack.cutPatchAfter = MIB;
+      // The second cut comes 4 MiB into the request after the first.
+      if (request.method === 'HEAD' && stack.count('HEAD') === 1) stack.cutPatchAfter = 4 * MIB;
     };
     const queue = new UploadQueue({
       backend: httpBackend(app.url, owner),
