@@ -1,11 +1,9 @@
 import { DEFAULT_LOCAL_WIX_URL } from '../clients/local-wix.js';
 import type { Wording } from '../src/i18n/describe.js';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
+import { DEFAULT_CONCURRENCY } from '../src/upload-engine/node/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { cliWording } from './language.js';
 import { RECORDS_DIR } from './records.js';
-
-const MIB = 1024 * 1024;
 
 /** An option or an exit code and what it does, lined up. */
 const row = (name: string, width: number, text: string) => `  ${name.padEnd(width)}${text}`;
@@ -30,7 +28,7 @@ ${option('--labels <a,b>', t('cli.help.option.labels'))}
 ${option('--skip-existing', t('cli.help.option.skipExisting'))}
 ${option('--duplicates <how>', t('cli.help.option.duplicates'))}
 ${option('--concurrency <n>', t('cli.help.option.concurrency', { default: DEFAULT_CONCURRENCY }))}
-${option('--chunk-size <size>', t('cli.help.option.chunkSize', { default: `${DEFAULT_CHUNK_SIZE / MIB}MiB` }))}
+${option('--chunk-size <size>', t('cli.help.option.chunkSize'))}
 ${option('--url <origin>', t('cli.help.option.url', { default: DEFAULT_LOCAL_WIX_URL }))}
 ${option('--lang <code>', t('cli.help.option.lang'))}
 ${option('-q, --quiet', t('cli.help.option.quiet'))}

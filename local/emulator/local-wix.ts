@@ -81,7 +81,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
   const sessions = new UploadSessions(db, signer, config.uploadTokenTtlSeconds);
   const md5 = new Md5Thread();
   const hashes = new UploadHashes(db, md5, (id) => path.join(tusDir, id));
-  const store = new HashingFileStore(tusDir, hashes);
+  const store = new HashingFileStore(tusDir, hashes, { cutRequestsLost: config.variants.has('cut-requests-lost') });
   const outbox = new EventOutbox(
     db,
     webhookDelivery(signer, site, () => config.webhookUrl ?? options.defaultWebhookUrl()),
@@ -119,6 +119,7 @@ export async function createLocalWix(options: LocalWixOptions): Promise<LocalWix
     maxUploadBytes: config.maxUploadBytes,
     mediaOrigin,
     errorsStatusOnly: variants.has('errors-status-only'),
+    proxyBodyLimitBytes: variants.has('proxy-body-limit') ? config.proxyBodyLimitBytes : undefined,
     hashKind: HASH_VARIANTS.find(([variant]) => variants.has(variant))?.[1] ?? 'md5',
     refusedPages: [...(variants.has('cors-dashboard') ? ['/dashboard'] : []), ...(variants.has('cors-site') ? ['/site'] : [])],
   });

@@ -28,6 +28,7 @@ import { httpBackend } from '../engine/support/http-backend.js';
 import { startTestApp, tempDir } from '../support/local-app.js';
 import { MP4_HEADER, md5OfUrl, writeRandomFile } from '../support/files.js';
 import { UploadTraffic } from '../support/upload-traffic.js';
+import { RecordingHttpStack } from '../engine/support/recording-http-stack.js';
 import { waitFor } from '../support/wix-http.js';
 import { jsonLines, killUploaders, runUploader, startUploader } from '../cli/support/uploader-process.js';
 
@@ -46,7 +47,8 @@ describe.each(['default', ...VARIANT_NAMES] as const)('the key journeys on a loc
 
   beforeAll(async () => {
     const variants = new Set<WixVariant>(variant === 'default' ? [] : [variant]);
-    app = await startTestApp({ processingDelayMs: 100, variants, eventDelayMs: 1500 });
+    // A proxy limit below the journeys' files, so that the command line's own request sizes meet it.
+    app = await startTestApp({ processingDelayMs: 100, variants, eventDelayMs: 1500, proxyBodyLimitBytes: 3 * MIB });
     owner = await app.issueToken('USER');
     traffic = new UploadTraffic(app.wix.router);
   });
@@ -122,6 +124,33 @@ describe.each(['default', ...VARIANT_NAMES] as const)('the key journeys on a loc
     expect(done.state).toBe('ready');
     expect(traffic.creations).toBe(0);
     expect(traffic.patchBytes).toBe(12 * MIB - held);
+    await expectSettledOnce(done, name, file.md5);
+  });
+
+  it("a file in the engine's own request sizes, its link cut twice mid-request, continues on its one upload to READY, once", async () => {
+    const name = `cut-twice-${variant}.bin`;
+    const file = writeRandomFile(dir, name, 24 * MIB);
+    const stack = new RecordingHttpStack();
+    stack.cutPatchAfter = 4 * MIB;
+    stack.afterResponse = (request) => {
+      // The second cut comes 4 MiB into the request after the first.
+      if (request.method === 'HEAD' && stack.count('HEAD') === 1) stack.cutPatchAfter = 4 * MIB;
+    };
+    const queue = new UploadQueue({
+      backend: httpBackend(app.url, owner),
+      transport: createTusTransport({ retryDelays: [0, 100, 300, 600, 1000, 2000], httpStack: stack }),
+      retryDelays: [0, 100, 300, 600],
+      statusPollIntervalMs: 100,
+    });
+    queues.push(queue);
+    const [added] = queue.add(withMeta([sourceFromPath(file.path)]));
+    const done = await settled(queue, added!.id);
+    expect(done.error).toBeUndefined();
+    expect(stack.count('POST')).toBe(1);
+    expect(
+      stack.count('HEAD'),
+      JSON.stringify(stack.requests.map((r) => [r.method, r.bodyBytes, r.status, r.uploadOffset])),
+    ).toBeGreaterThanOrEqual(2);
     await expectSettledOnce(done, name, file.md5);
   });
 

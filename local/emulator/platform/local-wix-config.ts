@@ -30,6 +30,8 @@ export interface LocalWixConfig {
   variants: ReadonlySet<WixVariant>;
   /** How late events come under the events-late variant. */
   eventDelayMs: number;
+  /** The largest request body the proxy of the proxy-body-limit variant lets through, in bytes. */
+  proxyBodyLimitBytes: number;
   /** Also host the example dashboard pages of docs/EXTENDING.md (examples/dashboard-pages). */
   examples?: boolean;
 }
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: Omit<LocalWixConfig, 'dataDir'> = {
   dashboard: true,
   variants: new Set(),
   eventDelayMs: DEFAULT_EVENT_DELAY_MS,
+  proxyBodyLimitBytes: 100_000_000,
 };
 
 function integer(value: string | undefined, name: string, fallback: number): number {
@@ -72,6 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LocalWixCon
     dashboard: env.DASHBOARD !== 'off',
     variants: parseVariants(env.WIX_VARIANT),
     eventDelayMs: integer(env.WIX_EVENT_DELAY_MS, 'WIX_EVENT_DELAY_MS', DEFAULT_CONFIG.eventDelayMs),
+    proxyBodyLimitBytes: integer(env.WIX_PROXY_BODY_LIMIT_BYTES, 'WIX_PROXY_BODY_LIMIT_BYTES', DEFAULT_CONFIG.proxyBodyLimitBytes),
     examples: env.EXAMPLES === 'on' || env.EXAMPLES === '1',
   };
 }

@@ -16,6 +16,10 @@ export const WIX_VARIANTS = {
   'cors-site': "the upload host refuses requests from the site's pages, where the widget is (a CORS refusal)",
   'events-late': 'File Ready and File Failed come late: WIX_EVENT_DELAY_MS after processing (3 minutes by default)',
   'events-missing': 'File Ready and File Failed never come for every second file processed',
+  'cut-requests-lost':
+    'the upload host keeps nothing of a PATCH that was cut short: its offset stays where the request began (tus asks a server to keep what arrived; Wix does not say)',
+  'proxy-body-limit':
+    'a proxy on the way to the upload host refuses request bodies over WIX_PROXY_BODY_LIMIT_BYTES (100 MB: Cloudflare Free and Pro) with a bare 413, before any byte reaches the host',
   'events-foreign':
     "File Ready also comes for files the app did not upload (the owner's own, other apps'): one more with each file processed",
 } as const;

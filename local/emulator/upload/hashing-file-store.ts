@@ -1,6 +1,7 @@
 import { FileStore } from '@tus/file-store';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Md5Handle } from './md5-thread.js';
 import type { UploadHashes } from './upload-hashes.js';
@@ -32,11 +33,24 @@ const WRITE_FAILED = { status_code: 500, body: 'Something went wrong receiving t
  * filling memory.
  */
 export class HashingFileStore extends FileStore {
+  /** The PATCH each upload is receiving, to tell one that was cut short (cut-requests-lost). */
+  private readonly receivingNow = new Map<string, IncomingMessage>();
+
   constructor(
     directory: string,
     private readonly hashes: UploadHashes,
+    /** The cut-requests-lost variant: what a cut PATCH carried is dropped, its offset stays where it began. */
+    private readonly options: { cutRequestsLost?: boolean } = {},
   ) {
     super({ directory });
+  }
+
+  /** `req` is the PATCH `uploadId` receives now; the returned function forgets it once answered. */
+  receiving(uploadId: string, req: IncomingMessage): () => void {
+    this.receivingNow.set(uploadId, req);
+    return () => {
+      if (this.receivingNow.get(uploadId) === req) this.receivingNow.delete(uploadId);
+    };
   }
 
   override async write(readable: Readable, uploadId: string, offset: number): Promise<number> {
@@ -59,6 +73,11 @@ export class HashingFileStore extends FileStore {
         }
       } finally {
         await file.close();
+      }
+      if (this.options.cutRequestsLost && this.receivingNow.get(uploadId)?.complete === false) {
+        await fs.promises.truncate(this.bytesPath(uploadId), offset);
+        this.hashes.discard(uploadId);
+        return offset;
       }
     } catch (error) {
       // Some bytes handed to the md5 may not have reached the disk: continue from the last saved state.

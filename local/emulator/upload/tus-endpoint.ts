@@ -62,8 +62,13 @@ export function mountTusEndpoint(router: Router, deps: TusEndpointDeps): TusServ
   });
   tus.on('POST_TERMINATE', (_req, _res, id: string) => sessions.markTerminated(id));
 
-  const handleTus = async ({ req, res }: RequestContext) => {
-    await tus.handle(req, res);
+  const handleTus = async ({ req, res, params }: RequestContext) => {
+    const forget = req.method === 'PATCH' && params.id ? store.receiving(params.id, req) : undefined;
+    try {
+      await tus.handle(req, res);
+    } finally {
+      forget?.();
+    }
   };
   router.on('POST', UPLOAD_PATH, handleTus);
   router.on('OPTIONS', UPLOAD_PATH, handleTus);

@@ -20,6 +20,11 @@ export type UploadHostDeps = TusEndpointDeps &
      * it sees a CORS refusal: a request with no answer.
      */
     refusedPages: readonly string[];
+    /**
+     * The proxy-body-limit variant: a request to the upload host whose body is larger than this
+     * is answered 413, with no body, by a proxy in front of it, which then closes the connection.
+     */
+    proxyBodyLimitBytes?: number;
   };
 
 /**
@@ -49,6 +54,14 @@ export function mountUploadHost(
   router.guard(UPLOAD_PATH, (req) => {
     if (!refused(req)) return false;
     req.socket.destroy();
+    return true;
+  });
+  router.guard(UPLOAD_PATH, (req) => {
+    const limit = deps.proxyBodyLimitBytes;
+    if (limit === undefined || !(Number(req.headers['content-length']) > limit)) return false;
+    const res = req.socket.write('HTTP/1.1 413 Request Entity Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    if (res) req.socket.end();
+    else req.socket.once('drain', () => req.socket.end());
     return true;
   });
   // Before tus's own OPTIONS route: tus answers every preflight of its paths, but without PUT.
