@@ -98,6 +98,24 @@ export interface InputFile {
   size: number;
 }
 
+let runsNamed = 0;
+
+/**
+ * `files` under names no earlier run of this process gave them ("3-large.bin"), as hard links: no
+ * byte is copied. The page flags a file already in its destination folder (same name and size)
+ * and waits for the owner's choice, which a repeated run would otherwise meet.
+ */
+export function underNewNames(files: readonly InputFile[]): InputFile[] {
+  const run = ++runsNamed;
+  return files.map((file) => {
+    const name = `${run}-${file.name}`;
+    const target = path.join(path.dirname(file.path), name);
+    fs.rmSync(target, { force: true });
+    fs.linkSync(file.path, target);
+    return { ...file, path: target, name };
+  });
+}
+
 /** Writes `size` random bytes (nothing on the way can compress or deduplicate them). */
 export function writeRandomFile(dir: string, name: string, size: number): InputFile {
   fs.mkdirSync(dir, { recursive: true });

@@ -24,7 +24,7 @@ import {
 } from '../lib/chromium.js';
 import type { ClientMessage } from '../lib/client-child.js';
 import { jsonLine, onCleanup, PROJECT_DIR, startNodeChild } from '../lib/harness.js';
-import { probeRss, statusField, type InputFile } from '../lib/measure.js';
+import { probeRss, statusField, underNewNames, type InputFile } from '../lib/measure.js';
 import { SEED_RETRY_DELAYS, type ClientJob } from '../lib/node-clients.js';
 import { startShapingProxy, type LinkCounters, type LinkShape, type ShapingProxy } from '../lib/shaping-proxy.js';
 
@@ -91,7 +91,7 @@ export function pageRun(link: Link, files: InputFile[]): Promise<LinkRun> {
   return inChromium(link, 'page', `${link.app.origin}/dashboard`, async (page) => {
     const driver = new UploadPageDriver(page);
     await page.getByText('Drop files or whole folders here').waitFor();
-    await driver.chooseFiles(files.map((file) => file.path));
+    await driver.chooseFiles(underNewNames(files).map((file) => file.path));
     await sleep(500); // a person looks at the list before clicking
     const done = `${queueCount('ready')} + ${queueCount('processing')} >= ${files.length}`;
     return timeFromClick(link, page, 'start-upload', done, `${queueCount('failed')} > 0`, files);
@@ -237,7 +237,8 @@ export interface ReloadResult {
 }
 
 /** Reload mid-upload, pick the same file again, click Upload: how soon, and how much of what the server holds is read again. */
-export async function reloadRun(link: Link, file: InputFile): Promise<ReloadResult> {
+export async function reloadRun(link: Link, input: InputFile): Promise<ReloadResult> {
+  const [file] = underNewNames([input]) as [InputFile];
   const opened = await openPage(link.chromium.browser, `${link.app.origin}/dashboard`, [], 60_000);
   try {
     const { page } = opened;

@@ -26,7 +26,17 @@ import {
   waitForMark,
 } from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
-import { formatSize, GIB, MIB, spread, spreadText, writeRandomFile, writeRandomFiles, type InputFile } from '../lib/measure.js';
+import {
+  formatSize,
+  GIB,
+  MIB,
+  spread,
+  spreadText,
+  underNewNames,
+  writeRandomFile,
+  writeRandomFiles,
+  type InputFile,
+} from '../lib/measure.js';
 import { checked, table, spec } from '../lib/targets.js';
 import { openLink } from './link-contenders.js';
 
@@ -46,10 +56,12 @@ const marks = async (page: Page) => (await page.evaluate('window.__benchMarks'))
 const allSent = (count: number) => `${queueCount('ready')} + ${queueCount('processing')} + ${queueCount('failed')} >= ${count}`;
 
 /** One 1 GiB upload with 20 more files queued: the main thread from the click until the big file is Processing. */
-async function mainThreadRun(browser: Browser, origin: string, big: InputFile, queued: InputFile[], traced = false) {
+async function mainThreadRun(browser: Browser, origin: string, input: InputFile, queued: InputFile[], traced = false) {
   const { page, cdp, driver, close } = await uploadPage(browser, origin);
   try {
-    await driver.chooseFiles([big, ...queued].map((file) => file.path));
+    const files = underNewNames([input, ...queued]);
+    const big = files[0]!;
+    await driver.chooseFiles(files.map((file) => file.path));
     await markWhen(
       page,
       'big',
@@ -87,7 +99,7 @@ async function heapRun(browser: Browser, origin: string, files: InputFile[]) {
     await collectGarbage(cdp);
     const baseline = await heapUsed(cdp);
     const sampler = sampleHeapPeak(cdp);
-    await driver.chooseFiles(files.map((file) => file.path));
+    await driver.chooseFiles(underNewNames(files).map((file) => file.path));
     await markWhen(page, 'sent', allSent(files.length));
     await driver.startUpload();
     await waitForMark(page, 'sent', timeoutFor(files.reduce((sum, f) => sum + f.size, 0)));
