@@ -198,7 +198,8 @@ export async function cliRun(link: Link, files: InputFile[], workDir: string): P
   const spawnedAt = performance.now();
   const child = startNodeChild(path.join(PROJECT_DIR, 'cli', 'bin.mjs'), viaLinkEnv(link), {
     nodeArgs: ['--import', VIA_LINK],
-    args: [...files.map((file) => file.path), '--json', '--url', link.app.origin],
+    // New names: the command line skips a file already in its destination folder, as a second run of the same file is.
+    args: [...underNewNames(files).map((file) => file.path), '--json', '--url', link.app.origin],
     cwd,
     onLine: (line) => {
       const state = /^\{"event":"file".*"state":"(\w+)"/.exec(line)?.[1];
