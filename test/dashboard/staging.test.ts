@@ -18,7 +18,7 @@ import {
   type UploadSource,
 } from '../../src/upload-engine/index.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
-import { settings } from './support/settings.js';
+import { settings, openedSource } from './support/settings.js';
 
 const MAX = 1024 ** 3;
 const NOTHING_QUEUED: ReadonlySet<string> = new Set();
@@ -105,10 +105,10 @@ describe('the metadata of a staged file, resolved when staged, renamed or given 
 
   it('keeps the engine fingerprint of its metadata, also after new settings', () => {
     const staged = stageOne(picked('b.jpg', 'Shoot'), settings({ parentFolderId: 'folder-1', filePath: 'videos' }));
-    expect(staged.fingerprint).toBe(uploadFingerprint(staged.source, staged.meta));
-    expect(JSON.parse(staged.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
+    expect(staged.fingerprint).toBe(uploadFingerprint(openedSource(staged), staged.meta));
+    expect(JSON.parse(staged.fingerprint!)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
     const moved = applySettings([staged], new Set([staged.id]), settings({ filePath: 'other' }))[0]!;
-    expect(JSON.parse(moved.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', MEDIA_ROOT_FOLDER_ID, '/other/Shoot']);
+    expect(JSON.parse(moved.fingerprint!)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', MEDIA_ROOT_FOLDER_ID, '/other/Shoot']);
   });
 });
 
@@ -190,7 +190,7 @@ describe('problemsOf', () => {
   it('refuses a file the queue already uploads to the same place', () => {
     const staged = stageOne(picked('a.mp4', 'F'));
     const other = stageOne(picked('b.mp4', 'F'));
-    const problems = problemsOf([staged, other], new Set([staged.fingerprint]), MAX);
+    const problems = problemsOf([staged, other], new Set([staged.fingerprint!]), MAX);
     expect(problems.get(staged.id)?.code).toBe('DUPLICATE');
     expect(problems.has(other.id)).toBe(false);
   });
@@ -219,7 +219,7 @@ describe('applySettings', () => {
 
   it('leaves a file that continues an earlier upload as it is', () => {
     const one = picked('a.mp4');
-    const record = recordFor(stageOne(one).source, { displayName: 'a.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'a.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false });
     const resuming = stageOne(one, settings(), [record]);
     const applied = applySettings([resuming], new Set([resuming.id]), settings({ parentFolderId: 'folder-9' }));
     expect(applied[0]).toBe(resuming);
@@ -268,7 +268,7 @@ describe('a staged file matching an unfinished upload', () => {
   ];
 
   it.each(cases)('%s: keeps the record’s metadata and fingerprint', (_name, one, startedWith) => {
-    const source = stageOne(one).source;
+    const source = openedSource(stageOne(one));
     const record = recordFor(source, startedWith);
 
     // Staged again with other settings: it keeps the record's metadata, not the new settings.
@@ -285,7 +285,7 @@ describe('a staged file matching an unfinished upload', () => {
 
   it('a resuming file is not a duplicate of itself, but is one of the item already continuing it', () => {
     const one = picked('clip.mp4', 'F');
-    const record = recordFor(stageOne(one).source, { displayName: 'clip.mp4', filePath: '/v' });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'clip.mp4', filePath: '/v' });
     const staged = stageOne(one, settings(), [record]);
     expect(problemsOf([staged], NOTHING_QUEUED, MAX).size).toBe(0);
     expect(problemsOf([staged], new Set([record.fingerprint]), MAX).get(staged.id)?.code).toBe('DUPLICATE');
@@ -293,7 +293,7 @@ describe('a staged file matching an unfinished upload', () => {
 
   it('a rename does not change what a resuming file is sent with', () => {
     const one = picked('clip.mp4');
-    const record = recordFor(stageOne(one).source, { displayName: 'Started as.mp4' });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'Started as.mp4' });
     const staged = stageOne(one, settings(), [record]);
     const [renamed] = rename([staged], staged.id, 'Other.mp4');
     expect(renamed!.meta.displayName).toBe('Started as.mp4');
@@ -305,7 +305,7 @@ describe('a staged file matching an unfinished upload', () => {
     ['another name', picked('clip2.mp4')],
     ['another folder of the drop', picked('clip.mp4', 'Other')],
   ])('is not matched by a file with %s', (_name, other) => {
-    const record = recordFor(stageOne(picked('clip.mp4')).source, { displayName: 'Started as.mp4' });
+    const record = recordFor(openedSource(stageOne(picked('clip.mp4'))), { displayName: 'Started as.mp4' });
     const staged = stageOne(other, settings(), [record]);
     expect(staged.resumes).toBeUndefined();
     expect(staged.meta.displayName).toBe(other.file.name);

@@ -19,10 +19,13 @@ const keyOf = (file: StagedFile) => destinedFileKey(destinedFileOf(file));
  * listing per folder for each batch staged). Answers are kept while a file of that destination,
  * name and size is staged, and forgotten once none is: a file staged again after it was uploaded
  * is asked about afresh. Files with a problem are not asked about (they are not sent anyway).
+ * While a drop's sizes are still being read (`sizesComing`), nothing is asked: the files are asked
+ * about once all are known, one listing per folder for the whole drop rather than one per batch of sizes.
  */
 export function useExistingFiles(
   staged: readonly StagedFile[],
   problems: ReadonlyMap<string, UploadError>,
+  sizesComing = false,
 ): Map<string, ExistingFileCheck> {
   const [answers, setAnswers] = useState<ReadonlyMap<string, Answer>>(new Map());
   /** Keys asked about (answered or on their way), for as long as a staged file has them. */
@@ -38,7 +41,7 @@ export function useExistingFiles(
       return kept.length === known.size ? known : new Map(kept);
     });
     const toAsk = checked.filter((file) => !asked.current.has(keyOf(file)));
-    if (toAsk.length === 0) return;
+    if (toAsk.length === 0 || sizesComing) return;
     const timer = setTimeout(() => {
       for (const call of existingFilesCalls(toAsk.map(destinedFileOf))) {
         const keys = keysAsked(call);
@@ -60,7 +63,7 @@ export function useExistingFiles(
       }
     }, CHECK_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [checked]);
+  }, [checked, sizesComing]);
 
   return useMemo(() => {
     const checks = new Map<string, ExistingFileCheck>();
