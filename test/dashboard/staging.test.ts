@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   applySettings,
+  awaitingSize,
   linksToImport,
+  openedFiles,
   problemsOf,
   rename,
+  stagedSizes,
   stageFiles,
   type StagedFile,
   type UploadSettings,
@@ -19,6 +22,8 @@ import {
 } from '../../src/upload-engine/index.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import { settings, openedSource } from './support/settings.js';
+import { fakeFile } from './support/fake-entries.js';
+import { APP_UPLOAD_LIMITS } from '../../src/policies/upload-request-policy.js';
 
 const MAX = 1024 ** 3;
 const NOTHING_QUEUED: ReadonlySet<string> = new Set();
@@ -309,6 +314,79 @@ describe('a staged file matching an unfinished upload', () => {
     const staged = stageOne(other, settings(), [record]);
     expect(staged.resumes).toBeUndefined();
     expect(staged.meta.displayName).toBe(other.file.name);
+  });
+});
+
+describe('a dropped file, staged before its size is read', () => {
+  const video = (name: string, size = 10, lastModified = 1_700_000_000_000) =>
+    new File(['x'.repeat(size)], name, { type: 'video/mp4', lastModified });
+  const dropped = (name: string, folderPath = 'Shoot') => ({ entry: fakeFile(video(name)), folderPath });
+
+  it('is checked for its name and folders at once, for its size and against the list once its size is read', () => {
+    const deep = Array.from({ length: APP_UPLOAD_LIMITS.maxFolderDepth + 1 }, (_, level) => `l${level}`).join('/');
+    const [ok, tooDeep, twice] = stageFiles([dropped('a.mp4'), dropped('b.mp4', deep), dropped('a.mp4')], settings(), []);
+    expect(ok!.source).toMatchObject({ name: 'a.mp4', relativePath: 'Shoot/a.mp4', type: '' });
+    expect(ok!.source.size).toBeUndefined();
+    expect(ok!.fingerprint).toBeUndefined();
+    expect(awaitingSize([ok!, tooDeep!, twice!])).toHaveLength(3);
+    const before = problemsOf([ok!, tooDeep!, twice!], NOTHING_QUEUED, MAX, true);
+    expect([...before.keys()]).toEqual([tooDeep!.id]);
+    expect(before.get(tooDeep!.id)?.message).toMatch(/at most \d+ folders/);
+
+    const sizes = new Map([ok!, tooDeep!, twice!].map((file) => [file.id, { size: 10, lastModified: 1_700_000_000_000 }] as const));
+    const sized = stagedSizes([ok!, tooDeep!, twice!], sizes, []);
+    expect(awaitingSize(sized)).toEqual([]);
+    expect(sized[0]!.fingerprint).toBe(JSON.stringify(['a.mp4', 10, 1_700_000_000_000, 'Shoot/a.mp4', MEDIA_ROOT_FOLDER_ID, '/Shoot']));
+    const after = problemsOf(sized, NOTHING_QUEUED, 5, true);
+    expect([...after.values()].map((problem) => problem.code)).toEqual(['FILE_TOO_LARGE', 'FILE_TOO_LARGE', 'FILE_TOO_LARGE']);
+    expect(problemsOf(sized, NOTHING_QUEUED, MAX, true).get(sized[2]!.id)?.code).toBe('DUPLICATE');
+  });
+
+  it('continues an unfinished upload once its size and date say it is that file', () => {
+    const picked: PickedFile = { file: video('a.mp4'), folderPath: 'Shoot' };
+    const record = recordFor(openedSource(stageOne(picked)), {
+      displayName: 'Started as.mp4',
+      parentFolderId: MEDIA_ROOT_FOLDER_ID,
+      filePath: '/Shoot',
+    });
+    const [staged] = stageFiles([dropped('a.mp4')], settings(), [record]);
+    expect(staged!.resumes).toBeUndefined();
+    const [sized] = stagedSizes([staged!], new Map([[staged!.id, { size: 10, lastModified: 1_700_000_000_000 }]]), [record]);
+    expect(sized!.resumes).toBe(record);
+    expect(sized!.meta.displayName).toBe('Started as.mp4');
+  });
+
+  it('says why it cannot be read, and refuses a file that changed between its size and its opening', () => {
+    const [gone, changed, fine] = stageFiles([dropped('gone.mp4'), dropped('changed.mp4'), dropped('fine.mp4')], settings(), []);
+    const sized = stagedSizes(
+      [gone!, changed!, fine!],
+      new Map([
+        [gone!.id, 'gone' as const],
+        [changed!.id, { size: 10, lastModified: 1_700_000_000_000 }],
+        [fine!.id, { size: 10, lastModified: 1_700_000_000_000 }],
+      ]),
+      [],
+    );
+    expect(sized[0]!.source).toMatchObject({ unreadable: 'gone' });
+    const file = video('fine.mp4');
+    const opened = openedFiles(
+      sized,
+      new Map([
+        [changed!.id, video('changed.mp4', 12, 1_700_000_000_500)],
+        [fine!.id, file],
+      ]),
+    );
+    expect(opened[1]!.source).toMatchObject({ unreadable: 'changed' });
+    expect(openedSource(opened[2]!)).toMatchObject({
+      data: file,
+      name: 'fine.mp4',
+      size: 10,
+      type: 'video/mp4',
+      relativePath: 'Shoot/fine.mp4',
+    });
+    // Its MIME type is the File's, now that it is opened.
+    expect(opened[2]!.meta.mimeType).toBe('video/mp4');
+    expect(sized[2]!.meta.mimeType).toBe('application/octet-stream');
   });
 });
 
