@@ -436,9 +436,7 @@ describe('the Upload page', () => {
 
     await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
     expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'kept.mp4' });
-    expect(
-      await within(rowOf('gone.mp4')).findByText('Cannot be read: it was moved or deleted since it was added. It is not sent.'),
-    ).toBeTruthy();
+    expect(await within(rowOf('gone.mp4')).findByText('Not sent: moved or deleted since added')).toBeTruthy();
     expect(screen.getByText('Files to upload (1)')).toBeTruthy();
     expect(isDisabled(screen.getByRole('button', { name: 'Upload 0 files' }))).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -158,9 +158,9 @@ const StagedFilesTableView: FC<Props> = ({
         return t('staged.unreadableOther');
     }
   };
-  /** Its size, "Reading…" while its metadata is read, a dash when it could not be read. */
+  /** Its size (never split across lines), "Reading…" while its metadata is read, a dash when it could not be read. */
   const sizeText = (file: StagedFile) =>
-    sizeKnown(file.source) ? bytes(file.source.size) : unreadableOf(file) ? '—' : t('staged.sizeReading');
+    sizeKnown(file.source) ? unbroken(bytes(file.source.size)) : unreadableOf(file) ? '—' : t('staged.sizeReading');
   const check = (file: StagedFile) => {
     const unreadable = unreadableOf(file);
     if (unreadable) {
