@@ -175,7 +175,7 @@ describe('readInBatches', () => {
         items,
         (item) => new Promise<number>((resolve) => releases.push(() => resolve(item * 2))),
         (answers) => batches.push([...answers.values()]),
-        100,
+        { everyMs: 100, inFlight: 10 },
       );
       for (const release of releases.slice(0, 4)) release();
       await vi.advanceTimersByTimeAsync(50);
@@ -191,6 +191,29 @@ describe('readInBatches', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('asks at most `inFlight` at a time, in order', async () => {
+    let asked = 0;
+    let most = 0;
+    const order: number[] = [];
+    const answers: number[] = [];
+    await readInBatches(
+      Array.from({ length: 50 }, (_, i) => i),
+      async (item) => {
+        asked += 1;
+        most = Math.max(most, asked);
+        order.push(item);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        asked -= 1;
+        return item;
+      },
+      (batch) => answers.push(...batch.values()),
+      { everyMs: 5, inFlight: 4 },
+    );
+    expect(most).toBe(4);
+    expect(order).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(answers.sort((a, b) => a - b)).toEqual(order);
   });
 });
 

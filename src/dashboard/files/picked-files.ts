@@ -170,15 +170,17 @@ export function withDroppedHandles(dropped: readonly DroppedFile[], handles: Rea
 }
 
 /**
- * Reads every item (all asked at once) and hands the answers on in batches: the first `everyMs`
- * after the first answer, then at most one every `everyMs`, the last as soon as all are read. A
- * page redrawn at each of 10,000 answers would spend its time drawing.
+ * Reads every item, `inFlight` at a time, and hands the answers on in batches: the first
+ * `everyMs` after the first answer, then at most one every `everyMs`, the last as soon as all are
+ * read. A page redrawn at each of 10,000 answers would spend its time drawing; 10,000 reads asked
+ * in one go hold the page's thread for half a second (Chromium answers them one after another in
+ * its browser process anyway, so a few hundred in flight keep it as busy).
  */
 export async function readInBatches<Item, Answer>(
   items: readonly Item[],
   read: (item: Item) => Promise<Answer>,
   onBatch: (answers: ReadonlyMap<Item, Answer>) => void,
-  everyMs: number,
+  { everyMs, inFlight }: { everyMs: number; inFlight: number },
 ): Promise<void> {
   let pending = new Map<Item, Answer>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -189,13 +191,16 @@ export async function readInBatches<Item, Answer>(
     pending = new Map();
     onBatch(batch);
   };
-  await Promise.all(
-    items.map(async (item) => {
+  let next = 0;
+  const reader = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
       const answer = await read(item);
-      pending.set(item, answer); // `pending` read after the answer: a flush meanwhile has replaced it
+      pending.set(item, answer);
       timer ??= setTimeout(flush, everyMs);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, reader));
   clearTimeout(timer);
   flush();
 }

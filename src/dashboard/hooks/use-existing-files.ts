@@ -11,7 +11,16 @@ const CHECK_AFTER_MS = 200;
 /** A check's answer: the file already there, none (null), or no answer to be had. */
 type Answer = ExistingFile | null | 'unchecked';
 
-const keyOf = (file: StagedFile) => destinedFileKey(destinedFileOf(file));
+/** Each staged file's key, made once per file object: the keys of 10,000 files are walked at each change of the list. */
+const keys = new WeakMap<StagedFile, string>();
+function keyOf(file: StagedFile): string {
+  let key = keys.get(file);
+  if (key === undefined) {
+    key = destinedFileKey(destinedFileOf(file));
+    keys.set(file, key);
+  }
+  return key;
+}
 
 /**
  * The check for duplicates of the staged files, by staged id: before any byte is sent, the Media

@@ -29,10 +29,10 @@ import { useExistingFiles } from './use-existing-files';
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
 const PREPARE_AFTER_MS = 300;
 /**
- * How often sizes read and files opened are taken into the list: the list is redrawn and checked
- * once per batch, not once per file.
+ * How dropped files' sizes are read and the files opened: taken into the list every 250 ms (the
+ * list is redrawn and checked once per batch, not once per file), 256 asked at a time.
  */
-const READ_BATCH_MS = 250;
+const READING = { everyMs: 250, inFlight: 256 };
 
 const INITIAL_SETTINGS: UploadSettings = {
   parentFolderId: MEDIA_ROOT_FOLDER_ID,
@@ -127,7 +127,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
           const unfinished = queue.unfinishedUploads();
           setStaged((current) => stagedSizes(current, sizes, unfinished));
         },
-        READ_BATCH_MS,
+        READING,
       );
     },
     [settings, queue],
@@ -183,7 +183,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
         const files = new Map([...batch].map(([file, opened]) => [file.id, opened] as const));
         setStaged((current) => openedFiles(current, files));
       },
-      READ_BATCH_MS,
+      READING,
     );
   }, [staged, problems, existing]);
 
