@@ -29,10 +29,15 @@ import { useExistingFiles } from './use-existing-files';
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
 const PREPARE_AFTER_MS = 300;
 /**
- * How dropped files' sizes are read and the files opened: taken into the list every 250 ms (the
- * list is redrawn and checked once per batch, not once per file), 256 asked at a time.
+ * How dropped files' sizes are read: taken into the list every 250 ms (the list is redrawn and
+ * checked once per batch, not once per file), 256 asked at a time.
  */
-const READING = { everyMs: 250, inFlight: 256 };
+const READING_SIZES = { everyMs: 250, inFlight: 256 };
+/**
+ * How files Upload took are opened: fewer at a time, as the uploads already under way need the
+ * same browser process (Chromium opens them one after another there, about 1 ms each).
+ */
+const OPENING = { everyMs: 250, inFlight: 16 };
 
 const INITIAL_SETTINGS: UploadSettings = {
   parentFolderId: MEDIA_ROOT_FOLDER_ID,
@@ -127,7 +132,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
           const unfinished = queue.unfinishedUploads();
           setStaged((current) => stagedSizes(current, sizes, unfinished));
         },
-        READING,
+        READING_SIZES,
       );
     },
     [settings, queue],
@@ -183,7 +188,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
         const files = new Map([...batch].map(([file, opened]) => [file.id, opened] as const));
         setStaged((current) => openedFiles(current, files));
       },
-      READING,
+      OPENING,
     );
   }, [staged, problems, existing]);
 
