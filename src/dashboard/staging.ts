@@ -40,7 +40,7 @@ export interface UploadSettings {
 /**
  * A dropped file not opened yet: staged by its name and folders as soon as the drop's tree is read;
  * its size and modification time come from its metadata (stagedSizes), and it is opened when it is
- * sent (opened): opening 10,000 files takes Chromium seconds.
+ * sent (openedFiles): opening 10,000 files takes Chromium seconds.
  */
 export interface UnopenedSource {
   name: string;

@@ -39,8 +39,8 @@ export function entriesOfDrop(dataTransfer: DataTransfer): FileSystemEntry[] {
 
 /**
  * A file of a dropped folder (or a file dropped on its own), known by its entry: its name and
- * folders as soon as the drop's tree is read. Its size and bytes are read later (stagedSizes,
- * openDropped): Chromium answers each file's metadata or File in its browser process, 0.2 to 1 ms
+ * folders as soon as the drop's tree is read. Its size and bytes are read later (sizeOfEntry,
+ * openEntry): Chromium answers each file's metadata or File in its browser process, 0.2 to 1 ms
  * a file, seconds for 10,000, however many are asked at once.
  */
 export interface DroppedFile {
@@ -71,7 +71,7 @@ function reasonOfReadError(error: unknown): UnreadableReason {
   return 'unreadable';
 }
 
-/** Chromium's and Safari's getMetadata (not in TypeScript's DOM types; Firefox has none). */
+/** Chromium's getMetadata (not in TypeScript's DOM types, nor in every browser). */
 interface EntryWithMetadata {
   getMetadata?(success: (metadata: { size: number; modificationTime: Date }) => void, failure?: (error: DOMException) => void): void;
 }

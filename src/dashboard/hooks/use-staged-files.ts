@@ -120,7 +120,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     (added: AddedFile[]) => {
       const stagedNow = stageFiles(added, settings, queue.unfinishedUploads());
       setStaged((current) => [...current, ...stagedNow]);
-      // Dropped files' sizes, all asked at once, taken into the list in batches.
+      // Dropped files' sizes, read from their metadata and taken into the list in batches.
       const toSize = awaitingSize(stagedNow);
       if (toSize.length === 0) return;
       void readInBatches(
