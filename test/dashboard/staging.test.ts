@@ -11,7 +11,7 @@ import {
   type StagedFile,
   type UploadSettings,
 } from '../../src/dashboard/staging.js';
-import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
+import type { EntrySize, PickedFile, UnreadableReason } from '../../src/dashboard/files/picked-files.js';
 import {
   resolveUploadMeta,
   resumeRecordFor,
@@ -360,8 +360,8 @@ describe('a dropped file, staged before its size is read', () => {
     const [gone, changed, fine] = stageFiles([dropped('gone.mp4'), dropped('changed.mp4'), dropped('fine.mp4')], settings(), []);
     const sized = stagedSizes(
       [gone!, changed!, fine!],
-      new Map([
-        [gone!.id, 'gone' as const],
+      new Map<string, EntrySize | UnreadableReason>([
+        [gone!.id, 'gone'],
         [changed!.id, { size: 10, lastModified: 1_700_000_000_000 }],
         [fine!.id, { size: 10, lastModified: 1_700_000_000_000 }],
       ]),
