@@ -61,8 +61,10 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
   it('stages every file with its folders, and none is refused for its depth', async () => {
     const tree = writeFolderTree(dir, 'archive', 10_000, 40);
     await withDropped(tree, async (page) => {
+      // Every file is staged by its name and folders first, then its size is read from its metadata.
       await page.getByText('Files to upload (10,000)').waitFor({ timeout: 120_000 });
-      // Every file passes the checks: none is refused for its depth.
+      await page.locator('[data-hook="staged-reading"]').waitFor({ state: 'detached', timeout: 120_000 });
+      // Every file passes the checks, its size known: none is refused for its depth.
       await page.getByRole('button', { name: /^Upload 10,?000 files$/ }).waitFor();
 
       const rows = await readVirtualizedRows(page, 'staged-row');
@@ -77,9 +79,10 @@ describe('a dropped tree of 10,000 files, 40 levels deep, in Chromium', () => {
     });
   }, 600_000); // reading 10,000 rows back from the virtualized list takes minutes on a loaded machine
 
-  it('uploads a deep tree into the Media Manager, each folder made once', async () => {
+  it('uploads a deep tree into the Media Manager, each folder made once, Upload clicked before its sizes are read', async () => {
     const tree = writeFolderTree(dir, 'deep', 120, 40);
     await withDropped(tree, async (page) => {
+      // Upload takes the files at once: each goes to the queue once its size is read, it is checked and opened.
       await page.getByRole('button', { name: 'Upload 120 files' }).click();
 
       // Each level of the tree is one folder, holding its three files, and nothing else was made.

@@ -2,6 +2,7 @@ import {
   checkBeforeUpload,
   isSameFile,
   resolveUploadMeta,
+  sourceFromFile,
   sourceFromLink,
   uploadFingerprint,
   type QueuedFile,
@@ -12,7 +13,15 @@ import {
   type UploadSource,
 } from '../upload-engine';
 import { importLinkViolation, LINK_IMPORT_LIMITS, splitFilePath } from '../policies/upload-request-policy';
-import { sourcesOfPicked, type PickedFile } from './files/picked-files';
+import {
+  isDropped,
+  sourcesOfPicked,
+  type AddedFile,
+  type DroppedFile,
+  type EntrySize,
+  type PickedFile,
+  type UnreadableReason,
+} from './files/picked-files';
 import type { ExistingFile, FolderSummary } from '../shared/upload-methods';
 import type { DestinedFile } from '../shared/existing-files';
 import type { FieldViolation } from '../shared/refusals';
@@ -28,21 +37,57 @@ export interface UploadSettings {
   private: boolean;
 }
 
+/**
+ * A dropped file not opened yet: staged by its name and folders as soon as the drop's tree is read;
+ * its size and modification time come from its metadata (stagedSizes), and it is opened when it is
+ * sent (openedFiles): opening 10,000 files takes Chromium seconds.
+ */
+export interface UnopenedSource {
+  name: string;
+  /** The MIME type is the File's: empty until it is opened. */
+  type: '';
+  relativePath?: string;
+  entry: FileSystemFileEntry;
+  fileHandle?: FileSystemFileHandle;
+  /** Undefined while its metadata is read. */
+  size?: number;
+  lastModified?: number;
+  /** Why it cannot be read, once found: it is not sent. */
+  unreadable?: UnreadableReason;
+}
+
+/** What a staged file is read from: an opened file (picked, pasted, or dropped and opened), or a dropped one not opened yet. */
+export type StagedSource = UploadSource | UnopenedSource;
+
+export const isOpened = (source: StagedSource): source is UploadSource => !('entry' in source);
+
+/** Its size, once known (an opened file's always is). */
+export const sizeKnown = (source: StagedSource): source is StagedSource & { size: number; lastModified: number } =>
+  source.size !== undefined && source.lastModified !== undefined;
+
+/** Why a dropped file cannot be read, if it cannot. */
+export const unreadableOf = (file: StagedFile): UnreadableReason | undefined =>
+  isOpened(file.source) ? undefined : file.source.unreadable;
+
 /** A file chosen but not sent yet: its metadata can still change, and is resolved again each time it does. */
 export interface StagedFile {
   id: string;
-  source: UploadSource;
+  source: StagedSource;
   settings: UploadSettings;
   /** What the file is uploaded with: resolved when staged, renamed or given other settings. */
   meta: UploadMeta;
-  fingerprint: string;
+  /** Undefined until its size is known. */
+  fingerprint?: string;
   /** It continues an upload begun before a reload, with the metadata it was started with. */
   resumes?: ResumeRecord;
   /** The owner chose to send it though a file of its name and size is already in its folder. */
   uploadAsCopy?: boolean;
-  /** Upload was asked while its check was awaited: it goes once the check says it is not there yet. */
+  /** Upload was asked while its size, its check or its opening was awaited: it goes once read, opened and checked new. */
   sendWhenChecked?: boolean;
 }
+
+/** A staged file that can be handed to the queue: opened. */
+export type OpenedStagedFile = StagedFile & { source: UploadSource };
 
 let nextId = 0;
 
@@ -60,7 +105,7 @@ function metaInputOf(settings: UploadSettings): UploadMetaInput {
 /** The staged file with its metadata resolved from its name and settings (a continued upload keeps its record's). */
 function resolved(file: Omit<StagedFile, 'meta' | 'fingerprint'>, displayName: string): StagedFile {
   const meta = file.resumes?.meta ?? resolveUploadMeta(file.source, { ...metaInputOf(file.settings), displayName });
-  return { ...file, meta, fingerprint: uploadFingerprint(file.source, meta) };
+  return { ...file, meta, fingerprint: sizeKnown(file.source) ? uploadFingerprint(file.source, meta) : undefined };
 }
 
 /** A typed line that is not a link the Media Manager can import, and why (told by the form in the owner's language). */
@@ -98,17 +143,84 @@ export function linksToImport(text: string, settings: UploadSettings): { files: 
   return { files, problems };
 }
 
-export function stageFiles(picked: readonly PickedFile[], settings: UploadSettings, unfinished: readonly ResumeRecord[]): StagedFile[] {
-  return sourcesOfPicked(picked, { keepFolderTree: true }).map((source) => {
-    const resumes = unfinished.find((record) => isSameFile(record, source));
+function unopenedSourceOf({ entry, folderPath, handle }: DroppedFile): UnopenedSource {
+  return {
+    name: entry.name,
+    type: '',
+    relativePath: folderPath ? `${folderPath}/${entry.name}` : undefined,
+    entry,
+    ...(handle ? { fileHandle: handle } : {}),
+  };
+}
+
+/**
+ * The files added, staged with the settings: picked files with their size, dropped ones by name
+ * and folders only (their sizes follow: stagedSizes).
+ */
+export function stageFiles(added: readonly AddedFile[], settings: UploadSettings, unfinished: readonly ResumeRecord[]): StagedFile[] {
+  const picked = sourcesOfPicked(
+    added.filter((one): one is PickedFile => !isDropped(one)),
+    { keepFolderTree: true },
+  );
+  let nextPicked = 0;
+  return added.map((one) => {
+    const source: StagedSource = isDropped(one) ? unopenedSourceOf(one) : picked[nextPicked++]!;
+    const resumes = sizeKnown(source) ? unfinished.find((record) => isSameFile(record, source)) : undefined;
     nextId += 1;
     return resolved({ id: `staged-${nextId}`, source, settings: { ...settings, labels: [...settings.labels] }, resumes }, source.name);
+  });
+}
+
+/** Dropped files not opened yet whose size is still to be read. */
+export function awaitingSize(staged: readonly StagedFile[]): StagedFile[] {
+  return staged.filter((file) => !sizeKnown(file.source) && unreadableOf(file) === undefined);
+}
+
+/**
+ * The staged files with the sizes read (by staged id; a file removed meanwhile is not brought
+ * back): each is matched again with the unfinished uploads (a file of that name, size and date
+ * continues its upload) and resolved again; one that could not be read says why.
+ */
+export function stagedSizes(
+  staged: readonly StagedFile[],
+  sizes: ReadonlyMap<string, EntrySize | UnreadableReason>,
+  unfinished: readonly ResumeRecord[],
+): StagedFile[] {
+  return staged.map((file) => {
+    const read = sizes.get(file.id);
+    if (read === undefined || isOpened(file.source)) return file;
+    if (typeof read === 'string') return { ...file, source: { ...file.source, unreadable: read } };
+    const source = { ...file.source, ...read };
+    const resumes = unfinished.find((record) => isSameFile(record, source));
+    return resolved({ ...file, source, resumes }, file.meta.displayName);
+  });
+}
+
+/**
+ * The staged files with those opened (by staged id) as upload sources. One whose size or date is
+ * not the one read when it was staged has changed since (it was checked as the other): it is
+ * not sent, and says so.
+ */
+export function openedFiles(staged: readonly StagedFile[], files: ReadonlyMap<string, File | UnreadableReason>): StagedFile[] {
+  return staged.map((file) => {
+    const opened = files.get(file.id);
+    if (opened === undefined || isOpened(file.source)) return file;
+    const { relativePath, fileHandle } = file.source;
+    if (typeof opened === 'string') return { ...file, source: { ...file.source, unreadable: opened } };
+    if (opened.size !== file.source.size || opened.lastModified !== file.source.lastModified) {
+      return { ...file, source: { ...file.source, unreadable: 'changed' } };
+    }
+    const source: UploadSource = { ...sourceFromFile(opened, relativePath), ...(fileHandle ? { fileHandle } : {}) };
+    // Its MIME type is known now (the File's).
+    return resolved({ ...file, source }, file.meta.displayName);
   });
 }
 
 /**
  * Why each staged file cannot be sent (the documented limits, the name rules, the size limit, the
  * same file twice in the list or in the queue), by staged id; files that may be sent are absent.
+ * A file whose size is not read yet is checked for its name and folders only: the size limit and
+ * the same file twice follow once its size is known.
  */
 export function problemsOf(
   staged: readonly StagedFile[],
@@ -119,15 +231,41 @@ export function problemsOf(
   const problems = new Map<string, UploadError>();
   const seen = new Set<string>();
   for (const file of staged) {
-    const problem = checkBeforeUpload(file.source, file.meta, file.fingerprint, {
-      maxFileSizeBytes,
-      isQueued: (candidate) => queuedFingerprints.has(candidate) || seen.has(candidate),
-      makesFolders,
-    });
-    seen.add(file.fingerprint);
-    if (problem) problems.set(file.id, problem);
+    const { fingerprint } = file;
+    const own = ownProblemOf(file, maxFileSizeBytes, makesFolders);
+    if (own) problems.set(file.id, own);
+    else if (fingerprint !== undefined && (queuedFingerprints.has(fingerprint) || seen.has(fingerprint))) {
+      const duplicate = checkBeforeUpload(file.source as { size: number }, file.meta, fingerprint, {
+        maxFileSizeBytes,
+        isQueued: () => true,
+        makesFolders,
+      });
+      if (duplicate) problems.set(file.id, duplicate);
+    }
+    if (fingerprint !== undefined) seen.add(fingerprint);
   }
   return problems;
+}
+
+/**
+ * A staged file's own problems (its size, name and folders), kept for each file object: the list
+ * is checked again at each batch of sizes read or files sent (10,000 files: a quarter of a second
+ * each time), a file's own check only when the file changes.
+ */
+const ownProblems = new WeakMap<StagedFile, { limits: string; problem: UploadError | undefined }>();
+
+function ownProblemOf(file: StagedFile, maxFileSizeBytes: number, makesFolders: boolean): UploadError | undefined {
+  const limits = `${maxFileSizeBytes}/${makesFolders}`;
+  const kept = ownProblems.get(file);
+  if (kept?.limits === limits) return kept.problem;
+  // A size not read yet is not checked: 0 passes, and the size check follows once it is read.
+  const problem = checkBeforeUpload({ size: file.source.size ?? 0 }, file.meta, '', {
+    maxFileSizeBytes,
+    isQueued: () => false,
+    makesFolders,
+  });
+  ownProblems.set(file, { limits, problem });
+  return problem;
 }
 
 export function applySettings(staged: readonly StagedFile[], ids: ReadonlySet<string>, settings: UploadSettings): StagedFile[] {
@@ -153,15 +291,18 @@ export type ExistingFileCheck =
   | { state: 'unchecked' }
   | { state: 'exists'; existing: ExistingFile };
 
-/** A staged file as the check for duplicates sees it: where it goes, its name and size. */
+/** A staged file as the check for duplicates sees it: where it goes, its name and size (0 while not known: it is not asked about then). */
 export function destinedFileOf(file: StagedFile): DestinedFile {
   const { parentFolderId, filePath, displayName } = file.meta;
-  return { parentFolderId, filePath, displayName, sizeInBytes: file.source.size };
+  return { parentFolderId, filePath, displayName, sizeInBytes: file.source.size ?? 0 };
 }
 
-/** Whether a staged file is one the check asks about: a new upload (a continued one is the same upload). */
+/**
+ * Whether a staged file is one the check asks about: a new upload (a continued one is the same
+ * upload) whose size is known (the check is by name and size) and that can be read.
+ */
 export function needsExistingFileCheck(file: StagedFile): boolean {
-  return !file.resumes;
+  return !file.resumes && sizeKnown(file.source) && unreadableOf(file) === undefined;
 }
 
 /**
@@ -175,9 +316,18 @@ export function passesExistingFileCheck(file: StagedFile, check: ExistingFileChe
   return check.state !== 'exists' || file.uploadAsCopy === true;
 }
 
-/** Whether Upload takes a file now or once checked: not one already there without a choice. */
+/** Whether a staged file goes to the queue on Upload now: opened, and passing the check for duplicates. */
+export function sendableNow(file: StagedFile, check: ExistingFileCheck | undefined): file is OpenedStagedFile {
+  return isOpened(file.source) && passesExistingFileCheck(file, check);
+}
+
+/**
+ * Whether Upload takes a file, now or once its size is read, it is checked and opened: not one
+ * that cannot be read, nor one already there without a choice.
+ */
 export function uploadTakes(file: StagedFile, check: ExistingFileCheck | undefined): boolean {
-  return check?.state === 'checking' || passesExistingFileCheck(file, check);
+  if (unreadableOf(file) !== undefined) return false;
+  return !sizeKnown(file.source) || check?.state === 'checking' || passesExistingFileCheck(file, check);
 }
 
 /** The files, those named chosen to be uploaded as copies. */

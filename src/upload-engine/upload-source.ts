@@ -86,7 +86,7 @@ function joinFilePath(...parts: string[][]): string | undefined {
   return segments.length > 0 ? `/${segments.join('/')}` : undefined;
 }
 
-export function resolveUploadMeta(source: UploadSource, input: UploadMetaInput = {}): UploadMeta {
+export function resolveUploadMeta(source: Pick<UploadSource, 'name' | 'type' | 'relativePath'>, input: UploadMetaInput = {}): UploadMeta {
   const meta: UploadMeta = {
     displayName: input.displayName ?? source.name,
     mimeType: bareMimeType(input.mimeType) ?? bareMimeType(source.type) ?? DEFAULT_MIME_TYPE,
@@ -111,7 +111,10 @@ export function withMeta(
  * Identifies "the same file to the same place": it keys duplicate detection and the resume store.
  * Files carry no stable identity in the browser, so name, size, modification time and folder stand in.
  */
-export function uploadFingerprint(source: UploadSource, meta: Pick<UploadMeta, 'parentFolderId' | 'filePath'>): string {
+export function uploadFingerprint(
+  source: Pick<UploadSource, 'name' | 'size' | 'lastModified' | 'relativePath' | 'link'>,
+  meta: Pick<UploadMeta, 'parentFolderId' | 'filePath'>,
+): string {
   return JSON.stringify([
     source.name,
     source.size,

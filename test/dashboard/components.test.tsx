@@ -23,7 +23,7 @@ import {
   type StagedFile,
   type UploadSettings,
 } from '../../src/dashboard/staging.js';
-import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
+import type { AddedFile, PickedFile } from '../../src/dashboard/files/picked-files.js';
 import type { FileDownloadLink, FolderSummary, ListFoldersResult } from '../../src/shared/upload-methods.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
 import {
@@ -36,7 +36,7 @@ import {
 } from '../../src/upload-engine/index.js';
 import { button, fakeQueue, isDisabled, renderInWds, snapshotOf, unnamedButtons, uploadItem } from './support/ui.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
-import { settings } from './support/settings.js';
+import { settings, openedSource } from './support/settings.js';
 
 const web = vi.hoisted(() => ({
   getFileDownloadUrl: vi.fn<(fileId: string) => Promise<FileDownloadLink>>(),
@@ -681,7 +681,7 @@ describe('StagedFilesTable', () => {
     const staged = stageFiles([picked('a.mp4')], settings(), []);
     const { onStart } = renderTable(staged, {
       queued: new Set([
-        uploadFingerprint(staged[0]!.source, resolveUploadMeta(staged[0]!.source, { parentFolderId: MEDIA_ROOT_FOLDER_ID })),
+        uploadFingerprint(openedSource(staged[0]!), resolveUploadMeta(staged[0]!.source, { parentFolderId: MEDIA_ROOT_FOLDER_ID })),
       ]),
     });
     expect(screen.getByText('This file is already in the list, going to the same folder.')).toBeTruthy();
@@ -731,7 +731,7 @@ describe('StagedFilesTable', () => {
 
   it('locks the name of a file that continues an earlier upload, and says so', () => {
     const one = picked('clip.mp4');
-    const source = stageFiles([one], settings(), [])[0]!.source;
+    const source = openedSource(stageFiles([one], settings(), [])[0]!);
     const meta = resolveUploadMeta(source, { displayName: 'Started as.mp4', parentFolderId: 'folder-photos' });
     const record = resumeRecordFor(source, meta, { uploadUrl: 'https://upload.test/upload/tus', uploadToken: 't' }, undefined, 1);
     const staged = stageFiles([one], settings(), [record]);
@@ -1005,14 +1005,15 @@ describe('FileDropzone', () => {
   });
 
   it('keeps the tree of a dropped folder', async () => {
-    const onPicked = vi.fn<(files: PickedFile[]) => void>();
+    const onPicked = vi.fn<(files: AddedFile[]) => void>();
     const { container } = renderInWds(<FileDropzone onPicked={onPicked} />);
     const loose = new File(['1'], 'loose.txt');
-    const inner = new File(['2'], 'a.jpg');
-    const folder = fakeDirectory('Shoot', [[fakeDirectory('day 1', [[fakeFile(inner)], []])], []]);
+    const looseEntry = fakeFile(loose);
+    const inner = fakeFile(new File(['2'], 'a.jpg'));
+    const folder = fakeDirectory('Shoot', [[fakeDirectory('day 1', [[inner], []])], []]);
     const dataTransfer = {
       items: [
-        { kind: 'file', getAsFile: () => loose, webkitGetAsEntry: () => fakeFile(loose) },
+        { kind: 'file', getAsFile: () => loose, webkitGetAsEntry: () => looseEntry },
         { kind: 'file', getAsFile: () => null, webkitGetAsEntry: () => folder },
       ],
       files: [loose],
@@ -1020,9 +1021,10 @@ describe('FileDropzone', () => {
     };
     fireEvent.drop(container.querySelector('[data-hook="file-dropzone"] > div')!, { dataTransfer });
     await waitFor(() => expect(onPicked).toHaveBeenCalledTimes(1));
+    // By their entries: the files are opened when sent.
     expect(onPicked.mock.calls[0]?.[0]).toEqual([
-      { file: loose, folderPath: '' },
-      { file: inner, folderPath: 'Shoot/day 1' },
+      { entry: looseEntry, folderPath: '' },
+      { entry: inner, folderPath: 'Shoot/day 1' },
     ]);
   });
 

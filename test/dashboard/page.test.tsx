@@ -21,6 +21,7 @@ import type {
 import { RESUME_KEY_PREFIX } from '../../src/upload-engine/resume/local-storage-resume-store.js';
 import { resolveUploadMeta, resumeRecordFor, sourceFromFile } from '../../src/upload-engine/index.js';
 import { isDisabled, unnamedButtons } from './support/ui.js';
+import { fakeDirectory, fakeFile } from './support/fake-entries.js';
 
 const web = vi.hoisted(() => ({
   createUploadSession: vi.fn<(request: UploadSessionRequest) => Promise<CreateUploadSessionResult>>(),
@@ -368,6 +369,78 @@ describe('the Upload page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
     await waitFor(() => expect(document.activeElement?.getAttribute('data-hook')).toBe('queue-heading'));
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Uploads: 1 file');
+  });
+
+  /** Drops these entries on the page's drop zone, as Chromium gives a dropped folder. */
+  function drop(...entries: FileSystemEntry[]) {
+    const dataTransfer = {
+      items: entries.map((entry) => ({ kind: 'file', getAsFile: () => null, webkitGetAsEntry: () => entry })),
+      files: [],
+      types: ['Files'],
+    };
+    fireEvent.drop(document.querySelector('[data-hook="file-dropzone"] > div')!, { dataTransfer });
+  }
+  const video = (name: string, content = '0123456789') => new File([content], name, { type: 'video/mp4', lastModified: LAST_MODIFIED });
+  const rowOf = (name: string) =>
+    screen.getByRole('textbox', { name: `Display name of ${name}` }).closest('[data-hook="staged-row"]') as HTMLElement;
+
+  it('stages a dropped folder by its names before any size is read; sizes, their checks and Upload follow', async () => {
+    let readSizes: (value?: unknown) => void = () => undefined;
+    const sizesRead = new Promise((resolve) => (readSizes = resolve));
+    const huge = video('huge.mp4');
+    Object.defineProperty(huge, 'size', { value: 10 * 1024 ** 4 });
+    const entries = [
+      fakeFile(video('a.mp4'), undefined, { metadataWhen: sizesRead }),
+      fakeFile(huge, undefined, { metadataWhen: sizesRead }),
+    ];
+    await renderPage();
+    drop(fakeDirectory('Shoot', [[fakeDirectory('day 1', [entries, []])], []]));
+
+    // Every row, with its folders, before its size is known; Upload takes them already.
+    expect(await screen.findByText('Files to upload (2)')).toBeTruthy();
+    expect(within(rowOf('a.mp4')).getByText('Media Manager / Shoot/day 1')).toBeTruthy();
+    expect(within(rowOf('a.mp4')).getByText('Reading…')).toBeTruthy();
+    expect(within(rowOf('huge.mp4')).getByText('Checked once its size is read')).toBeTruthy();
+    expect(screen.getByText(/^Reading the files’ sizes: 0 of 2\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
+    expect(await screen.findByText('2 files go to the queue as they are read and checked.')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(web.findExistingFiles).not.toHaveBeenCalled();
+    expect(web.createUploadSession).not.toHaveBeenCalled();
+    expect(entries.map((entry) => entry.opened())).toEqual([0, 0]);
+
+    readSizes();
+    // The sizes come in one batch: the size check refuses the huge one, the duplicate check asks once for the other.
+    await waitFor(() => expect(within(rowOf('a.mp4')).getByText('10 B')).toBeTruthy());
+    expect(within(rowOf('huge.mp4')).getByText(/^The file is 11 TB; files up to/)).toBeTruthy();
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.findExistingFiles).toHaveBeenCalledTimes(1);
+    expect(web.findExistingFiles.mock.calls[0]![0]).toEqual([
+      { parentFolderId: 'media-root', filePath: '/Shoot/day 1', files: [{ displayName: 'a.mp4', sizeInBytes: '10' }] },
+    ]);
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'a.mp4', sizeInBytes: '10', mimeType: 'video/mp4' });
+    // Only the file sent was opened.
+    expect(entries.map((entry) => entry.opened())).toEqual([1, 0]);
+    expect(screen.queryByText(/Reading the files’ sizes/)).toBeNull();
+    expect(screen.queryByText(/go to the queue as they are read/)).toBeNull();
+  });
+
+  it('says on its row why a dropped file that vanished before it was sent cannot be, and sends the others', async () => {
+    const gone = fakeFile(video('gone.mp4'), undefined, {
+      openError: new DOMException('A requested file could not be found', 'NotFoundError'),
+    });
+    await renderPage();
+    drop(fakeDirectory('Shoot', [[gone, fakeFile(video('kept.mp4', '01234'))], []]));
+    expect(await screen.findAllByText('Ready', {}, { timeout: 3000 })).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
+
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'kept.mp4' });
+    expect(await within(rowOf('gone.mp4')).findByText('Not sent: moved or deleted since added')).toBeTruthy();
+    expect(screen.getByText('Files to upload (1)')).toBeTruthy();
+    expect(isDisabled(screen.getByRole('button', { name: 'Upload 0 files' }))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(web.createUploadSession).toHaveBeenCalledTimes(1);
   });
 
   it('adds files pasted on the page, like dropped ones', async () => {

@@ -1,14 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  droppedFromEntries,
   entriesOfDrop,
-  pickedFromEntries,
+  openEntry,
   pickedFromFileList,
+  readInBatches,
+  sizeOfEntry,
   sourcesOfPicked,
+  type DroppedFile,
   type PickedFile,
 } from '../../src/dashboard/files/picked-files.js';
 import { fakeDirectory, fakeFile, fileIn } from './support/fake-entries.js';
 
 const summary = (picked: PickedFile[]) => picked.map(({ file, folderPath }) => [folderPath, file.name]);
+const droppedSummary = (dropped: DroppedFile[]) => dropped.map(({ entry, folderPath }) => [folderPath, entry.name]);
 
 describe('pickedFromFileList', () => {
   it('gives each file of a folder pick its folders as folderPath', () => {
@@ -62,7 +67,7 @@ describe('entriesOfDrop', () => {
   });
 });
 
-describe('pickedFromEntries', () => {
+describe('droppedFromEntries', () => {
   it('walks nested folders, keeping each file’s folders under what was dropped', async () => {
     const entries = [
       fakeFile(new File(['1'], 'loose.txt')),
@@ -75,7 +80,7 @@ describe('pickedFromEntries', () => {
         [],
       ]),
     ];
-    expect(summary(await pickedFromEntries(entries))).toEqual([
+    expect(droppedSummary(await droppedFromEntries(entries))).toEqual([
       ['', 'loose.txt'],
       ['Shoot', 'cover.jpg'],
       ['Shoot/day 1', 'a.jpg'],
@@ -97,7 +102,7 @@ describe('pickedFromEntries', () => {
         [],
       ]),
     ];
-    expect(summary(await pickedFromEntries(entries))).toEqual([
+    expect(droppedSummary(await droppedFromEntries(entries))).toEqual([
       ['', '.env'],
       ['Shoot', 'cover.jpg'],
       ['Shoot/day 1', 'a.jpg'],
@@ -112,27 +117,104 @@ describe('pickedFromEntries', () => {
       [],
     ];
     const folder = fakeDirectory('Big', batches);
-    const picked = await pickedFromEntries([folder]);
-    expect(picked).toHaveLength(201);
-    expect(picked.at(-1)).toMatchObject({ folderPath: 'Big' });
-    expect(picked.at(-1)?.file.name).toBe('last.txt');
+    const dropped = await droppedFromEntries([folder]);
+    expect(dropped).toHaveLength(201);
+    expect(dropped.at(-1)).toMatchObject({ folderPath: 'Big' });
+    expect(dropped.at(-1)?.entry.name).toBe('last.txt');
     expect(folder.readCalls()).toBe(4);
   });
 
-  it('gives back the File objects themselves', async () => {
-    const file = new File(['payload'], 'clip.mp4', { type: 'video/mp4', lastModified: 42 });
-    const [picked] = await pickedFromEntries([fakeFile(file)]);
-    expect(picked?.file).toBe(file);
-  });
-
-  it('fails when a file cannot be read', async () => {
+  it('gives back the entries themselves, and opens no file (their sizes and bytes are read later)', async () => {
+    const entry = fakeFile(new File(['payload'], 'clip.mp4', { type: 'video/mp4', lastModified: 42 }));
     const broken = fakeFile(new File([''], 'gone.txt'), new DOMException('gone', 'NotFoundError'));
-    await expect(pickedFromEntries([fakeDirectory('F', [[broken], []])])).rejects.toThrow('gone');
+    const dropped = await droppedFromEntries([entry, fakeDirectory('F', [[broken], []])]);
+    expect(dropped).toEqual([
+      { entry, folderPath: '' },
+      { entry: broken, folderPath: 'F' },
+    ]);
+    expect(entry.opened() + broken.opened()).toBe(0);
   });
 
   it('gives nothing for an empty drop or an empty folder', async () => {
-    expect(await pickedFromEntries([])).toEqual([]);
-    expect(await pickedFromEntries([fakeDirectory('Empty', [[]])])).toEqual([]);
+    expect(await droppedFromEntries([])).toEqual([]);
+    expect(await droppedFromEntries([fakeDirectory('Empty', [[]])])).toEqual([]);
+  });
+});
+
+describe('sizeOfEntry and openEntry', () => {
+  const clip = new File(['0123456789'], 'clip.mp4', { type: 'video/mp4', lastModified: 1_700_000_000_000 });
+
+  it('reads the size and date from the metadata without opening the file; opens it where there is no metadata', async () => {
+    const entry = fakeFile(clip);
+    expect(await sizeOfEntry(entry)).toEqual({ size: 10, lastModified: 1_700_000_000_000 });
+    expect(entry.opened()).toBe(0);
+    const withoutMetadata = fakeFile(clip, undefined, { metadata: false });
+    expect(await sizeOfEntry(withoutMetadata)).toEqual({ size: 10, lastModified: 1_700_000_000_000 });
+    expect(withoutMetadata.opened()).toBe(1);
+    expect(await openEntry(entry)).toBe(clip);
+  });
+
+  it('says why a file cannot be read: gone, not allowed, or another fault', async () => {
+    const failing = (name: string) => fakeFile(clip, new DOMException('no', name));
+    expect(await sizeOfEntry(failing('NotFoundError'))).toBe('gone');
+    expect(await openEntry(failing('NotFoundError'))).toBe('gone');
+    expect(await sizeOfEntry(failing('SecurityError'))).toBe('permission-denied');
+    expect(await openEntry(failing('NotAllowedError'))).toBe('permission-denied');
+    expect(await openEntry(failing('NotReadableError'))).toBe('unreadable');
+  });
+});
+
+describe('readInBatches', () => {
+  it('hands the answers on in batches, not one by one, and every answer once', async () => {
+    vi.useFakeTimers();
+    try {
+      const releases: Array<() => void> = [];
+      const items = Array.from({ length: 10 }, (_, i) => i);
+      const batches: number[][] = [];
+      const done = readInBatches(
+        items,
+        (item) => new Promise<number>((resolve) => releases.push(() => resolve(item * 2))),
+        (answers) => batches.push([...answers.values()]),
+        { everyMs: 100, inFlight: 10 },
+      );
+      for (const release of releases.slice(0, 4)) release();
+      await vi.advanceTimersByTimeAsync(50);
+      expect(batches).toEqual([]);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(batches).toEqual([[0, 2, 4, 6]]);
+      for (const release of releases.slice(4)) release();
+      // The readers give the page's thread back between answers (a timer), and the last batch follows at once.
+      await vi.runAllTimersAsync();
+      await done;
+      expect(batches[0]).toEqual([0, 2, 4, 6]);
+      expect(batches.length).toBeLessThanOrEqual(3);
+      expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks at most `inFlight` at a time, in order', async () => {
+    let asked = 0;
+    let most = 0;
+    const order: number[] = [];
+    const answers: number[] = [];
+    await readInBatches(
+      Array.from({ length: 50 }, (_, i) => i),
+      async (item) => {
+        asked += 1;
+        most = Math.max(most, asked);
+        order.push(item);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        asked -= 1;
+        return item;
+      },
+      (batch) => answers.push(...batch.values()),
+      { everyMs: 5, inFlight: 4 },
+    );
+    expect(most).toBe(4);
+    expect(order).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(answers.sort((a, b) => a - b)).toEqual(order);
   });
 });
 

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   applySettings,
+  awaitingSize,
   linksToImport,
+  openedFiles,
   problemsOf,
   rename,
+  stagedSizes,
   stageFiles,
   type StagedFile,
   type UploadSettings,
 } from '../../src/dashboard/staging.js';
-import type { PickedFile } from '../../src/dashboard/files/picked-files.js';
+import type { EntrySize, PickedFile, UnreadableReason } from '../../src/dashboard/files/picked-files.js';
 import {
   resolveUploadMeta,
   resumeRecordFor,
@@ -18,7 +21,9 @@ import {
   type UploadSource,
 } from '../../src/upload-engine/index.js';
 import { MEDIA_ROOT_FOLDER_ID } from '../../src/shared/media-folders.js';
-import { settings } from './support/settings.js';
+import { settings, openedSource } from './support/settings.js';
+import { fakeFile } from './support/fake-entries.js';
+import { APP_UPLOAD_LIMITS } from '../../src/policies/upload-request-policy.js';
 
 const MAX = 1024 ** 3;
 const NOTHING_QUEUED: ReadonlySet<string> = new Set();
@@ -105,10 +110,10 @@ describe('the metadata of a staged file, resolved when staged, renamed or given 
 
   it('keeps the engine fingerprint of its metadata, also after new settings', () => {
     const staged = stageOne(picked('b.jpg', 'Shoot'), settings({ parentFolderId: 'folder-1', filePath: 'videos' }));
-    expect(staged.fingerprint).toBe(uploadFingerprint(staged.source, staged.meta));
-    expect(JSON.parse(staged.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
+    expect(staged.fingerprint).toBe(uploadFingerprint(openedSource(staged), staged.meta));
+    expect(JSON.parse(staged.fingerprint!)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', 'folder-1', '/videos/Shoot']);
     const moved = applySettings([staged], new Set([staged.id]), settings({ filePath: 'other' }))[0]!;
-    expect(JSON.parse(moved.fingerprint)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', MEDIA_ROOT_FOLDER_ID, '/other/Shoot']);
+    expect(JSON.parse(moved.fingerprint!)).toEqual(['b.jpg', 10, 1_700_000_000_000, 'Shoot/b.jpg', MEDIA_ROOT_FOLDER_ID, '/other/Shoot']);
   });
 });
 
@@ -190,7 +195,7 @@ describe('problemsOf', () => {
   it('refuses a file the queue already uploads to the same place', () => {
     const staged = stageOne(picked('a.mp4', 'F'));
     const other = stageOne(picked('b.mp4', 'F'));
-    const problems = problemsOf([staged, other], new Set([staged.fingerprint]), MAX);
+    const problems = problemsOf([staged, other], new Set([staged.fingerprint!]), MAX);
     expect(problems.get(staged.id)?.code).toBe('DUPLICATE');
     expect(problems.has(other.id)).toBe(false);
   });
@@ -219,7 +224,7 @@ describe('applySettings', () => {
 
   it('leaves a file that continues an earlier upload as it is', () => {
     const one = picked('a.mp4');
-    const record = recordFor(stageOne(one).source, { displayName: 'a.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'a.mp4', parentFolderId: MEDIA_ROOT_FOLDER_ID, private: false });
     const resuming = stageOne(one, settings(), [record]);
     const applied = applySettings([resuming], new Set([resuming.id]), settings({ parentFolderId: 'folder-9' }));
     expect(applied[0]).toBe(resuming);
@@ -268,7 +273,7 @@ describe('a staged file matching an unfinished upload', () => {
   ];
 
   it.each(cases)('%s: keeps the record’s metadata and fingerprint', (_name, one, startedWith) => {
-    const source = stageOne(one).source;
+    const source = openedSource(stageOne(one));
     const record = recordFor(source, startedWith);
 
     // Staged again with other settings: it keeps the record's metadata, not the new settings.
@@ -285,7 +290,7 @@ describe('a staged file matching an unfinished upload', () => {
 
   it('a resuming file is not a duplicate of itself, but is one of the item already continuing it', () => {
     const one = picked('clip.mp4', 'F');
-    const record = recordFor(stageOne(one).source, { displayName: 'clip.mp4', filePath: '/v' });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'clip.mp4', filePath: '/v' });
     const staged = stageOne(one, settings(), [record]);
     expect(problemsOf([staged], NOTHING_QUEUED, MAX).size).toBe(0);
     expect(problemsOf([staged], new Set([record.fingerprint]), MAX).get(staged.id)?.code).toBe('DUPLICATE');
@@ -293,7 +298,7 @@ describe('a staged file matching an unfinished upload', () => {
 
   it('a rename does not change what a resuming file is sent with', () => {
     const one = picked('clip.mp4');
-    const record = recordFor(stageOne(one).source, { displayName: 'Started as.mp4' });
+    const record = recordFor(openedSource(stageOne(one)), { displayName: 'Started as.mp4' });
     const staged = stageOne(one, settings(), [record]);
     const [renamed] = rename([staged], staged.id, 'Other.mp4');
     expect(renamed!.meta.displayName).toBe('Started as.mp4');
@@ -305,10 +310,83 @@ describe('a staged file matching an unfinished upload', () => {
     ['another name', picked('clip2.mp4')],
     ['another folder of the drop', picked('clip.mp4', 'Other')],
   ])('is not matched by a file with %s', (_name, other) => {
-    const record = recordFor(stageOne(picked('clip.mp4')).source, { displayName: 'Started as.mp4' });
+    const record = recordFor(openedSource(stageOne(picked('clip.mp4'))), { displayName: 'Started as.mp4' });
     const staged = stageOne(other, settings(), [record]);
     expect(staged.resumes).toBeUndefined();
     expect(staged.meta.displayName).toBe(other.file.name);
+  });
+});
+
+describe('a dropped file, staged before its size is read', () => {
+  const video = (name: string, size = 10, lastModified = 1_700_000_000_000) =>
+    new File(['x'.repeat(size)], name, { type: 'video/mp4', lastModified });
+  const dropped = (name: string, folderPath = 'Shoot') => ({ entry: fakeFile(video(name)), folderPath });
+
+  it('is checked for its name and folders at once, for its size and against the list once its size is read', () => {
+    const deep = Array.from({ length: APP_UPLOAD_LIMITS.maxFolderDepth + 1 }, (_, level) => `l${level}`).join('/');
+    const [ok, tooDeep, twice] = stageFiles([dropped('a.mp4'), dropped('b.mp4', deep), dropped('a.mp4')], settings(), []);
+    expect(ok!.source).toMatchObject({ name: 'a.mp4', relativePath: 'Shoot/a.mp4', type: '' });
+    expect(ok!.source.size).toBeUndefined();
+    expect(ok!.fingerprint).toBeUndefined();
+    expect(awaitingSize([ok!, tooDeep!, twice!])).toHaveLength(3);
+    const before = problemsOf([ok!, tooDeep!, twice!], NOTHING_QUEUED, MAX, true);
+    expect([...before.keys()]).toEqual([tooDeep!.id]);
+    expect(before.get(tooDeep!.id)?.message).toMatch(/at most \d+ folders/);
+
+    const sizes = new Map([ok!, tooDeep!, twice!].map((file) => [file.id, { size: 10, lastModified: 1_700_000_000_000 }] as const));
+    const sized = stagedSizes([ok!, tooDeep!, twice!], sizes, []);
+    expect(awaitingSize(sized)).toEqual([]);
+    expect(sized[0]!.fingerprint).toBe(JSON.stringify(['a.mp4', 10, 1_700_000_000_000, 'Shoot/a.mp4', MEDIA_ROOT_FOLDER_ID, '/Shoot']));
+    const after = problemsOf(sized, NOTHING_QUEUED, 5, true);
+    expect([...after.values()].map((problem) => problem.code)).toEqual(['FILE_TOO_LARGE', 'FILE_TOO_LARGE', 'FILE_TOO_LARGE']);
+    expect(problemsOf(sized, NOTHING_QUEUED, MAX, true).get(sized[2]!.id)?.code).toBe('DUPLICATE');
+  });
+
+  it('continues an unfinished upload once its size and date say it is that file', () => {
+    const picked: PickedFile = { file: video('a.mp4'), folderPath: 'Shoot' };
+    const record = recordFor(openedSource(stageOne(picked)), {
+      displayName: 'Started as.mp4',
+      parentFolderId: MEDIA_ROOT_FOLDER_ID,
+      filePath: '/Shoot',
+    });
+    const [staged] = stageFiles([dropped('a.mp4')], settings(), [record]);
+    expect(staged!.resumes).toBeUndefined();
+    const [sized] = stagedSizes([staged!], new Map([[staged!.id, { size: 10, lastModified: 1_700_000_000_000 }]]), [record]);
+    expect(sized!.resumes).toBe(record);
+    expect(sized!.meta.displayName).toBe('Started as.mp4');
+  });
+
+  it('says why it cannot be read, and refuses a file that changed between its size and its opening', () => {
+    const [gone, changed, fine] = stageFiles([dropped('gone.mp4'), dropped('changed.mp4'), dropped('fine.mp4')], settings(), []);
+    const sized = stagedSizes(
+      [gone!, changed!, fine!],
+      new Map<string, EntrySize | UnreadableReason>([
+        [gone!.id, 'gone'],
+        [changed!.id, { size: 10, lastModified: 1_700_000_000_000 }],
+        [fine!.id, { size: 10, lastModified: 1_700_000_000_000 }],
+      ]),
+      [],
+    );
+    expect(sized[0]!.source).toMatchObject({ unreadable: 'gone' });
+    const file = video('fine.mp4');
+    const opened = openedFiles(
+      sized,
+      new Map([
+        [changed!.id, video('changed.mp4', 12, 1_700_000_000_500)],
+        [fine!.id, file],
+      ]),
+    );
+    expect(opened[1]!.source).toMatchObject({ unreadable: 'changed' });
+    expect(openedSource(opened[2]!)).toMatchObject({
+      data: file,
+      name: 'fine.mp4',
+      size: 10,
+      type: 'video/mp4',
+      relativePath: 'Shoot/fine.mp4',
+    });
+    // Its MIME type is the File's, now that it is opened.
+    expect(opened[2]!.meta.mimeType).toBe('video/mp4');
+    expect(sized[2]!.meta.mimeType).toBe('application/octet-stream');
   });
 });
 

@@ -1,5 +1,5 @@
-import React, { type FC } from 'react';
-import { Card, Cell, Layout, Page } from '@wix/design-system';
+import React, { useState, type FC } from 'react';
+import { Card, Cell, Layout, Page, Text } from '@wix/design-system';
 // Copied into src/dashboard/pages/quick-upload/ (docs/EXTENDING.md, "Add a dashboard page"), '../../../src/dashboard/…'
 // becomes '../../…' and '../../../src/…' becomes '../../../…'.
 import { PageProviders } from '../../../src/dashboard/components/PageProviders';
@@ -7,7 +7,7 @@ import { FileDropzone } from '../../../src/dashboard/components/FileDropzone';
 import { UploadQueueTable } from '../../../src/dashboard/components/UploadQueueTable';
 import { useUploadQueue } from '../../../src/shared/use-upload-queue';
 import { ownerBackend } from '../../../src/dashboard/owner-methods';
-import { sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
+import { openAdded, sourcesOfPicked } from '../../../src/dashboard/files/picked-files';
 import { withMeta } from '../../../src/upload-engine';
 
 /** Where this page puts every file, whatever folder it was dropped from. */
@@ -22,6 +22,8 @@ const QuickUploadPage: FC = () => {
     resumeKeyPrefix: 'resumable-media-uploader/quick-upload/resume/',
     concurrency: 2,
   });
+  /** Dropped files the browser could not read (moved or deleted since the drop): named, not sent. */
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   return (
     <Page height="100vh" minWidth={0}>
       <Page.Header title="Quick upload" subtitle="Drop files: they go to the Quick uploads folder at once." />
@@ -33,8 +35,19 @@ const QuickUploadPage: FC = () => {
                 <FileDropzone
                   allowFolders={false}
                   wording={{ heading: 'Drop files to upload them now' }}
-                  onPicked={(picked) => queue.add(withMeta(sourcesOfPicked(picked, { keepFolderTree: false }), QUICK_UPLOADS))}
+                  onPicked={(added) =>
+                    // Dropped files come by their entries: opened here, as this page sends them at once.
+                    void openAdded(added).then(({ picked, unreadable }) => {
+                      setUnreadable(unreadable.map(({ dropped }) => dropped.entry.name));
+                      queue.add(withMeta(sourcesOfPicked(picked, { keepFolderTree: false }), QUICK_UPLOADS));
+                    })
+                  }
                 />
+                {unreadable.length > 0 ? (
+                  <Text size="small" skin="error">
+                    Not sent, the browser could not read them: {unreadable.join(', ')}
+                  </Text>
+                ) : null}
               </Card.Content>
             </Card>
           </Cell>

@@ -2,12 +2,12 @@ import React, { memo, useRef, type FC } from 'react';
 import { Box, Button, Card, Dropzone, Text } from '@wix/design-system';
 import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
 import {
+  droppedFromEntries,
   entriesOfDrop,
-  pickedFromEntries,
   pickedFromFileList,
   pickedWithHandles,
   withDroppedHandles,
-  type PickedFile,
+  type AddedFile,
 } from '../files/picked-files';
 import { useI18n } from '../../i18n/use-i18n';
 
@@ -17,7 +17,8 @@ export interface FileDropzoneWording {
 }
 
 interface Props {
-  onPicked(files: PickedFile[]): void;
+  /** Files picked (opened), or dropped (by their entries: opened when sent). */
+  onPicked(files: AddedFile[]): void;
   /** Offer "Choose a folder" (and say folders may be dropped); true by default. */
   allowFolders?: boolean;
   wording?: Partial<FileDropzoneWording>;
@@ -32,7 +33,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
   const words = { heading: allowFolders ? t('dropzone.heading') : t('dropzone.headingFiles'), hint: t('dropzone.hint'), ...wording };
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const pendingDrop = useRef<Promise<PickedFile[]>>();
+  const pendingDrop = useRef<Promise<AddedFile[]>>();
 
   const setFolderInput = (input: HTMLInputElement | null) => {
     (folderInput as React.MutableRefObject<HTMLInputElement | null>).current = input;
@@ -42,7 +43,7 @@ const FileDropzoneView: FC<Props> = ({ onPicked, allowFolders = true, wording })
   const onDropCapture = (event: React.DragEvent<HTMLDivElement>) => {
     // Both are asked during the event: the browser empties the drop's items once it returns.
     const handles = fileHandlesOfDrop(event.dataTransfer);
-    const entries = pickedFromEntries(entriesOfDrop(event.dataTransfer));
+    const entries = droppedFromEntries(entriesOfDrop(event.dataTransfer));
     pendingDrop.current = handles
       ? Promise.all([entries, handles]).then(([picked, byName]) => withDroppedHandles(picked, byName))
       : entries;

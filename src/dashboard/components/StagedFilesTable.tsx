@@ -9,7 +9,8 @@ import type { UploadError } from '../../upload-engine';
 import { splitFilePath } from '../../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
 import type { FolderSummary } from '../../shared/upload-methods';
-import { uploadTakes, type ExistingFileCheck, type StagedFile } from '../staging';
+import { sizeKnown, unreadableOf, uploadTakes, type ExistingFileCheck, type StagedFile } from '../staging';
+import type { UnreadableReason } from '../files/picked-files';
 import { inactive } from './inactive';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeUploadError } from '../../i18n/describe';
@@ -27,6 +28,10 @@ interface Props {
   /** Sends these files though a file of the same name and size is already in their folder. */
   onUploadAsCopies(ids: string[]): void;
   onStart(): void;
+  /** Dropped files whose size is still being read. */
+  readingSizes?: number;
+  /** Files Upload took that go to the queue once read, checked and opened. */
+  waitingToSend?: number;
 }
 
 const ROW_HEIGHT = 64;
@@ -66,6 +71,8 @@ const StagedFilesTableView: FC<Props> = ({
   onRemove,
   onUploadAsCopies,
   onStart,
+  readingSizes = 0,
+  waitingToSend = 0,
 }) => {
   const speech = useI18n();
   const { t, bytes, day } = speech;
@@ -139,7 +146,30 @@ const StagedFilesTableView: FC<Props> = ({
       </Text>
     );
   };
+  const unreadableText = (reason: UnreadableReason) => {
+    switch (reason) {
+      case 'gone':
+        return t('staged.unreadableGone');
+      case 'permission-denied':
+        return t('staged.unreadablePermission');
+      case 'changed':
+        return t('staged.unreadableChanged');
+      default:
+        return t('staged.unreadableOther');
+    }
+  };
+  /** Its size (never split across lines), "Reading…" while its metadata is read, a dash when it could not be read. */
+  const sizeText = (file: StagedFile) =>
+    sizeKnown(file.source) ? unbroken(bytes(file.source.size)) : unreadableOf(file) ? '—' : t('staged.sizeReading');
   const check = (file: StagedFile) => {
+    const unreadable = unreadableOf(file);
+    if (unreadable) {
+      return (
+        <Text size="small" skin="error" dataHook="staged-problem" ellipsis maxLines={2}>
+          {unreadableText(unreadable)}
+        </Text>
+      );
+    }
     const problem = problems.get(file.id);
     if (problem) {
       return (
@@ -188,6 +218,13 @@ const StagedFilesTableView: FC<Props> = ({
         </Text>
       );
     }
+    if (!sizeKnown(file.source)) {
+      return (
+        <Text size="small" secondary ellipsis maxLines={2}>
+          {t('staged.waitingForSize')}
+        </Text>
+      );
+    }
     return (
       <Text size="small" skin="success" ellipsis maxLines={2}>
         {found?.state === 'unchecked' ? t('staged.readyUnchecked') : t('staged.ready')}
@@ -207,7 +244,7 @@ const StagedFilesTableView: FC<Props> = ({
                 {destination(file, 2)}
                 <Box gap="SP2" verticalAlign="top" minWidth={0}>
                   <Text size="small" secondary>
-                    {bytes(file.source.size)}
+                    {sizeText(file)}
                   </Text>
                   <Box minWidth={0}>{check(file)}</Box>
                 </Box>
@@ -219,7 +256,7 @@ const StagedFilesTableView: FC<Props> = ({
           selection,
           { title: t('staged.columnName'), width: '30%', render: name },
           { title: t('staged.columnDestination'), render: (file) => destination(file, 2) },
-          { title: t('staged.columnSize'), width: '88px', render: (file) => <Text size="small">{bytes(file.source.size)}</Text> },
+          { title: t('staged.columnSize'), width: '88px', render: (file) => <Text size="small">{sizeText(file)}</Text> },
           { title: t('staged.columnCheck'), width: '24%', render: check },
         ],
   );
@@ -245,6 +282,22 @@ const StagedFilesTableView: FC<Props> = ({
         suffix={phone ? undefined : actions}
       />
       {phone ? <Card.Content>{actions}</Card.Content> : null}
+      {readingSizes > 0 || waitingToSend > 0 ? (
+        <Card.Content>
+          <Box direction="vertical" gap="SP1">
+            {readingSizes > 0 ? (
+              <Text size="small" secondary dataHook="staged-reading">
+                {t('staged.readingSizes', { read: staged.length - readingSizes, count: staged.length })}
+              </Text>
+            ) : null}
+            {waitingToSend > 0 ? (
+              <Text size="small" secondary dataHook="staged-waiting">
+                {t('staged.sendingAsRead', { count: waitingToSend })}
+              </Text>
+            ) : null}
+          </Box>
+        </Card.Content>
+      ) : null}
       {undecided.length > 0 ? (
         <Card.Content>
           <Box direction="vertical" gap="SP2" dataHook="staged-existing-all">

@@ -11,7 +11,16 @@ const CHECK_AFTER_MS = 200;
 /** A check's answer: the file already there, none (null), or no answer to be had. */
 type Answer = ExistingFile | null | 'unchecked';
 
-const keyOf = (file: StagedFile) => destinedFileKey(destinedFileOf(file));
+/** Each staged file's key, made once per file object: the keys of 10,000 files are walked at each change of the list. */
+const keys = new WeakMap<StagedFile, string>();
+function keyOf(file: StagedFile): string {
+  let key = keys.get(file);
+  if (key === undefined) {
+    key = destinedFileKey(destinedFileOf(file));
+    keys.set(file, key);
+  }
+  return key;
+}
 
 /**
  * The check for duplicates of the staged files, by staged id: before any byte is sent, the Media
@@ -19,10 +28,13 @@ const keyOf = (file: StagedFile) => destinedFileKey(destinedFileOf(file));
  * listing per folder for each batch staged). Answers are kept while a file of that destination,
  * name and size is staged, and forgotten once none is: a file staged again after it was uploaded
  * is asked about afresh. Files with a problem are not asked about (they are not sent anyway).
+ * While a drop's sizes are still being read (`sizesComing`), nothing is asked: the files are asked
+ * about once all are known, one listing per folder for the whole drop rather than one per batch of sizes.
  */
 export function useExistingFiles(
   staged: readonly StagedFile[],
   problems: ReadonlyMap<string, UploadError>,
+  sizesComing = false,
 ): Map<string, ExistingFileCheck> {
   const [answers, setAnswers] = useState<ReadonlyMap<string, Answer>>(new Map());
   /** Keys asked about (answered or on their way), for as long as a staged file has them. */
@@ -38,7 +50,7 @@ export function useExistingFiles(
       return kept.length === known.size ? known : new Map(kept);
     });
     const toAsk = checked.filter((file) => !asked.current.has(keyOf(file)));
-    if (toAsk.length === 0) return;
+    if (toAsk.length === 0 || sizesComing) return;
     const timer = setTimeout(() => {
       for (const call of existingFilesCalls(toAsk.map(destinedFileOf))) {
         const keys = keysAsked(call);
@@ -60,7 +72,7 @@ export function useExistingFiles(
       }
     }, CHECK_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [checked]);
+  }, [checked, sizesComing]);
 
   return useMemo(() => {
     const checks = new Map<string, ExistingFileCheck>();

@@ -1,23 +1,43 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
-import type { PickedFile } from '../files/picked-files';
+import { openEntry, readInBatches, sizeOfEntry, type AddedFile } from '../files/picked-files';
 import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
 import {
   applySettings,
+  awaitingSize,
   chooseUploadAsCopy,
+  isOpened,
+  openedFiles,
   passesExistingFileCheck,
   problemsOf,
   rename,
+  sendableNow,
+  sizeKnown,
+  stagedSizes,
   stageFiles,
+  unreadableOf,
+  uploadTakes,
   type ExistingFileCheck,
+  type OpenedStagedFile,
   type StagedFile,
+  type UnopenedSource,
   type UploadSettings,
 } from '../staging';
 import { useExistingFiles } from './use-existing-files';
 
 /** How long the staged files stay unchanged before their sessions are got ready (not at every keystroke of a rename). */
 const PREPARE_AFTER_MS = 300;
+/**
+ * How dropped files' sizes are read: taken into the list every 250 ms (the list is redrawn and
+ * checked once per batch, not once per file), 256 asked at a time.
+ */
+const READING_SIZES = { everyMs: 250, inFlight: 256 };
+/**
+ * How files Upload took are opened: fewer at a time, as the uploads already under way need the
+ * same browser process (Chromium opens them one after another there, about 1 ms each).
+ */
+const OPENING = { everyMs: 250, inFlight: 16 };
 
 const INITIAL_SETTINGS: UploadSettings = {
   parentFolderId: MEDIA_ROOT_FOLDER_ID,
@@ -36,14 +56,22 @@ export interface StagedFiles {
   selectedIds: string[];
   setSettings(settings: UploadSettings): void;
   setSelectedIds(ids: string[]): void;
-  add(picked: PickedFile[]): void;
+  /** Stages files picked (with their sizes) or dropped (by name and folders at once; their sizes follow in batches). */
+  add(added: AddedFile[]): void;
   rename(id: string, displayName: string): void;
   remove(ids: string[]): void;
   applyToSelected(): void;
   /** Sends these files though a file of their name and size is already in their folder. */
   uploadAsCopies(ids: string[]): void;
-  /** Hands the files that pass the checks to the queue; the others stay, with their reason (duplicates: until a choice). */
+  /**
+   * Hands the files that pass the checks to the queue; those whose size, check or opening is
+   * awaited go as they pass; the others stay, with their reason (duplicates: until a choice).
+   */
   start(): void;
+  /** Dropped files whose size is still being read. */
+  readingSizes: number;
+  /** Files Upload took that wait to be read, checked or opened before they go to the queue. */
+  waitingToSend: number;
 }
 
 /** The files chosen but not yet sent, their settings and the checks made before sending. */
@@ -67,10 +95,19 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     () => problemsOf(staged, queuedFingerprints, APP_UPLOAD_LIMITS.maxFileSizeBytes, queue.makesFolders),
     [staged, queuedFingerprints, queue],
   );
-  const existing = useExistingFiles(staged, problems);
+  const readingSizes = useMemo(() => awaitingSize(staged).length, [staged]);
+  const existing = useExistingFiles(staged, problems, readingSizes > 0);
   const sendable = useMemo(
-    () => staged.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))),
+    () => staged.filter((file): file is OpenedStagedFile => !problems.has(file.id) && sendableNow(file, existing.get(file.id))),
     [staged, problems, existing],
+  );
+  /** Answers read after the page is gone are dropped. */
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
   );
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
@@ -80,7 +117,24 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   }, [sendable, queue]);
 
   const add = useCallback(
-    (picked: PickedFile[]) => setStaged((current) => [...current, ...stageFiles(picked, settings, queue.unfinishedUploads())]),
+    (added: AddedFile[]) => {
+      const stagedNow = stageFiles(added, settings, queue.unfinishedUploads());
+      setStaged((current) => [...current, ...stagedNow]);
+      // Dropped files' sizes, read from their metadata and taken into the list in batches.
+      const toSize = awaitingSize(stagedNow);
+      if (toSize.length === 0) return;
+      void readInBatches(
+        toSize,
+        (file) => sizeOfEntry((file.source as UnopenedSource).entry),
+        (batch) => {
+          if (!mounted.current) return;
+          const sizes = new Map([...batch].map(([file, size]) => [file.id, size] as const));
+          const unfinished = queue.unfinishedUploads();
+          setStaged((current) => stagedSizes(current, sizes, unfinished));
+        },
+        READING_SIZES,
+      );
+    },
     [settings, queue],
   );
   const remove = useCallback((ids: string[]) => {
@@ -89,7 +143,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setSelectedIds((current) => current.filter((id) => !removed.has(id)));
   }, []);
   const send = useCallback(
-    (files: StagedFile[]) => {
+    (files: OpenedStagedFile[]) => {
       for (const file of files) {
         if (file.resumes) queue.resumeUpload(file.source, file.resumes);
       }
@@ -100,20 +154,60 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   );
   const start = useCallback(() => {
     send(sendable);
-    // Files still being checked go once their check says they are not there yet.
+    // Files whose size, check or opening is awaited go once they are read, checked new and opened.
     const waiting = new Set(
-      staged.filter((file) => !problems.has(file.id) && existing.get(file.id)?.state === 'checking').map((file) => file.id),
+      staged
+        .filter((file) => !problems.has(file.id) && uploadTakes(file, existing.get(file.id)) && !sendableNow(file, existing.get(file.id)))
+        .map((file) => file.id),
     );
     if (waiting.size > 0) setStaged((current) => current.map((file) => (waiting.has(file.id) ? { ...file, sendWhenChecked: true } : file)));
   }, [send, sendable, staged, problems, existing]);
+
+  // Files Upload took that passed every check are opened (dropped files are opened only now), in
+  // the list's order, and taken back into the list in batches.
+  const opening = useRef(new Set<string>());
   useEffect(() => {
-    const checkedNow = staged.filter((file) => file.sendWhenChecked && existing.get(file.id)?.state !== 'checking');
-    if (checkedNow.length === 0) return;
-    send(checkedNow.filter((file) => !problems.has(file.id) && passesExistingFileCheck(file, existing.get(file.id))));
-    // One found already there waits for the owner's choice like any other.
-    const held = new Set(checkedNow.map((file) => file.id));
+    const toOpen = staged.filter(
+      (file) =>
+        file.sendWhenChecked &&
+        !isOpened(file.source) &&
+        !opening.current.has(file.id) &&
+        sizeKnown(file.source) &&
+        unreadableOf(file) === undefined &&
+        !problems.has(file.id) &&
+        passesExistingFileCheck(file, existing.get(file.id)),
+    );
+    if (toOpen.length === 0) return;
+    for (const file of toOpen) opening.current.add(file.id);
+    void readInBatches(
+      toOpen,
+      (file) => openEntry((file.source as UnopenedSource).entry),
+      (batch) => {
+        for (const file of batch.keys()) opening.current.delete(file.id);
+        if (!mounted.current) return;
+        const files = new Map([...batch].map(([file, opened]) => [file.id, opened] as const));
+        setStaged((current) => openedFiles(current, files));
+      },
+      OPENING,
+    );
+  }, [staged, problems, existing]);
+
+  useEffect(() => {
+    // A file Upload took is settled once it is opened and its check answered, or once it cannot go
+    // (a problem found with its size, unreadable, or already there: that one waits for the owner's choice).
+    const settled = staged.filter((file) => {
+      if (!file.sendWhenChecked) return false;
+      const check = existing.get(file.id);
+      if (problems.has(file.id) || unreadableOf(file) !== undefined) return true;
+      if (check?.state === 'exists' && !file.uploadAsCopy) return true;
+      return isOpened(file.source) && check?.state !== 'checking';
+    });
+    if (settled.length === 0) return;
+    send(settled.filter((file): file is OpenedStagedFile => !problems.has(file.id) && sendableNow(file, existing.get(file.id))));
+    const held = new Set(settled.map((file) => file.id));
     setStaged((current) => current.map((file) => (held.has(file.id) ? { ...file, sendWhenChecked: false } : file)));
   }, [staged, existing, problems, send]);
+  const waitingToSend = useMemo(() => staged.filter((file) => file.sendWhenChecked).length, [staged]);
   const uploadAsCopies = useCallback((ids: string[]) => setStaged((current) => chooseUploadAsCopy(current, new Set(ids))), []);
 
   const renameFile = useCallback((id: string, displayName: string) => setStaged((current) => rename(current, id, displayName)), []);
@@ -136,5 +230,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     applyToSelected,
     uploadAsCopies,
     start,
+    readingSizes,
+    waitingToSend,
   };
 }

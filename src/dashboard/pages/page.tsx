@@ -148,6 +148,8 @@ const UploadPage: FC = () => {
                       onRemove={staging.remove}
                       onUploadAsCopies={staging.uploadAsCopies}
                       onStart={start}
+                      readingSizes={staging.readingSizes}
+                      waitingToSend={staging.waitingToSend}
                     />
                   </div>
                 </Cell>

@@ -7,17 +7,46 @@ export function fileIn(relativePath: string, name = relativePath.split('/').at(-
   return file;
 }
 
-export function fakeFile(file: File, error?: DOMException): FileSystemFileEntry {
+export type FakeFileEntry = FileSystemFileEntry & { opened(): number };
+
+export interface FakeFileOptions {
+  /** Chromium's getMetadata; Firefox has none. */
+  metadata?: boolean;
+  /** The metadata is answered once this settles (a slow disk, 10,000 files). */
+  metadataWhen?: Promise<unknown>;
+  /** Opening the file fails so, while its metadata was read (removed between the drop and the upload). */
+  openError?: DOMException;
+}
+
+/**
+ * A dropped file's entry: `file()` gives the File (or fails with `error`), `getMetadata()` its size
+ * and modification time (Chromium's). `opened()` counts the File's openings.
+ */
+export function fakeFile(
+  file: File,
+  error?: DOMException,
+  { metadata = true, metadataWhen = Promise.resolve(), openError = error }: FakeFileOptions = {},
+): FakeFileEntry {
+  let opened = 0;
   const entry = {
     isFile: true,
     isDirectory: false,
     name: file.name,
     file(success: (file: File) => void, failure?: (error: DOMException) => void) {
+      opened += 1;
       // Asynchronous, as in browsers.
-      queueMicrotask(() => (error ? failure?.(error) : success(file)));
+      queueMicrotask(() => (openError ? failure?.(openError) : success(file)));
     },
+    ...(metadata && {
+      getMetadata(success: (metadata: { size: number; modificationTime: Date }) => void, failure?: (error: DOMException) => void) {
+        void metadataWhen.then(() =>
+          error ? failure?.(error) : success({ size: file.size, modificationTime: new Date(file.lastModified) }),
+        );
+      },
+    }),
+    opened: () => opened,
   };
-  return entry as unknown as FileSystemFileEntry;
+  return entry as unknown as FakeFileEntry;
 }
 
 export type FakeDirectory = FileSystemDirectoryEntry & { readCalls(): number };
