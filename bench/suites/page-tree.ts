@@ -76,10 +76,11 @@ async function treeRun(browser: Browser, origin: string, top: string) {
 
 runSuite('page-tree', async ({ tempDir }) => {
   const app = await startApp(path.join(tempDir, 'app'), { DASHBOARD: 'on' });
-  const tree = writeFolderTree(path.join(tempDir, 'input'), 'archive', FILES, DEPTH);
   const chromium = await launchChromium();
   const runs: Awaited<ReturnType<typeof treeRun>>[] = [];
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
+    // A tree of its own each time: the page flags files already in their destination folders, as the last run's would be.
+    const tree = writeFolderTree(path.join(tempDir, 'input'), `archive-${repetition}`, FILES, DEPTH);
     runs.push(await treeRun(chromium.browser, app.origin, tree.top));
     console.log(`[${repetition}/${REPEAT}] ${JSON.stringify(runs.at(-1))}`);
   }
