@@ -322,6 +322,15 @@ export function sendableNow(file: StagedFile, check: ExistingFileCheck | undefin
 }
 
 /**
+ * Whether a staged file's session may be got ready while the owner looks at the list: an opened
+ * file Upload would send, one whose check for duplicates is still on its way included. A session
+ * sends nothing; waiting for the check before asking for it left Upload a round trip slower.
+ */
+export function preparable(file: StagedFile, check: ExistingFileCheck | undefined): file is OpenedStagedFile {
+  return isOpened(file.source) && !file.resumes && (check?.state === 'checking' || passesExistingFileCheck(file, check));
+}
+
+/**
  * Whether Upload takes a file, now or once its size is read, it is checked and opened: not one
  * that cannot be read, nor one already there without a choice.
  */

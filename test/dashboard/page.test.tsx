@@ -296,9 +296,12 @@ describe('the Upload page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
 
     expect(await screen.findByText('The file name is already used in this folder.')).toBeTruthy();
-    // A session prepared while the file was still named clip.mp4 (a slow machine lets the 300 ms pass) is not used.
+    // A session prepared while the file was still named clip.mp4 (a slow machine lets the 300 ms pass) is not used. One
+    // prepared under its new name while its check for duplicates was on its way was refused, and is asked again when sent.
     const asked = web.createUploadSession.mock.calls.filter(([request]) => request.fileName !== 'clip.mp4');
-    expect(asked).toEqual([[expect.objectContaining({ fileName: 'Holiday.mp4' })]]);
+    expect(asked.length).toBeGreaterThanOrEqual(1);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    for (const [request] of asked) expect(request.fileName).toBe('Holiday.mp4');
     expect(asked[0]![0]).toEqual({
       mimeType: 'video/mp4',
       fileName: 'Holiday.mp4',
@@ -323,7 +326,7 @@ describe('the Upload page', () => {
     fireEvent.change(failedName, { target: { value: 'Holiday 2.mp4' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Retry Holiday.mp4' }));
     await waitFor(() => expect(web.createUploadSession.mock.calls.at(-1)?.[0]).toMatchObject({ fileName: 'Holiday 2.mp4' }));
-    expect(web.createUploadSession.mock.calls.filter(([request]) => request.fileName !== 'clip.mp4')).toHaveLength(2);
+    expect(web.createUploadSession.mock.calls.filter(([request]) => request.fileName === 'Holiday 2.mp4')).toHaveLength(1);
   });
 
   it('asks to re-select an unfinished upload, and continues it with the metadata it was started with', async () => {

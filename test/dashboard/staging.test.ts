@@ -4,6 +4,7 @@ import {
   awaitingSize,
   linksToImport,
   openedFiles,
+  preparable,
   problemsOf,
   rename,
   stagedSizes,
@@ -387,6 +388,21 @@ describe('a dropped file, staged before its size is read', () => {
     // Its MIME type is the File's, now that it is opened.
     expect(opened[2]!.meta.mimeType).toBe('video/mp4');
     expect(sized[2]!.meta.mimeType).toBe('application/octet-stream');
+  });
+});
+
+describe('which staged files get their sessions ready while the owner looks', () => {
+  const existing = { fileId: 'f1', displayName: 'a.mp4', sizeInBytes: '10', createdDate: '2026-12-01T00:00:00.000Z' };
+
+  it('a file whose check for duplicates is on its way, or found none, or was chosen to go as a copy: not one already there, nor one not yet read', () => {
+    const file = stageOne(picked('a.mp4'));
+    expect(preparable(file, { state: 'checking' })).toBe(true);
+    expect(preparable(file, { state: 'new' })).toBe(true);
+    expect(preparable(file, { state: 'unchecked' })).toBe(true);
+    expect(preparable(file, { state: 'exists', existing })).toBe(false);
+    expect(preparable({ ...file, uploadAsCopy: true }, { state: 'exists', existing })).toBe(true);
+    const [unread] = stageFiles([{ entry: fakeFile(new File(['x'], 'b.mp4')), folderPath: '' }], settings(), []);
+    expect(preparable(unread!, undefined)).toBe(false);
   });
 });
 
