@@ -20,6 +20,8 @@ import {
   mainThreadMs,
   markWhen,
   openPage,
+  profileScript,
+  profileText,
   queueCount,
   sampleHeapPeak,
   traceLongTasks,
@@ -57,10 +59,12 @@ async function mainThreadRun(browser: Browser, origin: string, big: InputFile, q
     );
     // Tracing slows the page: only an untimed run is traced, to name what its long tasks ran.
     const trace = traced ? await traceLongTasks(cdp) : undefined;
+    const profiler = traced ? await profileScript(cdp) : undefined;
     const before = await mainThreadMs(cdp);
     await driver.startUpload();
     const end = await waitForMark(page, 'big', timeoutFor(big.size));
     const after = await mainThreadMs(cdp);
+    const profile = await profiler?.stop();
     const longTasks = (await trace?.stop()) ?? [];
     const click = (await marks(page))['click:start-upload']!;
     const windowMs = end - click;
@@ -70,6 +74,7 @@ async function mainThreadRun(browser: Browser, origin: string, big: InputFile, q
       windowMs,
       tasks,
       longTasks,
+      profile,
       busyShare: busy('task') / windowMs,
       scriptMs: busy('script'),
       layoutMs: busy('layout'),
@@ -115,7 +120,8 @@ runSuite('page', async ({ tempDir }) => {
   const direct = await launchChromium();
   console.log('Warming up the page, traced (not timed)…');
   const warmupFile = writeRandomFile(input, 'warmup.bin', Math.round(big.size / 8));
-  const { longTasks } = await mainThreadRun(link.chromium.browser, app.origin, warmupFile, queued, true);
+  const { longTasks, profile } = await mainThreadRun(link.chromium.browser, app.origin, warmupFile, queued, true);
+  if (profile) console.log(`the warm-up's script, profiled: ${JSON.stringify(profile, null, 1)}`);
 
   const threads: Awaited<ReturnType<typeof mainThreadRun>>[] = [];
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
@@ -142,7 +148,10 @@ runSuite('page', async ({ tempDir }) => {
             `${t.tasks.count} long tasks (${t.tasks.totalMs.toFixed(0)} ms); busy ${(t.busyShare * 100).toFixed(1)} % of ${(t.windowMs / 1000).toFixed(1)} s: script ${t.scriptMs.toFixed(0)} ms, layout ${t.layoutMs.toFixed(0)} ms, style ${t.styleMs.toFixed(0)} ms`,
         )
         .join('; ') +
-        `; the traced warm-up's long tasks (${formatSize(warmupFile.size)} + 20 queued): ${longTasks.slice(0, 8).join(', ') || 'none'}`,
+        `; the traced warm-up's long tasks (${formatSize(warmupFile.size)} + 20 queued): ${longTasks.slice(0, 8).join(', ') || 'none'}` +
+        (profile
+          ? `; its script (profiled, ${profile.sampledMs.toFixed(0)} ms sampled) by module: ${profileText(profile.modules)}; by function: ${profileText(profile.functions)}`
+          : ''),
     ),
     checked(
       spec('page-heap-growth-5gib', "the page's used JS heap while it sends 5 GiB: peak − at rest", '< 50 MiB'),
