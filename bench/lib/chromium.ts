@@ -222,10 +222,10 @@ export interface ScriptProfile {
   modules: [string, number][];
   /**
    * Stretches of 50 ms or more without an idle sample (long tasks, as the profiler saw them), longest
-   * first: when each began (ms after the profile's start), its length, the functions that spent most of it themselves, and the components and hooks
-   * (PascalCase and use* names, with what they called) that ran longest in them.
+   * first: when each began (ms after the profile's start), its length, the functions that spent most of it themselves, and the named
+   * functions (the page's components, hooks and the engine's methods: NAMED_FUNCTION) that ran longest in them, with what they called.
    */
-  longStretches: { atMs: number; ms: number; self: [string, number][]; components: [string, number][] }[];
+  longStretches: { atMs: number; ms: number; self: [string, number][]; named: [string, number][] }[];
 }
 
 const sourceOf = (url: string) => {
@@ -240,8 +240,11 @@ const sourceOf = (url: string) => {
 };
 
 const LONG_STRETCH_MS = 50;
-/** A React component's or hook's name, as the page's unminified bundle keeps them. */
-const COMPONENT_OR_HOOK = /^(?:[A-Z][a-z][A-Za-z0-9]{2,}|use[A-Z][A-Za-z0-9]*)$/;
+/**
+ * A function named in the page's unminified code (a component, a hook, a method), told from React's
+ * minified internals (one to three letters) and its scheduler's wrappers, which are on every stack.
+ */
+const NAMED_FUNCTION = /^(?!exports\.|unstable_|enqueue|batchedUpdates|F\.setState)[A-Za-z_$][\w$.]{4,}$/;
 
 /**
  * Samples the page's JavaScript (CDP Profiler, every `intervalUs`) until stopped; stop() gives
@@ -274,7 +277,7 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
       const modules = new Map<string, number>();
       let sampledMs = 0;
       let elapsedMs = 0;
-      type Stretch = { atMs: number; ms: number; self: Map<string, number>; components: Map<string, number> };
+      type Stretch = { atMs: number; ms: number; self: Map<string, number>; named: Map<string, number> };
       const stretches: Stretch[] = [];
       let stretch: Stretch | undefined;
       for (let i = 0; i < samples.length; i++) {
@@ -291,15 +294,15 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
         functions.set(nameOf(node), (functions.get(nameOf(node)) ?? 0) + ms);
         const source = sourceOf(node.callFrame.url);
         modules.set(source, (modules.get(source) ?? 0) + ms);
-        stretch ??= { atMs: elapsedMs - ms, ms: 0, self: new Map(), components: new Map() };
+        stretch ??= { atMs: elapsedMs - ms, ms: 0, self: new Map(), named: new Map() };
         stretch.ms += ms;
         stretch.self.set(nameOf(node), (stretch.self.get(nameOf(node)) ?? 0) + ms);
         const onStack = new Set<string>();
         for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
           const frame = nodes.get(at)!;
-          if (COMPONENT_OR_HOOK.test(frame.callFrame.functionName)) onStack.add(nameOf(frame));
+          if (frame.callFrame.url !== '' && NAMED_FUNCTION.test(frame.callFrame.functionName)) onStack.add(nameOf(frame));
         }
-        for (const name of onStack) stretch.components.set(name, (stretch.components.get(name) ?? 0) + ms);
+        for (const name of onStack) stretch.named.set(name, (stretch.named.get(name) ?? 0) + ms);
       }
       if (stretch && stretch.ms >= LONG_STRETCH_MS) stretches.push(stretch);
       const most = (map: Map<string, number>, count = top) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
@@ -310,7 +313,7 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
         longStretches: stretches
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 10)
-          .map(({ atMs, ms, self, components }) => ({ atMs, ms, self: most(self, 4), components: most(components, 6) })),
+          .map(({ atMs, ms, self, named }) => ({ atMs, ms, self: most(self, 8), named: most(named, 12) })),
       };
     },
   };

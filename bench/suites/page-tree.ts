@@ -32,7 +32,7 @@ const REPEAT = envNumber('BENCH_REPEAT', 3, Number.isInteger, 'a whole number â‰
 const FILES = Math.max(40, Math.round(10_000 * SCALE));
 const DEPTH = 40;
 const UPLOAD_WINDOW_MS = 20_000;
-/** BENCH_PROFILE=1: the first repetition's upload window is sampled by the DevTools profiler (and so slowed a little). */
+/** BENCH_PROFILE=1: the first repetition's upload window (from just before the click) is sampled by the DevTools profiler (and so slowed a little). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
 /** The drop, on the page's clock. */
@@ -58,8 +58,8 @@ async function treeRun(browser: Browser, origin: string, top: string, profiled: 
     const drop = marks.drop!;
     const staging = await longTasksBetween(page, drop, checkedAt);
     await sleep(500);
-    await page.locator('[data-hook="start-upload"]').click();
     const profiler = profiled ? await profileScript(cdp) : undefined;
+    await page.locator('[data-hook="start-upload"]').click();
     const click = ((await page.evaluate('window.__benchMarks')) as Record<string, number>)['click:start-upload']!;
     await sleep(UPLOAD_WINDOW_MS);
     const end = (await page.evaluate('performance.now()')) as number;
