@@ -41,11 +41,15 @@ const DROP_MARK = `(() => {
   window.addEventListener('drop', () => { marks.drop ??= performance.now(); }, true);
 })();`;
 
+let runs = 0;
+
 async function treeRun(browser: Browser, origin: string, top: string, profiled: boolean) {
   const { page, cdp, close } = await openPage(browser, `${origin}/dashboard`, [LONG_TASK_OBSERVER, EVENT_MARKS, DROP_MARK]);
   try {
     await page.getByText('Drop files or whole folders here').waitFor();
     await sleep(1000); // it finishes loading (folders, recent uploads) and settles
+    // A subfolder of its own for each run: files already in their destination wait for the owner's choice (duplicates).
+    await page.getByRole('textbox', { name: 'New subfolders (optional)' }).fill(`bench-run-${++runs}`);
     await markWhen(page, 'first-row', `document.querySelector('[data-hook="staged-row"]') !== null`);
     await markWhen(
       page,
