@@ -73,10 +73,10 @@ type QueueContext = {
 
 /**
  * The totals, the bulk actions and the progress per folder of a set of files, kept as sums that a
- * file is added to, changed in and taken out of (`add`, `replace`, `remove`): a change to one file costs one file, not the
- * queue. A folder's progress keeps its object until one of its files changes. Folders are listed in
- * the order their first file was added; a tally whose files were taken out is made again from the
- * files left (QueueItems does) to keep that order true.
+ * file is added to (`add`) and changed in (`replace`: its old item out, its new one in): a change
+ * to one file costs one file, not the queue. A folder's progress keeps its object until one of its
+ * files changes. Folders are listed in the order their first file was added; after files are taken
+ * off the list a new tally is made from the files left (QueueItems does), which keeps that order true.
  */
 export class QueueTally {
   private readonly count = Object.fromEntries(UPLOAD_ITEM_STATES.map((state) => [state, 0])) as Record<UploadItemState, number>;
@@ -92,10 +92,6 @@ export class QueueTally {
 
   add(item: UploadItem): void {
     this.apply(item, 1);
-  }
-
-  remove(item: UploadItem): void {
-    this.apply(item, -1);
   }
 
   /** A file changed: its new item in, then its old one out (its folder never empties meanwhile, so it keeps its place). */
