@@ -94,6 +94,8 @@ export interface LongTaskStats {
   count: number;
   totalMs: number;
   maxMs: number;
+  /** Each task as [its start − fromMs, its duration], ms, in order: when in the window the long ones came. */
+  tasks: [number, number][];
 }
 
 /** The long tasks overlapping [fromMs, toMs] of the page's clock (their entries come a little after they end). */
@@ -103,7 +105,12 @@ export async function longTasksBetween(page: Page, fromMs: number, toMs: number)
     | null;
   if (!raw) throw new Error('the long-task observer is not installed on the page');
   const tasks = raw.filter(([start, duration]) => start < toMs && start + duration > fromMs);
-  return { count: tasks.length, totalMs: tasks.reduce((sum, [, d]) => sum + d, 0), maxMs: Math.max(0, ...tasks.map(([, d]) => d)) };
+  return {
+    count: tasks.length,
+    totalMs: tasks.reduce((sum, [, d]) => sum + d, 0),
+    maxMs: Math.max(0, ...tasks.map(([, d]) => d)),
+    tasks: tasks.map(([start, duration]) => [Math.round(start - fromMs), Math.round(duration)]),
+  };
 }
 
 type TraceEvent = {
@@ -199,3 +206,121 @@ export async function pageClock(page: Page): Promise<(nodeMs: number) => number>
   }
   return (nodeMs) => nodeMs + best.offset;
 }
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Where a sampled script's time went: the functions and the modules (by source path) that spent most of it themselves. */
+export interface ScriptProfile {
+  sampledMs: number;
+  /** "name (module:line)" and its self time, ms, most first. */
+  functions: [string, number][];
+  /** A module (the path after the origin; node_modules' by package) and its self time, ms, most first. */
+  modules: [string, number][];
+  /**
+   * Stretches of 50 ms or more without an idle sample (long tasks, as the profiler saw them), longest
+   * first: when each began (ms after the profile's start), its length, the functions that spent most of it themselves, and the named
+   * functions (the page's components, hooks and the engine's methods: NAMED_FUNCTION) that ran longest in them, with what they called.
+   */
+  longStretches: { atMs: number; ms: number; self: [string, number][]; named: [string, number][] }[];
+}
+
+const sourceOf = (url: string) => {
+  if (url === '') return '(native)';
+  const inPackages = /node_modules\/(?:\.vite\/deps\/)?(@[^/]+\/[^/]+|[^/@][^/]*)/.exec(url);
+  if (inPackages) return inPackages[1]!.replace(/\.js$/, '').replace(/_[a-f0-9]{6,}$/, '');
+  try {
+    return new URL(url).pathname.replace(/^\//, '');
+  } catch {
+    return url;
+  }
+};
+
+const LONG_STRETCH_MS = 50;
+/**
+ * A function named in the page's unminified code (a component, a hook, a method), told from React's
+ * minified internals (one to three letters) and its scheduler's wrappers, which are on every stack.
+ */
+const NAMED_FUNCTION = /^(?!exports\.|unstable_|enqueue|batchedUpdates|F\.setState)[A-Za-z_$][\w$.]{4,}$/;
+
+/**
+ * Samples the page's JavaScript (CDP Profiler, every `intervalUs`) until stopped; stop() gives
+ * self time by function and by module, and what ran in its long stretches. Sampling slows the page
+ * a little: a profiled run is not timed.
+ */
+export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<{ stop(top?: number): Promise<ScriptProfile> }> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(top = 15) {
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
+      };
+      await cdp.send('Profiler.disable');
+      const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+      const parents = new Map<number, number>();
+      for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+      const nameOf = (node: ProfileNode) => {
+        const { functionName, url, lineNumber } = node.callFrame;
+        return `${functionName || '(anonymous)'} (${sourceOf(url)}${url ? `:${lineNumber + 1}` : ''})`;
+      };
+      const isIdle = (id: number) => nodes.get(id)?.callFrame.functionName === '(idle)';
+      const samples = profile.samples ?? [];
+      const deltas = profile.timeDeltas ?? [];
+      // A sample's time is the gap to the next sample.
+      const msOf = (i: number) => (deltas[i + 1] ?? 0) / 1000;
+      const functions = new Map<string, number>();
+      const modules = new Map<string, number>();
+      let sampledMs = 0;
+      let elapsedMs = 0;
+      type Stretch = { atMs: number; ms: number; self: Map<string, number>; named: Map<string, number> };
+      const stretches: Stretch[] = [];
+      let stretch: Stretch | undefined;
+      for (let i = 0; i < samples.length; i++) {
+        const id = samples[i]!;
+        const ms = msOf(i);
+        elapsedMs += ms;
+        if (isIdle(id)) {
+          if (stretch && stretch.ms >= LONG_STRETCH_MS) stretches.push(stretch);
+          stretch = undefined;
+          continue;
+        }
+        const node = nodes.get(id)!;
+        sampledMs += ms;
+        functions.set(nameOf(node), (functions.get(nameOf(node)) ?? 0) + ms);
+        const source = sourceOf(node.callFrame.url);
+        modules.set(source, (modules.get(source) ?? 0) + ms);
+        stretch ??= { atMs: elapsedMs - ms, ms: 0, self: new Map(), named: new Map() };
+        stretch.ms += ms;
+        stretch.self.set(nameOf(node), (stretch.self.get(nameOf(node)) ?? 0) + ms);
+        const onStack = new Set<string>();
+        for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+          const frame = nodes.get(at)!;
+          if (frame.callFrame.url !== '' && NAMED_FUNCTION.test(frame.callFrame.functionName)) onStack.add(nameOf(frame));
+        }
+        for (const name of onStack) stretch.named.set(name, (stretch.named.get(name) ?? 0) + ms);
+      }
+      if (stretch && stretch.ms >= LONG_STRETCH_MS) stretches.push(stretch);
+      const most = (map: Map<string, number>, count = top) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+      return {
+        sampledMs,
+        functions: most(functions),
+        modules: most(modules),
+        longStretches: stretches
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 10)
+          .map(({ atMs, ms, self, named }) => ({ atMs, ms, self: most(self, 8), named: most(named, 12) })),
+      };
+    },
+  };
+}
+/** "React 1,200 ms, …": the first `count` entries of a profile list, for a target's "bounded by". */
+export const profileText = (entries: readonly [string, number][], count = 6) =>
+  entries
+    .slice(0, count)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+    .join(', ');

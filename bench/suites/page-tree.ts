@@ -21,6 +21,8 @@ import {
   longTasksBetween,
   markWhen,
   openPage,
+  profileScript,
+  profileText,
   queueCount,
   waitForMark,
 } from '../lib/chromium.js';
@@ -32,6 +34,8 @@ const REPEAT = envNumber('BENCH_REPEAT', 3, Number.isInteger, 'a whole number �
 const FILES = Math.max(40, Math.round(10_000 * SCALE));
 const DEPTH = 40;
 const UPLOAD_WINDOW_MS = 20_000;
+/** BENCH_PROFILE=1: the first repetition's upload window (from just before the click) is sampled by the DevTools profiler (and so slowed a little). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 /** The drop, on the page's clock. */
 const DROP_MARK = `(() => {
@@ -39,11 +43,15 @@ const DROP_MARK = `(() => {
   window.addEventListener('drop', () => { marks.drop ??= performance.now(); }, true);
 })();`;
 
-async function treeRun(browser: Browser, origin: string, top: string) {
-  const { page, close } = await openPage(browser, `${origin}/dashboard`, [LONG_TASK_OBSERVER, EVENT_MARKS, DROP_MARK]);
+let runs = 0;
+
+async function treeRun(browser: Browser, origin: string, top: string, profiled: boolean) {
+  const { page, cdp, close } = await openPage(browser, `${origin}/dashboard`, [LONG_TASK_OBSERVER, EVENT_MARKS, DROP_MARK]);
   try {
     await page.getByText('Drop files or whole folders here').waitFor();
     await sleep(1000); // it finishes loading (folders, recent uploads) and settles
+    // A subfolder of its own for each run: files already in their destination wait for the owner's choice (duplicates).
+    await page.getByRole('textbox', { name: 'New subfolders (optional)' }).fill(`bench-run-${++runs}`);
     await markWhen(page, 'first-row', `document.querySelector('[data-hook="staged-row"]') !== null`);
     const allTaken = `/^Upload ${FILES.toLocaleString('en-US')} files$|^Upload ${FILES} files$/.test(document.querySelector('[data-hook="start-upload"]')?.textContent.trim() ?? '')`;
     await markWhen(page, 'staged', allTaken);
@@ -55,10 +63,12 @@ async function treeRun(browser: Browser, origin: string, top: string) {
     const drop = marks.drop!;
     const staging = await longTasksBetween(page, drop, sizedAt);
     await sleep(500);
+    const profiler = profiled ? await profileScript(cdp) : undefined;
     await page.locator('[data-hook="start-upload"]').click();
     const click = ((await page.evaluate('window.__benchMarks')) as Record<string, number>)['click:start-upload']!;
     await sleep(UPLOAD_WINDOW_MS);
     const end = (await page.evaluate('performance.now()')) as number;
+    const profile = await profiler?.stop();
     const uploading = await longTasksBetween(page, click, end);
     const sent = Number(await page.evaluate(`${queueCount('ready')} + ${queueCount('processing')}`));
     return {
@@ -68,6 +78,7 @@ async function treeRun(browser: Browser, origin: string, top: string) {
       staging,
       uploading,
       sentInWindow: sent,
+      profile,
     };
   } finally {
     await close();
@@ -77,18 +88,21 @@ async function treeRun(browser: Browser, origin: string, top: string) {
 runSuite('page-tree', async ({ tempDir }) => {
   const app = await startApp(path.join(tempDir, 'app'), { DASHBOARD: 'on' });
   const chromium = await launchChromium();
+  const tree = writeFolderTree(path.join(tempDir, 'input'), 'archive', FILES, DEPTH);
   const runs: Awaited<ReturnType<typeof treeRun>>[] = [];
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
-    // A tree of its own each time: the page flags files already in their destination folders, as the last run's would be.
-    const tree = writeFolderTree(path.join(tempDir, 'input'), `archive-${repetition}`, FILES, DEPTH);
-    runs.push(await treeRun(chromium.browser, app.origin, tree.top));
-    console.log(`[${repetition}/${REPEAT}] ${JSON.stringify(runs.at(-1))}`);
+    const run = await treeRun(chromium.browser, app.origin, tree.top, PROFILE && repetition === 1);
+    runs.push(run);
+    const { profile, ...timed } = run;
+    console.log(`[${repetition}/${REPEAT}] ${JSON.stringify(timed)}`);
+    if (profile) console.log(`profiled while uploading: ${JSON.stringify(profile, null, 1)}`);
   }
   const stage = spread(runs.map((run) => run.stageMs));
   const sized = spread(runs.map((run) => run.sizeMs));
   const read = spread(runs.map((run) => run.readMs));
   const longestStaging = Math.max(...runs.map((run) => run.staging.maxMs));
   const longestUploading = Math.max(...runs.map((run) => run.uploading.maxMs));
+  const profiled = runs[0]?.profile;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const target = checked(
     spec(
@@ -98,7 +112,7 @@ runSuite('page-tree', async ({ tempDir }) => {
     ),
     `${seconds(stage.median)}; longest task ${longestStaging.toFixed(0)} ms staging, ${longestUploading.toFixed(0)} ms uploading`,
     stage.median <= 2000 && longestUploading <= 50,
-    `the drop → every size read and checked ${seconds(sized.median)}, bounded by Chromium answering each file's getMetadata in its browser process (2.2–3.5 s for 10,000 measured alone; opening each File instead took 7–13 s: files are opened only when sent); the drop → the first staged row ${seconds(read.median)}; while uploading: ${runs.map((run) => `${run.uploading.count} long tasks (${run.uploading.totalMs.toFixed(0)} ms)`).join(', ')}`,
+    `the drop → every size read and checked ${seconds(sized.median)}, bounded by Chromium answering each file's getMetadata in its browser process (2.2–3.5 s for 10,000 measured alone; opening each File instead took 7–13 s: files are opened only when sent); the drop → the first staged row ${seconds(read.median)}; while uploading: ${runs.map((run) => `${run.uploading.count} long tasks (${run.uploading.totalMs.toFixed(0)} ms)`).join(', ')}${profiled ? `; the first run's script while uploading (profiled, ${profiled.sampledMs.toFixed(0)} ms sampled), by module: ${profileText(profiled.modules)}; by function: ${profileText(profiled.functions)}` : ''}`,
   );
   return {
     targets: [target],

@@ -20,23 +20,15 @@ import {
   mainThreadMs,
   markWhen,
   openPage,
+  profileScript,
+  profileText,
   queueCount,
   sampleHeapPeak,
   traceLongTasks,
   waitForMark,
 } from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
-import {
-  formatSize,
-  GIB,
-  MIB,
-  spread,
-  spreadText,
-  underNewNames,
-  writeRandomFile,
-  writeRandomFiles,
-  type InputFile,
-} from '../lib/measure.js';
+import { formatSize, GIB, MIB, spread, spreadText, writeRandomFile, writeRandomFiles, type InputFile } from '../lib/measure.js';
 import { checked, table, spec } from '../lib/targets.js';
 import { openLink } from './link-contenders.js';
 
@@ -55,13 +47,21 @@ async function uploadPage(browser: Browser, origin: string) {
 const marks = async (page: Page) => (await page.evaluate('window.__benchMarks')) as Record<string, number>;
 const allSent = (count: number) => `${queueCount('ready')} + ${queueCount('processing')} + ${queueCount('failed')} >= ${count}`;
 
+let runs = 0;
+/**
+ * A subfolder of its own for each run's files: the same files already in their destination would
+ * be held for the owner's choice (the check for duplicates) and never sent.
+ */
+async function ownSubfolder(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'New subfolders (optional)' }).fill(`bench-run-${++runs}`);
+}
+
 /** One 1 GiB upload with 20 more files queued: the main thread from the click until the big file is Processing. */
-async function mainThreadRun(browser: Browser, origin: string, input: InputFile, queued: InputFile[], traced = false) {
+async function mainThreadRun(browser: Browser, origin: string, big: InputFile, queued: InputFile[], traced = false) {
   const { page, cdp, driver, close } = await uploadPage(browser, origin);
   try {
-    const files = underNewNames([input, ...queued]);
-    const big = files[0]!;
-    await driver.chooseFiles(files.map((file) => file.path));
+    await ownSubfolder(page);
+    await driver.chooseFiles([big, ...queued].map((file) => file.path));
     await markWhen(
       page,
       'big',
@@ -69,10 +69,12 @@ async function mainThreadRun(browser: Browser, origin: string, input: InputFile,
     );
     // Tracing slows the page: only an untimed run is traced, to name what its long tasks ran.
     const trace = traced ? await traceLongTasks(cdp) : undefined;
+    const profiler = traced ? await profileScript(cdp) : undefined;
     const before = await mainThreadMs(cdp);
     await driver.startUpload();
     const end = await waitForMark(page, 'big', timeoutFor(big.size));
     const after = await mainThreadMs(cdp);
+    const profile = await profiler?.stop();
     const longTasks = (await trace?.stop()) ?? [];
     const click = (await marks(page))['click:start-upload']!;
     const windowMs = end - click;
@@ -82,6 +84,7 @@ async function mainThreadRun(browser: Browser, origin: string, input: InputFile,
       windowMs,
       tasks,
       longTasks,
+      profile,
       busyShare: busy('task') / windowMs,
       scriptMs: busy('script'),
       layoutMs: busy('layout'),
@@ -99,7 +102,8 @@ async function heapRun(browser: Browser, origin: string, files: InputFile[]) {
     await collectGarbage(cdp);
     const baseline = await heapUsed(cdp);
     const sampler = sampleHeapPeak(cdp);
-    await driver.chooseFiles(underNewNames(files).map((file) => file.path));
+    await ownSubfolder(page);
+    await driver.chooseFiles(files.map((file) => file.path));
     await markWhen(page, 'sent', allSent(files.length));
     await driver.startUpload();
     await waitForMark(page, 'sent', timeoutFor(files.reduce((sum, f) => sum + f.size, 0)));
@@ -127,7 +131,8 @@ runSuite('page', async ({ tempDir }) => {
   const direct = await launchChromium();
   console.log('Warming up the page, traced (not timed)…');
   const warmupFile = writeRandomFile(input, 'warmup.bin', Math.round(big.size / 8));
-  const { longTasks } = await mainThreadRun(link.chromium.browser, app.origin, warmupFile, queued, true);
+  const { longTasks, profile } = await mainThreadRun(link.chromium.browser, app.origin, warmupFile, queued, true);
+  if (profile) console.log(`the warm-up's script, profiled: ${JSON.stringify(profile, null, 1)}`);
 
   const threads: Awaited<ReturnType<typeof mainThreadRun>>[] = [];
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
@@ -154,7 +159,10 @@ runSuite('page', async ({ tempDir }) => {
             `${t.tasks.count} long tasks (${t.tasks.totalMs.toFixed(0)} ms); busy ${(t.busyShare * 100).toFixed(1)} % of ${(t.windowMs / 1000).toFixed(1)} s: script ${t.scriptMs.toFixed(0)} ms, layout ${t.layoutMs.toFixed(0)} ms, style ${t.styleMs.toFixed(0)} ms`,
         )
         .join('; ') +
-        `; the traced warm-up's long tasks (${formatSize(warmupFile.size)} + 20 queued): ${longTasks.slice(0, 8).join(', ') || 'none'}`,
+        `; the traced warm-up's long tasks (${formatSize(warmupFile.size)} + 20 queued): ${longTasks.slice(0, 8).join(', ') || 'none'}` +
+        (profile
+          ? `; its script (profiled, ${profile.sampledMs.toFixed(0)} ms sampled) by module: ${profileText(profile.modules)}; by function: ${profileText(profile.functions)}`
+          : ''),
     ),
     checked(
       spec('page-heap-growth-5gib', "the page's used JS heap while it sends 5 GiB: peak − at rest", '< 50 MiB'),

@@ -1,4 +1,4 @@
-import React, { useState, type FC } from 'react';
+import React, { memo, useCallback, useState, type FC } from 'react';
 import { Badge, Box, IconButton, Image, Input, PopoverMenu, Table, Text, Tooltip } from '@wix/design-system';
 import { NamedProgressBar } from './NamedProgressBar';
 import { FileLinks } from './FileLinks';
@@ -164,7 +164,7 @@ const ItemMenu: FC<{ item: UploadItem; actions: readonly ItemAction[] }> = ({ it
   );
 };
 
-const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines }) => {
+const ItemResult = memo<{ item: UploadItem; maxLines: number }>(function ItemResult({ item, maxLines }) {
   const speech = useI18n();
   const { t, speed, duration } = speech;
   if (item.state === 'ready' && item.url && item.fileId) {
@@ -187,9 +187,12 @@ const ItemResult: FC<{ item: UploadItem; maxLines: number }> = ({ item, maxLines
     );
   }
   return null;
-};
+});
 
-const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string): void }> = ({ item, editedName, onEdit }) => {
+/** A name typed for a failed file, by its id. */
+type OnEdit = (id: string, name: string) => void;
+
+const ItemName = memo<{ item: UploadItem; editedName?: string; onEdit: OnEdit }>(function ItemName({ item, editedName, onEdit }) {
   const { t, bytes } = useI18n();
   return (
     <Box gap="SP2" verticalAlign="middle" minWidth={0} width="100%">
@@ -208,7 +211,7 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
             size="small"
             ariaLabel={t('queue.renameFailed', { name: item.name })}
             value={editedName ?? item.meta.displayName}
-            onChange={(event) => onEdit(event.target.value)}
+            onChange={(event) => onEdit(item.id, event.target.value)}
             dataHook="rename-failed"
           />
         ) : (
@@ -232,9 +235,9 @@ const ItemName: FC<{ item: UploadItem; editedName?: string; onEdit(name: string)
       </Box>
     </Box>
   );
-};
+});
 
-const ItemState: FC<{ item: UploadItem }> = ({ item }) => {
+const ItemState = memo<{ item: UploadItem }>(function ItemState({ item }) {
   const { t } = useI18n();
   const note = stateNote(t, item);
   return (
@@ -249,7 +252,15 @@ const ItemState: FC<{ item: UploadItem }> = ({ item }) => {
       ) : null}
     </>
   );
-};
+});
+
+const ItemStateCell = memo<{ item: UploadItem }>(function ItemStateCell({ item }) {
+  return (
+    <Box direction="vertical" gap="SP1">
+      <ItemState item={item} />
+    </Box>
+  );
+});
 
 const BytesDone: FC<{ item: UploadItem }> = ({ item }) => {
   const { t, bytes } = useI18n();
@@ -264,23 +275,38 @@ const BytesDone: FC<{ item: UploadItem }> = ({ item }) => {
   );
 };
 
+/** A file's progress bar and bytes, for the progress column. */
+const ItemProgress = memo<{ item: UploadItem }>(function ItemProgress({ item }) {
+  const { t } = useI18n();
+  return (
+    <Box direction="vertical" gap="SP1" width="100%">
+      <NamedProgressBar name={t('queue.progressOf', { name: item.meta.displayName })} value={percent(item)} />
+      <BytesDone item={item} />
+    </Box>
+  );
+});
+
+/**
+ * The props of a row's parts: each part is memoized, so a row whose file did not change (the same
+ * item object: the engine keeps it) is not drawn again when the table is.
+ */
 interface RowProps {
   item: UploadItem;
   queue: UploadQueue;
   offered: readonly QueueAction[];
   editedName?: string;
-  onEdit(name: string): void;
+  onEdit: OnEdit;
 }
 
-const ItemActionButtons: FC<Omit<RowProps, 'onEdit'>> = ({ item, queue, offered, editedName }) => (
-  <ItemButtons item={item} actions={useItemActions(item, queue, offered, editedName)} />
-);
+const ItemActionButtons = memo<Omit<RowProps, 'onEdit'>>(function ItemActionButtons({ item, queue, offered, editedName }) {
+  return <ItemButtons item={item} actions={useItemActions(item, queue, offered, editedName)} />;
+});
 
 /**
  * A file on a phone: one cell, the name and the menu on top, then progress, state and what became
  * of it (of these, what the page's columns ask for).
  */
-const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queue, offered, editedName, onEdit, shown }) => {
+const PhoneRow = memo<RowProps & { shown: readonly QueueColumn[] }>(function PhoneRow({ item, queue, offered, editedName, onEdit, shown }) {
   const actions = useItemActions(item, queue, offered, editedName);
   const { t } = useI18n();
   return (
@@ -309,7 +335,7 @@ const PhoneRow: FC<RowProps & { shown: readonly QueueColumn[] }> = ({ item, queu
       {shown.includes('result') ? <ItemResult item={item} maxLines={2} /> : null}
     </Box>
   );
-};
+});
 
 /**
  * The queue: one row per file with its progress, state, result and actions; only the visible rows
@@ -320,33 +346,24 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
   const [names, setNames] = useState<NameEdits>({});
   const phone = usePhoneLayout();
   const edited = (item: UploadItem) => (item.actions.rename ? names[item.id] : undefined);
-  const onEdit = (item: UploadItem) => (name: string) => setNames((current) => ({ ...current, [item.id]: name }));
+  const onEdit = useCallback<OnEdit>((id, name) => setNames((current) => ({ ...current, [id]: name })), []);
   const definitions: Array<FittedColumn<UploadItem> & { key: QueueColumn }> = [
     {
       key: 'file',
       title: t('queue.columnFile'),
-      render: (item) => <ItemName item={item} editedName={edited(item)} onEdit={onEdit(item)} />,
+      render: (item) => <ItemName item={item} editedName={edited(item)} onEdit={onEdit} />,
     },
     {
       key: 'progress',
       title: t('queue.columnProgress'),
       width: '20%',
-      render: (item) => (
-        <Box direction="vertical" gap="SP1" width="100%">
-          <NamedProgressBar name={t('queue.progressOf', { name: item.meta.displayName })} value={percent(item)} />
-          <BytesDone item={item} />
-        </Box>
-      ),
+      render: (item) => <ItemProgress item={item} />,
     },
     {
       key: 'status',
       title: t('queue.columnStatus'),
       width: '112px',
-      render: (item) => (
-        <Box direction="vertical" gap="SP1">
-          <ItemState item={item} />
-        </Box>
-      ),
+      render: (item) => <ItemStateCell item={item} />,
     },
     { key: 'result', title: t('queue.columnResult'), width: '24%', render: (item) => <ItemResult item={item} maxLines={3} /> },
     {
@@ -362,7 +379,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
         {
           title: t('queue.columnFiles'),
           render: (item) => (
-            <PhoneRow item={item} queue={queue} offered={offered} editedName={edited(item)} onEdit={onEdit(item)} shown={shownColumns} />
+            <PhoneRow item={item} queue={queue} offered={offered} editedName={edited(item)} onEdit={onEdit} shown={shownColumns} />
           ),
         },
       ])

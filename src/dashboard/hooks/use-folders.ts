@@ -6,6 +6,8 @@ import { errorMessage, RefusedError, retryUnlessRefused } from './query-errors';
 import { useI18n } from '../../i18n/use-i18n';
 
 export const FOLDERS_QUERY = 'folders';
+/** One empty list while the folders load, so the picker's props stay the same from one render to the next. */
+const NONE: FolderSummary[] = [];
 
 /** The Media Manager folders under a folder (the root by default), for the destination picker. */
 export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
@@ -25,7 +27,7 @@ export function useFolders(parentFolderId: string = MEDIA_ROOT_FOLDER_ID): {
     retry: retryUnlessRefused,
   });
   return {
-    folders: query.data ?? [],
+    folders: query.data ?? NONE,
     loading: query.isLoading,
     error: query.error ? errorMessage(speech, query.error, speech.t('page.foldersError')) : undefined,
     reload: () => void query.refetch(),

@@ -27,9 +27,10 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
   const [keptUploads, setKeptUploads] = useState<KeptUpload[]>([]);
   const [refusals, setRefusals] = useState<ReadonlyMap<string, ReopenRefusal>>(new Map());
   const [continuing, setContinuing] = useState(false);
-  // A file re-selected and started leaves the list; the queue's files change far less often than its progress.
-  const files = snapshot.items.map((item) => item.id).join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `files` is the trigger, read through the queue
+  // A file re-selected and started leaves the list: asked again when files join or leave the queue
+  // (its listChanges), not at each of its changes, and without reading its items.
+  const { listChanges } = snapshot;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `listChanges` is the trigger, read through the queue
   useEffect(() => {
     setRecords(queue.unfinishedUploads());
     let current = true;
@@ -39,7 +40,7 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
     return () => {
       current = false;
     };
-  }, [queue, files]);
+  }, [queue, listChanges]);
   // What the server holds now, asked once per page (not at each change of the queue's files): more than the
   // records say when the page closed in the middle of a request. The records keep the answers.
   useEffect(() => {

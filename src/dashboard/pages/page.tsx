@@ -1,4 +1,4 @@
-import React, { useCallback, useRef, useState, type FC } from 'react';
+import React, { createContext, memo, useCallback, useContext, useRef, useState, type FC, type RefObject } from 'react';
 import { Card, Cell, Layout, Page, Tabs, Text } from '@wix/design-system';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageProviders } from '../components/PageProviders';
@@ -18,62 +18,91 @@ import { AppSetupNotice } from '../components/AppSetupNotice';
 import { useAppSetup } from '../hooks/use-app-setup';
 import { useUploadQueue } from '../../shared/use-upload-queue';
 import { ownerBackend } from '../owner-methods';
-import { useStagedFiles } from '../hooks/use-staged-files';
+import { useStagedFiles, type StagedFiles } from '../hooks/use-staged-files';
 import { FOLDERS_QUERY, useFolders } from '../hooks/use-folders';
-import { useRecentUploads } from '../hooks/use-recent-uploads';
+import { useRecentUploads, type RecentUploads as RecentUploadsState } from '../hooks/use-recent-uploads';
 import { useBatchToast } from '../hooks/use-batch-toast';
-import { useUnfinishedUploads } from '../hooks/use-unfinished-uploads';
+import { useUnfinishedUploads, type UnfinishedUploads as UnfinishedUploadsState } from '../hooks/use-unfinished-uploads';
 import { useLeaveWarning } from '../../shared/use-leave-warning';
 import { usePastedFiles } from '../hooks/use-pasted-files';
 import { useNarrowLayout } from '../hooks/use-narrow-layout';
 import { useRevealAndFocus, useRevealWhenGrowing } from '../hooks/use-reveal';
-import type { QueuedFile } from '../../upload-engine';
+import type { QueuedFile, UploadQueue, UploadQueueSnapshot } from '../../upload-engine';
+import { useSameWhileEqual } from '../hooks/use-same-while-equal';
 import { useI18n } from '../../i18n/use-i18n';
 
-const UploadPage: FC = () => {
+/**
+ * The queue's latest snapshot, for the parts of the page drawn from it (the queue's card and the
+ * announcer). The rest of the page is a memoized layout that is not drawn again at each change of
+ * the queue: WDS's Page measures its header after every drawing, and its forms and tables are
+ * costly to draw for nothing twice a second while files upload.
+ */
+const QueueSnapshot = createContext<UploadQueueSnapshot | undefined>(undefined);
+
+function useQueueSnapshot(): UploadQueueSnapshot {
+  const snapshot = useContext(QueueSnapshot);
+  if (!snapshot) throw new Error('useQueueSnapshot is used outside the upload page');
+  return snapshot;
+}
+
+const QueueCard: FC<{ queue: UploadQueue; heading: RefObject<HTMLElement> }> = ({ queue, heading }) => {
   const { t } = useI18n();
-  const setup = useAppSetup();
-  const { queue, snapshot, survivesReload, keepsFileHandles } = useUploadQueue(ownerBackend);
-  const staging = useStagedFiles(queue, snapshot);
+  const snapshot = useQueueSnapshot();
+  return (
+    <Card>
+      <section ref={heading} tabIndex={-1} data-hook="queue-heading" aria-label={t('page.queueLabel', { count: snapshot.items.length })}>
+        <Card.Header title={t('page.queueTitle', { count: snapshot.items.length })} />
+      </section>
+      <Card.Content>
+        <QueueSummary snapshot={snapshot} queue={queue} />
+      </Card.Content>
+      <UploadQueueTable items={snapshot.items} queue={queue} />
+    </Card>
+  );
+};
+
+const LiveQueueAnnouncer: FC = () => <QueueAnnouncer snapshot={useQueueSnapshot()} />;
+
+interface LayoutProps {
+  queue: UploadQueue;
+  setupProblem?: string;
+  hasQueue: boolean;
+  queueHeading: RefObject<HTMLElement>;
+  survivesReload: boolean;
+  keepsFileHandles: boolean;
+  staging: StagedFiles;
+  unfinished: UnfinishedUploadsState;
+  recent: RecentUploadsState;
+  onStart(): void;
+  onImportLinks(files: QueuedFile[]): void;
+  onContinueUnfinished(): void;
+  onForgetUnfinished(fingerprint: string): void;
+}
+
+/** Everything of the page but what is drawn from the queue's snapshot (QueueCard, the announcer): drawn again only when its own props change. */
+const UploadPageLayout = memo<LayoutProps>(function UploadPageLayout({
+  queue,
+  setupProblem,
+  hasQueue,
+  queueHeading,
+  survivesReload,
+  keepsFileHandles,
+  staging,
+  unfinished,
+  recent,
+  onStart,
+  onImportLinks,
+  onContinueUnfinished,
+  onForgetUnfinished,
+}) {
+  const { t } = useI18n();
   const rootFolders = useFolders();
-  const recent = useRecentUploads(setup.ready);
-  const unfinished = useUnfinishedUploads(queue, snapshot);
-  const queries = useQueryClient();
   const narrow = useNarrowLayout();
-  const queueHeading = useRef<HTMLElement>(null);
   const stagedList = useRef<HTMLDivElement>(null);
   // The upload tab stays mounted while hidden: its queue keeps uploading behind the other tab.
   const [tab, setTab] = useState<'upload' | 'visitors'>('upload');
-
-  const onBatchEnd = useCallback(() => {
-    recent.refresh();
-    // Uploads with new subfolders created folders: the destination picker shows them.
-    void queries.invalidateQueries({ queryKey: [FOLDERS_QUERY] });
-  }, [recent.refresh, queries]);
-  useBatchToast(snapshot, onBatchEnd);
-  useLeaveWarning(snapshot);
   usePastedFiles(tab === 'upload' ? staging.add : undefined);
-
-  const revealQueue = useRevealAndFocus(queueHeading, snapshot.items.length > 0);
   useRevealWhenGrowing(stagedList, staging.staged.length);
-  const { start: startStaged } = staging;
-  const start = useCallback(() => {
-    startStaged();
-    revealQueue();
-  }, [startStaged, revealQueue]);
-  const importLinks = useCallback(
-    (files: QueuedFile[]) => {
-      queue.importLinks(files);
-      revealQueue();
-    },
-    [queue, revealQueue],
-  );
-  const { forget, continueKept } = unfinished;
-  const forgetUnfinished = useCallback((fingerprint: string) => void forget(fingerprint), [forget]);
-  const continueUnfinished = useCallback(() => {
-    void continueKept();
-    revealQueue();
-  }, [continueKept, revealQueue]);
 
   return (
     // WDS pages keep 864 px at least and are cut below that; this one stacks its cards instead.
@@ -96,9 +125,9 @@ const UploadPage: FC = () => {
         />
       </Page.Tail>
       <Page.Content>
-        {setup.problem ? <AppSetupNotice problem={setup.problem} /> : null}
-        {tab === 'visitors' && !setup.problem ? <VisitorUploadsTab /> : null}
-        {setup.problem ? null : (
+        {setupProblem ? <AppSetupNotice problem={setupProblem} /> : null}
+        {tab === 'visitors' && !setupProblem ? <VisitorUploadsTab /> : null}
+        {setupProblem ? null : (
           <div hidden={tab !== 'upload'}>
             <Layout>
               <Cell>
@@ -109,8 +138,8 @@ const UploadPage: FC = () => {
                     refusals={unfinished.refusals}
                     keepsFileHandles={keepsFileHandles}
                     continuing={unfinished.continuing}
-                    onContinue={continueUnfinished}
-                    onForget={forgetUnfinished}
+                    onContinue={onContinueUnfinished}
+                    onForget={onForgetUnfinished}
                   />
                 ) : (
                   <StorageBlockedNotice />
@@ -122,7 +151,7 @@ const UploadPage: FC = () => {
                     <FileDropzone onPicked={staging.add} />
                   </Cell>
                   <Cell>
-                    <LinkImportForm settings={staging.settings} onImport={importLinks} />
+                    <LinkImportForm settings={staging.settings} onImport={onImportLinks} />
                   </Cell>
                 </Layout>
               </Cell>
@@ -147,29 +176,16 @@ const UploadPage: FC = () => {
                       onRename={staging.rename}
                       onRemove={staging.remove}
                       onUploadAsCopies={staging.uploadAsCopies}
-                      onStart={start}
+                      onStart={onStart}
                       readingSizes={staging.readingSizes}
                       waitingToSend={staging.waitingToSend}
                     />
                   </div>
                 </Cell>
               ) : null}
-              {snapshot.items.length > 0 ? (
+              {hasQueue ? (
                 <Cell>
-                  <Card>
-                    <section
-                      ref={queueHeading}
-                      tabIndex={-1}
-                      data-hook="queue-heading"
-                      aria-label={t('page.queueLabel', { count: snapshot.items.length })}
-                    >
-                      <Card.Header title={t('page.queueTitle', { count: snapshot.items.length })} />
-                    </section>
-                    <Card.Content>
-                      <QueueSummary snapshot={snapshot} queue={queue} />
-                    </Card.Content>
-                    <UploadQueueTable items={snapshot.items} queue={queue} />
-                  </Card>
+                  <QueueCard queue={queue} heading={queueHeading} />
                 </Cell>
               ) : null}
               <Cell>
@@ -178,9 +194,71 @@ const UploadPage: FC = () => {
             </Layout>
           </div>
         )}
-        <QueueAnnouncer snapshot={snapshot} />
+        <LiveQueueAnnouncer />
       </Page.Content>
     </Page>
+  );
+});
+
+/** The page's state: the queue (drawn again at each of its changes, twice a second at most) and the hooks around it; it draws the memoized layout. */
+const UploadPage: FC = () => {
+  const setup = useAppSetup();
+  const { queue, snapshot, survivesReload, keepsFileHandles } = useUploadQueue(ownerBackend);
+  // The hooks make a new object at each call: kept the same while each of its parts is, so the layout is not drawn again for nothing.
+  const staging = useSameWhileEqual(useStagedFiles(queue, snapshot));
+  const recent = useSameWhileEqual(useRecentUploads(setup.ready));
+  const unfinished = useSameWhileEqual(useUnfinishedUploads(queue, snapshot));
+  const queries = useQueryClient();
+  const queueHeading = useRef<HTMLElement>(null);
+
+  const { refresh: refreshRecent } = recent;
+  const onBatchEnd = useCallback(() => {
+    refreshRecent();
+    // Uploads with new subfolders created folders: the destination picker shows them.
+    void queries.invalidateQueries({ queryKey: [FOLDERS_QUERY] });
+  }, [refreshRecent, queries]);
+  useBatchToast(snapshot, onBatchEnd);
+  useLeaveWarning(snapshot);
+
+  const hasQueue = snapshot.items.length > 0;
+  const revealQueue = useRevealAndFocus(queueHeading, hasQueue);
+  const { start: startStaged } = staging;
+  const start = useCallback(() => {
+    startStaged();
+    revealQueue();
+  }, [startStaged, revealQueue]);
+  const importLinks = useCallback(
+    (files: QueuedFile[]) => {
+      queue.importLinks(files);
+      revealQueue();
+    },
+    [queue, revealQueue],
+  );
+  const { forget, continueKept } = unfinished;
+  const forgetUnfinished = useCallback((fingerprint: string) => void forget(fingerprint), [forget]);
+  const continueUnfinished = useCallback(() => {
+    void continueKept();
+    revealQueue();
+  }, [continueKept, revealQueue]);
+
+  return (
+    <QueueSnapshot.Provider value={snapshot}>
+      <UploadPageLayout
+        queue={queue}
+        setupProblem={setup.problem}
+        hasQueue={hasQueue}
+        queueHeading={queueHeading}
+        survivesReload={survivesReload}
+        keepsFileHandles={keepsFileHandles}
+        staging={staging}
+        unfinished={unfinished}
+        recent={recent}
+        onStart={start}
+        onImportLinks={importLinks}
+        onContinueUnfinished={continueUnfinished}
+        onForgetUnfinished={forgetUnfinished}
+      />
+    </QueueSnapshot.Provider>
   );
 };
 

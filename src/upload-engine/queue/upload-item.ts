@@ -147,4 +147,10 @@ export interface UploadQueueSnapshot {
   readonly actions: BulkActions;
   readonly online: boolean;
   readonly concurrency: number;
+  /**
+   * How many times files were added to the list or taken off it: it changes when which files are
+   * listed changes, not when a file does, so what depends only on that can key on it rather than
+   * read every item. 0 in a snapshot made from scratch (buildQueueSnapshot) unless given.
+   */
+  readonly listChanges: number;
 }

@@ -118,8 +118,8 @@ export class UploadQueue {
   /** Stops the work the queue does on its own (recording uploads finalized before a reload) when it is disposed. */
   private readonly lifetime = new AbortController();
 
-  /** Sessions prepare() asked for, by the file and its session request. */
-  private prepared = new Map<string, PreparedSession>();
+  /** Sessions prepare() asked for, by the file's fingerprint, with the session request each was asked with. */
+  private prepared = new Map<string, PreparedSession & { request: string }>();
 
   private readonly items: QueueItems;
   private readonly scheduler: Scheduler;
@@ -295,7 +295,7 @@ export class UploadQueue {
   add(files: Iterable<QueuedFile>): UploadItem[] {
     const added = [...files].map(({ source, meta }) => {
       const entry = this.items.create(source, meta, false);
-      entry.prepared = this.takePrepared(source, meta);
+      entry.prepared = this.takePrepared(entry);
       return this.admit(entry);
     });
     this.scheduler.pump();
@@ -310,16 +310,17 @@ export class UploadQueue {
    * nothing waits for it on the server).
    */
   prepare(files: Iterable<QueuedFile>): void {
-    const next = new Map<string, PreparedSession>();
+    const next = new Map<string, PreparedSession & { request: string }>();
     for (const { source, meta } of [...files].slice(0, this.scheduler.limit)) {
-      const key = preparedKey(source, meta);
+      const fingerprint = uploadFingerprint(source, meta);
       const request = sessionRequestFor(source, meta);
+      const asked = JSON.stringify(request);
+      const earlier = this.prepared.get(fingerprint);
       next.set(
-        key,
-        this.prepared.get(key) ?? {
-          since: this.now(),
-          session: this.server.createSession(request, this.lifetime.signal).catch(() => undefined),
-        },
+        fingerprint,
+        earlier?.request === asked
+          ? earlier
+          : { since: this.now(), request: asked, session: this.server.createSession(request, this.lifetime.signal).catch(() => undefined) },
       );
     }
     this.prepared = next;
@@ -516,11 +517,13 @@ export class UploadQueue {
     }
   }
 
-  private takePrepared(source: UploadSource, meta: UploadMeta): PreparedSession | undefined {
-    const key = preparedKey(source, meta);
-    const prepared = this.prepared.get(key);
-    this.prepared.delete(key);
-    return prepared && this.now() - prepared.since < PREPARED_SESSION_MS ? prepared : undefined;
+  /** The session prepare() got ready for this file, if it was asked with the same request and is fresh; looked up by fingerprint, so adding many files costs no more per file than the lookup. */
+  private takePrepared(entry: FileEntry): PreparedSession | undefined {
+    const prepared = this.prepared.get(entry.fingerprint);
+    if (!prepared) return undefined;
+    this.prepared.delete(entry.fingerprint);
+    if (prepared.request !== JSON.stringify(sessionRequestFor(entry.source, entry.meta))) return undefined;
+    return this.now() - prepared.since < PREPARED_SESSION_MS ? prepared : undefined;
   }
 
   /** Asks the backend to import the entries' links, after checking each; then follows each file Wix made. */
@@ -638,6 +641,3 @@ export class UploadQueue {
     return sending.length;
   }
 }
-
-const preparedKey = (source: UploadSource, meta: UploadMeta) =>
-  `${uploadFingerprint(source, meta)}\n${JSON.stringify(sessionRequestFor(source, meta))}`;
