@@ -104,9 +104,10 @@ function cutTarget(cut: CutResult | undefined): TargetResult {
   if (!cut || !run || run.counters.cuts.length === 0) return notChecked(target, 'no cut fell inside the file');
   const { cuts, requests, responses } = run.counters;
   const answers = answersOf(requests, responses);
-  // The resumed request: the first PATCH after the cut that the server took (a browser may first send the cut one again, refused).
+  // The resumed request: the first PATCH after the cut that the server did not refuse (a browser may first send the cut
+  // one again, refused with 409). It may be cut in turn: a request carries the rest of the file.
   const resumedAt = cuts.map(
-    (c) => requests.find((r) => r.atMs > c.atMs && r.line.startsWith('PATCH') && answers.get(r)?.line === '204')?.atMs,
+    (c) => requests.find((r) => r.atMs > c.atMs && r.line.startsWith('PATCH') && answers.get(r)?.line !== '409')?.atMs,
   );
   const resumes = cuts.map((c, i) => (resumedAt[i] ?? Number.POSITIVE_INFINITY) - c.atMs);
   const twice = run.counters.acceptedUpBytes - cut.baseline.counters.acceptedUpBytes;
