@@ -362,7 +362,8 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
     {
       key: 'status',
       title: t('queue.columnStatus'),
-      width: '112px',
+      // The longest state's badge in any language: "FINALISATION", "VERARBEITUNG".
+      width: '128px',
       render: (item) => <ItemStateCell item={item} />,
     },
     { key: 'result', title: t('queue.columnResult'), width: '24%', render: (item) => <ItemResult item={item} maxLines={3} /> },
