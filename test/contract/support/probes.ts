@@ -6,13 +6,15 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { UPLOAD_LOG } from '../../../src/backend/data-collections.js';
 import { WIX_ERROR_CODES, type WixErrorCodeName } from '../../../src/shared/wix-errors.js';
 import type { WixVariant } from '../../../local/emulator/platform/variants.js';
 import { makePng } from '../../support/files.js';
-import { createTusUpload, finalizeUpload, patchTus, tusMetadataHeader } from '../../support/upload-session.js';
+import { createTusUpload, finalizeUpload, patchTus, tusMetadataHeader, tusOffset } from '../../support/upload-session.js';
 import { requestJson } from '../../support/wix-http.js';
 import type { ContractTarget, PageContext } from './target.js';
 
@@ -36,6 +38,37 @@ interface Answer {
 }
 
 const RUN = `contract-${Date.now().toString(36)}`;
+const MIB = 1024 * 1024;
+
+/**
+ * A PATCH that announces `announced` bytes and sends `sent` of them, then waits up to `waitMs` for
+ * an answer before its connection is cut, as a dropped link cuts it: the status answered, if any.
+ */
+function cutPatch(tusUrl: string, announced: number, sent: number, waitMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const url = new URL(tusUrl);
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'PATCH',
+      headers: {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Offset': '0',
+        'Content-Type': 'application/offset+octet-stream',
+        'Content-Length': String(announced),
+      },
+    });
+    let answered: number | undefined;
+    const cut = setTimeout(() => request.destroy(), waitMs);
+    request.on('response', (response) => {
+      answered = response.statusCode;
+      response.resume();
+      clearTimeout(cut);
+      request.destroy();
+    });
+    request.on('error', () => undefined);
+    request.on('close', () => resolve(answered));
+    request.write(crypto.randomBytes(sent));
+  });
+}
 
 async function rawAnswer(response: Response): Promise<Answer> {
   const text = await response.text();
@@ -149,6 +182,8 @@ export class Prober {
       await this.missingCollection(),
       await this.refusedAction(),
       await this.fileHash(),
+      await this.cutRequestKept(),
+      await this.bodyLimit(),
       await this.pageRequests('dashboard', this.target.pages.dashboard, 'cors-dashboard'),
       await this.pageRequests('site', this.target.pages.site, 'cors-site'),
       await this.events(),
@@ -350,6 +385,45 @@ export class Prober {
               ? ['32 hex digits, not the md5 of the bytes', 'hash-opaque']
               : [`"${String(hash).slice(0, 80)}"`, 'unknown'];
     return { assumption: "a file's hash is the md5 of its bytes", codes: [], observed: [], answered, matches: [match] };
+  }
+
+  /** Whether the upload host keeps what a cut PATCH carried, as tus asks: the offset after 4 MiB of 8 were sent and the link cut. */
+  async cutRequestKept(): Promise<Finding> {
+    const assumption = 'the upload host keeps what a request cut short carried';
+    const name = `${RUN}-cut.bin`;
+    const session = await this.generate(name, 'application/octet-stream');
+    const created = await createTusUpload(session.uploadUrl, 8 * MIB, {
+      filename: name,
+      contentType: 'application/octet-stream',
+      token: session.uploadToken,
+    });
+    const tusUrl = new URL(created.location!, session.uploadUrl).href;
+    await cutPatch(tusUrl, 8 * MIB, 4 * MIB, 1000);
+    // What reached the host is written once the host sees the cut.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const offset = await tusOffset(tusUrl);
+    await fetch(tusUrl, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } });
+    const answered = `offset ${offset} after 4 MiB of a cut request`;
+    return { assumption, codes: [], observed: [], answered, matches: [offset > 0 ? 'default' : 'cut-requests-lost'] };
+  }
+
+  /** Whether a request announcing more than 100 MB (Cloudflare's Free and Pro limit) is refused before its body: a 413 at once. */
+  async bodyLimit(): Promise<Finding> {
+    const assumption = 'nothing on the way to the upload host refuses a request body of 100 MB';
+    const name = `${RUN}-large.bin`;
+    const announced = 100_000_001;
+    const session = await this.generate(name, 'application/octet-stream');
+    const created = await createTusUpload(session.uploadUrl, announced, {
+      filename: name,
+      contentType: 'application/octet-stream',
+      token: session.uploadToken,
+    });
+    const tusUrl = new URL(created.location!, session.uploadUrl).href;
+    const status = await cutPatch(tusUrl, announced, 64 * 1024, 1500);
+    await fetch(tusUrl, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } });
+    const answered = status === undefined ? 'no answer before the body: taken' : `${status} before the body`;
+    const match: Match = status === undefined ? 'default' : status === 413 ? 'proxy-body-limit' : 'unknown';
+    return { assumption, codes: [], observed: [], answered, matches: [match] };
   }
 
   /**
