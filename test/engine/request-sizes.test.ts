@@ -14,6 +14,22 @@ import { RecordingHttpStack } from './support/recording-http-stack.js';
 const MIB = 1024 * 1024;
 const KIB = 1024;
 
+/** Sends the file through the queue and waits for it to end: READY, with the chosen file's bytes. */
+async function sentWhole(queue: UploadQueue, file: { path: string; md5: string }, timeoutMs: number): Promise<UploadItem> {
+  const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
+  const done = await waitFor(
+    async () => {
+      const current = queue.getItem(item!.id);
+      return current && ['ready', 'failed'].includes(current.state) ? current : undefined;
+    },
+    `${file.path} to be ready`,
+    timeoutMs,
+  );
+  expect(done.error).toBeUndefined();
+  expect(await md5OfUrl(done.url)).toBe(file.md5);
+  return done;
+}
+
 describe('how much each request carries', () => {
   const GIB = 1024 * MIB;
 
@@ -115,18 +131,7 @@ describe('the requests the engine sends to the real local app', () => {
       statusPollIntervalMs: 50,
     });
     try {
-      const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
-      const done = await waitFor(
-        async () => {
-          const current = queue.getItem(item!.id);
-          return current && ['ready', 'failed'].includes(current.state) ? current : undefined;
-        },
-        `${file.path} to be ready`,
-        20_000,
-      );
-      expect(done.error).toBeUndefined();
-      expect(await md5OfUrl(done.url)).toBe(file.md5);
-      return done;
+      return await sentWhole(queue, file, 20_000);
     } finally {
       await queue.dispose();
     }
@@ -188,19 +193,7 @@ async function uploadThrough(
   });
   try {
     const files = sizes.map((size, i) => writeRandomFile(dir, `${variant}-${i}.bin`, size));
-    for (const file of files) {
-      const [item] = queue.add(withMeta([sourceFromPath(file.path)]));
-      const done = await waitFor(
-        async () => {
-          const current = queue.getItem(item!.id);
-          return current && ['ready', 'failed'].includes(current.state) ? current : undefined;
-        },
-        `${file.path} to be ready`,
-        30_000,
-      );
-      expect(done.error).toBeUndefined();
-      expect(await md5OfUrl(done.url)).toBe(file.md5);
-    }
+    for (const file of files) await sentWhole(queue, file, 30_000);
     return stack;
   } finally {
     await queue.dispose();
