@@ -45,8 +45,9 @@ export class HashingFileStore extends FileStore {
     super({ directory });
   }
 
-  /** `req` is the PATCH `uploadId` receives now; the returned function forgets it once answered. */
+  /** `req` is the PATCH `uploadId` receives now (kept under cut-requests-lost only); the returned function forgets it once answered. */
   receiving(uploadId: string, req: IncomingMessage): () => void {
+    if (!this.options.cutRequestsLost) return () => undefined;
     this.receivingNow.set(uploadId, req);
     return () => {
       if (this.receivingNow.get(uploadId) === req) this.receivingNow.delete(uploadId);

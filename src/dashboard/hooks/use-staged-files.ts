@@ -113,10 +113,13 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
 
   // While the user looks at the list, the first files' sessions get ready: Upload then sends at once.
   // Keyed by the files, so that a check's answer about the same files does not put the timer back.
-  const preparing = staged.filter((file): file is OpenedStagedFile => !problems.has(file.id) && preparable(file, existing.get(file.id)));
+  const preparing = useMemo(
+    () => staged.filter((file): file is OpenedStagedFile => !problems.has(file.id) && preparable(file, existing.get(file.id))),
+    [staged, problems, existing],
+  );
   const preparingNow = useRef(preparing);
   preparingNow.current = preparing;
-  const preparableKey = preparing.map((file) => file.id).join('\n');
+  const preparableKey = useMemo(() => preparing.map((file) => file.id).join('\n'), [preparing]);
   useEffect(() => {
     const ids = new Set(preparableKey.split('\n'));
     const timer = setTimeout(() => queue.prepare(preparingNow.current.filter((file) => ids.has(file.id))), PREPARE_AFTER_MS);
