@@ -27,6 +27,7 @@ import { refusalOfInput } from '../shared/wix-errors';
 import {
   INBOX_PAGE_SIZE,
   INBOX_SEARCH_MAX_LENGTH,
+  SESSIONS_WITH_SUBMISSION_MAX,
   type InboxPage,
   type SaveRulesResult,
   type StartSubmissionResult,
@@ -106,8 +107,15 @@ export async function getVisitorUploadTerms(): Promise<VisitorUploadTerms> {
   return { ...termsOf(rules), loginNeeded: audienceRefusal(rules, caller)?.code === 'MEMBERS_ONLY' };
 }
 
-/** Starts a submission: the visitor's name, e-mail and message; files follow one by one. */
-export async function startVisitorSubmission(details: unknown): Promise<StartSubmissionResult> {
+/**
+ * Starts a submission: the visitor's name, e-mail and message; files follow one by one. The
+ * upload URLs of the files sent first (`firstFiles`, at most SESSIONS_WITH_SUBMISSION_MAX) come
+ * with it, each asked as createVisitorUploadSession asks it, so that the visitor's first bytes
+ * do not wait a round trip more than the page's.
+ */
+export async function startVisitorSubmission(details: unknown, firstFiles?: unknown): Promise<StartSubmissionResult> {
+  if (firstFiles !== undefined && !(Array.isArray(firstFiles) && firstFiles.length <= SESSIONS_WITH_SUBMISSION_MAX))
+    return invalidArgument(`The files asked with a submission must be a list of at most ${SESSIONS_WITH_SUBMISSION_MAX} upload requests`);
   await sweepForVisitor();
   const [rules, caller] = await Promise.all([readVisitorUploadRules(), currentCaller()]);
   const refusal = audienceRefusal(rules, caller);
@@ -127,7 +135,18 @@ export async function startVisitorSubmission(details: unknown): Promise<StartSub
     secretHash: await sha256Hex(secret),
     handled: false,
   });
-  return { ok: true, submissionId: entry._id, secret, terms: termsOf(rules) };
+  const ticket = { submissionId: entry._id, secret };
+  if (!firstFiles?.length) return { ok: true, ...ticket, terms: termsOf(rules) };
+  const sessions = await Promise.all(
+    firstFiles.map((request: unknown) =>
+      createVisitorUploadSession({ ...ticket, request }).catch((error: unknown) => {
+        // The submission stands: the widget asks for this file's URL again on its own.
+        console.error('[visitor uploads] upload URL with the submission', error);
+        return null;
+      }),
+    ),
+  );
+  return { ok: true, ...ticket, terms: termsOf(rules), sessions };
 }
 
 /**

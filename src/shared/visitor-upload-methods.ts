@@ -64,9 +64,17 @@ export interface SubmissionTicket {
   secret: string;
 }
 
-export type StartSubmissionResult = ({ ok: true } & SubmissionTicket & { terms: VisitorUploadTerms }) | Refusal;
 /** A refusal of the file's description names the fields at fault (INVALID_REQUEST, `violations`). */
 export type VisitorSessionResult = { ok: true; session: UploadSession } | Refusal;
+/** How many files' upload URLs a submission may be started with (the widget sends two at a time). */
+export const SESSIONS_WITH_SUBMISSION_MAX = 2;
+/**
+ * `sessions`: for each file asked with the submission, in order, what createVisitorUploadSession
+ * answers for it; null where no answer came (the file's URL is then asked on its own).
+ */
+export type StartSubmissionResult =
+  | ({ ok: true } & SubmissionTicket & { terms: VisitorUploadTerms; sessions?: (VisitorSessionResult | null)[] })
+  | Refusal;
 export type VisitorRecordResult = { ok: true; report: UploadStatusReport } | Refusal;
 export type VisitorStatusResult = { ok: true; reports: UploadStatusReport[]; unknownFileIds: string[] } | Refusal;
 export type SaveRulesResult = { ok: true; rules: VisitorUploadRules } | (Refusal & { violations: FieldViolation[] });

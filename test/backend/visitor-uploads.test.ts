@@ -125,6 +125,34 @@ describe('visitor uploads: every rule checked on the server', () => {
     });
   });
 
+  it("issues the first files' upload URLs with the submission, each under the same rules as one asked alone", async () => {
+    const token = await visitor();
+    const started = await call(token, 'startVisitorSubmission', DETAILS, [video(10, 'a.mp4'), video(5000, 'big.mp4')]);
+    expect(started.result).toMatchObject({ ok: true, submissionId: expect.any(String), secret: expect.any(String) });
+    const [first, second] = started.result.sessions as [Result, Result];
+    expect(first).toMatchObject({ ok: true, session: { uploadUrl: expect.any(String), uploadToken: expect.any(String) } });
+    expect(second).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    // The URL is the submission's: the same file asked again keeps its place, and the file arrives in the submission.
+    expect(await session(token, started.result, video(10, 'a.mp4'))).toMatchObject({ ok: true });
+    const fileId = await upload(first, Buffer.alloc(10), 'a.mp4');
+    const recorded = await call(token, 'recordVisitorUpload', {
+      submissionId: started.result.submissionId,
+      secret: started.result.secret,
+      upload: { fileId },
+    });
+    expect(recorded.result).toMatchObject({ ok: true });
+  });
+
+  it('starts no submission when the files asked with it are not a list of at most two', async () => {
+    const token = await visitor();
+    for (const firstFiles of ['film.mp4', { fileName: 'film.mp4' }, [video(), video(), video()]]) {
+      const refused = await call(token, 'startVisitorSubmission', DETAILS, firstFiles);
+      expect(refused.result, JSON.stringify(firstFiles)).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    }
+    const owners = await call(owner, 'listVisitorSubmissions');
+    expect(owners.result).toEqual([]);
+  });
+
   it('allows at most the files per submission; the same file asked again keeps its place', async () => {
     const token = await visitor();
     const ticket = await start(token);

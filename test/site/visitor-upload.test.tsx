@@ -59,8 +59,12 @@ describe('the visitor upload widget', () => {
     expect(await screen.findByText('At most 2 files at once.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send files (2)' }));
     await waitFor(() =>
-      expect(api.startVisitorSubmission).toHaveBeenCalledExactlyOnceWith({ name: 'Ana', email: 'ana@example.com', message: '' }),
+      expect(api.startVisitorSubmission).toHaveBeenCalledExactlyOnceWith({ name: 'Ana', email: 'ana@example.com', message: '' }, [
+        expect.objectContaining({ fileName: 'a.mp4', sizeInBytes: '10' }),
+        expect.objectContaining({ fileName: 'b.mp4', sizeInBytes: '10' }),
+      ]),
     );
+    // A backend that answers no URLs with the submission: each file asks for its own.
     await waitFor(() => expect(api.createVisitorUploadSession).toHaveBeenCalledTimes(2));
     expect(api.createVisitorUploadSession.mock.calls[0]?.[0]).toMatchObject({
       submissionId: 's1',
@@ -73,6 +77,27 @@ describe('the visitor upload widget', () => {
       submissionId: 's1',
       secret: 'secret',
     });
+  });
+
+  it('sends the first files on the upload URLs that came with the submission, without asking for them again', async () => {
+    const given = (name: string) => ({ ok: true as const, session: { uploadUrl: `http://127.0.0.1:9/${name}`, uploadToken: name } });
+    const api = methods({
+      startVisitorSubmission: vi.fn(async () => ({
+        ok: true as const,
+        submissionId: 's1',
+        secret: 'secret',
+        terms: TERMS,
+        sessions: [given('a'), null],
+      })),
+    });
+    render(<VisitorUpload methods={api} />);
+    await screen.findByText(/Accepted:/);
+    fill();
+    choose(video('a.mp4', 10), video('b.mp4', 10));
+    fireEvent.click(screen.getByRole('button', { name: 'Send files (2)' }));
+    // a.mp4's URL came with the start; b.mp4's did not, so b.mp4 asks for its own.
+    await waitFor(() => expect(api.createVisitorUploadSession).toHaveBeenCalledTimes(1));
+    expect(api.createVisitorUploadSession.mock.calls[0]?.[0]).toMatchObject({ request: { fileName: 'b.mp4' } });
   });
 
   it("shows the server's refusal, e.g. over the daily limit, with when to try again", async () => {

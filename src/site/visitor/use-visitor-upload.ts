@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   isLastingRefusal,
   resolveUploadMeta,
+  sessionRequestFor,
   sourceFromFile,
   type KeptUpload,
   type ReopenRefusal,
@@ -10,15 +11,17 @@ import {
 } from '../../upload-engine';
 import type { FileWithHandle } from '../../shared/file-handle-picking';
 import { useUploadQueue } from '../../shared/use-upload-queue';
-import type { StartSubmissionResult, SubmissionTicket } from '../../shared/visitor-upload-methods';
+import type { UploadSessionRequest } from '../../shared/upload-methods';
+import { SESSIONS_WITH_SUBMISSION_MAX, type StartSubmissionResult, type SubmissionTicket } from '../../shared/visitor-upload-methods';
 import { fileRuleBreach, type FileRuleBreach, type SubmissionDetails, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import type { Refusal } from '../../shared/refusals';
-import { visitorBackend, type VisitorWebMethods } from './visitor-backend';
+import { SessionsGiven, visitorBackend, type VisitorWebMethods } from './visitor-backend';
 import { readTicket, writeTicket } from './ticket-store';
 
 export interface VisitorMethods extends VisitorWebMethods {
   getVisitorUploadTerms(): Promise<VisitorUploadTerms>;
-  startVisitorSubmission(details: SubmissionDetails): Promise<StartSubmissionResult>;
+  /** `firstFiles`: the files whose upload URLs come with the submission (an older backend ignores them). */
+  startVisitorSubmission(details: SubmissionDetails, firstFiles?: UploadSessionRequest[]): Promise<StartSubmissionResult>;
 }
 
 /**
@@ -68,9 +71,10 @@ export function useVisitorUpload(methods: VisitorMethods) {
   const [refusal, setRefusal] = useState<StartProblem>();
   const [starting, setStarting] = useState(false);
   const ticket = useRef<SubmissionTicket | undefined>(readTicket());
+  const [sessionsGiven] = useState(() => new SessionsGiven());
   // Read once, when the widget mounts: the ticket is read through the ref at each call.
   const { queue, snapshot, survivesReload } = useUploadQueue(
-    visitorBackend(methods, () => ticket.current),
+    visitorBackend(methods, () => ticket.current, sessionsGiven),
     {
       resumeKeyPrefix: RESUME_PREFIX,
       concurrency: FILES_AT_A_TIME,
@@ -163,19 +167,26 @@ export function useVisitorUpload(methods: VisitorMethods) {
       setRefusal(undefined);
       setStarting(true);
       try {
+        const sent = sendable.map((one) => {
+          const source = sourceOf(one);
+          return { source, meta: resolveUploadMeta(source, {}), continues: one.continues };
+        });
         if (!ticket.current || !sendable.some((one) => one.continues)) {
-          const started = await methods.startVisitorSubmission(details);
+          // The first files' upload URLs come with the submission: their bytes start a round trip sooner.
+          const first = sent.filter((one) => !one.continues).slice(0, Math.min(FILES_AT_A_TIME, SESSIONS_WITH_SUBMISSION_MAX));
+          const requests = first.map(({ source, meta }) => sessionRequestFor(source, meta));
+          const started = await methods.startVisitorSubmission(details, requests);
           if (!started.ok) {
             setRefusal(started);
             return;
           }
           ticket.current = { submissionId: started.submissionId, secret: started.secret };
           writeTicket(ticket.current);
+          sessionsGiven.keep(requests, started.sessions);
         }
-        for (const one of sendable) {
-          const source = sourceOf(one);
-          if (one.continues) queue.resumeUpload(source, one.continues);
-          else queue.add([{ source, meta: resolveUploadMeta(source, {}) }]);
+        for (const { source, meta, continues } of sent) {
+          if (continues) queue.resumeUpload(source, continues);
+          else queue.add([{ source, meta }]);
         }
         setLeftOut(chosen.filter((one) => one.problem));
         setChosen([]);
@@ -185,7 +196,7 @@ export function useVisitorUpload(methods: VisitorMethods) {
         setStarting(false);
       }
     },
-    [chosen, methods, queue],
+    [chosen, methods, queue, sessionsGiven],
   );
 
   /** A new submission: the files of this one go off the list (what is still held on the server is dropped). */
