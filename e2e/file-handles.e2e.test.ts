@@ -165,7 +165,7 @@ describe('continuing after a browser restart without choosing the files again (C
     await second.context.close();
   }, 240_000);
 
-  it("the site widget: a visitor's kept files continue after a restart with one click", async () => {
+  it("the site widget: a visitor's kept files continue after a restart with one click; a changed one says why it was not", async () => {
     const owner = await app.issueToken('USER');
     const rules = {
       enabled: true,
@@ -193,11 +193,11 @@ describe('continuing after a browser restart without choosing the files again (C
       const names = (root as unknown as { keys(): AsyncIterable<string> }).keys();
       for await (const name of names) await root.removeEntry(name);
     });
-    await writeOpfsFiles(first.page, ['visit.bin'], FILE_SIZE);
+    await writeOpfsFiles(first.page, ['visit.bin', 'visit-edit.bin'], FILE_SIZE);
     await first.page.getByLabel('Your name').fill('Ana Sousa');
     await first.page.getByLabel('Your e-mail').fill('ana@example.com');
     await first.page.locator('[data-hook="visitor-dropzone"]').click();
-    await first.page.locator('[data-hook="visitor-chosen"]', { hasText: 'visit.bin' }).waitFor();
+    await first.page.locator('[data-hook="visitor-chosen"]', { hasText: 'visit-edit.bin' }).waitFor();
     await throttleUpload(first.context, first.page, 2 * MiB);
     await first.page.locator('[data-hook="visitor-send"]').click();
     const progress = first.page.getByRole('progressbar', { name: 'Progress of visit.bin' });
@@ -206,7 +206,8 @@ describe('continuing after a browser restart without choosing the files again (C
       () =>
         Object.keys(localStorage)
           .filter((key) => key.startsWith('resumable-media-uploader/visitor-resume/'))
-          .map((key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { tusUrl?: string }).tusUrl)[0],
+          .map((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { name?: string; tusUrl?: string })
+          .find((record) => record.name === 'visit.bin')?.tusUrl,
     );
     await first.context.close();
     expect(tusUrl).toBeTruthy();
@@ -214,9 +215,17 @@ describe('continuing after a browser restart without choosing the files again (C
     expect(offset).toBeGreaterThan(0);
 
     const second = await launch('/site');
+    // The visitor edits one of the files while the browser is closed.
+    await second.page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const writable = await (await root.getFileHandle('visit-edit.bin')).createWritable({ keepExistingData: true });
+      const { size } = await (await root.getFileHandle('visit-edit.bin')).getFile();
+      await writable.write({ type: 'write', position: size, data: new Uint8Array(1024) });
+      await writable.close();
+    });
     const kept = second.page.locator('[data-hook="visitor-kept"]');
     await kept.waitFor({ timeout: 30_000 });
-    expect(await kept.innerText()).toContain('visit.bin');
+    expect(await kept.innerText()).toMatch(/visit\.bin.*visit-edit\.bin|visit-edit\.bin.*visit\.bin/);
     expect(await second.page.locator('[data-hook="visitor-unfinished"]').count()).toBe(0);
     for (const width of [1280, 375]) {
       await second.page.setViewportSize({ width, height: 800 });
@@ -224,7 +233,17 @@ describe('continuing after a browser restart without choosing the files again (C
     }
     traffic.reset();
     await second.page.locator('[data-hook="visitor-continue"]').click();
+    const notContinued = second.page.locator('[data-hook="visitor-not-continued"]');
+    await notContinued.waitFor({ timeout: 30_000 });
+    expect(await notContinued.innerText()).toBe(
+      'visit-edit.bin changed since it was chosen, so it was not continued: choose it again to send it anew.',
+    );
     await second.page.locator('[data-hook="visitor-thanks"]').waitFor({ timeout: 120_000 });
+    for (const width of [1280, 375]) {
+      await second.page.setViewportSize({ width, height: 800 });
+      await second.page.screenshot({ path: screenshotPath(`visitor-continued-one-${width}.png`) });
+    }
+    // Only the unchanged file was sent, and only what the server did not have.
     expect(traffic.creations).toBe(0);
     expect(traffic.patchBytes).toBe(FILE_SIZE - offset);
     await second.context.close();
