@@ -127,14 +127,15 @@ describe('visitor uploads: every rule checked on the server', () => {
 
   it("issues the first files' upload URLs with the submission, each under the same rules as one asked alone", async () => {
     const token = await visitor();
-    const started = await call(token, 'startVisitorSubmission', DETAILS, [video(10, 'a.mp4'), video(5000, 'big.mp4')]);
+    const bytes = Buffer.concat([MP4, Buffer.alloc(600, 1)]);
+    const started = await call(token, 'startVisitorSubmission', DETAILS, [video(bytes.length, 'a.mp4'), video(5000, 'big.mp4')]);
     expect(started.result).toMatchObject({ ok: true, submissionId: expect.any(String), secret: expect.any(String) });
     const [first, second] = started.result.sessions as [Result, Result];
     expect(first).toMatchObject({ ok: true, session: { uploadUrl: expect.any(String), uploadToken: expect.any(String) } });
     expect(second).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     // The URL is the submission's: the same file asked again keeps its place, and the file arrives in the submission.
-    expect(await session(token, started.result, video(10, 'a.mp4'))).toMatchObject({ ok: true });
-    const fileId = await upload(first, Buffer.alloc(10), 'a.mp4');
+    expect(await session(token, started.result, video(bytes.length, 'a.mp4'))).toMatchObject({ ok: true });
+    const fileId = await upload(first, bytes, 'a.mp4');
     const recorded = await call(token, 'recordVisitorUpload', {
       submissionId: started.result.submissionId,
       secret: started.result.secret,
