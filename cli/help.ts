@@ -47,5 +47,7 @@ ${exit(EXIT_CODES.interrupted, t('cli.help.exit.interrupted'))}
 `;
 }
 
-/** The English help. */
-export const HELP = helpText(cliWording(['--lang', 'en'], {}));
+/** The English help: made when asked, not at every start (an English translator of its own, ~30 ms). */
+export function englishHelp(): string {
+  return helpText(cliWording(['--lang', 'en'], {}));
+}

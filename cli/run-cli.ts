@@ -8,7 +8,8 @@ import { openRunRecords } from './records.js';
 import { chooseReporter } from './reporters/choose.js';
 import type { OutputStream } from './reporters/streams.js';
 import { chooseTarget } from './targets/choose.js';
-import type { UploadTarget } from './targets/target.js';
+import type { TargetConnection, UploadTarget } from './targets/target.js';
+import type { RunResult } from './reporters/reporter.js';
 import { runUploads } from './run-uploads.js';
 import { planLinks, planUploads, type PlannedFile } from './upload-plan.js';
 
@@ -66,28 +67,45 @@ export async function runCli(context: CliContext): Promise<ExitCode> {
     throw error;
   }
 
-  let backend: Awaited<ReturnType<UploadTarget['connect']>>;
-  try {
-    backend = await target.connect();
-  } catch (error) {
+  const unreachable = (error: unknown): ExitCode => {
     if (!(error instanceof ConnectError)) throw error;
     reporter.failed(error.told(wording), EXIT_CODES.unreachable);
     return EXIT_CODES.unreachable;
+  };
+  let connection: TargetConnection;
+  try {
+    connection = await target.connect();
+  } catch (error) {
+    return unreachable(error);
   }
 
-  for (const entry of skipped) reporter.warned(wording.t('cli.leftOut', { entry }));
-  const result = await runUploads(
-    target,
-    planned,
-    {
-      concurrency: options.concurrency,
-      chunkSize: options.chunkSize,
-      progressIntervalMs,
-      statusPollIntervalMs: STATUS_POLL_INTERVAL_MS,
-      duplicates: options.duplicates,
-    },
-    { backend, ...records, reporter, wording, signal: context.signal },
-  );
+  let result: RunResult;
+  try {
+    result = await runUploads(
+      target,
+      planned,
+      {
+        concurrency: options.concurrency,
+        chunkSize: options.chunkSize,
+        progressIntervalMs,
+        statusPollIntervalMs: STATUS_POLL_INTERVAL_MS,
+        duplicates: options.duplicates,
+      },
+      {
+        backend: connection.backend,
+        // Nothing is told of the run until the target let us in.
+        admitted: connection.admitted.then(() => {
+          for (const entry of skipped) reporter.warned(wording.t('cli.leftOut', { entry }));
+        }),
+        ...records,
+        reporter,
+        wording,
+        signal: context.signal,
+      },
+    );
+  } catch (error) {
+    return unreachable(error);
+  }
   const exitCode = result.interrupted
     ? EXIT_CODES.interrupted
     : result.totals.failed + result.totals.refused > 0

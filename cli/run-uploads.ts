@@ -31,6 +31,11 @@ export interface RunSettings {
 
 export interface RunDeps {
   backend: UploadBackend;
+  /**
+   * The target's check that this caller may upload, maybe still on its way: nothing is told and
+   * no byte is sent before it resolves; its rejection ends the run, and runUploads rejects with it.
+   */
+  admitted: Promise<void>;
   resumeStore: ResumeStore;
   finished: FinishedUploads;
   /** What this target's file hashes were seen to be; in memory when not given. */
@@ -46,6 +51,9 @@ export interface RunDeps {
  * Sends the planned files with the upload engine and follows them to READY or FAILED: new files
  * are added to the queue, files an earlier run began continue from the server's offset, files an
  * earlier run finalized are only asked about (and sent again if the backend does not know them).
+ * While the target's check (`admitted`) is on its way, the first new files' sessions are got ready
+ * and the check for duplicates is asked: neither sends a byte of a file, and each would otherwise
+ * cost a round trip before the first byte.
  */
 export async function runUploads(
   target: TargetView,
@@ -57,7 +65,6 @@ export async function runUploads(
   const { reporter, finished } = deps;
   const views = new Map(planned.map((file) => [file.fingerprint, viewOf(file)]));
   const byFingerprint = new Map(planned.map((file) => [file.fingerprint, file]));
-  reporter.started(target, [...views.values()]);
 
   const queue = new UploadQueue({
     backend: deps.backend,
@@ -69,6 +76,22 @@ export async function runUploads(
     md5Hashing: nodeMd5Thread(),
     hashHistory: deps.hashHistory,
   });
+  const unsent = planned.filter((file) => !file.finished && !file.resume);
+  const unsentUploads = unsent.filter((file) => file.source.link === undefined);
+  let existing: ExistingFiles;
+  try {
+    if (!deps.signal.aborted) queue.prepare(unsentUploads);
+    [, existing] = await Promise.all([
+      deps.admitted,
+      settings.duplicates === 'skip' && !deps.signal.aborted ? alreadyThere(unsentUploads, deps) : { found: new Map() },
+    ]);
+  } catch (error) {
+    await queue.dispose();
+    throw error;
+  }
+  reporter.started(target, [...views.values()]);
+  if (existing.unchecked !== undefined) reporter.warned(deps.wording.t('cli.duplicatesUnchecked', { reason: existing.unchecked }));
+
   let resolveDone: (interrupted: boolean) => void = () => undefined;
   const done = new Promise<boolean>((resolve) => (resolveDone = resolve));
   const earlier = new EarlierUploads(deps.backend, settings.statusPollIntervalMs, (fingerprint, outcome) => {
@@ -139,17 +162,9 @@ export async function runUploads(
       if (file.finished) earlier.watch(file.fingerprint, file.finished.fileId);
       else if (file.resume) queue.resumeUpload(file.source, file.resume);
     }
-    const unsent = planned.filter((file) => !file.finished && !file.resume);
-    const existing =
-      settings.duplicates === 'skip'
-        ? await alreadyThere(
-            unsent.filter((file) => file.source.link === undefined),
-            deps,
-          )
-        : new Map();
     const fresh: Array<Pick<PlannedFile, 'source' | 'meta'>> = [];
     for (const file of unsent) {
-      const there = existing.get(file.fingerprint);
+      const there = existing.found.get(file.fingerprint);
       if (there)
         change(file.fingerprint, { state: 'skipped', existing: { ...there, folder: `/${splitFilePath(file.meta.filePath).join('/')}` } });
       else fresh.push({ source: file.source, meta: file.meta });
@@ -169,20 +184,25 @@ export async function runUploads(
   return { files, totals: totalsOf(files), interrupted, durationMs: Date.now() - startedAt };
 }
 
+/** The files already in their destination folder, by fingerprint, or why that could not be told. */
+interface ExistingFiles {
+  found: Map<string, ExistingFile>;
+  /** The check could not tell: nothing is skipped, and the reader is told why. */
+  unchecked?: string;
+}
+
 /**
  * The files already in their destination folder (same name and size), by fingerprint: one listing
  * per folder (findExistingFiles). A backend that cannot tell, or a check that fails, skips nothing,
- * saying so.
+ * saying why.
  */
-async function alreadyThere(files: readonly PlannedFile[], deps: RunDeps): Promise<Map<string, ExistingFile>> {
+async function alreadyThere(
+  files: readonly PlannedFile[],
+  { backend, wording }: Pick<RunDeps, 'backend' | 'wording'>,
+): Promise<ExistingFiles> {
   const found = new Map<string, ExistingFile>();
-  if (files.length === 0) return found;
-  const { backend, reporter, wording } = deps;
-  const unchecked = (reason: string) => reporter.warned(wording.t('cli.duplicatesUnchecked', { reason }));
-  if (!backend.findExistingFiles) {
-    unchecked(wording.t('cli.duplicatesNotOffered'));
-    return found;
-  }
+  if (files.length === 0) return { found };
+  if (!backend.findExistingFiles) return { found, unchecked: wording.t('cli.duplicatesNotOffered') };
   const destined = (file: PlannedFile) => ({
     parentFolderId: file.meta.parentFolderId,
     filePath: file.meta.filePath,
@@ -193,21 +213,17 @@ async function alreadyThere(files: readonly PlannedFile[], deps: RunDeps): Promi
   try {
     for (const call of existingFilesCalls(files.map(destined))) {
       const answer = await backend.findExistingFiles(call.destinations);
-      if (!answer.ok) {
-        unchecked(answer.reason);
-        return found;
-      }
+      if (!answer.ok) return { found, unchecked: answer.reason };
       for (const [key, file] of existingFilesFound(call, answer.folders)) byKey.set(key, file);
     }
   } catch (error) {
-    unchecked(errorMessageOf(error));
-    return found;
+    return { found, unchecked: errorMessageOf(error) };
   }
   for (const file of files) {
     const there = byKey.get(destinedFileKey(destined(file)));
     if (there) found.set(file.fingerprint, there);
   }
-  return found;
+  return { found };
 }
 
 function viewOf(file: PlannedFile): FileView {

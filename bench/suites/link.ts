@@ -4,7 +4,9 @@
  * same Chromium and in Node: one 256 MiB file (the page, the widget, the command line), 50 files of
  * 4 MiB (the page against the seed one file after another), the first byte after the click, a
  * reload and a re-pick, and a 20 Mbit/s, 150 ms link cut every 64 MiB. Contenders are interleaved
- * in each repetition (BENCH_REPEAT, 3); the targets compare medians. See docs/BENCHMARKS.md.
+ * in each repetition (BENCH_REPEAT, 3); the targets compare medians. BENCH_LINK_CONTENDERS (e.g.
+ * "cli,seed-node") runs only the contenders it names, and only the workloads they take part in: the
+ * targets of the others are "not checked". See docs/BENCHMARKS.md.
  */
 import path from 'node:path';
 import { DEFAULT_RETRY_DELAYS } from '../../src/upload-engine/node/index.js';
@@ -33,6 +35,17 @@ const CUT_EVERY = Math.round(64 * MIB * SCALE);
 const LINK_20M_CUT: LinkShape = { bytesPerSecond: 20e6 / 8, rttMs: 150, cutEveryBytes: CUT_EVERY, refuseMs: 0 };
 const HEADERS_PER_CUT = 4096;
 const REPEAT = envNumber('BENCH_REPEAT', 3, Number.isInteger, 'a whole number ≥ 1');
+const ALL_CONTENDERS: readonly Contender[] = ['page', 'seed-chromium', 'widget', 'cli', 'seed-node'];
+
+/** BENCH_LINK_CONTENDERS: the contenders to run (comma-separated), every one when unset. */
+function chosenContenders(): ReadonlySet<Contender> {
+  const text = process.env.BENCH_LINK_CONTENDERS?.trim();
+  if (!text) return new Set(ALL_CONTENDERS);
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(ALL_CONTENDERS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_LINK_CONTENDERS names ${unknown.join(', ')}: it takes ${ALL_CONTENDERS.join(', ')}`);
+  return new Set(names as Contender[]);
+}
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const medianOf = (values: readonly number[]) => spread(values).median;
@@ -77,6 +90,12 @@ function versus(spec: TargetSpec, ours: LinkRun[], seed: LinkRun[], bound: numbe
   const met = ratio >= bound && (extra?.met ?? true);
   const measured = `${ratio.toFixed(3)} × the seed${extra ? `; ${extra.text}` : ''}`;
   return checked(spec, measured, met, `${whereTimeWent(ours, ours[0]!.contender)}; ${whereTimeWent(seed, seed[0]!.contender)} (medians)`);
+}
+
+/** A target whose contender ran, or the same target "not checked" (BENCH_LINK_CONTENDERS left its contender out). */
+function ifRan(ran: boolean, target: () => TargetResult): TargetResult {
+  const result = target();
+  return ran ? result : notChecked(result, 'its contender was not run (BENCH_LINK_CONTENDERS)');
 }
 
 interface CutResult {
@@ -148,39 +167,49 @@ runSuite('link', async ({ tempDir }) => {
   const cutFile = writeRandomFile(input, 'cut.bin', Math.round(160 * MIB * SCALE));
   const reloadFile = writeRandomFile(input, 'reload.bin', Math.max(32 * MIB, Math.round(96 * MIB * SCALE)));
   const link = await openLink(app, LINK_100M);
+  const chosen = chosenContenders();
+  const withPage = chosen.has('page');
+  const withSmall = withPage && chosen.has('seed-chromium');
 
-  const largeRuns: Record<Contender, (files: InputFile[]) => Promise<LinkRun>> = {
+  const everyLargeRun: Record<Contender, (files: InputFile[]) => Promise<LinkRun>> = {
     page: (files) => pageRun(link, files),
     'seed-chromium': (files) => seedChromiumRun(link, files),
     widget: (files) => widgetRun(link, files),
     cli: (files) => cliRun(link, files, tempDir),
     'seed-node': (files) => seedNodeRun(link, files),
   };
+  const largeRuns = Object.entries(everyLargeRun).filter(([contender]) => chosen.has(contender as Contender));
   console.log('Warming up every contender through the link (not timed)…');
-  for (const run of Object.values(largeRuns)) await run([warmup]);
+  for (const [, run] of largeRuns) await run([warmup]);
 
   const runs: { workload: 'large' | 'small'; run: LinkRun }[] = [];
   const reloads: ReloadResult[] = [];
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
-    for (const [contender, run] of Object.entries(largeRuns)) {
+    for (const [contender, run] of largeRuns) {
       const result = await run([large]);
       runs.push({ workload: 'large', run: result });
       console.log(`[${repetition}/${REPEAT}] ${formatSize(large.size)} ${contender}: ${s(result.ms)}`);
     }
-    for (const [contender, run] of [
-      ['page', pageRun],
-      ['seed-chromium', seedChromiumRun],
-    ] as const) {
+    for (const [contender, run] of withSmall
+      ? ([
+          ['page', pageRun],
+          ['seed-chromium', seedChromiumRun],
+        ] as const)
+      : []) {
       const result = await run(link, small);
       runs.push({ workload: 'small', run: result });
       console.log(`[${repetition}/${REPEAT}] ${small.length} × 4 MiB ${contender}: ${s(result.ms)}`);
     }
+    if (!withPage) continue;
     reloads.push(await reloadRun(link, reloadFile));
     console.log(`[${repetition}/${REPEAT}] reload and re-pick: ${JSON.stringify(reloads.at(-1))}`);
   }
-  const cutLink = await openLink(app, { ...LINK_20M_CUT, firstCutAtBytes: CUT_EVERY, maxCuts: Math.ceil(cutFile.size / CUT_EVERY) - 1 });
-  const cut = await cutRun(cutLink, link, cutFile);
-  console.log(`cut link: ${JSON.stringify(cut.runs[0]!.counters.cuts)}`);
+  let cut: CutResult | undefined;
+  if (withPage) {
+    const cutLink = await openLink(app, { ...LINK_20M_CUT, firstCutAtBytes: CUT_EVERY, maxCuts: Math.ceil(cutFile.size / CUT_EVERY) - 1 });
+    cut = await cutRun(cutLink, link, cutFile);
+    console.log(`cut link: ${JSON.stringify(cut.runs[0]!.counters.cuts)}`);
+  }
 
   const of = (workload: string, contender: Contender) =>
     runs.filter((r) => r.workload === workload && r.run.contender === contender).map((r) => r.run);
@@ -212,34 +241,38 @@ runSuite('link', async ({ tempDir }) => {
       of('small', 'seed-chromium'),
       1.5,
     ),
-    cutTarget(cut),
-    checked(
-      spec(
-        'link-100m-first-byte-page',
-        'the page: the click on Upload → the first byte of file data on the link (worst run)',
-        `≤ ${3 * rtt + 150} ms`,
+    ifRan(cut !== undefined, () => cutTarget(cut)),
+    ifRan(firstBytes.length > 0, () =>
+      checked(
+        spec(
+          'link-100m-first-byte-page',
+          'the page: the click on Upload → the first byte of file data on the link (worst run)',
+          `≤ ${3 * rtt + 150} ms`,
+        ),
+        `${ms(Math.max(...firstBytes))} (median ${ms(medianOf(firstBytes))})`,
+        Math.max(...firstBytes) <= 3 * rtt + 150,
+        `the requests up to it: ${of('large', 'page')[0]
+          ?.counters.requests.slice(0, 1 + (of('large', 'page')[0]?.counters.requests.findIndex((r) => r.line.startsWith('PATCH')) ?? 0))
+          .map((r) => r.line.slice(0, 48))
+          .join(' → ')}; ${whereTimeWent(of('large', 'page'), 'page')}`,
       ),
-      `${ms(Math.max(...firstBytes))} (median ${ms(medianOf(firstBytes))})`,
-      Math.max(...firstBytes) <= 3 * rtt + 150,
-      `the requests up to it: ${of('large', 'page')[0]
-        ?.counters.requests.slice(0, 1 + (of('large', 'page')[0]?.counters.requests.findIndex((r) => r.line.startsWith('PATCH')) ?? 0))
-        .map((r) => r.line.slice(0, 48))
-        .join(' → ')}; ${whereTimeWent(of('large', 'page'), 'page')}`,
     ),
-    checked(
-      spec(
-        'link-100m-reload-resume-page',
-        "the page after a reload: the re-picked file's staging + the click → the first resumed byte (worst run); bytes the server held read again",
-        `≤ ${2 * rtt + 200} ms; 0 bytes read again`,
+    ifRan(reloads.length > 0, () =>
+      checked(
+        spec(
+          'link-100m-reload-resume-page',
+          "the page after a reload: the re-picked file's staging + the click → the first resumed byte (worst run); bytes the server held read again",
+          `≤ ${2 * rtt + 200} ms; 0 bytes read again`,
+        ),
+        `${ms(Math.max(...reloadMs))} (median ${ms(medianOf(reloadMs))}); ${readAgain} bytes read again`,
+        Math.max(...reloadMs) <= 2 * rtt + 200 && readAgain === 0,
+        reloads
+          .map(
+            (r) =>
+              `staging ${ms(r.stagingMs)} + click → byte ${ms(r.clickToByteMs)}, md5 behind the server by ${r.hashedAgainBytes} B, sent again ${r.sentAgainBytes} B`,
+          )
+          .join('; '),
       ),
-      `${ms(Math.max(...reloadMs))} (median ${ms(medianOf(reloadMs))}); ${readAgain} bytes read again`,
-      Math.max(...reloadMs) <= 2 * rtt + 200 && readAgain === 0,
-      reloads
-        .map(
-          (r) =>
-            `staging ${ms(r.stagingMs)} + click → byte ${ms(r.clickToByteMs)}, md5 behind the server by ${r.hashedAgainBytes} B, sent again ${r.sentAgainBytes} B`,
-        )
-        .join('; '),
     ),
     versus(
       spec('widget-link-100m-256mib-vs-seed', `the site widget, one ${size} file, against the seed in the same Chromium`, '≥ 0.99'),
@@ -277,7 +310,7 @@ runSuite('link', async ({ tempDir }) => {
       ms(medianOf(phases.map((p) => p.afterMs))),
     ];
   };
-  const contenders = Object.keys(largeRuns) as Contender[];
+  const contenders = largeRuns.map(([contender]) => contender as Contender);
   return {
     targets,
     tables: [
@@ -292,7 +325,7 @@ runSuite('link', async ({ tempDir }) => {
           'requests (PATCH)',
           'after the last byte',
         ],
-        [...contenders.map((c) => row('large', c)), row('small', 'page'), row('small', 'seed-chromium')],
+        [...contenders.map((c) => row('large', c)), ...(withSmall ? [row('small', 'page'), row('small', 'seed-chromium')] : [])],
       ),
     ],
     details: { runs, reloads, cut, firstBytes },

@@ -1,5 +1,4 @@
-import type { UploadBackend } from '../../src/upload-engine/node/index.js';
-import { folderNameOf, withTimeout, type UploadTarget } from './target.js';
+import { folderNameOf, withTimeout, type TargetConnection, type UploadTarget } from './target.js';
 
 /**
  * A real Wix site (WIX_SITE_ID + WIX_API_KEY): the Media Manager's own API through the Wix SDK with
@@ -10,9 +9,11 @@ export function realSiteTarget(siteId: string, apiKey: string): UploadTarget {
     description: `the Wix site ${siteId}`,
     place: { kind: 'site', siteId },
     recordsName: folderNameOf(`site-${siteId}`),
-    async connect(fetchFn = fetch): Promise<UploadBackend> {
+    async connect(fetchFn = fetch): Promise<TargetConnection> {
       const [{ ApiKeyStrategy }, site] = await Promise.all([import('@wix/sdk'), import('./site-backend.js')]);
-      return site.connectToSite(site.createMediaClient(ApiKeyStrategy({ siteId, apiKey }), withTimeout(fetchFn)), siteId);
+      // Its Media Manager answered before the backend is given: the key is let in already.
+      const backend = await site.connectToSite(site.createMediaClient(ApiKeyStrategy({ siteId, apiKey }), withTimeout(fetchFn)), siteId);
+      return { backend, admitted: Promise.resolve() };
     },
   };
 }

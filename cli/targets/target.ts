@@ -13,7 +13,18 @@ export interface UploadTarget {
   /** A folder name for the target's records: records of one server are never tried on another. */
   readonly recordsName: string;
   /** The engine's backend, once the target answered; a ConnectError saying why not. */
-  connect(fetchFn?: typeof fetch): Promise<UploadBackend>;
+  connect(fetchFn?: typeof fetch): Promise<TargetConnection>;
+}
+
+export interface TargetConnection {
+  backend: UploadBackend;
+  /**
+   * The target's check that this caller may upload (the local Wix: the owner's web methods let it
+   * in), which may still be on its way: it rejects with a ConnectError saying why not. No byte of
+   * a file may be sent before it resolves; what sends none (files' sessions, the check for
+   * duplicates) may go out meanwhile.
+   */
+  admitted: Promise<void>;
 }
 
 export type TargetPlace = { kind: 'local-wix'; origin: string } | { kind: 'site'; siteId: string };

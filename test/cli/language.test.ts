@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HELP, helpText } from '../../cli/help.js';
+import { englishHelp, helpText } from '../../cli/help.js';
 import { cliWording, environmentLocale } from '../../cli/language.js';
 
 describe("the command line's language", () => {
@@ -37,6 +37,6 @@ describe('--help', () => {
       expect(help, lang).not.toContain('Exit codes');
     }
     expect(helpText(cliWording([], { LANG: 'de_DE.UTF-8' }))).toMatch(/^Aufruf: resumable-upload <Dateien oder Ordner\.\.\.>/);
-    expect(english).toBe(HELP);
+    expect(english).toBe(englishHelp());
   });
 });

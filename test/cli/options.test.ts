@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteSize } from '../../cli/byte-size.js';
 import { EXIT_CODES, UsageError } from '../../cli/exit-codes.js';
-import { HELP } from '../../cli/help.js';
+import { englishHelp } from '../../cli/help.js';
 import { parseOptions } from '../../cli/options.js';
 import { chooseTarget } from '../../cli/targets/choose.js';
 import { DEFAULT_LOCAL_WIX_URL as DEFAULT_LOCAL_URL } from '../../clients/local-wix.js';
@@ -79,8 +79,8 @@ describe('the command line', () => {
     expect(usageErrorOf(['a.mp4', '--skip-existing', '--duplicates=copy'])).toBe(
       '--skip-existing and --duplicates=copy cannot be used together',
     );
-    expect(HELP).toMatch(/--skip-existing\s+skip files whose name and size are already in their folder \(the default\)/);
-    expect(HELP).toMatch(/--duplicates <how>\s+skip \(the default\) or copy/);
+    expect(englishHelp()).toMatch(/--skip-existing\s+skip files whose name and size are already in their folder \(the default\)/);
+    expect(englishHelp()).toMatch(/--duplicates <how>\s+skip \(the default\) or copy/);
   });
 
   it('refuses a --from-url that is not an http(s) link, or holds a password', () => {
@@ -113,9 +113,9 @@ describe('the command line', () => {
 
   it('says in --help the defaults the engine really uses, and every exit code', () => {
     expect(DEFAULT_CHUNK_SIZE).toBe(Number.POSITIVE_INFINITY);
-    expect(HELP).toContain('(default: the rest of the file,');
-    expect(HELP).toContain(`(default ${DEFAULT_LOCAL_URL})`);
-    for (const code of Object.values(EXIT_CODES)) expect(HELP).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
+    expect(englishHelp()).toContain('(default: the rest of the file,');
+    expect(englishHelp()).toContain(`(default ${DEFAULT_LOCAL_URL})`);
+    for (const code of Object.values(EXIT_CODES)) expect(englishHelp()).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 
   it('reads sizes in bytes, decimal multiples (kB, MB, GB, as sizes are shown) and binary ones (KiB, MiB, GiB)', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { files, folders } from '@wix/media';
 import { createClient } from '@wix/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -350,6 +351,39 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     expect(hebrew.code).toBe(2);
     expect(hebrew.stderr).toContain('--folder: ');
     expect(hebrew.stderr).not.toMatch(/must not contain/);
+  });
+
+  it("asks for a file's session while the owner check is on its way, and sends no byte of it when the check fails (exit 3, saying why)", async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'a.bin', 3000);
+    writeRandomFile(cwd, 'b.bin', 4000);
+    const webMethod = (name: string) => `/_webMethods/src/backend/uploads.web.ts/${name}.ajax`;
+    let sessionAsked: () => void = () => undefined;
+    const sessionRequested = new Promise<void>((resolve) => (sessionAsked = resolve));
+    let sessionWhileChecking = false;
+    const { router } = app.wix;
+    const original = router.dispatch;
+    const dispatch = original.bind(router);
+    // The owner check is answered, refused, only once a session was asked for (or after 3 s, as it was before).
+    router.dispatch = async (req, res, url) => {
+      if (url.pathname === webMethod('createUploadSession')) sessionAsked();
+      if (url.pathname !== webMethod('listFolders')) return dispatch(req, res, url);
+      sessionWhileChecking = await Promise.race([sessionRequested.then(() => true), sleep(3000).then(() => false)]);
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'Forbidden: not the owner of this site' }));
+      return true;
+    };
+    try {
+      const refused = await runUploader(['a.bin', 'b.bin', '--url', app.url, '--duplicates=copy'], cwd);
+      expect(sessionWhileChecking).toBe(true);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain(`The app on the local Wix at ${app.url} did not let the site owner in: listFolders answered 403`);
+      expect(refused.stdout).toBe('');
+      // Not one byte of either file reached the upload host: no tus upload was even created.
+      expect(traffic.creations).toBe(0);
+      expect(traffic.patches).toBe(0);
+    } finally {
+      router.dispatch = original;
+    }
   });
 
   it('exits 3 when the local Wix cannot be reached or will not sign the owner in', async () => {

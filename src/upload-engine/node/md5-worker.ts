@@ -5,11 +5,27 @@ import { serveMd5Requests } from '../md5/md5-worker-protocol';
 
 /** 1 MiB reads: few calls, and little memory whatever the files. */
 const READ_BYTES = 1024 * 1024;
+/**
+ * Every read goes into this one buffer: the worker hashes one range at a time, and each piece
+ * before it reads the next. A new buffer per read (a read stream's) left the thread's memory to
+ * grow by tens of MiB of buffers awaiting collection while a large file was hashed.
+ */
+const readBuffer = Buffer.allocUnsafe(READ_BYTES);
 
 async function* fileBytes(file: Blob | string, start: number, end: number): AsyncIterable<Uint8Array> {
   if (typeof file !== 'string') throw new Error('the worker thread reads files by their path');
   if (end <= start) return;
-  yield* fs.createReadStream(file, { start, end: end - 1, highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>;
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    for (let at = start; at < end; ) {
+      const { bytesRead } = await handle.read(readBuffer, 0, Math.min(READ_BYTES, end - at), at);
+      if (bytesRead === 0) return; // shorter than asked: the caller says so
+      at += bytesRead;
+      yield readBuffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 if (!parentPort) throw new Error('md5-worker.ts runs as a worker thread');
