@@ -17,6 +17,15 @@ const TERMS: VisitorUploadTerms = {
   maxFilesPerSubmission: 2,
 };
 
+/** The server's refusal of a visitor over the daily limit: its English sentence, and the rule it words in other languages. */
+const OVER_THE_DAILY_LIMIT = {
+  ok: false as const,
+  code: 'RATE_LIMITED' as const,
+  retryAfterSeconds: 3600,
+  reason: 'You can send at most 20 files a day. Try again in 1 h 0 min.',
+  broken: { rule: 'DAILY_FILES_OF_VISITOR' as const, max: 20 },
+};
+
 type Mocked<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
 
 function methods(overrides: Partial<VisitorMethods> = {}): Mocked<VisitorMethods> {
@@ -79,14 +88,7 @@ describe('the visitor upload widget', () => {
   });
 
   it("shows the server's refusal, e.g. over the daily limit, with when to try again", async () => {
-    const api = methods({
-      startVisitorSubmission: vi.fn(async () => ({
-        ok: false as const,
-        code: 'RATE_LIMITED' as const,
-        retryAfterSeconds: 3600,
-        reason: 'You can send at most 20 files a day. Try again in 1 h 0 min.',
-      })),
-    });
+    const api = methods({ startVisitorSubmission: vi.fn(async () => OVER_THE_DAILY_LIMIT) });
     render(<VisitorUpload methods={api} />);
     await screen.findByText(/Accepted:/);
     fill();
@@ -260,15 +262,7 @@ describe('the visitor upload widget in every language, from its own catalogs', (
     const noRawKeys = () => expect(shownWords().filter((words) => RAW_KEY.test(words))).toEqual([]);
 
     it('shows the form, the files chosen and why some stay behind, then a refusal of the server', async () => {
-      const api = methods({
-        startVisitorSubmission: vi.fn(async () => ({
-          ok: false as const,
-          code: 'RATE_LIMITED' as const,
-          retryAfterSeconds: 3600,
-          reason: 'You can send at most 20 files a day. Try again in 1 h 0 min.',
-          broken: { rule: 'DAILY_FILES_OF_VISITOR' as const, max: 20 },
-        })),
-      });
+      const api = methods({ startVisitorSubmission: vi.fn(async () => OVER_THE_DAILY_LIMIT) });
       const { container } = inLanguage(<VisitorUpload methods={api} />);
       expect(await screen.findByRole('heading', { name: t('widget.heading') })).toBeTruthy();
       expect(container.querySelector('[data-hook="visitor-upload"]')?.getAttribute('dir')).toBe(language === 'he' ? 'rtl' : 'ltr');
