@@ -22,7 +22,8 @@ export interface Wording {
   language: Language;
 }
 
-const readsEnglish = (wording: Wording) => wording.language === SOURCE_LANGUAGE;
+/** An English reader gets the server's and the engine's sentences as they are. */
+export const readsEnglish = (wording: Wording) => wording.language === SOURCE_LANGUAGE;
 
 /** Fields the people-facing checks name (the rest are requests no person types). */
 const FIELDS = new Set(['fileName', 'filename', 'mimeType', 'sizeInBytes', 'parentFolderId', 'filePath', 'labels', 'label', 'private']);
@@ -63,23 +64,6 @@ export function describeViolation(wording: Wording, violation: FieldViolation, f
 
 export function describeViolationsIn(wording: Wording, violations: readonly FieldViolation[]): string {
   return violations.map((violation) => describeViolation(wording, violation)).join(' ');
-}
-
-/**
- * What is wrong with a rule the owner typed in the visitor rules form (the visitor rules policy's
- * violations), by field and data; the server's words for a violation not known here.
- */
-export function ruleViolationWords(wording: Wording, violation: FieldViolation): string {
-  const { t, locale } = wording;
-  if (readsEnglish(wording)) return violation.description;
-  const threshold = violation.data?.threshold;
-  if (violation.field === 'maxFileSizeGb') {
-    return threshold === undefined ? t('rules.gbFormat') : t('rules.gbRange', { max: formatBytes(threshold, locale) });
-  }
-  if (violation.field === 'allowedTypes' && threshold !== undefined) return t('rules.typesCount', { count: threshold });
-  if (violation.field.startsWith('allowedTypes[')) return t('rules.typeFormat');
-  if (violation.violatedRule === 'FORMAT' && threshold !== undefined) return t('rules.wholeNumber', { max: threshold });
-  return violation.description;
 }
 
 /**

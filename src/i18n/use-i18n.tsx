@@ -1,66 +1,10 @@
-import React, { createContext, type FC, type ReactNode, useContext, useMemo } from 'react';
-import { formatBytes, formatDateTime, formatDay, formatDuration, formatNumber, formatSpeed } from '../shared/format';
-import { type ActiveLanguage, hostLanguage } from './host-language';
-import { directionOf, type Language, localeFor } from './languages';
-import { type Translate, translatorFor } from './translator';
+import { surfaceI18n } from './speech';
+import { translatorFor } from './translator';
 
-/** What a component needs to speak the active language: its words, its direction and its formats. */
-export interface Speech {
-  t: Translate;
-  language: Language;
-  locale: string;
-  dir: 'ltr' | 'rtl';
-  /** A left-to-right run (a MIME type, a list of them, a size) kept whole in a right-to-left sentence. */
-  isolate: (text: string) => string;
-  bytes: (bytes: number) => string;
-  speed: (bytesPerSecond: number | undefined) => string;
-  duration: (seconds: number | undefined) => string;
-  number: (value: number) => string;
-  dateTime: (moment: Date | string | number) => string;
-  /** A day, briefly ("3 Nov"; the year when not this year's). */
-  day: (moment: Date | string | number) => string;
-}
+export type { Speech } from './speech';
 
 /**
- * A size or a MIME type in a right-to-left sentence is a left-to-right run of its own ("4.1 kB",
- * not "kB 4.1"; "video/*" as it is written): Unicode's left-to-right isolate keeps it whole.
+ * The speech of the dashboard's pages and the editor's panel, over every catalog group. The site
+ * widget has its own (`widget-i18n.ts`), over only the groups it shows.
  */
-const isolate = (dir: 'ltr' | 'rtl', text: string) => (dir === 'rtl' ? `\u2066${text}\u2069` : text);
-
-export function speechOf({ language, locale }: ActiveLanguage): Speech {
-  const dir = directionOf(language);
-  return {
-    t: translatorFor(language),
-    language,
-    locale,
-    dir,
-    isolate: (text) => isolate(dir, text),
-    bytes: (bytes) => isolate(dir, formatBytes(bytes, locale)),
-    speed: (bytesPerSecond) => isolate(dir, formatSpeed(bytesPerSecond, locale)),
-    duration: (seconds) => formatDuration(seconds, locale),
-    number: (value) => formatNumber(value, locale),
-    dateTime: (moment) => formatDateTime(moment, locale),
-    day: (moment) => formatDay(moment, locale),
-  };
-}
-
-const SpeechContext = createContext<Speech | undefined>(undefined);
-
-let fromHost: Speech | undefined;
-
-/**
- * The active language's speech: the nearest `LanguageProvider`'s, else the host's (asked once:
- * Wix reloads an extension when its language changes).
- */
-export function useI18n(): Speech {
-  const provided = useContext(SpeechContext);
-  if (provided) return provided;
-  fromHost ??= speechOf(hostLanguage());
-  return fromHost;
-}
-
-/** Renders `children` in `language` (tests, and a host that knows better than the SDK). */
-export const LanguageProvider: FC<{ language: Language; locale?: string; children: ReactNode }> = ({ language, locale, children }) => {
-  const speech = useMemo(() => speechOf({ language, locale: localeFor(language, locale) }), [language, locale]);
-  return <SpeechContext.Provider value={speech}>{children}</SpeechContext.Provider>;
-};
+export const { speechOf, useI18n, LanguageProvider } = surfaceI18n(translatorFor);

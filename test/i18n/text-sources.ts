@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -183,4 +183,57 @@ export function usedKeys(files: readonly string[]): { exact: Set<string>; prefix
     for (const match of source.matchAll(/\{\s*key:\s*(['"])([\w-]+\.[\w.-]+)\1/g)) exact.add(match[2]!);
   }
   return { exact, prefixes };
+}
+
+/**
+ * The source files a module loads when it runs, itself included: its relative imports and
+ * re-exports, static or on demand, followed through the project's own modules (`import type` and
+ * imports of types only are left out: they load nothing). Packages, styles and JSON are not
+ * followed, nor web methods (`*.web.ts`: the browser gets a client of them, their code runs on the
+ * server).
+ */
+export function loadedModules(entry: string): string[] {
+  const seen = new Set<string>();
+  const resolve = (from: string, specifier: string): string | undefined => {
+    const base = join(dirname(from), specifier.replace(/\.js$/, ''));
+    return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((path) => existsSync(path));
+  };
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    const specifiers: string[] = [];
+    const walk = (node: ts.Node) => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const clause = node.importClause;
+        const typesOnly =
+          clause !== undefined &&
+          (clause.isTypeOnly ||
+            (clause.name === undefined &&
+              clause.namedBindings !== undefined &&
+              ts.isNamedImports(clause.namedBindings) &&
+              clause.namedBindings.elements.length > 0 &&
+              clause.namedBindings.elements.every((element) => element.isTypeOnly)));
+        if (!typesOnly) specifiers.push(node.moduleSpecifier.text);
+      } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+        if (!node.isTypeOnly) specifiers.push(node.moduleSpecifier.text);
+      } else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
+        specifiers.push(node.arguments[0].text);
+      }
+      ts.forEachChild(node, walk);
+    };
+    walk(source);
+    for (const specifier of specifiers) {
+      if (!specifier.startsWith('.') || /\.web(\.js)?$/.test(specifier)) continue;
+      const resolved = resolve(path, specifier);
+      if (resolved) visit(resolved);
+    }
+  };
+  visit(entry);
+  return [...seen];
 }

@@ -5,7 +5,7 @@ import type { SaveRulesResult } from '../../shared/visitor-upload-methods';
 import { gigabytesToBytes, type VisitorUploadRules } from '../../policies/visitor-rules-policy';
 import { GB } from '../../shared/format';
 import { useI18n } from '../../i18n/use-i18n';
-import { ruleViolationWords } from '../../i18n/describe';
+import { ruleViolationWords } from '../../i18n/describe-rules';
 
 /** The rules as the owner typed them: a size that is not a number has no bytes (the server names what is wrong). */
 export type TypedVisitorRules = Omit<VisitorUploadRules, 'maxFileSizeBytes'> & { maxFileSizeBytes?: number };

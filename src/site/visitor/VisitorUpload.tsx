@@ -1,7 +1,8 @@
 import React, { useRef, useState, type CSSProperties, type FC, type FormEvent } from 'react';
 import { isLastingRefusal, type UploadItem } from '../../upload-engine';
 import { chooseFilesWithHandles, fileHandlesOfDrop } from '../../shared/file-handle-picking';
-import { type Speech, useI18n } from '../../i18n/use-i18n';
+import type { Speech } from '../../i18n/speech';
+import { useI18n } from '../../i18n/widget-i18n';
 import { describeRefusal, failureReason } from '../../i18n/describe';
 import { maxFileSizeWords, SUBMISSION_FIELD_LIMITS, type VisitorUploadTerms } from '../../policies/visitor-rules-policy';
 import { useLeaveWarning } from '../../shared/use-leave-warning';
