@@ -8,9 +8,15 @@ import {
   type UploadItem,
   type UploadQueueSnapshot,
 } from '../src/upload-engine/node/index.js';
-import { destinedFileKey, existingFilesCalls, existingFilesFound } from '../src/shared/existing-files.js';
+import {
+  destinedFileKey,
+  existingFilesCalls,
+  existingFilesFound,
+  NOT_LISTED,
+  type ExistingFileFound,
+} from '../src/shared/existing-files.js';
 import { splitFilePath } from '../src/policies/upload-request-policy.js';
-import type { ExistingFile } from '../src/shared/upload-methods.js';
+import { EXISTING_FILES_LIMITS, type ExistingFile } from '../src/shared/upload-methods.js';
 import type { Wording } from '../src/i18n/describe.js';
 import { EarlierUploads, type EarlierOutcome } from './earlier-uploads.js';
 import type { DuplicatesChoice } from './options.js';
@@ -91,6 +97,9 @@ export async function runUploads(
   }
   reporter.started(target, [...views.values()]);
   if (existing.unchecked !== undefined) reporter.warned(deps.wording.t('cli.duplicatesUnchecked', { reason: existing.unchecked }));
+  for (const folder of existing.notListed ?? []) {
+    reporter.warned(deps.wording.t('cli.duplicatesNotListed', { folder, count: EXISTING_FILES_LIMITS.filesListedPerFolder }));
+  }
 
   let resolveDone: (interrupted: boolean) => void = () => undefined;
   const done = new Promise<boolean>((resolve) => (resolveDone = resolve));
@@ -189,6 +198,8 @@ interface ExistingFiles {
   found: Map<string, ExistingFile>;
   /** The check could not tell: nothing is skipped, and the reader is told why. */
   unchecked?: string;
+  /** Folders that hold more files than the check reads, with files of this run not among those read: said, and those files sent. */
+  notListed?: string[];
 }
 
 /**
@@ -209,7 +220,7 @@ async function alreadyThere(
     displayName: file.meta.displayName,
     sizeInBytes: file.source.size,
   });
-  const byKey = new Map<string, ExistingFile | null>();
+  const byKey = new Map<string, ExistingFileFound>();
   try {
     for (const call of existingFilesCalls(files.map(destined))) {
       const answer = await backend.findExistingFiles(call.destinations);
@@ -219,11 +230,13 @@ async function alreadyThere(
   } catch (error) {
     return { found, unchecked: errorMessageOf(error) };
   }
+  const notListed = new Set<string>();
   for (const file of files) {
     const there = byKey.get(destinedFileKey(destined(file)));
-    if (there) found.set(file.fingerprint, there);
+    if (there === NOT_LISTED) notListed.add(`/${splitFilePath(file.meta.filePath).join('/')}`);
+    else if (there) found.set(file.fingerprint, there);
   }
-  return { found };
+  return notListed.size > 0 ? { found, notListed: [...notListed] } : { found };
 }
 
 function viewOf(file: PlannedFile): FileView {

@@ -283,12 +283,15 @@ export function rename(staged: readonly StagedFile[], id: string, displayName: s
 /**
  * What the check for duplicates says of a staged file: a file of the same name and size is already
  * in its destination folder (`exists`), or not (`new`); the answer is awaited (`checking`), or the
- * check could not be made (`unchecked`: the file is sent as if new, the page saying so).
+ * check could not be made (`unchecked`: the file is sent as if new, the page saying so), or not
+ * made whole (`not-listed`: its folder holds more files than the check reads, and it is not among
+ * those read; it is sent as if new, the page saying so).
  */
 export type ExistingFileCheck =
   | { state: 'checking' }
   | { state: 'new' }
   | { state: 'unchecked' }
+  | { state: 'not-listed' }
   | { state: 'exists'; existing: ExistingFile };
 
 /** A staged file as the check for duplicates sees it: where it goes, its name and size (0 while not known: it is not asked about then). */

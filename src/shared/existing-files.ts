@@ -75,16 +75,26 @@ export function keysAsked(call: ExistingFilesCall): string[] {
   );
 }
 
-/** Each file a call asked about, by its key: the file already there (the newest when several), or null. */
-export function existingFilesFound(call: ExistingFilesCall, answers: readonly DestinationFolderAnswer[]): Map<string, ExistingFile | null> {
-  const found = new Map<string, ExistingFile | null>();
+/**
+ * A file not found among the files read of a folder that holds more than are read
+ * (EXISTING_FILES_LIMITS.filesListedPerFolder): it may be there all the same.
+ */
+export const NOT_LISTED = 'not-listed';
+
+/** What the check found of one file: the file already there, null (not there), or NOT_LISTED. */
+export type ExistingFileFound = ExistingFile | null | typeof NOT_LISTED;
+
+/** Each file a call asked about, by its key: the file already there (the newest when several), null, or NOT_LISTED. */
+export function existingFilesFound(call: ExistingFilesCall, answers: readonly DestinationFolderAnswer[]): Map<string, ExistingFileFound> {
+  const found = new Map<string, ExistingFileFound>();
   const keys = keysAsked(call);
   let index = 0;
   call.destinations.forEach((destination, folder) => {
-    const existing = answers[folder]?.existing ?? [];
+    const answer = answers[folder];
+    const existing = answer?.existing ?? [];
     for (const file of destination.files) {
       const same = existing.find((there) => there.displayName === file.displayName && there.sizeInBytes === file.sizeInBytes);
-      found.set(keys[index++]!, same ?? null);
+      found.set(keys[index++]!, same ?? (answer && !answer.listedAll ? NOT_LISTED : null));
     }
   });
   return found;

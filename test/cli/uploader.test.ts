@@ -204,6 +204,32 @@ describe('resumable-upload, the command-line uploader, on the local Wix', { time
     }
   });
 
+  it('says when a folder holds more files than the check reads: a file not among those read is sent', async () => {
+    const cwd = workDir();
+    writeRandomFile(cwd, 'first.bin', 100);
+    writeRandomFile(cwd, 'later.bin', 100);
+    const first = await runUploader(['first.bin', '--folder', '/dups/big', '--url', app.url, '--json'], cwd);
+    expect(summaryOf(first.stdout)).toMatchObject({ exitCode: 0, ready: 1 });
+    // The folder fills past what the check reads: 10,000 more files beside first.bin.
+    app.wix.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+         INSERT INTO files (id, display_name, parent_folder_id, hash, size_in_bytes, private, media_type, mime_type, labels,
+           operation_status, width, height, failure_code, failure_description, created_at, updated_at)
+         SELECT 'filler-' || i, 'filler-' || i || '.bin', parent_folder_id, hash, size_in_bytes, private, media_type, mime_type,
+           labels, operation_status, width, height, NULL, NULL, created_at, updated_at
+         FROM n, files WHERE files.display_name = 'first.bin'`,
+      )
+      .run();
+
+    const again = await runUploader(['later.bin', '--folder', '/dups/big', '--url', app.url, '--lang', 'en'], workDirWith(cwd));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(
+      '/dups/big holds more than 10,000 files: only those were compared, and a file not among them is sent even if it is there already',
+    );
+    expect(again.stdout).toMatch(/^ready {5}later\.bin http/m);
+  });
+
   it('skips files already in their folder by default, saying so per file and in the summary; --duplicates=copy sends them', async () => {
     const cwd = workDir();
     writeRandomFile(cwd, 'cover.bin', 2000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existingFilesCalls, existingFilesFound, keysAsked } from '../../src/shared/existing-files.js';
+import { existingFilesCalls, existingFilesFound, keysAsked, NOT_LISTED } from '../../src/shared/existing-files.js';
 import { EXISTING_FILES_LIMITS } from '../../src/shared/upload-methods.js';
 
 const file = (folder: string, index: number, sizeInBytes = 10) => ({
@@ -52,5 +52,14 @@ describe('the findExistingFiles calls', () => {
       },
     ]);
     expect([...found.values()]).toEqual([{ fileId: 'x', displayName: 'f-1.bin', sizeInBytes: '10' }, null]);
+  });
+
+  it('tells a file not found in a folder listed only in part from one that is not there', () => {
+    const [call] = existingFilesCalls([file('/a', 1, 10), file('/a', 2, 20), file('/b', 3, 30)]);
+    const found = existingFilesFound(call!, [
+      { exists: true, listedAll: false, existing: [{ fileId: 'x', displayName: 'f-1.bin', sizeInBytes: '10' }] },
+      { exists: true, listedAll: true, existing: [] },
+    ]);
+    expect([...found.values()]).toEqual([{ fileId: 'x', displayName: 'f-1.bin', sizeInBytes: '10' }, NOT_LISTED, null]);
   });
 });

@@ -247,6 +247,27 @@ describe('the Upload page', () => {
     expect(web.findExistingFiles).toHaveBeenCalledTimes(1);
   });
 
+  it('says when a folder holds more files than the check reads: a file not among them is sent, the page saying it was not checked', async () => {
+    web.findExistingFiles.mockImplementation(async () => ({
+      ok: true,
+      folders: [{ exists: true, listedAll: false, existing: [{ fileId: 'id-clip', displayName: 'clip.mp4', sizeInBytes: '10' }] }],
+    }));
+    await renderPage();
+    choose(clip(), new File(['01234'], 'new.mp4', { type: 'video/mp4', lastModified: LAST_MODIFIED }));
+    expect(
+      await screen.findByText(
+        'Ready (not checked for duplicates: its folder holds more than 10,000 files, and it is not among those read)',
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByText(/^Already in/)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Upload 1 file' }));
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
+  });
+
   it('takes Upload while the check is on its way: a new file goes once checked, one already there waits for a choice', async () => {
     let answer: (result: FindExistingFilesResult) => void = () => undefined;
     web.findExistingFiles.mockImplementation(() => new Promise((resolve) => (answer = resolve)));

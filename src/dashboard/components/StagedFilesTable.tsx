@@ -8,7 +8,7 @@ import { folderPathLabel } from './FolderPicker';
 import type { UploadError } from '../../upload-engine';
 import { splitFilePath } from '../../policies/upload-request-policy';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
-import type { FolderSummary } from '../../shared/upload-methods';
+import { EXISTING_FILES_LIMITS, type FolderSummary } from '../../shared/upload-methods';
 import { sizeKnown, unreadableOf, uploadTakes, type ExistingFileCheck, type StagedFile } from '../staging';
 import type { UnreadableReason } from '../files/picked-files';
 import { inactive } from './inactive';
@@ -227,7 +227,11 @@ const StagedFilesTableView: FC<Props> = ({
     }
     return (
       <Text size="small" skin="success" ellipsis maxLines={2}>
-        {found?.state === 'unchecked' ? t('staged.readyUnchecked') : t('staged.ready')}
+        {found?.state === 'unchecked'
+          ? t('staged.readyUnchecked')
+          : found?.state === 'not-listed'
+            ? t('staged.readyNotListed', { count: EXISTING_FILES_LIMITS.filesListedPerFolder })
+            : t('staged.ready')}
       </Text>
     );
   };

@@ -1,15 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UploadError } from '../../upload-engine';
-import type { ExistingFile } from '../../shared/upload-methods';
-import { destinedFileKey, existingFilesCalls, existingFilesFound, keysAsked } from '../../shared/existing-files';
+import {
+  destinedFileKey,
+  existingFilesCalls,
+  existingFilesFound,
+  keysAsked,
+  NOT_LISTED,
+  type ExistingFileFound,
+} from '../../shared/existing-files';
 import { findExistingFiles } from '../owner-methods';
 import { destinedFileOf, needsExistingFileCheck, type ExistingFileCheck, type StagedFile } from '../staging';
 
 /** How long the staged files stay unchanged before they are checked (not at every keystroke of a rename). */
 const CHECK_AFTER_MS = 200;
 
-/** A check's answer: the file already there, none (null), or no answer to be had. */
-type Answer = ExistingFile | null | 'unchecked';
+/** A check's answer: what it found (existing-files.ts), or no answer to be had. */
+type Answer = ExistingFileFound | 'unchecked';
 
 /** Each staged file's key, made once per file object: the keys of 10,000 files are walked at each change of the list. */
 const keys = new WeakMap<StagedFile, string>();
@@ -84,9 +90,11 @@ export function useExistingFiles(
           ? { state: 'checking' }
           : answer === 'unchecked'
             ? { state: 'unchecked' }
-            : answer === null
-              ? { state: 'new' }
-              : { state: 'exists', existing: answer },
+            : answer === NOT_LISTED
+              ? { state: 'not-listed' }
+              : answer === null
+                ? { state: 'new' }
+                : { state: 'exists', existing: answer },
       );
     }
     return checks;
