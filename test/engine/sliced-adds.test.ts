@@ -46,7 +46,11 @@ describe('UploadQueue.beginAdding: files handed over a slice per task', () => {
     await adding.settled();
     expect(snapshot().items.map((item) => item.name)).toEqual(given.map((file) => file.source.name));
     expect(snapshot().adding).toBe(0);
-    expect(listedAtEachTelling.filter((listed) => listed > 0)).toEqual([ADD_SLICE_FILES, 2 * ADD_SLICE_FILES, given.length]);
+    // Each telling follows one task's slice: never more than ADD_SLICE_FILES at once (fewer on a loaded machine).
+    const told = [0, ...listedAtEachTelling.filter((listed) => listed > 0)];
+    expect(told.at(-1)).toBe(given.length);
+    for (let i = 1; i < told.length; i++) expect(told[i]! - told[i - 1]!).toBeLessThanOrEqual(ADD_SLICE_FILES);
+    expect(told.length).toBeGreaterThanOrEqual(4);
     expect(snapshot().totals.count.uploading + snapshot().totals.count.queued).toBe(given.length);
   });
 

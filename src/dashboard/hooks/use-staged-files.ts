@@ -228,7 +228,7 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   );
   const start = useCallback(() => {
     send(sendable);
-    const toOpen = staged.filter((file) => !problems.has(file.id) && readyToOpen(file));
+    const toOpen = staged.filter(readyToOpen);
     openAndSend(toOpen);
     // Files whose size or check is awaited go once they are read and checked new.
     const opening = new Set(toOpen.map((file) => file.id));
