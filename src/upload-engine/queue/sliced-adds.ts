@@ -6,9 +6,9 @@
 import type { QueuedFile } from './upload-queue';
 
 /**
- * The most files added per task, and how long a task goes on adding: 250 files cost 3–12 ms in
- * Node on this 2-core machine (30 ms with its load at 20), so a loaded machine stops sooner, at a
- * part of 50 files once SLICE_MS is spent.
+ * The most files added per task, and how long a task goes on adding: 250 files took 12–30 ms in
+ * Node on a 2-core machine under a load of 21, so a task stops sooner, after a part of 50 files,
+ * once SLICE_MS is spent.
  */
 export const ADD_SLICE_FILES = 250;
 const SLICE_PART_FILES = 50;
