@@ -66,8 +66,8 @@ const CUT_BY_CSS: React.CSSProperties = {
  * page per row per draw, which made the draws of an uploading queue long tasks.
  */
 const ChangingText: FC<{ text: string; size: 'tiny' | 'small'; dataHook?: string }> = ({ text, size, dataHook }) => (
-  <span style={CUT_BY_CSS} title={text}>
-    <Text size={size} secondary dataHook={dataHook}>
+  <span style={CUT_BY_CSS} title={text} data-hook={dataHook}>
+    <Text size={size} secondary>
       {text}
     </Text>
   </span>
