@@ -235,7 +235,8 @@ describe('the Upload page', () => {
       },
     ]);
     // Only new.mp4's session is got ready: nothing is prepared for a file that may be skipped.
-    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    // Handed to the queue in a task after the check's answer: a loaded machine takes more than a second.
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' }));
@@ -259,7 +260,8 @@ describe('the Upload page', () => {
       ok: true,
       folders: [{ exists: true, listedAll: true, existing: [{ fileId: 'id-clip', displayName: 'clip.mp4', sizeInBytes: '10' }] }],
     });
-    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    // Handed to the queue in a task after the check's answer: a loaded machine takes more than a second.
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
     expect(await screen.findByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' })).toBeTruthy();
   });
