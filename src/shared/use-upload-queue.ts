@@ -72,8 +72,9 @@ export function useUploadQueue(
       const wait = pacing.waitFor(change, now);
       if (pending && pending.dueAt <= now + wait) return;
       if (pending) clearTimeout(pending.timer);
-      if (wait <= 0) draw();
-      else pending = { timer: setTimeout(draw, wait), dueAt: now + wait };
+      // Drawn in a task of its own, even when due now: not in the one that changed the queue (a
+      // click that hands it thousands of files, a slice of them being added), which is long enough.
+      pending = { timer: setTimeout(draw, Math.max(0, wait)), dueAt: now + wait };
     });
     return () => {
       unsubscribe();

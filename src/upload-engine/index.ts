@@ -37,6 +37,7 @@ export {
   type UploadQueueOptions,
 } from './queue/upload-queue';
 export { actionsFor, buildQueueSnapshot } from './queue/queue-rules';
+export { ADD_SLICE_FILES, type QueueAdding } from './queue/sliced-adds';
 export { StatusPoller, type StatusPollerOptions } from './processing/status-poller';
 export { isSameFile, MemoryResumeStore, resumeRecordFor, type ResumeRecord, type ResumeStore } from './resume/resume-store';
 export {

@@ -235,7 +235,8 @@ describe('the Upload page', () => {
       },
     ]);
     // Only new.mp4's session is got ready: nothing is prepared for a file that may be skipped.
-    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    // Handed to the queue in a task after the check's answer: a loaded machine takes more than a second.
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' }));
@@ -280,7 +281,8 @@ describe('the Upload page', () => {
       ok: true,
       folders: [{ exists: true, listedAll: true, existing: [{ fileId: 'id-clip', displayName: 'clip.mp4', sizeInBytes: '10' }] }],
     });
-    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1));
+    // Handed to the queue in a task after the check's answer: a loaded machine takes more than a second.
+    await waitFor(() => expect(web.createUploadSession).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(web.createUploadSession.mock.calls[0]![0]).toMatchObject({ fileName: 'new.mp4' });
     expect(await screen.findByRole('button', { name: 'Skip clip.mp4: it is already in the Media Manager' })).toBeTruthy();
   });
@@ -466,6 +468,73 @@ describe('the Upload page', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(web.createUploadSession).toHaveBeenCalledTimes(1);
   });
+
+  /** Hundreds of files staged, opened and drawn take seconds in jsdom on a loaded machine. */
+  const SLOW_MS = 30_000;
+  /** A dropped folder of `count` files, read 100 entries a call as Chromium does; files from `lateFrom` on open once `opened` settles. */
+  function archive(count: number, lateFrom = count, opened: Promise<unknown> = Promise.resolve()) {
+    const files = Array.from({ length: count }, (_, i) =>
+      fakeFile(video(`clip-${String(i).padStart(4, '0')}.mp4`), undefined, i >= lateFrom ? { openWhen: opened } : {}),
+    );
+    const batches: FileSystemEntry[][] = [];
+    for (let i = 0; i < files.length; i += 100) batches.push(files.slice(i, i + 100));
+    return { files, folder: fakeDirectory('Archive', [...batches, []]) };
+  }
+  const sessionNames = () => web.createUploadSession.mock.calls.map(([request]) => request.fileName);
+  const queueCounts = () => document.querySelector('[data-hook="queue-counts"]')?.textContent ?? '';
+  /** Drops the folder and clicks Upload once every file of it is sized and checked. */
+  async function dropAndUpload(folder: FileSystemEntry, count: number) {
+    await renderPage();
+    drop(folder);
+    const upload = await screen.findByRole('button', { name: `Upload ${count} files` }, { timeout: SLOW_MS });
+    await waitFor(() => expect(isDisabled(upload)).toBe(false), { timeout: SLOW_MS });
+    fireEvent.click(upload);
+  }
+  /** 400 files dropped and Upload clicked: the first 300 open and are listed, the rest open once `openTheRest` is called. */
+  async function uploadWhileTheLastOpen() {
+    let openTheRest: (value?: unknown) => void = () => undefined;
+    const rest = new Promise((resolve) => (openTheRest = resolve));
+    await dropAndUpload(archive(400, 300, rest).folder, 400);
+    expect(await screen.findByText('Uploads (300)', {}, { timeout: SLOW_MS })).toBeTruthy();
+    return openTheRest;
+  }
+
+  it('hands a dropped folder of hundreds of files to the queue in the list’s order, its progress counted per folder', async () => {
+    web.createUploadSession.mockImplementation(() => new Promise(() => undefined)); // the first files wait for their sessions
+    const { files, folder } = archive(600);
+    await dropAndUpload(folder, 600);
+
+    expect(await screen.findByText('Uploads (600)', {}, { timeout: SLOW_MS })).toBeTruthy();
+    expect(screen.queryByText(/Files to upload/)).toBeNull();
+    expect(files.map((file) => file.opened())).toEqual(files.map(() => 1));
+    await waitFor(() => expect(sessionNames().length).toBeGreaterThanOrEqual(3), { timeout: SLOW_MS });
+    expect(sessionNames().slice(0, 3)).toEqual(['clip-0000.mp4', 'clip-0001.mp4', 'clip-0002.mp4']);
+    expect(document.querySelector('[data-hook="folder-progress"]')?.textContent).toMatch(/Archive/);
+    expect(queueCounts()).toMatch(/3 uploading · 597 queued/);
+  }, 120_000);
+
+  it('Cancel all while a dropped folder is still being opened and added: no file of it reaches the queue afterwards', async () => {
+    web.createUploadSession.mockImplementation(() => new Promise(() => undefined));
+    const openTheRest = await uploadWhileTheLastOpen();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel all' }));
+    await waitFor(() => expect(queueCounts()).toMatch(/0 uploading · 0 queued/), { timeout: SLOW_MS });
+    openTheRest();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.getByText('Uploads (300)')).toBeTruthy();
+    expect(queueCounts()).toMatch(/0 uploading · 0 queued · 0 paused/);
+    expect(sessionNames().filter((name) => Number(/\d+/.exec(name ?? '')?.[0]) >= 300)).toEqual([]);
+  }, 120_000);
+
+  it('Pause all while a dropped folder is still being added: the files that come later come paused', async () => {
+    web.createUploadSession.mockImplementation(() => new Promise(() => undefined));
+    const openTheRest = await uploadWhileTheLastOpen();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Pause all' }));
+    openTheRest();
+    expect(await screen.findByText('Uploads (400)', {}, { timeout: SLOW_MS })).toBeTruthy();
+    await waitFor(() => expect(queueCounts()).toMatch(/0 uploading · 0 queued · 400 paused/), { timeout: SLOW_MS });
+  }, 120_000);
 
   it('adds files pasted on the page, like dropped ones', async () => {
     await renderPage();

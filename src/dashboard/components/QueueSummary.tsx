@@ -67,6 +67,11 @@ export const QueueSummary: FC<Props> = ({ snapshot, queue }) => {
           {count.importing > 0 ? ` · ${t('summary.countsImporting', { importing: number(count.importing) })}` : null}
         </Text>
       </Box>
+      {snapshot.adding > 0 ? (
+        <Text size="small" secondary dataHook="queue-adding">
+          {t('staged.sendingAsRead', { count: snapshot.adding })}
+        </Text>
+      ) : null}
       <FolderProgressList folders={snapshot.folders} />
       {!snapshot.online ? (
         <Text size="small" skin="error" dataHook="offline-notice">

@@ -52,6 +52,27 @@ const LinkOrigin: FC<{ link: string }> = ({ link }) => {
   return <span title={link}>{t('linkImport.fromHost', { host })}</span>;
 };
 
+const CUT_BY_CSS: React.CSSProperties = {
+  display: 'block',
+  minWidth: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
+
+/**
+ * A line that changes at each draw while bytes move (bytes sent, speed): cut by CSS, the whole of
+ * it in its title. WDS's `ellipsis` measures the text again after every change, a layout of the
+ * page per row per draw, which made the draws of an uploading queue long tasks.
+ */
+const ChangingText: FC<{ text: string; size: 'tiny' | 'small'; dataHook?: string }> = ({ text, size, dataHook }) => (
+  <span style={CUT_BY_CSS} title={text} data-hook={dataHook}>
+    <Text size={size} secondary>
+      {text}
+    </Text>
+  </span>
+);
+
 /** Names typed for failed files, kept until they are retried with them. */
 type NameEdits = Readonly<Record<string, string>>;
 
@@ -181,9 +202,10 @@ const ItemResult = memo<{ item: UploadItem; maxLines: number }>(function ItemRes
   }
   if (item.state === 'uploading') {
     return (
-      <Text size="small" secondary ellipsis>
-        {t('common.speedLeft', { speed: speed(item.bytesPerSecond), duration: duration(item.secondsLeft) })}
-      </Text>
+      <ChangingText
+        size="small"
+        text={t('common.speedLeft', { speed: speed(item.bytesPerSecond), duration: duration(item.secondsLeft) })}
+      />
     );
   }
   return null;
@@ -265,13 +287,17 @@ const ItemStateCell = memo<{ item: UploadItem }>(function ItemStateCell({ item }
 const BytesDone: FC<{ item: UploadItem }> = ({ item }) => {
   const { t, bytes } = useI18n();
   return (
-    <Text size="tiny" secondary dataHook="bytes-done" ellipsis>
-      {item.link !== undefined
-        ? item.state === 'ready'
-          ? t('linkImport.importedByWix', { size: bytes(item.size) })
-          : t('linkImport.nothingSent')
-        : t('common.bytesOfPercent', { done: bytes(item.bytesUploaded), total: bytes(item.size), percent: percent(item) })}
-    </Text>
+    <ChangingText
+      size="tiny"
+      dataHook="bytes-done"
+      text={
+        item.link !== undefined
+          ? item.state === 'ready'
+            ? t('linkImport.importedByWix', { size: bytes(item.size) })
+            : t('linkImport.nothingSent')
+          : t('common.bytesOfPercent', { done: bytes(item.bytesUploaded), total: bytes(item.size), percent: percent(item) })
+      }
+    />
   );
 };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
+import type { QueueAdding, UploadQueue, UploadQueueSnapshot, UploadError } from '../../upload-engine';
 import { MEDIA_ROOT_FOLDER_ID } from '../../shared/media-folders';
-import { openEntry, readInBatches, sizeOfEntry, type AddedFile } from '../files/picked-files';
+import { openEntry, readInBatches, sizeOfEntry, type AddedFile, type UnreadableReason } from '../files/picked-files';
 import { APP_UPLOAD_LIMITS } from '../../policies/upload-request-policy';
 import {
   applySettings,
@@ -152,55 +152,104 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
     setStaged((current) => current.filter((file) => !removed.has(file.id)));
     setSelectedIds((current) => current.filter((id) => !removed.has(id)));
   }, []);
+
+  // Files Upload took reach the queue through one adding (UploadQueue.beginAdding): a slice per task,
+  // after the click's, so that neither the click nor any later task holds the page for the whole
+  // list; Pause all and Cancel all reach the files still on their way. A new one after Cancel all.
+  const adding = useRef<QueueAdding>();
+  const addingNow = useCallback(() => {
+    if (!adding.current || adding.current.cancelled) adding.current = queue.beginAdding();
+    return adding.current;
+  }, [queue]);
+  /** Opened files to the queue: those an unfinished upload waits for continue it, the others are added. */
+  const handOver = useCallback(
+    (files: readonly OpenedStagedFile[], to: QueueAdding) => {
+      if (to.cancelled) return;
+      const resumed = files.filter((file) => file.resumes);
+      for (const file of resumed) queue.resumeUpload(file.source, file.resumes!);
+      to.forgo(resumed.length);
+      to.add(files.filter((file) => !file.resumes));
+    },
+    [queue],
+  );
   const send = useCallback(
     (files: OpenedStagedFile[]) => {
-      for (const file of files) {
-        if (file.resumes) queue.resumeUpload(file.source, file.resumes);
-      }
-      queue.add(files.filter((file) => !file.resumes));
+      if (files.length === 0) return;
+      handOver(files, addingNow());
       remove(files.map((file) => file.id));
     },
-    [queue, remove],
+    [handOver, addingNow, remove],
+  );
+  /**
+   * Dropped files Upload took that passed every check leave the list at once and are opened (only
+   * now), in the list's order, then handed to the queue in that order, a batch at a time: the list
+   * of thousands is not drawn and checked again for each batch opened. A file that cannot be opened
+   * comes back to the list, saying why on its row; after Cancel all, none is opened or sent.
+   */
+  const openAndSend = useCallback(
+    (taken: readonly StagedFile[]) => {
+      if (taken.length === 0) return;
+      const to = addingNow();
+      to.expect(taken.length);
+      remove(taken.map((file) => file.id));
+      const answers = new Map<string, File | UnreadableReason>();
+      let next = 0;
+      void readInBatches(
+        taken,
+        (file) => (to.cancelled ? Promise.resolve(undefined) : openEntry((file.source as UnopenedSource).entry)),
+        (batch) => {
+          if (to.cancelled) return;
+          for (const [file, answer] of batch) if (answer !== undefined) answers.set(file.id, answer);
+          const inOrder: StagedFile[] = [];
+          while (next < taken.length && answers.has(taken[next]!.id)) inOrder.push(taken[next++]!);
+          const opened = openedFiles(inOrder, answers);
+          const unreadable = opened.filter((file) => !isOpened(file.source));
+          handOver(
+            opened.filter((file): file is OpenedStagedFile => isOpened(file.source)),
+            to,
+          );
+          to.forgo(unreadable.length);
+          if (unreadable.length > 0 && mounted.current) setStaged((current) => [...current, ...unreadable]);
+        },
+        OPENING,
+      );
+    },
+    [addingNow, remove, handOver],
+  );
+  /** A file Upload took that can be opened and sent now: its size read, checked, not in doubt. */
+  const readyToOpen = useCallback(
+    (file: StagedFile) =>
+      !isOpened(file.source) &&
+      sizeKnown(file.source) &&
+      unreadableOf(file) === undefined &&
+      !problems.has(file.id) &&
+      passesExistingFileCheck(file, existing.get(file.id)),
+    [problems, existing],
   );
   const start = useCallback(() => {
     send(sendable);
-    // Files whose size, check or opening is awaited go once they are read, checked new and opened.
+    const toOpen = staged.filter(readyToOpen);
+    openAndSend(toOpen);
+    // Files whose size or check is awaited go once they are read and checked new.
+    const opening = new Set(toOpen.map((file) => file.id));
     const waiting = new Set(
       staged
-        .filter((file) => !problems.has(file.id) && uploadTakes(file, existing.get(file.id)) && !sendableNow(file, existing.get(file.id)))
+        .filter(
+          (file) =>
+            !opening.has(file.id) &&
+            !problems.has(file.id) &&
+            uploadTakes(file, existing.get(file.id)) &&
+            !sendableNow(file, existing.get(file.id)),
+        )
         .map((file) => file.id),
     );
     if (waiting.size > 0) setStaged((current) => current.map((file) => (waiting.has(file.id) ? { ...file, sendWhenChecked: true } : file)));
-  }, [send, sendable, staged, problems, existing]);
+  }, [send, sendable, openAndSend, readyToOpen, staged, problems, existing]);
 
-  // Files Upload took that passed every check are opened (dropped files are opened only now), in
-  // the list's order, and taken back into the list in batches.
-  const opening = useRef(new Set<string>());
+  // Files Upload took whose size and check came since are opened and sent like those ready at the click.
   useEffect(() => {
-    const toOpen = staged.filter(
-      (file) =>
-        file.sendWhenChecked &&
-        !isOpened(file.source) &&
-        !opening.current.has(file.id) &&
-        sizeKnown(file.source) &&
-        unreadableOf(file) === undefined &&
-        !problems.has(file.id) &&
-        passesExistingFileCheck(file, existing.get(file.id)),
-    );
-    if (toOpen.length === 0) return;
-    for (const file of toOpen) opening.current.add(file.id);
-    void readInBatches(
-      toOpen,
-      (file) => openEntry((file.source as UnopenedSource).entry),
-      (batch) => {
-        for (const file of batch.keys()) opening.current.delete(file.id);
-        if (!mounted.current) return;
-        const files = new Map([...batch].map(([file, opened]) => [file.id, opened] as const));
-        setStaged((current) => openedFiles(current, files));
-      },
-      OPENING,
-    );
-  }, [staged, problems, existing]);
+    openAndSend(staged.filter((file) => file.sendWhenChecked && readyToOpen(file)));
+  }, [staged, readyToOpen, openAndSend]);
 
   useEffect(() => {
     // A file Upload took is settled once it is opened and its check answered, or once it cannot go

@@ -217,7 +217,7 @@ const UploadPage: FC = () => {
     // Uploads with new subfolders created folders: the destination picker shows them.
     void queries.invalidateQueries({ queryKey: [FOLDERS_QUERY] });
   }, [refreshRecent, queries]);
-  useBatchToast(snapshot, onBatchEnd);
+  useBatchToast(queue, onBatchEnd);
   useLeaveWarning(snapshot);
 
   const hasQueue = snapshot.items.length > 0;

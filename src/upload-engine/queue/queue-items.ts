@@ -32,7 +32,17 @@ export class QueueItems {
   /** The list as the last snapshot gave it, while no item changed since. */
   private shownList: readonly UploadItem[] | undefined;
 
-  constructor(context: () => { bytesPerSecond: number; online: boolean; concurrency: number; notices: readonly QueueNotice[] }) {
+  constructor(
+    context: () => {
+      bytesPerSecond: number;
+      online: boolean;
+      concurrency: number;
+      notices: readonly QueueNotice[];
+      /** Files handed over and not listed yet (UploadQueue.beginAdding), and whether they come paused. */
+      adding?: number;
+      addingPaused?: boolean;
+    },
+  ) {
     this.publisher = new SnapshotPublisher(() => {
       if (this.removed) this.remake();
       this.shownList ??= Object.freeze(this.list.slice());

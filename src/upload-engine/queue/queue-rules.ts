@@ -69,6 +69,10 @@ type QueueContext = {
   notices: readonly QueueNotice[];
   /** UploadQueueSnapshot.listChanges; 0 when not given. */
   listChanges?: number;
+  /** UploadQueueSnapshot.adding; 0 when not given. */
+  adding?: number;
+  /** Files still to come will be added paused (Pause all came first). */
+  addingPaused?: boolean;
 };
 
 /**
@@ -157,11 +161,13 @@ export class QueueTally {
     const count = Object.freeze({ ...this.count });
     const { bytesPerSecond } = context;
     const sending = count.queued + count.uploading;
+    const adding = context.adding ?? 0;
+    const addingPaused = adding > 0 && context.addingPaused === true;
     const actions: BulkActions = Object.freeze({
-      pauseAll: sending > 0,
-      resumeAll: this.userPaused > 0,
+      pauseAll: sending > 0 || (adding > 0 && !addingPaused),
+      resumeAll: this.userPaused > 0 || addingPaused,
       retryFailed: this.retriable > 0,
-      cancelAll: sending + count.paused > 0,
+      cancelAll: sending + count.paused + adding > 0,
       clearFinished: count.ready + count.cancelled + count.refused > 0,
     });
     const { bytesTotal, bytesUploaded, bytesFailed } = this;
@@ -172,7 +178,7 @@ export class QueueTally {
       totals: Object.freeze({
         files: this.files,
         count,
-        busy: UPLOAD_ITEM_STATES.some((state) => BUSY.has(state) && count[state] > 0),
+        busy: adding > 0 || UPLOAD_ITEM_STATES.some((state) => BUSY.has(state) && count[state] > 0),
         bytesTotal,
         bytesUploaded,
         bytesFailed,
@@ -183,6 +189,7 @@ export class QueueTally {
       online: context.online,
       concurrency: context.concurrency,
       listChanges: context.listChanges ?? 0,
+      adding,
     });
   }
 }

@@ -153,4 +153,10 @@ export interface UploadQueueSnapshot {
    * read every item. 0 in a snapshot made from scratch (buildQueueSnapshot) unless given.
    */
   readonly listChanges: number;
+  /**
+   * Files handed to the queue that are not on its list yet (UploadQueue.beginAdding: a page adds
+   * them a slice at a time, and dropped files as they are opened); they count as busy, and Pause
+   * all and Cancel all reach them.
+   */
+  readonly adding: number;
 }

@@ -22,6 +22,7 @@ import { finalizedUploadOf } from '../run/finalized-upload';
 import type { FileEntry, PreparedSession } from '../file-entry';
 import { QueueItems } from './queue-items';
 import { Scheduler } from './scheduler';
+import { SlicedAdds, type QueueAdding } from './sliced-adds';
 import { uploadFingerprint, type UploadMeta, type UploadSource } from '../upload-source';
 import { forgettingFileHandles, type FileHandleStore } from '../resume/file-handles';
 import { reopenFiles, type KeptUpload, type Reopened } from '../resume/reopen-files';
@@ -122,6 +123,8 @@ export class UploadQueue {
   private prepared = new Map<string, PreparedSession & { request: string }>();
 
   private readonly items: QueueItems;
+  /** Files handed over a slice per task (beginAdding). */
+  private readonly slicedAdds: SlicedAdds;
   private readonly scheduler: Scheduler;
   private readonly processing: ProcessingWatch;
   private readonly ticker: ProgressTicker;
@@ -150,7 +153,13 @@ export class UploadQueue {
       online: this.online,
       concurrency: this.scheduler.limit,
       notices: this.notices(),
+      adding: this.slicedAdds.coming,
+      addingPaused: this.slicedAdds.comingPaused,
     }));
+    this.slicedAdds = new SlicedAdds(
+      (files, paused) => this.addNow(files, paused),
+      () => this.items.publisher.changed(true),
+    );
     this.scheduler = new Scheduler(
       (id) => this.items.get(id),
       {
@@ -293,13 +302,18 @@ export class UploadQueue {
    * (limits, size, the same file twice) is an item in state failed with a fatal error saying why.
    */
   add(files: Iterable<QueuedFile>): UploadItem[] {
-    const added = [...files].map(({ source, meta }) => {
-      const entry = this.items.create(source, meta, false);
-      entry.prepared = this.takePrepared(entry);
-      return this.admit(entry);
-    });
-    this.scheduler.pump();
-    return added.map((entry) => entry.item);
+    return this.addNow([...files], false);
+  }
+
+  /**
+   * Hands files to the queue over time, for a page: each `add` of the adding lists its files a
+   * slice at a time (ADD_SLICE_FILES), each slice in a task of its own after the caller's, in the
+   * order they were given; files announced with `expect` (still being opened, say) count in the
+   * snapshot's `adding` until they are listed. Pause all adds the files still to come paused, Resume
+   * all queued; Cancel all drops every file not listed yet, and the adding takes no more.
+   */
+  beginAdding(): QueueAdding {
+    return this.slicedAdds.begin();
   }
 
   /**
@@ -434,11 +448,13 @@ export class UploadQueue {
   }
 
   pauseAll(): Promise<void> {
+    this.slicedAdds.pauseAll();
     return Promise.all(this.items.idsIn('queued', 'uploading').map((id) => this.pause(id))).then(() => undefined);
   }
 
   /** Resumes the files the user paused; those paused for the network resume with it. */
   resumeAll(): void {
+    this.slicedAdds.resumeAll();
     for (const entry of this.items.all()) {
       if (entry.item.state === 'paused' && entry.item.pauseReason === 'user') this.enqueue(entry);
     }
@@ -446,6 +462,7 @@ export class UploadQueue {
   }
 
   cancelAll(): Promise<void> {
+    this.slicedAdds.cancelAll();
     return Promise.all(this.items.idsIn('queued', 'uploading', 'paused').map((id) => this.cancel(id))).then(() => undefined);
   }
 
@@ -475,6 +492,7 @@ export class UploadQueue {
     if (this.disposed) return;
     this.disposed = true;
     this.lifetime.abort();
+    this.slicedAdds.cancelAll();
     const stopped = this.scheduler.stopAll(this.items.all());
     this.processing.stop();
     this.ticker.stop();
@@ -557,6 +575,20 @@ export class UploadQueue {
       this.items.update(entry, { state: 'processing', fileId: outcome.report.fileId });
       this.processing.watch(entry, outcome.report.fileId, outcome.report);
     });
+  }
+
+  /** Lists the files and admits each (paused: as the user paused it, not sent until resumed); returns their items in order. */
+  private addNow(files: readonly QueuedFile[], paused: boolean): UploadItem[] {
+    const added = files.map(({ source, meta }) => {
+      const entry = this.items.create(source, meta, false);
+      entry.prepared = this.takePrepared(entry);
+      if (!paused) return this.admit(entry);
+      const refusal = this.preflight(entry);
+      this.items.update(entry, refusal ? { state: 'failed', error: refusal } : { state: 'paused', pauseReason: 'user' });
+      return entry;
+    });
+    this.scheduler.pump();
+    return added.map((entry) => entry.item);
   }
 
   /** Queues the entry, or fails it with why it must not be sent. */

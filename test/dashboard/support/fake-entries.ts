@@ -16,6 +16,8 @@ export interface FakeFileOptions {
   metadataWhen?: Promise<unknown>;
   /** Opening the file fails so, while its metadata was read (removed between the drop and the upload). */
   openError?: DOMException;
+  /** The File is given once this settles (the browser opening thousands of files, one after another). */
+  openWhen?: Promise<unknown>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FakeFileOptions {
 export function fakeFile(
   file: File,
   error?: DOMException,
-  { metadata = true, metadataWhen = Promise.resolve(), openError = error }: FakeFileOptions = {},
+  { metadata = true, metadataWhen = Promise.resolve(), openError = error, openWhen }: FakeFileOptions = {},
 ): FakeFileEntry {
   let opened = 0;
   const entry = {
@@ -35,7 +37,9 @@ export function fakeFile(
     file(success: (file: File) => void, failure?: (error: DOMException) => void) {
       opened += 1;
       // Asynchronous, as in browsers.
-      queueMicrotask(() => (openError ? failure?.(openError) : success(file)));
+      const answer = () => (openError ? failure?.(openError) : success(file));
+      if (openWhen) void openWhen.then(answer);
+      else queueMicrotask(answer);
     },
     ...(metadata && {
       getMetadata(success: (metadata: { size: number; modificationTime: Date }) => void, failure?: (error: DOMException) => void) {
