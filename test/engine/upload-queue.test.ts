@@ -258,6 +258,16 @@ describe('UploadQueue, the state machine (scripted transport)', () => {
     await queue.dispose();
   });
 
+  it('warms its md5s up when files are prepared, so the click that sends them does not start the worker', async () => {
+    const warmUp = vi.fn();
+    const { queue } = setup({ md5Hashing: { open: () => Promise.reject(new Error('not used')), dispose: () => undefined, warmUp } });
+    queue.prepare([]);
+    expect(warmUp).not.toHaveBeenCalled();
+    queue.prepare(withMeta([fakeSource('a')]));
+    expect(warmUp).toHaveBeenCalledTimes(1);
+    await queue.dispose();
+  });
+
   it('uses no prepared session for a file added with other metadata, or dropped from what is prepared', async () => {
     const { queue, backend, transport } = setup();
     const [a, b] = ['a', 'b'].map((name) => fakeSource(name));

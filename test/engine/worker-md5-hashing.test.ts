@@ -82,6 +82,34 @@ describe('WorkerMd5Hashing', () => {
     expect(ports[0]!.requests.filter((request) => request.op === 'hashTo')).toHaveLength(4);
   });
 
+  it('starts its worker when warmed up, ahead of the first md5, which uses it', async () => {
+    const ports: InThreadPort[] = [];
+    const hashing = new WorkerMd5Hashing(() => {
+      ports.push(new InThreadPort());
+      return ports.at(-1)!;
+    }, countingFallback());
+    hashing.warmUp();
+    hashing.warmUp();
+    expect(ports).toHaveLength(1);
+    const bytes = crypto.randomBytes(2000);
+    expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
+    expect(ports).toHaveLength(1);
+  });
+
+  it('warms up quietly where no worker can start: the md5s run on the fallback', async () => {
+    const fallback = countingFallback();
+    let tries = 0;
+    const hashing = new WorkerMd5Hashing(() => {
+      tries++;
+      throw new Error('refused by the Content Security Policy');
+    }, fallback);
+    hashing.warmUp();
+    const bytes = crypto.randomBytes(300);
+    expect(await md5Through(hashing, bytes)).toBe(md5(bytes));
+    expect(tries).toBe(1);
+    expect(fallback.opened).toBe(1);
+  });
+
   it('hashes on the fallback when the worker cannot be started (a Content Security Policy refusing workers)', async () => {
     const fallback = countingFallback();
     const hashing = new WorkerMd5Hashing(() => {

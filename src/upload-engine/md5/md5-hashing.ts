@@ -41,6 +41,8 @@ export interface Md5Hashing {
   open(file: FileToHash, saved?: SavedMd5): Promise<OpenedMd5>;
   /** Stops the worker, if there is one; md5s still open fail. */
   dispose(): void;
+  /** Gets ready for a first md5 to come: a worker started now, not in the task that starts sending. */
+  warmUp?(): void;
 }
 
 /** hash-wasm's md5 from a saved state, or from the start when there is none or it cannot be loaded. */

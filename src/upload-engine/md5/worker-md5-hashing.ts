@@ -39,6 +39,11 @@ export class WorkerMd5Hashing implements Md5Hashing {
     private readonly fallback: Md5Hashing,
   ) {}
 
+  /** Starts the worker ahead of the first md5 (starting an inline worker holds the page's thread for tens of ms). */
+  warmUp(): void {
+    if (!this.broken) this.started();
+  }
+
   async open(file: FileToHash, saved?: SavedMd5): Promise<OpenedMd5> {
     const { workerReadable } = file;
     if (workerReadable === undefined || this.broken) return this.fallback.open(file, saved);

@@ -321,7 +321,7 @@ export class UploadQueue {
    * that add() sends their first bytes without first waiting a round trip for one: a page calls it
    * as the user stages files. A session is used by the add() of the same file with the same
    * metadata; the others are dropped at the next call (a session is only a signed upload URL:
-   * nothing waits for it on the server).
+   * nothing waits for it on the server). The md5s' worker is started too.
    */
   prepare(files: Iterable<QueuedFile>): void {
     const next = new Map<string, PreparedSession & { request: string }>();
@@ -338,6 +338,7 @@ export class UploadQueue {
       );
     }
     this.prepared = next;
+    if (next.size > 0) this.md5Hashing?.warmUp?.();
   }
 
   /**
