@@ -137,15 +137,17 @@ export async function startVisitorSubmission(details: unknown, firstFiles?: unkn
   });
   const ticket = { submissionId: entry._id, secret };
   if (!firstFiles?.length) return { ok: true, ...ticket, terms: termsOf(rules) };
-  const sessions = await Promise.all(
-    firstFiles.map((request: unknown) =>
-      createVisitorUploadSession({ ...ticket, request }).catch((error: unknown) => {
+  // One after another, as the widget would ask them: the same file asked twice keeps one place.
+  const sessions: (VisitorSessionResult | null)[] = [];
+  for (const request of firstFiles as unknown[]) {
+    sessions.push(
+      await createVisitorUploadSession({ ...ticket, request }).catch((error: unknown) => {
         // The submission stands: the widget asks for this file's URL again on its own.
         console.error('[visitor uploads] upload URL with the submission', error);
         return null;
       }),
-    ),
-  );
+    );
+  }
   return { ok: true, ...ticket, terms: termsOf(rules), sessions };
 }
 

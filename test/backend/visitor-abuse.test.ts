@@ -138,6 +138,43 @@ describe('a hostile visitor cannot walk around the owner’s rules', () => {
     expect(await site.countToday('files')).toBe(5);
   });
 
+  it("holds one visitor's files per day when they come with the submissions: 10 parallel starts of 2 files with 5 a day get 5", async () => {
+    await site.setRules({
+      maxFilesPerSubmission: 10,
+      maxFilesPerVisitorPerDay: 5,
+      maxFilesPerDay: 1000,
+      maxSubmissionsPerVisitorPerDay: 10,
+    });
+    const token = await site.visitor();
+    const starts = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => site.start(token, DETAILS, [video(100, `a${n}.mp4`), video(100, `b${n}.mp4`)])),
+    );
+    const sessions = starts.flatMap((started) => (started.sessions ?? []) as Answer[]);
+    expect(sessions).toHaveLength(20);
+    expect(granted(sessions)).toHaveLength(5);
+    expect(sessions.filter((answer) => answer.code === 'RATE_LIMITED')).toHaveLength(15);
+    expect(await site.filePlaces()).toHaveLength(5);
+    expect(await site.countToday('files')).toBe(5);
+  });
+
+  it('gives one file asked twice with the submission one place, as when it is asked twice alone', async () => {
+    const token = await site.visitor();
+    const started = await site.start(token, DETAILS, [video(100, 'same.mp4'), video(100, 'same.mp4')]);
+    expect(granted((started.sessions ?? []) as Answer[])).toHaveLength(2);
+    expect(await site.filePlaces()).toHaveLength(1);
+  });
+
+  it('checks files asked with the submission as it checks them alone: a size that is not one is refused, a name like a path is only a name', async () => {
+    const token = await site.visitor();
+    const started = await site.start(token, DETAILS, [{ ...video(100), sizeInBytes: '-1' }, video(100, '../../etc/passwd.mp4')]);
+    expect(started.ok).toBe(true);
+    const [size, path] = (started.sessions ?? []) as Answer[];
+    expect(size).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });
+    // The server names the folder (visitor-uploads/<submission>); the visitor's name is the file's display name only.
+    expect(path).toMatchObject({ ok: true });
+    expect(await site.filePlaces()).toHaveLength(1);
+  });
+
   it("holds the site's files per day: with 5 of 35 left, 25 visitors at once get 5", async () => {
     await site.setRules({ maxFilesPerSubmission: 10, maxFilesPerVisitorPerDay: 10, maxFilesPerDay: 35 });
     for (let v = 0; v < 3; v++) {

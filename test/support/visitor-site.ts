@@ -70,8 +70,15 @@ export class VisitorSite {
     return this.app.issueToken('VISITOR');
   }
 
-  start(token: string, details: Record<string, unknown> = DETAILS): Promise<Answer & Partial<Ticket>> {
-    return this.call(token, 'startVisitorSubmission', details);
+  /** `firstFiles`: upload requests whose answers come with the submission (`sessions`). */
+  start(
+    token: string,
+    details: Record<string, unknown> = DETAILS,
+    firstFiles?: Record<string, unknown>[],
+  ): Promise<Answer & Partial<Ticket> & { sessions?: (Answer | null)[] }> {
+    return firstFiles
+      ? this.call(token, 'startVisitorSubmission', details, firstFiles)
+      : this.call(token, 'startVisitorSubmission', details);
   }
 
   async ticket(token: string): Promise<Ticket> {
