@@ -38,6 +38,62 @@ export const LONG_TASK_OBSERVER = `(() => {
     .observe({ type: 'longtask', buffered: true });
 })();`;
 
+/**
+ * Long animation frames (over 50 ms) with what ran in them: each script's entry point, source and
+ * duration, and the frame's own style and layout time. Read with `longFramesBetween`, to say what
+ * a long task was made of.
+ */
+export const LONG_FRAME_OBSERVER = `(() => {
+  const frames = [];
+  Object.defineProperty(window, '__benchLongFrames', { value: frames });
+  if (!PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) return;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) frames.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      renderStart: e.renderStart,
+      styleAndLayoutStart: e.styleAndLayoutStart,
+      scripts: e.scripts.map((s) => ({
+        invoker: s.invoker,
+        type: s.invokerType,
+        source: (s.sourceURL || '').split('/').pop() + (s.sourceFunctionName ? ':' + s.sourceFunctionName : '') + '@' + s.sourceCharPosition,
+        start: s.startTime,
+        duration: s.duration,
+        forcedLayout: s.forcedStyleAndLayoutDuration,
+      })),
+    });
+  }).observe({ type: 'long-animation-frame', buffered: true });
+})();`;
+
+export interface LongFrame {
+  /** From `fromMs`, ms. */
+  start: number;
+  duration: number;
+  /** The frame's style and layout after its scripts, ms. */
+  styleAndLayout: number;
+  scripts: { invoker: string; source: string; start: number; duration: number; forcedLayout: number }[];
+}
+
+/** The long animation frames (LONG_FRAME_OBSERVER) that overlap [fromMs, toMs], their times from `fromMs`. */
+export async function longFramesBetween(page: Page, fromMs: number, toMs: number): Promise<LongFrame[]> {
+  type Raw = { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: LongFrame['scripts'] };
+  const raw = (await page.evaluate('window.__benchLongFrames ?? []')) as Raw[];
+  return raw
+    .filter((frame) => frame.start < toMs && frame.start + frame.duration > fromMs)
+    .map((frame) => ({
+      start: Math.round(frame.start - fromMs),
+      duration: Math.round(frame.duration),
+      styleAndLayout: frame.styleAndLayoutStart ? Math.round(frame.start + frame.duration - frame.styleAndLayoutStart) : 0,
+      scripts: frame.scripts.map((script) => ({
+        ...script,
+        start: Math.round(script.start - fromMs),
+        duration: Math.round(script.duration),
+        forcedLayout: Math.round(script.forcedLayout),
+      })),
+    }));
+}
+
 /** Every click and change of an element with a data-hook, by its hook, on the page's clock (the last one). */
 export const EVENT_MARKS = `(() => {
   const marks = (window.__benchMarks ??= {});
@@ -128,11 +184,26 @@ const KINDS: Record<string, string> = {
   RunMicrotasks: 'microtasks',
 };
 
+/** V8's collections on the main thread, as the timeline names them. */
+const GARBAGE_COLLECTIONS: Record<string, string> = { MajorGC: 'a major GC', MinorGC: 'a minor GC' };
+
+/** A task of a thread's scheduler: named RunTask until Chromium 13x, ThreadControllerImpl::RunTask since. */
+const isTask = (event: TraceEvent) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
+
+/** A long main-thread task, as traced: when (the trace's clock, µs: the profiler's too), how long, and what it ran. */
+export interface TracedTask {
+  fromUs: number;
+  toUs: number;
+  ms: number;
+  /** "62 ms timer (draw)": its length, the kind of work it ran and the function it called first. */
+  text: string;
+}
+
 /**
- * Traces the page's main thread (CDP Tracing); stop() gives its tasks over 50 ms, longest first, each
+ * Traces the page's main thread (CDP Tracing); stop() gives its tasks over `overMs`, longest first, each
  * named by what it ran (an event and its type, a timer, an animation frame, microtasks) and the function it called.
  */
-export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise<string[]> }> {
+export async function traceLongTasks(cdp: CDPSession, overMs = 50): Promise<{ stop(): Promise<TracedTask[]> }> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -144,17 +215,22 @@ export async function traceLongTasks(cdp: CDPSession): Promise<{ stop(): Promise
       await complete;
       cdp.off('Tracing.dataCollected', collect);
       const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid);
-      const busy = (tid: number) => events.reduce((sum, e) => sum + (e.tid === tid && e.name === 'RunTask' ? (e.dur ?? 0) : 0), 0);
+      const busy = (tid: number) => events.reduce((sum, e) => sum + (e.tid === tid && isTask(e) ? (e.dur ?? 0) : 0), 0);
       const main = mains.sort((a, b) => busy(b) - busy(a))[0];
       return events
-        .filter((task) => task.tid === main && task.name === 'RunTask' && (task.dur ?? 0) > 50_000)
+        .filter((task) => task.tid === main && isTask(task) && (task.dur ?? 0) > overMs * 1000)
         .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
         .map((task) => {
           const inside = events.filter((e) => e.tid === main && e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task);
           const kind = inside.filter((e) => KINDS[e.name]).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
           const call = inside.find((e) => e.name === 'FunctionCall' && e.args?.data?.functionName)?.args?.data?.functionName;
           const what = kind ? `${KINDS[kind.name]}${kind.args?.data?.type ? ` ${kind.args.data.type}` : ''}` : 'other';
-          return `${((task.dur ?? 0) / 1000).toFixed(0)} ms ${what}${call ? ` (${call})` : ''}`;
+          const ms = (task.dur ?? 0) / 1000;
+          const collections = inside
+            .filter((e) => GARBAGE_COLLECTIONS[e.name] && (e.dur ?? 0) >= 1000)
+            .map((e) => `${GARBAGE_COLLECTIONS[e.name]} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`);
+          const gc = collections.length > 0 ? `, with ${collections.join(', ')}` : '';
+          return { fromUs: task.ts, toUs: task.ts + task.dur!, ms, text: `${ms.toFixed(0)} ms ${what}${call ? ` (${call})` : ''}${gc}` };
         });
     },
   };
@@ -226,6 +302,8 @@ export interface ScriptProfile {
    * functions (the page's components, hooks and the engine's methods: NAMED_FUNCTION) that ran longest in them, with what they called.
    */
   longStretches: { atMs: number; ms: number; self: [string, number][]; named: [string, number][] }[];
+  /** The traced long tasks given to stop(), each with the samples taken in it: what spent its time, and the named functions it ran. */
+  longTasks: { task: string; self: [string, number][]; named: [string, number][] }[];
 }
 
 const sourceOf = (url: string) => {
@@ -251,14 +329,17 @@ const NAMED_FUNCTION = /^(?!exports\.|unstable_|enqueue|batchedUpdates|F\.setSta
  * self time by function and by module, and what ran in its long stretches. Sampling slows the page
  * a little: a profiled run is not timed.
  */
-export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<{ stop(top?: number): Promise<ScriptProfile> }> {
+export async function profileScript(
+  cdp: CDPSession,
+  intervalUs = 500,
+): Promise<{ stop(top?: number, tasks?: readonly TracedTask[]): Promise<ScriptProfile> }> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
   await cdp.send('Profiler.start');
   return {
-    async stop(top = 15) {
+    async stop(top = 15, tasks = []) {
       const { profile } = (await cdp.send('Profiler.stop')) as {
-        profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] };
+        profile: { nodes: ProfileNode[]; startTime: number; samples?: number[]; timeDeltas?: number[] };
       };
       await cdp.send('Profiler.disable');
       const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -280,10 +361,16 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
       type Stretch = { atMs: number; ms: number; self: Map<string, number>; named: Map<string, number> };
       const stretches: Stretch[] = [];
       let stretch: Stretch | undefined;
+      // Those that began before the profile did are not the page's (the profiler's own start is one).
+      const inTasks = tasks
+        .filter((task) => task.fromUs >= profile.startTime)
+        .map((task) => ({ task, self: new Map<string, number>(), named: new Map<string, number>() }));
+      let atUs = profile.startTime;
       for (let i = 0; i < samples.length; i++) {
         const id = samples[i]!;
         const ms = msOf(i);
         elapsedMs += ms;
+        atUs += deltas[i] ?? 0;
         if (isIdle(id)) {
           if (stretch && stretch.ms >= LONG_STRETCH_MS) stretches.push(stretch);
           stretch = undefined;
@@ -303,6 +390,11 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
           if (frame.callFrame.url !== '' && NAMED_FUNCTION.test(frame.callFrame.functionName)) onStack.add(nameOf(frame));
         }
         for (const name of onStack) stretch.named.set(name, (stretch.named.get(name) ?? 0) + ms);
+        for (const inTask of inTasks) {
+          if (atUs < inTask.task.fromUs || atUs > inTask.task.toUs) continue;
+          inTask.self.set(nameOf(node), (inTask.self.get(nameOf(node)) ?? 0) + ms);
+          for (const name of onStack) inTask.named.set(name, (inTask.named.get(name) ?? 0) + ms);
+        }
       }
       if (stretch && stretch.ms >= LONG_STRETCH_MS) stretches.push(stretch);
       const most = (map: Map<string, number>, count = top) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
@@ -314,6 +406,7 @@ export async function profileScript(cdp: CDPSession, intervalUs = 500): Promise<
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 10)
           .map(({ atMs, ms, self, named }) => ({ atMs, ms, self: most(self, 8), named: most(named, 12) })),
+        longTasks: inTasks.map(({ task, self, named }) => ({ task: task.text, self: most(self, 8), named: most(named, 16) })),
       };
     },
   };

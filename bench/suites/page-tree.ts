@@ -16,14 +16,18 @@ import { writeFolderTree } from '../../e2e/support/folder-tree.js';
 import { startApp } from '../lib/app.js';
 import {
   EVENT_MARKS,
+  heapUsed,
   launchChromium,
+  LONG_FRAME_OBSERVER,
   LONG_TASK_OBSERVER,
+  longFramesBetween,
   longTasksBetween,
   markWhen,
   openPage,
   profileScript,
   profileText,
   queueCount,
+  traceLongTasks,
   waitForMark,
 } from '../lib/chromium.js';
 import { envNumber, runSuite, SCALE } from '../lib/harness.js';
@@ -34,7 +38,10 @@ const REPEAT = envNumber('BENCH_REPEAT', 3, Number.isInteger, 'a whole number �
 const FILES = Math.max(40, Math.round(10_000 * SCALE));
 const DEPTH = 40;
 const UPLOAD_WINDOW_MS = 20_000;
-/** BENCH_PROFILE=1: the first repetition's upload window (from just before the click) is sampled by the DevTools profiler (and so slowed a little). */
+/**
+ * BENCH_PROFILE=1: the first repetition's upload window (from just before the click) is traced and
+ * sampled by the DevTools profiler (and so slowed a little): what ran in each of its long tasks.
+ */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 
 /** The drop, on the page's clock. */
@@ -46,7 +53,12 @@ const DROP_MARK = `(() => {
 let runs = 0;
 
 async function treeRun(browser: Browser, origin: string, top: string, profiled: boolean) {
-  const { page, cdp, close } = await openPage(browser, `${origin}/dashboard`, [LONG_TASK_OBSERVER, EVENT_MARKS, DROP_MARK]);
+  const { page, cdp, close } = await openPage(browser, `${origin}/dashboard`, [
+    LONG_TASK_OBSERVER,
+    LONG_FRAME_OBSERVER,
+    EVENT_MARKS,
+    DROP_MARK,
+  ]);
   try {
     await page.getByText('Drop files or whole folders here').waitFor();
     await sleep(1000); // it finishes loading (folders, recent uploads) and settles
@@ -63,14 +75,21 @@ async function treeRun(browser: Browser, origin: string, top: string, profiled: 
     const drop = marks.drop!;
     const staging = await longTasksBetween(page, drop, sizedAt);
     await sleep(500);
+    // Tasks from 25 ms: those near the bound say as much as those over it.
+    const trace = profiled ? await traceLongTasks(cdp, 25) : undefined;
     const profiler = profiled ? await profileScript(cdp) : undefined;
     await page.locator('[data-hook="start-upload"]').click();
     const click = ((await page.evaluate('window.__benchMarks')) as Record<string, number>)['click:start-upload']!;
     await sleep(UPLOAD_WINDOW_MS);
     const end = (await page.evaluate('performance.now()')) as number;
-    const profile = await profiler?.stop();
+    const profile = await profiler?.stop(15, (await trace?.stop()) ?? []);
     const uploading = await longTasksBetween(page, click, end);
+    // The animation frames of the long tasks: which scripts ran in each, in every repetition (the profiler, in the first only).
+    const longFrames = (await longFramesBetween(page, click, end)).filter((frame) =>
+      uploading.tasks.some(([start, duration]) => frame.start < start + duration && frame.start + frame.duration > start),
+    );
     const sent = Number(await page.evaluate(`${queueCount('ready')} + ${queueCount('processing')}`));
+    const heapMiB = Math.round((await heapUsed(cdp)) / 2 ** 20);
     return {
       stageMs: stagedAt - drop,
       sizeMs: sizedAt - drop,
@@ -78,6 +97,8 @@ async function treeRun(browser: Browser, origin: string, top: string, profiled: 
       staging,
       uploading,
       sentInWindow: sent,
+      heapMiB,
+      longFrames,
       profile,
     };
   } finally {
@@ -93,8 +114,9 @@ runSuite('page-tree', async ({ tempDir }) => {
   for (let repetition = 1; repetition <= REPEAT; repetition++) {
     const run = await treeRun(chromium.browser, app.origin, tree.top, PROFILE && repetition === 1);
     runs.push(run);
-    const { profile, ...timed } = run;
+    const { profile, longFrames, ...timed } = run;
     console.log(`[${repetition}/${REPEAT}] ${JSON.stringify(timed)}`);
+    for (const frame of longFrames) console.log(`  its long task's frame: ${JSON.stringify(frame)}`);
     if (profile) console.log(`profiled while uploading: ${JSON.stringify(profile, null, 1)}`);
   }
   const stage = spread(runs.map((run) => run.stageMs));
@@ -112,7 +134,16 @@ runSuite('page-tree', async ({ tempDir }) => {
     ),
     `${seconds(stage.median)}; longest task ${longestStaging.toFixed(0)} ms staging, ${longestUploading.toFixed(0)} ms uploading`,
     stage.median <= 2000 && longestUploading <= 50,
-    `the drop → every size read and checked ${seconds(sized.median)}, bounded by Chromium answering each file's getMetadata in its browser process (2.2–3.5 s for 10,000 measured alone; opening each File instead took 7–13 s: files are opened only when sent); the drop → the first staged row ${seconds(read.median)}; while uploading: ${runs.map((run) => `${run.uploading.count} long tasks (${run.uploading.totalMs.toFixed(0)} ms)`).join(', ')}${profiled ? `; the first run's script while uploading (profiled, ${profiled.sampledMs.toFixed(0)} ms sampled), by module: ${profileText(profiled.modules)}; by function: ${profileText(profiled.functions)}` : ''}`,
+    `the drop → every size read and checked ${seconds(sized.median)}, bounded by Chromium answering each file's getMetadata in its browser process (2.2–3.5 s for 10,000 measured alone; opening each File instead took 7–13 s: files are opened only when sent); the drop → the first staged row ${seconds(read.median)}; while uploading: ${runs.map((run) => `${run.uploading.count} long tasks (${run.uploading.totalMs.toFixed(0)} ms)`).join(', ')}, the page's heap ${spreadText(spread(runs.map((run) => run.heapMiB)), 0)} MiB${
+      profiled
+        ? `; the first run's script while uploading (profiled, ${profiled.sampledMs.toFixed(0)} ms sampled), by module: ${profileText(profiled.modules)}; by function: ${profileText(profiled.functions)}; its tasks over 50 ms: ${
+            profiled.longTasks
+              .filter((task) => Number.parseFloat(task.task) > 50)
+              .map((task) => task.task)
+              .join('; ') || 'none'
+          }`
+        : ''
+    }`,
   );
   return {
     targets: [target],
@@ -130,6 +161,7 @@ runSuite('page-tree', async ({ tempDir }) => {
             spreadText(spread(runs.map((run) => run.uploading.maxMs)), 0),
           ],
           ['files Processing or Ready by then', spreadText(spread(runs.map((run) => run.sentInWindow)), 0)],
+          ["the page's JavaScript heap by then, MiB", spreadText(spread(runs.map((run) => run.heapMiB)), 0)],
         ],
       ),
     ],

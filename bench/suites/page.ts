@@ -74,8 +74,9 @@ async function mainThreadRun(browser: Browser, origin: string, big: InputFile, q
     await driver.startUpload();
     const end = await waitForMark(page, 'big', timeoutFor(big.size));
     const after = await mainThreadMs(cdp);
-    const profile = await profiler?.stop();
-    const longTasks = (await trace?.stop()) ?? [];
+    const tracedTasks = (await trace?.stop()) ?? [];
+    const profile = await profiler?.stop(15, tracedTasks);
+    const longTasks = tracedTasks.map((task) => task.text);
     const click = (await marks(page))['click:start-upload']!;
     const windowMs = end - click;
     const tasks = await longTasksBetween(page, click, end);
