@@ -9,7 +9,14 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UnfinishedUploads } from '../../src/dashboard/components/UnfinishedUploads.js';
 import { useUnfinishedUploads } from '../../src/dashboard/hooks/use-unfinished-uploads.js';
-import { MemoryFileHandleStore, MemoryResumeStore, UploadQueue, type ResumeRecord } from '../../src/upload-engine/index.js';
+import {
+  MemoryFileHandleStore,
+  MemoryResumeStore,
+  sourceFromFile,
+  UploadQueue,
+  withMeta,
+  type ResumeRecord,
+} from '../../src/upload-engine/index.js';
 import { ManualConnectivity } from '../../src/upload-engine/connectivity.js';
 import { FakeBackend, FakeFinalize, ScriptedTransport } from '../engine/support/fakes.js';
 import { fileOf as file, PlayedFileHandle as PlayedHandle, resumeRecordOf as recordOf } from '../support/played-file-handle.js';
@@ -122,5 +129,37 @@ describe('Continue, for uploads whose files the browser kept', () => {
     expect(screen.queryByRole('button', { name: /^Continue/ })).toBeNull();
     expect(lines()).toEqual(['clip.mp4: 5 B of 10 B uploaded (50%)Forget']);
     await queue.dispose();
+  });
+});
+
+describe('the unfinished uploads while the queue lists other files', () => {
+  it('keeps its lists the same objects as long as the records are the same, so that the page is not drawn again for each slice of files listed', async () => {
+    const record = recordOf('kept.mp4', 10);
+    const { queue } = await queueWith([[record, new PlayedHandle('kept.mp4', () => file('kept.mp4', 10))]]);
+    const drawn: Array<{ records: unknown; kept: unknown; listChanges: number }> = [];
+    const Probe: FC = () => {
+      const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
+      useEffect(() => queue.subscribe(setSnapshot), [queue]);
+      const unfinished = useUnfinishedUploads(queue, snapshot);
+      drawn.push({ records: unfinished.records, kept: unfinished.kept, listChanges: snapshot.listChanges });
+      return null;
+    };
+    renderInWds(<Probe />);
+    await waitFor(() => expect((drawn.at(-1)?.kept as ReadonlySet<string> | undefined)?.has(record.fingerprint)).toBe(true));
+    const settled = drawn.at(-1)!;
+
+    for (let i = 1; i <= 5; i++) {
+      queue.add(withMeta([sourceFromFile(file(`other-${i}.mp4`, 10))]));
+      await waitFor(() => expect(drawn.at(-1)?.listChanges).toBe(i));
+    }
+    // The kept files are read again after each change of the list; their answers come back the same.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const after = drawn.filter((draw) => draw.listChanges > 0);
+    expect(after.length).toBeGreaterThan(0);
+    for (const draw of after) {
+      expect(draw.records).toBe(settled.records);
+      expect(draw.kept).toBe(settled.kept);
+    }
   });
 });

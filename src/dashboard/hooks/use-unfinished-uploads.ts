@@ -21,6 +21,23 @@ export interface UnfinishedUploads {
   forget(fingerprint: string): Promise<void>;
 }
 
+/** The same records, in the same order, with the same fields. */
+function sameRecords(before: readonly ResumeRecord[], now: readonly ResumeRecord[]): boolean {
+  return before.length === now.length && before.every((record, i) => JSON.stringify(record) === JSON.stringify(now[i]));
+}
+
+/**
+ * Records are read anew at each ask, and asked at each slice of files the queue lists while it takes
+ * thousands: the state keeps the list it holds while the records are the same, so that the page is
+ * not drawn again for nothing.
+ */
+function keptWhileSame<T>(records: (item: T) => ResumeRecord, now: T[]): (before: T[]) => T[] {
+  return (before) => (sameRecords(before.map(records), now.map(records)) ? before : now);
+}
+
+const itself = (record: ResumeRecord) => record;
+const recordOf = ({ record }: KeptUpload) => record;
+
 /** Uploads begun before a reload that nothing on this page continues yet, and ways to continue or give one up. */
 export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSnapshot): UnfinishedUploads {
   const [records, setRecords] = useState(() => queue.unfinishedUploads());
@@ -32,10 +49,10 @@ export function useUnfinishedUploads(queue: UploadQueue, snapshot: UploadQueueSn
   const { listChanges } = snapshot;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `listChanges` is the trigger, read through the queue
   useEffect(() => {
-    setRecords(queue.unfinishedUploads());
+    setRecords(keptWhileSame(itself, queue.unfinishedUploads()));
     let current = true;
     void queue.keptUploads().then((kept) => {
-      if (current) setKeptUploads(kept);
+      if (current) setKeptUploads(keptWhileSame(recordOf, kept));
     });
     return () => {
       current = false;
