@@ -25,6 +25,8 @@ interface Props {
   columns?: readonly QueueColumn[];
   /** Which of the actions a file allows to offer; all by default. */
   actions?: readonly QueueAction[];
+  /** Only the first rows, in a table as tall as for all of them: the rest come in a later drawing. All by default. */
+  rowsDrawn?: number;
 }
 
 const ROW_HEIGHT = 72;
@@ -367,7 +369,13 @@ const PhoneRow = memo<RowProps & { shown: readonly QueueColumn[] }>(function Pho
  * The queue: one row per file with its progress, state, result and actions; only the visible rows
  * are drawn. On a phone each row stacks them in one cell, its actions in a menu.
  */
-export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumns = ALL_COLUMNS, actions: offered = ALL_ACTIONS }) => {
+export const UploadQueueTable: FC<Props> = ({
+  items,
+  queue,
+  columns: shownColumns = ALL_COLUMNS,
+  actions: offered = ALL_ACTIONS,
+  rowsDrawn,
+}) => {
   const { t } = useI18n();
   const [names, setNames] = useState<NameEdits>({});
   const phone = usePhoneLayout();
@@ -417,7 +425,7 @@ export const UploadQueueTable: FC<Props> = ({ items, queue, columns: shownColumn
     <Table
       // A new list when the layout changes: virtualized rows keep the height they were first drawn with.
       key={phone ? 'phone' : 'wide'}
-      data={items as UploadItem[]}
+      data={(rowsDrawn === undefined ? items : items.slice(0, rowsDrawn)) as UploadItem[]}
       columns={columns}
       rowDataHook="queue-row"
       isApplyColumnWidthStyle
