@@ -150,7 +150,8 @@ export function useStagedFiles(queue: UploadQueue, snapshot: UploadQueueSnapshot
   const remove = useCallback((ids: string[]) => {
     const removed = new Set(ids);
     setStaged((current) => current.filter((file) => !removed.has(file.id)));
-    setSelectedIds((current) => current.filter((id) => !removed.has(id)));
+    // The same list when none of them was selected: a new one would draw the settings form again (Upload takes every file).
+    setSelectedIds((current) => (current.some((id) => removed.has(id)) ? current.filter((id) => !removed.has(id)) : current));
   }, []);
 
   // Files Upload took reach the queue through one adding (UploadQueue.beginAdding): a slice per task,
