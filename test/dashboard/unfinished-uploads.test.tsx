@@ -137,14 +137,14 @@ describe('the unfinished uploads while the queue lists other files', () => {
     const record = recordOf('kept.mp4', 10);
     const { queue } = await queueWith([[record, new PlayedHandle('kept.mp4', () => file('kept.mp4', 10))]]);
     const drawn: Array<{ records: unknown; kept: unknown; listChanges: number }> = [];
-    const Probe: FC = () => {
+    const Probe: FC<{ queue: UploadQueue }> = ({ queue }) => {
       const [snapshot, setSnapshot] = useState(() => queue.getSnapshot());
       useEffect(() => queue.subscribe(setSnapshot), [queue]);
       const unfinished = useUnfinishedUploads(queue, snapshot);
       drawn.push({ records: unfinished.records, kept: unfinished.kept, listChanges: snapshot.listChanges });
       return null;
     };
-    renderInWds(<Probe />);
+    renderInWds(<Probe queue={queue} />);
     await waitFor(() => expect((drawn.at(-1)?.kept as ReadonlySet<string> | undefined)?.has(record.fingerprint)).toBe(true));
     const settled = drawn.at(-1)!;
 
