@@ -194,6 +194,9 @@ export async function readInBatches<Item, Answer>(
     pending = new Map();
     onBatch(batch);
   };
+  // Not in the task that asked (Upload's click, a drop): that one draws what it changed, and 16
+  // openings in it added 16-22 ms to the click's task (profiled, 10,000 files).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   let next = 0;
   let sliceStart = performance.now();
   const reader = async () => {
