@@ -6,8 +6,8 @@ import { serveMd5Requests } from '../md5/md5-worker-protocol';
 /** 1 MiB reads: few calls, and little memory whatever the files. */
 const READ_BYTES = 1024 * 1024;
 /**
- * Every read goes into this one buffer: the worker hashes one range at a time, and each piece
- * before it reads the next. A new buffer per read (a read stream's) left the thread's memory to
+ * Every read goes into this one buffer: the worker hashes one range at a time (serveMd5Requests
+ * answers its requests one after another), and each piece before it reads the next. A new buffer per read (a read stream's) left the thread's memory to
  * grow by tens of MiB of buffers awaiting collection while a large file was hashed.
  */
 const readBuffer = Buffer.allocUnsafe(READ_BYTES);
